@@ -1,0 +1,2 @@
+/** entra-sync: sync Microsoft Entra ID data from many tenants into a host's storage. */
+package dev.entrasync;

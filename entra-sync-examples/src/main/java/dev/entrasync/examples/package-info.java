@@ -1,0 +1,2 @@
+/** Sample hosts. */
+package dev.entrasync.examples;

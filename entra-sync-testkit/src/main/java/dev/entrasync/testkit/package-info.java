@@ -1,0 +1,2 @@
+/** A simulated Microsoft cloud for tests and demos. */
+package dev.entrasync.testkit;
