@@ -1,0 +1,166 @@
+package dev.entrasync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One multi-tenant app registration that entra-sync signs in as: where it lives (cloud and home
+ * tenant), its client id and secret, when the secret expires, and whether it is a CSP partner's app
+ * (whose customers are discovered through GDAP).
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} never shows the secret. Built with
+ * {@link #builder()}; every invalid field is refused at construction with a message naming it.
+ *
+ * @param name a host-chosen unique name, for example {@code "default"}
+ * @param cloud the cloud the app is registered in
+ * @param homeTenant the tenant the app registration lives in (the partner's own tenant)
+ * @param clientId the application (client) id, a GUID
+ * @param secret the client secret value
+ * @param secretExpiresAt when the secret expires, or null when unknown (see {@link #secretExpiry()})
+ * @param cspPartner true for a CSP partner credential
+ */
+public record AppCredential(String name, Cloud cloud, TenantId homeTenant, String clientId, ClientSecret secret,
+                            Instant secretExpiresAt, boolean cspPartner) {
+
+    /**
+     * @throws IllegalArgumentException naming the field, for a blank name or client id, a client id
+     *     that is not a GUID, or a missing cloud, tenant or secret
+     */
+    public AppCredential {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("name: must not be empty");
+        }
+        name = name.trim();
+        if (cloud == null) {
+            throw new IllegalArgumentException("cloud: must be set (Cloud.GLOBAL, Cloud.named(\"usgov\"), ...)");
+        }
+        if (homeTenant == null) {
+            throw new IllegalArgumentException("homeTenant: must be set (the app registration's tenant id)");
+        }
+        if (clientId == null || clientId.isBlank()) {
+            throw new IllegalArgumentException("clientId: must not be empty");
+        }
+        clientId = clientId.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!clientId.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new IllegalArgumentException("clientId: '" + clientId
+                    + "' is not an application (client) id GUID; copy it from the app registration's Overview page");
+        }
+        if (secret == null) {
+            throw new IllegalArgumentException("secret: must be set");
+        }
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this credential's values, to derive a changed copy (e.g. a rotated secret). */
+    public Builder toBuilder() {
+        return new Builder().name(name).cloud(cloud).homeTenant(homeTenant).clientId(clientId).secret(secret)
+                .secretExpiresAt(secretExpiresAt).cspPartner(cspPartner);
+    }
+
+    /** When the secret expires, if the host told us. */
+    public Optional<Instant> secretExpiry() {
+        return Optional.ofNullable(secretExpiresAt);
+    }
+
+    /**
+     * Whole days until the secret expires, negative once expired; empty when the expiry is unknown.
+     */
+    public Optional<Long> daysUntilSecretExpires(Clock clock) {
+        return secretExpiry().map(at -> Math.floorDiv(Duration.between(clock.instant(), at).toSeconds(), 86_400L));
+    }
+
+    /** Never shows the secret. */
+    @Override
+    public String toString() {
+        return "AppCredential[name=" + name + ", cloud=" + cloud.name() + ", homeTenant=" + homeTenant
+                + ", clientId=" + clientId + ", secret=****"
+                + (secretExpiresAt == null ? "" : ", secretExpiresAt=" + secretExpiresAt)
+                + (cspPartner ? ", cspPartner" : "") + "]";
+    }
+
+    /** Builds an {@link AppCredential}. Not thread-safe; use one builder per thread. */
+    public static final class Builder {
+        private String name = "default";
+        private Cloud cloud = Cloud.GLOBAL;
+        private TenantId homeTenant;
+        private String clientId;
+        private ClientSecret secret;
+        private Instant secretExpiresAt;
+        private boolean cspPartner;
+
+        private Builder() {
+        }
+
+        /** A unique name for this credential; defaults to {@code "default"}. */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** The cloud; defaults to {@link Cloud#GLOBAL}. */
+        public Builder cloud(Cloud cloud) {
+            this.cloud = cloud;
+            return this;
+        }
+
+        /** The cloud by name ({@code global}, {@code usgov}, {@code usgov-dod}, {@code china}). */
+        public Builder cloud(String cloudName) {
+            this.cloud = Cloud.named(cloudName);
+            return this;
+        }
+
+        /** The app registration's home tenant. */
+        public Builder homeTenant(TenantId homeTenant) {
+            this.homeTenant = homeTenant;
+            return this;
+        }
+
+        /** The app registration's home tenant, as a GUID or domain. */
+        public Builder homeTenant(String homeTenant) {
+            this.homeTenant = TenantId.of(homeTenant);
+            return this;
+        }
+
+        /** The application (client) id. */
+        public Builder clientId(String clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /** The client secret. */
+        public Builder secret(ClientSecret secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        /** The client secret's value. */
+        public Builder secret(String secret) {
+            this.secret = ClientSecret.of(secret);
+            return this;
+        }
+
+        /** When the secret expires; null when unknown. */
+        public Builder secretExpiresAt(Instant secretExpiresAt) {
+            this.secretExpiresAt = secretExpiresAt;
+            return this;
+        }
+
+        /** Whether this is a CSP partner credential (customers discovered through GDAP). */
+        public Builder cspPartner(boolean cspPartner) {
+            this.cspPartner = cspPartner;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first invalid field */
+        public AppCredential build() {
+            return new AppCredential(name, cloud, homeTenant, clientId, secret, secretExpiresAt, cspPartner);
+        }
+    }
+
+}

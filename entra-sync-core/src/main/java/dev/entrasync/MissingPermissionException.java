@@ -1,0 +1,32 @@
+package dev.entrasync;
+
+import java.util.List;
+
+/**
+ * Graph answered 403 {@code Authorization_RequestDenied}: the app's token lacks the application
+ * permission the request needs. Names that permission; the fix is to add it to the app registration
+ * and have the tenant's administrator consent again.
+ */
+public final class MissingPermissionException extends GraphException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<String> permissions;
+
+    /**
+     * @param permissions the application permissions that would allow the request (least privileged first)
+     */
+    public MissingPermissionException(String tenant, String requestPath, List<String> permissions, String graphMessage) {
+        super("Graph refused " + requestPath + " in tenant " + tenant + ": the app lacks the application permission "
+                        + String.join(" or ", permissions) + " (Graph said: " + graphMessage + "). Fix: add "
+                        + permissions.get(0) + " (Microsoft Graph, Application) to the app registration, then have an "
+                        + "administrator of the tenant grant admin consent again.",
+                403, "Authorization_RequestDenied", tenant, requestPath, false, null);
+        this.permissions = List.copyOf(permissions);
+    }
+
+    /** The permissions that would allow the request, least privileged first; never empty. */
+    public List<String> permissions() {
+        return permissions;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.entrasync;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Microsoft Entra did not issue an app-only token for a tenant. Carries the AADSTS code (when
+ * Microsoft sent one), the {@link TokenFailure} it stands for, Microsoft's own description, and the
+ * fix. The message never contains the secret or a token.
+ */
+public final class TokenException extends EntraSyncException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final TokenFailure failure;
+    private final Integer aadstsCode;
+    private final String credentialName;
+    private final String tenant;
+    private final String microsoftDescription;
+
+    /**
+     * @param failure what kind of failure
+     * @param aadstsCode the AADSTS number, or null when there was none (a network failure)
+     * @param credentialName the credential used
+     * @param tenant the tenant the token was for
+     * @param microsoftDescription Microsoft's description (first line, without trace ids), or null
+     * @param cause the underlying exception, or null
+     */
+    public TokenException(TokenFailure failure, Integer aadstsCode, String credentialName, String tenant,
+                          String microsoftDescription, Throwable cause) {
+        super(message(failure, aadstsCode, credentialName, tenant, microsoftDescription), cause);
+        this.failure = Objects.requireNonNull(failure, "failure");
+        this.aadstsCode = aadstsCode;
+        this.credentialName = credentialName;
+        this.tenant = tenant;
+        this.microsoftDescription = microsoftDescription;
+    }
+
+    private static String message(TokenFailure failure, Integer code, String credential, String tenant,
+                                  String description) {
+        StringBuilder sb = new StringBuilder("No token for tenant ").append(tenant)
+                .append(" with credential '").append(credential).append("'");
+        if (code != null) {
+            sb.append(" (AADSTS").append(code).append(")");
+        }
+        sb.append(": ").append(failure.cause());
+        if (description != null && !description.isBlank()) {
+            sb.append(" Microsoft said: \"").append(description).append("\".");
+        }
+        sb.append(" Fix: ").append(failure.fix());
+        return sb.toString();
+    }
+
+    /** The kind of failure. */
+    public TokenFailure failure() {
+        return failure;
+    }
+
+    /** The AADSTS code, if Microsoft sent one. */
+    public Optional<Integer> aadstsCode() {
+        return Optional.ofNullable(aadstsCode);
+    }
+
+    /** The credential's name. */
+    public String credentialName() {
+        return credentialName;
+    }
+
+    /** The tenant the token was requested for. */
+    public String tenant() {
+        return tenant;
+    }
+
+    /** Microsoft's description of the error (first line, trace ids removed), if any. */
+    public Optional<String> microsoftDescription() {
+        return Optional.ofNullable(microsoftDescription);
+    }
+
+    /** The plain-words fix. */
+    public String fix() {
+        return failure.fix();
+    }
+
+    @Override
+    public boolean isTransient() {
+        return failure.isTransient();
+    }
+}

@@ -1,0 +1,163 @@
+package dev.entrasync.internal.auth;
+
+import com.microsoft.aad.msal4j.ClientCredentialFactory;
+import com.microsoft.aad.msal4j.ClientCredentialParameters;
+import com.microsoft.aad.msal4j.ConfidentialClientApplication;
+import com.microsoft.aad.msal4j.IAuthenticationResult;
+import dev.entrasync.AppCredential;
+import dev.entrasync.Cloud;
+import dev.entrasync.GraphLimits;
+import dev.entrasync.Sleeper;
+import dev.entrasync.TokenException;
+import dev.entrasync.TokenFailure;
+import dev.entrasync.internal.http.MsalHttpClient;
+import java.net.MalformedURLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * App-only tokens through MSAL4J's confidential client (client credentials, scope
+ * {@code {graph host}/.default}). One cached token per (credential, tenant), renewed a configurable
+ * time before it expires; concurrent callers for the same tenant wait for one request instead of
+ * sending their own. Transient failures (5xx, network) are retried with back-off; a wrong or expired
+ * secret, a missing consent and the like are not. Thread-safe.
+ */
+public final class TokenService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+    /** MSAL refuses http:// authorities and drops the port from its cache key; custom clouds get this alias. */
+    static final String CUSTOM_AUTHORITY_ALIAS = "https://login.custom.entrasync.invalid";
+    private static final int TOKEN_ATTEMPTS = 3;
+
+    private final OkHttpClient http;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Duration renewBefore;
+    private final ConcurrentHashMap<AppCredential, ConfidentialClientApplication> apps = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, Slot> slots = new ConcurrentHashMap<>();
+
+    public TokenService(OkHttpClient http, Clock clock, Sleeper sleeper, GraphLimits limits) {
+        this.http = http;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.renewBefore = limits.tokenRenewBefore();
+    }
+
+    /**
+     * A valid token for the tenant, from the cache when it is not about to expire.
+     *
+     * @throws TokenException when Entra refuses (typed, with the AADSTS code and fix)
+     */
+    public AccessToken token(AppCredential credential, String tenant) {
+        Slot slot = slots.computeIfAbsent(new Key(credential.name(), tenant), k -> new Slot());
+        slot.lock.lock();
+        try {
+            AccessToken cached = slot.token;
+            if (cached != null && credential.equals(slot.credential)
+                    && clock.instant().isBefore(cached.expiresAt().minus(renewBefore))) {
+                return cached;
+            }
+            AccessToken fresh = acquire(credential, tenant);
+            slot.token = fresh;
+            slot.credential = credential;
+            return fresh;
+        } finally {
+            slot.lock.unlock();
+        }
+    }
+
+    /** Forgets the cached token (after Graph answered 401, or a consent change). */
+    public void invalidate(AppCredential credential, String tenant) {
+        Slot slot = slots.get(new Key(credential.name(), tenant));
+        if (slot != null) {
+            slot.lock.lock();
+            try {
+                slot.token = null;
+            } finally {
+                slot.lock.unlock();
+            }
+        }
+    }
+
+    /** Forgets every token and client of this credential (after its secret was rotated or it was deleted). */
+    public void forget(String credentialName) {
+        slots.keySet().removeIf(k -> k.credentialName().equals(credentialName));
+        apps.keySet().removeIf(c -> c.name().equals(credentialName));
+    }
+
+    private AccessToken acquire(AppCredential credential, String tenant) {
+        ConfidentialClientApplication app = apps.computeIfAbsent(credential, this::newApp);
+        ClientCredentialParameters parameters = ClientCredentialParameters
+                .builder(Set.of(credential.cloud().graphScope()))
+                .tenant(tenant)
+                .skipCache(true) // this class is the cache, on the injected clock
+                .build();
+        TokenException last = null;
+        for (int attempt = 1; attempt <= TOKEN_ATTEMPTS; attempt++) {
+            try {
+                IAuthenticationResult result = app.acquireToken(parameters).get();
+                JwtClaims claims = JwtClaims.of(result.accessToken());
+                Instant expiresAt = result.expiresOnDate().toInstant();
+                LOG.debug("Token for tenant {} with credential '{}' valid until {}", tenant, credential.name(), expiresAt);
+                return new AccessToken(result.accessToken(), expiresAt, claims.tenantId(), claims.roles());
+            } catch (ExecutionException e) {
+                last = TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), tenant);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(), tenant,
+                        "interrupted while waiting for the token endpoint", e);
+            } catch (RuntimeException e) {
+                last = TokenErrors.map(e, credential.name(), tenant);
+            }
+            if (!last.isTransient() || attempt == TOKEN_ATTEMPTS) {
+                break;
+            }
+            LOG.info("Token request for tenant {} failed transiently ({}); retrying", tenant, last.failure());
+            pause(Duration.ofSeconds(1L << (attempt - 1)));
+        }
+        throw last;
+    }
+
+    private void pause(Duration d) {
+        try {
+            sleeper.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ConfidentialClientApplication newApp(AppCredential credential) {
+        Cloud cloud = credential.cloud();
+        String real = cloud.loginUrl().toString();
+        String msalBase = cloud.isCustom() ? CUSTOM_AUTHORITY_ALIAS : real;
+        try {
+            return ConfidentialClientApplication
+                    .builder(credential.clientId(), ClientCredentialFactory.createFromSecret(credential.secret().reveal()))
+                    .authority(msalBase + "/" + credential.homeTenant().value() + "/")
+                    .instanceDiscovery(false)
+                    .validateAuthority(!cloud.isCustom())
+                    .logPii(false)
+                    .httpClient(new MsalHttpClient(http, msalBase, real))
+                    .build();
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("cloud: login URL is not a valid authority: " + real, e);
+        }
+    }
+
+    private record Key(String credentialName, String tenant) {
+    }
+
+    private static final class Slot {
+        final ReentrantLock lock = new ReentrantLock();
+        AccessToken token;
+        AppCredential credential;
+    }
+}

@@ -1,0 +1,2 @@
+/** Not API: the sync engine. */
+package dev.entrasync.internal.engine;

@@ -1,0 +1,65 @@
+package dev.entrasync.internal.http;
+
+import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.kiota.http.middleware.RetryHandler;
+import dev.entrasync.HttpSettings;
+import java.util.Arrays;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
+import okhttp3.OkHttpClient;
+
+/**
+ * One OkHttp client (pool, dispatcher, proxy, TLS) and two views of it: the plain client used for
+ * MSAL4J's token requests, and the Graph client carrying the Graph SDK's middleware chain without
+ * its {@link RetryHandler} (resilience4j owns retry, so the two never multiply).
+ */
+public final class HttpStack implements AutoCloseable {
+
+    private final OkHttpClient base;
+    private final OkHttpClient graph;
+
+    public HttpStack(HttpSettings settings) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(256);
+        dispatcher.setMaxRequestsPerHost(256);
+        OkHttpClient.Builder builder = new OkHttpClient.Builder()
+                .dispatcher(dispatcher)
+                .connectionPool(new ConnectionPool(32, 5, java.util.concurrent.TimeUnit.MINUTES))
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .retryOnConnectionFailure(false)
+                .followRedirects(false);
+        settings.proxy().ifPresent(builder::proxy);
+        if (settings.sslSocketFactory().isPresent()) {
+            builder.sslSocketFactory(settings.sslSocketFactory().get(), settings.trustManager().orElseThrow());
+        }
+        this.base = builder.build();
+        OkHttpClient.Builder graphBuilder = base.newBuilder().followRedirects(true);
+        Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new com.microsoft.kiota.RequestOption[0]))
+                .filter(i -> !(i instanceof RetryHandler))
+                .forEach(graphBuilder::addInterceptor);
+        this.graph = graphBuilder.build();
+    }
+
+    /** The client for token requests (no Graph middleware). */
+    public OkHttpClient tokenClient() {
+        return base;
+    }
+
+    /** The client for Graph requests: the Graph SDK's middleware chain, minus its retry handler. */
+    public OkHttpClient graphClient() {
+        return graph;
+    }
+
+    /** The interceptors on the Graph client, for tests. */
+    public java.util.List<Interceptor> graphInterceptors() {
+        return graph.interceptors();
+    }
+
+    @Override
+    public void close() {
+        base.dispatcher().executorService().shutdown();
+        base.connectionPool().evictAll();
+    }
+}

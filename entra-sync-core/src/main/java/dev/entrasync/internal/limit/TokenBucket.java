@@ -1,0 +1,64 @@
+package dev.entrasync.internal.limit;
+
+import dev.entrasync.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A token bucket on an injected clock and sleeper (resilience4j's rate limiter reads
+ * {@code System.nanoTime} and parks threads itself, so it cannot run on simulated time). Callers
+ * reserve a permit and wait for their slot; reservations are handed out in order. Thread-safe.
+ */
+public final class TokenBucket {
+
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private volatile double permitsPerSecond;
+    private final int burst;
+    private double available;
+    private Instant updatedAt;
+
+    public TokenBucket(double permitsPerSecond, int burst, Clock clock, Sleeper sleeper) {
+        this.permitsPerSecond = permitsPerSecond;
+        this.burst = burst;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.available = burst;
+        this.updatedAt = clock.instant();
+    }
+
+    /** Takes one permit, waiting (through the sleeper) until it is available; returns the time waited. */
+    public Duration acquire() throws InterruptedException {
+        Duration wait = reserve();
+        sleeper.sleep(wait);
+        return wait;
+    }
+
+    /** Reserves one permit and returns how long the caller must wait before using it. */
+    public synchronized Duration reserve() {
+        Instant now = clock.instant();
+        if (now.isAfter(updatedAt)) {
+            double elapsed = Duration.between(updatedAt, now).toNanos() / 1e9;
+            available = Math.min(burst, available + elapsed * permitsPerSecond);
+            updatedAt = now;
+        }
+        available -= 1;
+        if (available >= 0) {
+            return Duration.ZERO;
+        }
+        return Duration.ofNanos((long) (-available / permitsPerSecond * 1e9));
+    }
+
+    /** Changes the rate (adaptive throttling); permits already reserved keep their slots. */
+    public synchronized void setRate(double permitsPerSecond) {
+        reserve(); // settle the accrual at the old rate
+        available += 1;
+        this.permitsPerSecond = permitsPerSecond;
+    }
+
+    /** The current rate. */
+    public double rate() {
+        return permitsPerSecond;
+    }
+}

@@ -1,0 +1,2 @@
+/** Not API: rate limiting on injectable time. */
+package dev.entrasync.internal.limit;

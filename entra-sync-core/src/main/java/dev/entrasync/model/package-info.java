@@ -1,0 +1,6 @@
+/**
+ * The records entra-sync hands to a {@link dev.entrasync.DatasetSink}: one immutable record type per
+ * dataset, holding the Graph fields the product shows. Lists are never null (empty instead);
+ * scalar fields Graph may leave out are null.
+ */
+package dev.entrasync.model;
