@@ -1,15 +1,50 @@
 package dev.entrasync;
 
+import java.util.Locale;
+
 /**
  * What entra-sync can sync from a tenant. Each dataset is a Graph resource with its own record type
  * in {@code dev.entrasync.model}.
  */
 public enum Dataset {
-    /** {@code /users} with roles and MFA; record {@code EntraUser}. */
-    USERS;
+    /** Users with their directory roles and MFA registration ({@code /users}, delta). */
+    USERS,
+    /** Devices ({@code /devices}, delta). */
+    DEVICES,
+    /** Groups with member counts ({@code /groups}, delta). */
+    GROUPS,
+    /** Subscribed licences with friendly names ({@code /subscribedSkus}). */
+    LICENSES,
+    /** Activated directory roles and their members ({@code /directoryRoles}). */
+    ROLES,
+    /** Directory audit events ({@code /auditLogs/directoryAudits}, appended from a watermark). */
+    AUDIT_LOGS,
+    /** Daily secure score snapshots and control profiles ({@code /security/secureScores}). */
+    SECURE_SCORES,
+    /** The tenant's profile and verified domains ({@code /organization}). */
+    TENANT_PROFILE;
 
-    /** The lower-case name used in configuration, CLI flags and table names, e.g. {@code users}. */
+    /** The lower-case name used in configuration, CLI flags and table names, e.g. {@code audit_logs}. */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The dataset for a key such as {@code users} or {@code audit-logs} (case and {@code -}/{@code _} ignored).
+     *
+     * @throws IllegalArgumentException naming the accepted keys
+     */
+    public static Dataset fromKey(String key) {
+        String normalized = key.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Dataset d : values()) {
+            if (d.name().equals(normalized)) {
+                return d;
+            }
+        }
+        StringBuilder accepted = new StringBuilder();
+        for (Dataset d : values()) {
+            accepted.append(accepted.length() == 0 ? "" : ", ").append(d.key());
+        }
+        throw new IllegalArgumentException("dataset: unknown dataset '" + key + "'; use one of " + accepted);
     }
 }

@@ -77,6 +77,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                         rows.addAndGet(page.size());
                     }
                 });
+                default -> throw new UnsupportedOperationException(dataset.key() + " is not synced by this engine yet");
             }
             session.complete();
             return new DatasetResult(dataset, DatasetResult.Status.SUCCEEDED, rows.get(), 0, stats.requests(),
