@@ -1,0 +1,62 @@
+package dev.entrasync;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What each dataset needs from the app registration and the tenant: the least-privileged
+ * application permissions (from Microsoft's permission reference) and any licence. One table, used
+ * by the fetchers (to name a missing permission), the preflight and the permission manifest.
+ */
+public final class DatasetRequirements {
+
+    /** The licence that gates the MFA registration report and sign-in activity. */
+    public static final String ENTRA_ID_P1 = "Microsoft Entra ID P1";
+
+    private static final Map<Dataset, List<GraphPermission>> PERMISSIONS = new EnumMap<>(Dataset.class);
+
+    static {
+        // users: the list itself, roles from the role member lists, MFA from the registration report
+        PERMISSIONS.put(Dataset.USERS, List.of(GraphPermission.USER_READ_ALL,
+                GraphPermission.ROLE_MANAGEMENT_READ_DIRECTORY, GraphPermission.AUDIT_LOG_READ_ALL));
+        PERMISSIONS.put(Dataset.DEVICES, List.of(GraphPermission.DEVICE_READ_ALL));
+        PERMISSIONS.put(Dataset.GROUPS, List.of(GraphPermission.GROUP_READ_ALL));
+        PERMISSIONS.put(Dataset.LICENSES, List.of(GraphPermission.LICENSE_ASSIGNMENT_READ_ALL));
+        PERMISSIONS.put(Dataset.ROLES, List.of(GraphPermission.ROLE_MANAGEMENT_READ_DIRECTORY));
+        PERMISSIONS.put(Dataset.AUDIT_LOGS, List.of(GraphPermission.AUDIT_LOG_READ_ALL));
+        PERMISSIONS.put(Dataset.SECURE_SCORES, List.of(GraphPermission.SECURITY_EVENTS_READ_ALL));
+        PERMISSIONS.put(Dataset.TENANT_PROFILE, List.of(GraphPermission.ORGANIZATION_READ_ALL));
+    }
+
+    private DatasetRequirements() {
+    }
+
+    /** The least-privileged application permissions the dataset needs, most essential first. */
+    public static List<GraphPermission> permissions(Dataset dataset) {
+        return PERMISSIONS.get(dataset);
+    }
+
+    /** The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1. */
+    public static Optional<String> licence(Dataset dataset) {
+        return dataset == Dataset.USERS ? Optional.of(ENTRA_ID_P1) : Optional.empty();
+    }
+
+    /**
+     * Every permission the datasets need, plus {@code DelegatedAdminRelationship.Read.All} for a CSP
+     * partner credential and {@code Mail.Send} only when mail is enabled.
+     */
+    public static Set<GraphPermission> permissions(Set<Dataset> datasets, boolean cspPartner, boolean mailEnabled) {
+        java.util.EnumSet<GraphPermission> all = java.util.EnumSet.noneOf(GraphPermission.class);
+        datasets.forEach(d -> all.addAll(permissions(d)));
+        if (cspPartner) {
+            all.add(GraphPermission.DELEGATED_ADMIN_RELATIONSHIP_READ_ALL);
+        }
+        if (mailEnabled) {
+            all.add(GraphPermission.MAIL_SEND);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.entrasync;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Microsoft Graph application permissions (app roles) that entra-sync uses, with their ids in the
+ * Microsoft Graph service principal ({@code 00000003-0000-0000-c000-000000000000}). The ids are the
+ * public cloud's, from Microsoft's permission reference.
+ */
+public enum GraphPermission {
+    USER_READ_ALL("User.Read.All", "df021288-bdef-4463-88db-98f22de89214"),
+    DEVICE_READ_ALL("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715"),
+    GROUP_READ_ALL("Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b"),
+    GROUP_MEMBER_READ_ALL("GroupMember.Read.All", "98830695-27a2-44f7-8c18-0c3ebc9698f6"),
+    LICENSE_ASSIGNMENT_READ_ALL("LicenseAssignment.Read.All", "e2f98668-2877-4f38-a2f4-8202e0717aa1"),
+    ROLE_MANAGEMENT_READ_DIRECTORY("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c"),
+    AUDIT_LOG_READ_ALL("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da"),
+    SECURITY_EVENTS_READ_ALL("SecurityEvents.Read.All", "bf394140-e372-4bf9-a898-299cfc7564e5"),
+    ORGANIZATION_READ_ALL("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6"),
+    DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61"),
+    DELEGATED_ADMIN_RELATIONSHIP_READ_ALL("DelegatedAdminRelationship.Read.All", "f6e9e124-4586-492f-adc0-c6f96e4823fd"),
+    MAIL_SEND("Mail.Send", "b633e1c5-b582-4048-a93e-9f11b44c7e96");
+
+    /** The Microsoft Graph resource's application id. */
+    public static final String GRAPH_RESOURCE_APP_ID = "00000003-0000-0000-c000-000000000000";
+
+    private final String value;
+    private final String id;
+
+    GraphPermission(String value, String id) {
+        this.value = value;
+        this.id = id;
+    }
+
+    /** The name as it appears in a token's {@code roles} claim, e.g. {@code User.Read.All}. */
+    public String value() {
+        return value;
+    }
+
+    /** The app role id, for an app registration's {@code requiredResourceAccess}. */
+    public String id() {
+        return id;
+    }
+
+    /** The permission with this claim value (case-insensitive). */
+    public static Optional<GraphPermission> fromValue(String value) {
+        for (GraphPermission p : values()) {
+            if (p.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
