@@ -145,6 +145,7 @@ public final class TokenService {
                     .instanceDiscovery(false)
                     .validateAuthority(!cloud.isCustom())
                     .logPii(false)
+                    .disableInternalRetries() // retries are ours, so they never multiply
                     .httpClient(new MsalHttpClient(http, msalBase, real))
                     .build();
         } catch (MalformedURLException e) {
