@@ -55,9 +55,10 @@ public interface DatasetSink {
 
         /**
          * Applies partial records (delta runs): for each patch, the fields it names replace the
-         * stored ones and every other field keeps its stored value; a patch for an id not stored yet
-         * is stored as {@link RecordPatch#values()}. {@link RecordPatch#applyTo} does the merge for a
-         * sink that holds whole records. The list is never null or empty.
+         * stored ones and every other field keeps its stored value. For an id not stored yet, a patch
+         * with {@link RecordPatch#insertIfAbsent()} is stored as {@link RecordPatch#values()} and
+         * one without is dropped. {@link RecordPatch#applyTo} does the merge for a sink that holds
+         * whole records. The list is never null or empty.
          */
         void merge(List<? extends RecordPatch<?>> patches);
 

@@ -71,7 +71,12 @@ public final class InMemoryDatasetSink implements DatasetSink {
         public void merge(List<? extends RecordPatch<?>> patches) {
             List<RecordPatch<?>> copy = List.copyOf(patches);
             copy.forEach(p -> delivered.add(p.id()));
-            operations.add(rows -> copy.forEach(p -> rows.put(p.id(), p.applyTo(rows.get(p.id())))));
+            operations.add(rows -> copy.forEach(p -> {
+                EntraRecord merged = p.applyTo(rows.get(p.id()));
+                if (merged != null) {
+                    rows.put(p.id(), merged);
+                }
+            }));
         }
 
         @Override

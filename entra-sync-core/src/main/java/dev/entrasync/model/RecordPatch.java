@@ -16,14 +16,18 @@ import java.util.Set;
  *
  * <p>Field names are the record's component names (for {@link EntraUser}: {@code displayName},
  * {@code accountEnabled}, {@code mfa}, …). {@code id} is always implied. A sink applies a patch to its
- * stored row with {@link #applyTo(EntraRecord)} or by updating only the named columns; a patch for an
- * id the sink does not hold yet is stored as {@link #values()}. Immutable and thread-safe.
+ * stored row with {@link #applyTo(EntraRecord)} or by updating only the named columns. For an id the
+ * sink does not hold yet, a patch with {@link #insertIfAbsent()} is stored as {@link #values()} (a
+ * delta item for an object created since the last run); one without is dropped (entra-sync refreshing
+ * derived fields such as a user's roles or MFA, which must not create a row for an object the sink
+ * never received). Immutable and thread-safe.
  *
  * @param values the record, with the named fields set; never null
  * @param fields the component names that carry values, without {@code id}; never null, may be empty
+ * @param insertIfAbsent whether a sink that does not hold the id stores {@link #values()} (true) or drops the patch
  * @param <R> the record type
  */
-public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields) {
+public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields, boolean insertIfAbsent) {
 
     private static final ClassValue<List<String>> COMPONENTS = new ClassValue<>() {
         @Override
@@ -53,9 +57,14 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields) {
         fields = Set.copyOf(copy);
     }
 
-    /** A patch that carries every field: applying it replaces the stored record. */
-    public static <R extends EntraRecord> RecordPatch<R> whole(R values) {
-        return new RecordPatch<>(values, Set.copyOf(COMPONENTS.get(values.getClass())));
+    /** A delta item: the named fields change; an object the sink does not hold yet is stored as {@code values}. */
+    public static <R extends EntraRecord> RecordPatch<R> upsert(R values, Set<String> fields) {
+        return new RecordPatch<>(values, fields, true);
+    }
+
+    /** A refresh of some fields of an object the sink may hold; dropped when it does not. */
+    public static <R extends EntraRecord> RecordPatch<R> update(R values, Set<String> fields) {
+        return new RecordPatch<>(values, fields, false);
     }
 
     /** The object id. */
@@ -63,22 +72,17 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields) {
         return values.id();
     }
 
-    /** Whether every field carries a value (the patch is a whole record). */
-    public boolean isWhole() {
-        List<String> all = COMPONENTS.get(values.getClass());
-        return fields.size() == all.size() - (all.contains("id") ? 1 : 0);
-    }
-
     /**
      * The stored record with this patch's fields applied: named fields from {@link #values()}, the
-     * others from {@code stored}. Returns {@link #values()} when {@code stored} is null.
+     * others from {@code stored}. When {@code stored} is null: {@link #values()} if
+     * {@link #insertIfAbsent()}, else null (drop the patch).
      *
      * @throws IllegalArgumentException if {@code stored} is another type or another object
      */
     @SuppressWarnings("unchecked")
     public R applyTo(EntraRecord stored) {
         if (stored == null) {
-            return values;
+            return insertIfAbsent ? values : null;
         }
         if (stored.getClass() != values.getClass() || !stored.id().equals(values.id())) {
             throw new IllegalArgumentException("stored: expected " + values.getClass().getSimpleName() + " "
