@@ -80,8 +80,8 @@ public final class DefaultSyncEngine implements SyncEngine {
                 default -> throw new UnsupportedOperationException(dataset.key() + " is not synced by this engine yet");
             }
             session.complete();
-            return new DatasetResult(dataset, DatasetResult.Status.SUCCEEDED, rows.get(), 0, stats.requests(),
-                    stats.throttledResponses(), stats.retryAfterWaited(), null, null);
+            return new DatasetResult(dataset, DatasetResult.Status.SUCCEEDED, DatasetResult.Mode.FULL, rows.get(), 0,
+                    stats.requests(), stats.throttledResponses(), stats.retryAfterWaited(), null, null, List.of());
         } catch (RuntimeException e) {
             session.abort(e);
             LOG.warn("Tenant {}: {} failed: {}", tenant, dataset.key(), e.getMessage());
@@ -89,8 +89,8 @@ public final class DefaultSyncEngine implements SyncEngine {
                     + " to the app registration and re-consent."
                     : e instanceof LicenseRequiredException l ? "The tenant needs " + l.licence() + "."
                     : e instanceof EntraSyncException x && x.isTransient() ? "Nothing to change; the next sync retries." : null;
-            return new DatasetResult(dataset, DatasetResult.Status.FAILED, 0, 0, stats.requests(),
-                    stats.throttledResponses(), stats.retryAfterWaited(), e.getMessage(), fix);
+            return new DatasetResult(dataset, DatasetResult.Status.FAILED, DatasetResult.Mode.FULL, 0, 0, stats.requests(),
+                    stats.throttledResponses(), stats.retryAfterWaited(), e.getMessage(), fix, List.of());
         }
     }
 
