@@ -32,8 +32,10 @@ final class SimulatedCloudFixture implements AutoCloseable {
                 .clientId(CLIENT_ID).secret(secret).build();
     }
 
+    /** A tenant of exactly {@code users} users (one in 25 a guest), consented with every read permission. */
     SimulatedTenant tenant(String name, int users) {
-        SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create(name).seed(name.hashCode()).users(users).build());
+        SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create(name).seed(name.hashCode())
+                .users(users - users / 25).guests(users / 25).build());
         tenant.consent(app, Permissions.allRead());
         return tenant;
     }

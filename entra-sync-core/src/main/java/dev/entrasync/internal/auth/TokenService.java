@@ -105,7 +105,9 @@ public final class TokenService {
             try {
                 IAuthenticationResult result = app.acquireToken(parameters).get();
                 JwtClaims claims = JwtClaims.of(result.accessToken());
-                Instant expiresAt = result.expiresOnDate().toInstant();
+                // MSAL computes expiry on the system clock; keep the lifetime, measured on ours.
+                Duration lifetime = Duration.between(Instant.now(), result.expiresOnDate().toInstant());
+                Instant expiresAt = clock.instant().plus(lifetime);
                 LOG.debug("Token for tenant {} with credential '{}' valid until {}", tenant, credential.name(), expiresAt);
                 return new AccessToken(result.accessToken(), expiresAt, claims.tenantId(), claims.roles());
             } catch (ExecutionException e) {
