@@ -35,7 +35,11 @@ public interface SyncListener {
     default void tenantBlocked(TenantId tenant, TokenException cause) {
     }
 
-    /** A credential's client secret expires in {@code daysLeft} days (30, 14, 7, 1), or expired (0 or less). */
-    default void secretExpiring(AppCredential credential, long daysLeft) {
+    /**
+     * A credential's client secret expires within 30, 14, 7 or 1 days, or has expired
+     * ({@link dev.entrasync.onboarding.SecretExpiryWarning#expired()}). Sent by the engine's daily check
+     * when it was given the onboarding's {@link dev.entrasync.onboarding.SecretLifecycle}.
+     */
+    default void secretExpiring(dev.entrasync.onboarding.SecretExpiryWarning warning) {
     }
 }

@@ -17,8 +17,16 @@ final class ScheduleSlots {
     private ScheduleSlots() {
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Double> FRACTIONS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** The tenant's offset within the interval, in [0, interval). */
     static Duration offset(String tenantId, Duration interval) {
+        double fraction = FRACTIONS.computeIfAbsent(tenantId, ScheduleSlots::fraction);
+        return Duration.ofMillis((long) (fraction * interval.toMillis()));
+    }
+
+    private static double fraction(String tenantId) {
         long hash;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(tenantId.getBytes(StandardCharsets.UTF_8));
@@ -29,8 +37,7 @@ final class ScheduleSlots {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        double fraction = (hash >>> 11) / (double) (1L << 53);
-        return Duration.ofMillis((long) (fraction * interval.toMillis()));
+        return (hash >>> 11) / (double) (1L << 53);
     }
 
     /** The number of the slot that contains {@code at}. */
