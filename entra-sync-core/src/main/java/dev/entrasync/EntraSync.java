@@ -31,6 +31,9 @@ public final class EntraSync {
     public static final class Builder {
         private CredentialStore credentials;
         private DatasetSink sink;
+        private CheckpointStore checkpoints = new InMemoryCheckpointStore();
+        private SyncConfig config = SyncConfig.defaults();
+        private LicenseCatalog licenseCatalog = LicenseCatalog.builtIn();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private HttpSettings http = HttpSettings.defaults();
@@ -48,6 +51,30 @@ public final class EntraSync {
         /** Where records go (required). */
         public Builder sink(DatasetSink sink) {
             this.sink = sink;
+            return this;
+        }
+
+        /**
+         * Where delta links and watermarks are kept (default: an {@link InMemoryCheckpointStore}, so
+         * every engine starts with full rounds). Keep them beside the sink's data.
+         */
+        public Builder checkpoints(CheckpointStore checkpoints) {
+            this.checkpoints = java.util.Objects.requireNonNull(checkpoints, "checkpoints");
+            return this;
+        }
+
+        /** When full rounds happen and how far audit logs reach back (default: {@link SyncConfig#defaults()}). */
+        public Builder config(SyncConfig config) {
+            this.config = java.util.Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Licence product names (default: {@link LicenseCatalog#builtIn()}); pass
+         * {@code LicenseCatalog.builtIn().with(LicenseCatalog.fromCsv(path))} to name every SKU.
+         */
+        public Builder licenseCatalog(LicenseCatalog licenseCatalog) {
+            this.licenseCatalog = java.util.Objects.requireNonNull(licenseCatalog, "licenseCatalog");
             return this;
         }
 
@@ -89,7 +116,8 @@ public final class EntraSync {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("EntraSync.builder() is missing " + String.join(", ", missing));
             }
-            return new DefaultSyncEngine(credentials, sink, clock, sleeper, http, limits);
+            return new DefaultSyncEngine(credentials, sink, checkpoints, config, licenseCatalog, clock, sleeper, http,
+                    limits);
         }
     }
 }
