@@ -25,6 +25,11 @@ public final class TenantBuilder {
   private String customDomain;
   private int users = 25;
   private int guests = -1;
+  private int devices = -1;
+  private int groups = -1;
+  private int auditEventsPerDay = 10;
+  private int secureScoreDays = 30;
+  private String tenantId;
 
   private TenantBuilder(String name) {
     this.name = name;
@@ -78,11 +83,55 @@ public final class TenantBuilder {
     return this;
   }
 
+  /** Sets the number of devices (default: one per two member users, at least 5). */
+  public TenantBuilder devices(int count) {
+    devices = nonNegative(count, "devices");
+    return this;
+  }
+
+  /**
+   * Sets the number of groups (default: one per 10 members, at least 6). The first group is the
+   * role-assignable "Helpdesk Admins", a member of the Helpdesk Administrator role.
+   */
+  public TenantBuilder groups(int count) {
+    groups = nonNegative(count, "groups");
+    return this;
+  }
+
+  /**
+   * Sets how many directory audit events to generate per day of retention (default 10); the
+   * retention is 30 days, or 7 when {@link #premium(boolean)} is false.
+   */
+  public TenantBuilder auditEventsPerDay(int count) {
+    auditEventsPerDay = nonNegative(count, "auditEventsPerDay");
+    return this;
+  }
+
+  /** Sets how many daily Secure Score snapshots to generate (default 30). */
+  public TenantBuilder secureScoreDays(int count) {
+    secureScoreDays = nonNegative(count, "secureScoreDays");
+    return this;
+  }
+
+  /** Fixes the tenant id (a GUID) instead of deriving it from name and seed. */
+  public TenantBuilder tenantId(String id) {
+    if (!dev.entrasync.testkit.internal.Ids.isGuid(id)) {
+      throw new IllegalArgumentException("tenant id must be a GUID, was " + id);
+    }
+    tenantId = id.toLowerCase(java.util.Locale.ROOT);
+    return this;
+  }
+
   /** Generates the tenant. */
   public SimulatedTenant build() {
-    TenantSpec spec = new TenantSpec(name, seed, asOf, premium, customDomain, users,
-        guests < 0 ? users / 20 : guests, 0, 0, premium ? 30 : 7, 0, 0, false);
-    return new SimulatedTenant(TenantGenerator.generate(spec));
+    return new SimulatedTenant(TenantGenerator.generate(spec()));
+  }
+
+  TenantSpec spec() {
+    return new TenantSpec(name, tenantId, seed, asOf, premium, customDomain, users,
+        guests < 0 ? users / 20 : guests, devices < 0 ? Math.max(5, users / 2) : devices,
+        groups < 0 ? Math.max(6, users / 10) : groups, premium ? 30 : 7, auditEventsPerDay,
+        secureScoreDays);
   }
 
   private static int nonNegative(int value, String what) {

@@ -144,11 +144,15 @@ public final class TenantData {
     }
     groupMembers.remove(id);
     for (Map.Entry<String, Map<String, String>> group : groupMembers.entrySet()) {
-      if (group.getValue().remove(id) != null) {
-        changes.append("groups", group.getKey(), Change.Kind.MEMBER_REMOVED, Set.of(), id, null);
+      String type = group.getValue().remove(id);
+      if (type != null) {
+        changes.append("groups", group.getKey(), Change.Kind.MEMBER_REMOVED, Set.of(), id, type);
       }
     }
     roleMembers.values().forEach(members -> members.remove(id));
+    if (collection.equals("users") && stores.containsKey("userRegistrationDetails")) {
+      stores.get("userRegistrationDetails").remove(id);
+    }
     changes.append(collection, id, soft ? Change.Kind.SOFT_DELETED : Change.Kind.DELETED, Set.of(),
         null, null);
   }
@@ -165,10 +169,11 @@ public final class TenantData {
   /** Removes a member from a group; returns whether it was a member. */
   public synchronized boolean removeGroupMember(String groupId, String memberId) {
     Map<String, String> members = groupMembers.get(groupId);
-    if (members == null || members.remove(memberId) == null) {
+    String type = members == null ? null : members.remove(memberId);
+    if (type == null) {
       return false;
     }
-    changes.append("groups", groupId, Change.Kind.MEMBER_REMOVED, Set.of(), memberId, null);
+    changes.append("groups", groupId, Change.Kind.MEMBER_REMOVED, Set.of(), memberId, type);
     return true;
   }
 
@@ -180,6 +185,39 @@ public final class TenantData {
   /** Adds a member to an activated directory role. */
   public synchronized void addRoleMember(String roleId, String memberId, String odataType) {
     roleMembers.computeIfAbsent(roleId, r -> new LinkedHashMap<>()).put(memberId, odataType);
+  }
+
+  /**
+   * Returns the ids of users holding a directory role, directly or through a role-assignable
+   * group that is a role member.
+   */
+  public synchronized Set<String> adminUserIds() {
+    Set<String> admins = new HashSet<>();
+    for (Map<String, String> members : roleMembers.values()) {
+      for (Map.Entry<String, String> member : members.entrySet()) {
+        if (member.getValue().endsWith(".user")) {
+          admins.add(member.getKey());
+        } else if (member.getValue().endsWith(".group")) {
+          groupMembers.getOrDefault(member.getKey(), Map.of()).forEach((id, type) -> {
+            if (type.endsWith(".user")) {
+              admins.add(id);
+            }
+          });
+        }
+      }
+    }
+    return admins;
+  }
+
+  /** Returns the ids of the roles whose member lists hold {@code memberId}. */
+  public synchronized List<String> rolesOf(String memberId) {
+    List<String> roles = new ArrayList<>();
+    roleMembers.forEach((roleId, members) -> {
+      if (members.containsKey(memberId)) {
+        roles.add(roleId);
+      }
+    });
+    return roles;
   }
 
   /** Returns a copy of a role's members: id to {@code @odata.type}, in insertion order. */
