@@ -44,6 +44,7 @@ public final class EntraSync {
         private CheckpointStore checkpoints = new InMemoryCheckpointStore();
         private JobStore jobs = new InMemoryJobStore();
         private SyncConfig config = SyncConfig.defaults();
+        private LicenseCatalog licenseCatalog = LicenseCatalog.builtIn();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private HttpSettings http = HttpSettings.defaults();
@@ -91,6 +92,15 @@ public final class EntraSync {
         /** How datasets are fetched (default: {@link SyncConfig#defaults()}). */
         public Builder config(SyncConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Licence product names (default: {@link LicenseCatalog#builtIn()}); pass
+         * {@code LicenseCatalog.builtIn().with(LicenseCatalog.fromCsv(path))} to name every SKU.
+         */
+        public Builder licenseCatalog(LicenseCatalog licenseCatalog) {
+            this.licenseCatalog = Objects.requireNonNull(licenseCatalog, "licenseCatalog");
             return this;
         }
 
@@ -194,7 +204,7 @@ public final class EntraSync {
                 throw new IllegalStateException("EntraSync.builder() is missing " + String.join(", ", missing));
             }
             return new DefaultSyncEngine(new EngineParts(credentials, tenants == null ? new InMemoryTenantMapper() : tenants,
-                    sink, checkpoints, jobs, config, clock, sleeper, http, limits, executor, workers, interval, tick,
+                    sink, checkpoints, jobs, config, licenseCatalog, clock, sleeper, http, limits, executor, workers, interval, tick,
                     secrets, listeners));
         }
     }

@@ -69,7 +69,8 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.jobs = parts.jobs();
         this.transport = new GraphTransport(parts.http(), parts.limits(), parts.clock(), parts.sleeper());
         this.listeners = new Listeners(parts.listeners());
-        DatasetRunner datasets = new SinkDatasetRunner(parts.sink(), parts.checkpoints(), parts.config(), parts.clock());
+        TenantSync datasets = new TenantSync(parts.sink(), parts.checkpoints(), parts.config(), parts.licenseCatalog(),
+                parts.clock());
         this.runner = new JobRunner(parts.credentials(), jobs, transport, datasets, health, listeners, parts.clock());
         this.ownsWorkers = parts.executor() == null;
         this.workers = ownsWorkers ? Executors.newFixedThreadPool(parts.workers(), daemon("entra-sync-worker")) : parts.executor();

@@ -6,6 +6,7 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.HttpSettings;
 import dev.entrasync.JobStore;
+import dev.entrasync.LicenseCatalog;
 import dev.entrasync.Sleeper;
 import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncListener;
@@ -18,7 +19,7 @@ import java.util.concurrent.ExecutorService;
 
 /** What {@link dev.entrasync.EntraSync.Builder} hands the engine; {@code executor} and {@code secrets} may be null. */
 public record EngineParts(CredentialStore credentials, TenantMapper tenants, DatasetSink sink,
-                          CheckpointStore checkpoints, JobStore jobs, SyncConfig config, Clock clock, Sleeper sleeper,
+                          CheckpointStore checkpoints, JobStore jobs, SyncConfig config, LicenseCatalog licenseCatalog, Clock clock, Sleeper sleeper,
                           HttpSettings http, GraphLimits limits, ExecutorService executor, int workers,
                           Duration interval, Duration tick, SecretLifecycle secrets, List<SyncListener> listeners) {
 

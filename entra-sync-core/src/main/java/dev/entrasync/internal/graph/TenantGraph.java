@@ -264,6 +264,28 @@ public final class TenantGraph {
         throw failure;
     }
 
+    /** The most attempts a request (or a {@code $batch} item) gets. */
+    int maxAttempts() {
+        return limits.maxAttempts();
+    }
+
+    /** Parses a {@code Retry-After} value (of a {@code $batch} item) against this engine's clock. */
+    Duration retryAfter(String header) {
+        return RetryAfter.parse(header, clock).orElse(null);
+    }
+
+    /** Waits before resending failed {@code $batch} items: their longest Retry-After, else back-off for this attempt. */
+    void waitToResend(Duration retryAfter, int attempt, RequestStats stats) {
+        Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+        if (retryAfter != null) {
+            stats.waitedOnRetryAfter(wait);
+        } else {
+            stats.waitedOnBackoff(wait);
+        }
+        LOG.debug("Tenant {}: resending $batch items in {} (attempt {})", tenant, wait, attempt);
+        pause(wait);
+    }
+
     private Duration backoff(int attempt) {
         long base = limits.backoffBase().toMillis();
         long ceiling = Math.min(limits.backoffMax().toMillis(), base << Math.min(attempt - 1, 20));

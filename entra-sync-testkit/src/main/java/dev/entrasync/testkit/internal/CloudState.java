@@ -21,6 +21,9 @@ public final class CloudState {
   private final AtomicLong deltaSerial = new AtomicLong();
   private final CallLog calls = new CallLog();
   private final FaultPlan faults = new FaultPlan();
+  private final MailBox mail = new MailBox();
+  private volatile int deltaPageSize = 100;
+  private volatile boolean deltaEmptyPages;
   private volatile String loginUrl;
   private volatile String graphUrl;
 
@@ -81,12 +84,32 @@ public final class CloudState {
     return deltaSerial.get();
   }
 
+  public int deltaPageSize() {
+    return deltaPageSize;
+  }
+
+  public void deltaPageSize(int value) {
+    deltaPageSize = value;
+  }
+
+  public boolean deltaEmptyPages() {
+    return deltaEmptyPages;
+  }
+
+  public void deltaEmptyPages(boolean value) {
+    deltaEmptyPages = value;
+  }
+
   public CallLog calls() {
     return calls;
   }
 
   public FaultPlan faults() {
     return faults;
+  }
+
+  public MailBox mail() {
+    return mail;
   }
 
   public String loginUrl() {
