@@ -104,7 +104,14 @@ class FleetTest {
                 assertThat(finished.stream().filter(j -> large.contains(j.tenant().value())))
                         .allSatisfy(j -> assertThat(j.result(Dataset.USERS).orElseThrow().rowsUpserted()).isEqualTo(12_000));
             }
+            // The directory budget: what Graph counts against it (a $batch's items, not its envelope);
+            // the MFA report is paced by its own, smaller reports budget. A $batch takes one permit per
+            // item but its items arrive together, so a window may also hold the permits a batch
+            // waited for just before it.
+            long largestBatch = cloud.graphCalls().stream().filter(RecordedCall::batchItem)
+                    .mapToLong(c -> Long.parseLong(c.batchItemId())).max().orElse(1);
             Map<String, List<Instant>> perTenant = cloud.graphCalls().stream()
+                    .filter(c -> !c.path().equals("/v1.0/$batch") && !c.path().startsWith("/v1.0/reports/"))
                     .collect(Collectors.groupingBy(RecordedCall::tenantId,
                             Collectors.mapping(RecordedCall::timestamp, Collectors.toList())));
             perTenant.forEach((tenant, times) -> {
@@ -112,7 +119,7 @@ class FleetTest {
                 for (Instant from : sorted) {
                     long inWindow = sorted.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(10))).count();
                     assertThat(inWindow).as("requests of %s in the 10 s from %s", tenant, from)
-                            .isLessThanOrEqualTo((long) (BURST + RATE * 10) + 1);
+                            .isLessThanOrEqualTo((long) (BURST + RATE * 10) + 1 + (largestBatch - 1));
                 }
             });
         }
