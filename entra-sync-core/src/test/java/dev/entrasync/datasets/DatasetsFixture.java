@@ -1,6 +1,7 @@
 package dev.entrasync.datasets;
 
 import dev.entrasync.Dataset;
+import dev.entrasync.DatasetSink;
 import dev.entrasync.InMemoryCheckpointStore;
 import dev.entrasync.SimulatedCloudFixture;
 import dev.entrasync.SyncConfig;
@@ -47,7 +48,12 @@ final class DatasetsFixture implements AutoCloseable {
     }
 
     SyncResult sync(SimulatedTenant tenant, Set<Dataset> datasets) {
-        try (SyncEngine engine = sim.builder().checkpoints(checkpoints).config(config).build()) {
+        return sync(tenant, datasets, sim.sink);
+    }
+
+    /** Syncs into another sink (usually one wrapping {@code sim.sink}). */
+    SyncResult sync(SimulatedTenant tenant, Set<Dataset> datasets, DatasetSink sink) {
+        try (SyncEngine engine = sim.builder().sink(sink).checkpoints(checkpoints).config(config).build()) {
             return engine.sync("msp", TenantId.of(tenant.id()), datasets);
         }
     }
