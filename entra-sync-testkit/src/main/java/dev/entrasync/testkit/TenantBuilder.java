@@ -131,7 +131,7 @@ public final class TenantBuilder {
     return new TenantSpec(name, tenantId, seed, asOf, premium, customDomain, users,
         guests < 0 ? users / 20 : guests, devices < 0 ? Math.max(5, users / 2) : devices,
         groups < 0 ? Math.max(6, users / 10) : groups, premium ? 30 : 7, auditEventsPerDay,
-        secureScoreDays);
+        secureScoreDays, true);
   }
 
   private static int nonNegative(int value, String what) {
