@@ -124,6 +124,11 @@ public final class SimulatedCloud implements AutoCloseable {
     return new Faults(state, null, null);
   }
 
+  /** Returns the simulated administrator of the admin-consent page. */
+  public ConsentPrompts consentPrompts() {
+    return new ConsentPrompts(state);
+  }
+
   /** Returns every recorded call (login and Graph, batch items included), oldest first. */
   public List<RecordedCall> calls() {
     return state.calls().all();
