@@ -38,13 +38,33 @@ public final class SimulatedCloud implements AutoCloseable {
   private final MockWebServer graph = new MockWebServer();
   private final Map<String, SimulatedTenant> tenants = new ConcurrentHashMap<>();
   private final Map<String, SimulatedApp> apps = new ConcurrentHashMap<>();
+  private final Tls tls;
 
-  private SimulatedCloud() {}
+  private SimulatedCloud(Tls tls) {
+    this.tls = tls;
+  }
 
-  /** Starts both servers on 127.0.0.1 with free ports. */
+  /** Starts both servers on 127.0.0.1 with free ports, over plain HTTP. */
   public static SimulatedCloud start() {
-    SimulatedCloud cloud = new SimulatedCloud();
+    return start(null);
+  }
+
+  /**
+   * Starts both servers over HTTPS with a fresh self-signed certificate for {@code localhost} and
+   * {@code 127.0.0.1} (MSAL refuses {@code http://} authorities). Clients trust it through
+   * {@link #tls()}.
+   */
+  public static SimulatedCloud startHttps() {
+    return start(Tls.selfSigned());
+  }
+
+  private static SimulatedCloud start(Tls tls) {
+    SimulatedCloud cloud = new SimulatedCloud(tls);
     try {
+      if (tls != null) {
+        cloud.login.useHttps(tls.serverSocketFactory());
+        cloud.graph.useHttps(tls.serverSocketFactory());
+      }
       cloud.login.setDispatcher(new LoginDispatcher(cloud.state));
       cloud.graph.setDispatcher(new GraphDispatcher(cloud.state));
       InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -54,9 +74,22 @@ public final class SimulatedCloud implements AutoCloseable {
       cloud.close();
       throw new UncheckedIOException("cannot start the simulated cloud", e);
     }
-    cloud.state.urls("http://127.0.0.1:" + cloud.login.getPort(),
-        "http://127.0.0.1:" + cloud.graph.getPort());
+    String scheme = tls == null ? "http" : "https";
+    cloud.state.urls(scheme + "://127.0.0.1:" + cloud.login.getPort(),
+        scheme + "://127.0.0.1:" + cloud.graph.getPort());
     return cloud;
+  }
+
+  /**
+   * Returns what clients need to trust an HTTPS cloud.
+   *
+   * @throws IllegalStateException when the cloud was started with {@link #start()}
+   */
+  public Tls tls() {
+    if (tls == null) {
+      throw new IllegalStateException("this cloud serves plain HTTP; use startHttps()");
+    }
+    return tls;
   }
 
   /** Returns the login authority base, e.g. {@code http://127.0.0.1:50123}; no trailing slash. */
@@ -122,6 +155,11 @@ public final class SimulatedCloud implements AutoCloseable {
   /** Returns the fault switches, applying to every tenant and path. */
   public Faults faults() {
     return new Faults(state, null, null);
+  }
+
+  /** Returns the simulated administrator of the admin-consent page. */
+  public ConsentPrompts consentPrompts() {
+    return new ConsentPrompts(state);
   }
 
   /** Returns every recorded call (login and Graph, batch items included), oldest first. */

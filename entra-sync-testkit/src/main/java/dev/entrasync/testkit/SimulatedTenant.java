@@ -2,12 +2,10 @@ package dev.entrasync.testkit;
 
 import dev.entrasync.testkit.internal.Consent;
 import dev.entrasync.testkit.internal.TenantData;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A simulated Entra ID tenant: profile, directory data and the consents of apps. Built by
@@ -84,19 +82,8 @@ public final class SimulatedTenant {
   }
 
   void consent(SimulatedApp app, Set<String> permissions, Instant visibleAt, int hiddenRequests) {
-    Objects.requireNonNull(app, "app");
-    Consent existing = data.consents().get(app.clientId());
-    if (existing != null && visibleAt == null && hiddenRequests == 0) {
-      existing.roles().addAll(permissions);
-      return;
-    }
-    String servicePrincipalId = UUID.nameUUIDFromBytes((data.id() + "/" + app.clientId())
-        .getBytes(StandardCharsets.UTF_8)).toString();
-    Consent consent = new Consent(servicePrincipalId, permissions, visibleAt, hiddenRequests);
-    if (existing != null) {
-      consent.roles().addAll(existing.roles());
-    }
-    data.consents().put(app.clientId(), consent);
+    data.consent(Objects.requireNonNull(app, "app").clientId(), permissions, visibleAt,
+        hiddenRequests);
   }
 
   /** Removes the app's service principal: its token requests fail with AADSTS700016. */

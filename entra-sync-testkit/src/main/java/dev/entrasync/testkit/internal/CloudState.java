@@ -22,6 +22,7 @@ public final class CloudState {
   private final CallLog calls = new CallLog();
   private final FaultPlan faults = new FaultPlan();
   private final MailBox mail = new MailBox();
+  private final ConsentDesk consentDesk = new ConsentDesk();
   private volatile int deltaPageSize = 100;
   private volatile boolean deltaEmptyPages;
   private volatile String loginUrl;
@@ -106,6 +107,10 @@ public final class CloudState {
 
   public FaultPlan faults() {
     return faults;
+  }
+
+  public ConsentDesk consentDesk() {
+    return consentDesk;
   }
 
   public MailBox mail() {

@@ -10,11 +10,13 @@ import java.util.Map;
 public final class LoginDispatcher extends SimServer {
   private final TokenEndpoint tokens;
   private final OpenIdEndpoints openId;
+  private final AdminConsentEndpoint adminConsent;
 
   public LoginDispatcher(CloudState cloud) {
     super(cloud, RecordedCall.Server.LOGIN);
     this.tokens = new TokenEndpoint(cloud);
     this.openId = new OpenIdEndpoints(cloud);
+    this.adminConsent = new AdminConsentEndpoint(cloud);
   }
 
   @Override
@@ -35,6 +37,9 @@ public final class LoginDispatcher extends SimServer {
       if (rest.equals("/v2.0/.well-known/openid-configuration")
           || rest.equals("/.well-known/openid-configuration")) {
         return new Handled(openId.configuration(tenantSegment, tenant), tenantId);
+      }
+      if (rest.equals("/v2.0/adminconsent") || rest.equals("/adminconsent")) {
+        return adminConsent.handle(request, tenantSegment);
       }
     }
     return new Handled(SimResponse.json(404, Map.of("error", "not_found",

@@ -90,6 +90,26 @@ public final class TenantData {
     stores.put(collection, store);
   }
 
+  /**
+   * Records consent for an app: the permissions are added to any it had; when a propagation delay
+   * is given the consent is replaced by one hidden until then.
+   */
+  public void consent(String clientId, Set<String> roles, java.time.Instant visibleAt,
+      int hiddenTokenRequests) {
+    Consent existing = consents.get(clientId);
+    if (existing != null && visibleAt == null && hiddenTokenRequests == 0) {
+      existing.roles().addAll(roles);
+      return;
+    }
+    String servicePrincipalId = java.util.UUID.nameUUIDFromBytes((id + "/" + clientId)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    Consent consent = new Consent(servicePrincipalId, roles, visibleAt, hiddenTokenRequests);
+    if (existing != null) {
+      consent.roles().addAll(existing.roles());
+    }
+    consents.put(clientId, consent);
+  }
+
   public Map<String, Consent> consents() {
     return consents;
   }
