@@ -179,6 +179,29 @@ public final class SimulatedCloud implements AutoCloseable {
     return this;
   }
 
+  /** Sets how many objects a delta page holds (default 100; Graph chooses, clients cannot). */
+  public SimulatedCloud deltaPageSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("size must be >= 1, was " + size);
+    }
+    state.deltaPageSize(size);
+    return this;
+  }
+
+  /**
+   * Makes every delta round start with an empty page that carries a nextLink, as Graph sometimes
+   * answers (default off).
+   */
+  public SimulatedCloud deltaEmptyPages(boolean enabled) {
+    state.deltaEmptyPages(enabled);
+    return this;
+  }
+
+  /** Returns the messages accepted by {@code sendMail}, oldest first. */
+  public List<SentMail> sentMail() {
+    return state.mail().all();
+  }
+
   /** Stops both servers. */
   @Override
   public void close() {

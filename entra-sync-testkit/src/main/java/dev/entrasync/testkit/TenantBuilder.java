@@ -83,7 +83,7 @@ public final class TenantBuilder {
     return this;
   }
 
-  /** Sets the number of devices (default: one per member user, at least 5). */
+  /** Sets the number of devices (default: one per two member users, at least 5). */
   public TenantBuilder devices(int count) {
     devices = nonNegative(count, "devices");
     return this;
@@ -129,9 +129,9 @@ public final class TenantBuilder {
 
   TenantSpec spec() {
     return new TenantSpec(name, tenantId, seed, asOf, premium, customDomain, users,
-        guests < 0 ? users / 20 : guests, devices < 0 ? Math.max(5, users) : devices,
+        guests < 0 ? users / 20 : guests, devices < 0 ? Math.max(5, users / 2) : devices,
         groups < 0 ? Math.max(6, users / 10) : groups, premium ? 30 : 7, auditEventsPerDay,
-        secureScoreDays);
+        secureScoreDays, true);
   }
 
   private static int nonNegative(int value, String what) {

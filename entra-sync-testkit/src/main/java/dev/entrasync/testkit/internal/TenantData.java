@@ -144,8 +144,9 @@ public final class TenantData {
     }
     groupMembers.remove(id);
     for (Map.Entry<String, Map<String, String>> group : groupMembers.entrySet()) {
-      if (group.getValue().remove(id) != null) {
-        changes.append("groups", group.getKey(), Change.Kind.MEMBER_REMOVED, Set.of(), id, null);
+      String type = group.getValue().remove(id);
+      if (type != null) {
+        changes.append("groups", group.getKey(), Change.Kind.MEMBER_REMOVED, Set.of(), id, type);
       }
     }
     roleMembers.values().forEach(members -> members.remove(id));
@@ -168,10 +169,11 @@ public final class TenantData {
   /** Removes a member from a group; returns whether it was a member. */
   public synchronized boolean removeGroupMember(String groupId, String memberId) {
     Map<String, String> members = groupMembers.get(groupId);
-    if (members == null || members.remove(memberId) == null) {
+    String type = members == null ? null : members.remove(memberId);
+    if (type == null) {
       return false;
     }
-    changes.append("groups", groupId, Change.Kind.MEMBER_REMOVED, Set.of(), memberId, null);
+    changes.append("groups", groupId, Change.Kind.MEMBER_REMOVED, Set.of(), memberId, type);
     return true;
   }
 
