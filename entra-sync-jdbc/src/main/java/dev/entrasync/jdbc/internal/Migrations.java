@@ -25,12 +25,21 @@ public final class Migrations {
         this.flyway = Flyway.configure(Migrations.class.getClassLoader())
                 .dataSource(db.dataSource())
                 .locations(LOCATION)
-                .table(db.prefix() + "schema_history")
+                .table(historyTable(db))
                 .placeholders(placeholders)
                 // The host's schema is usually not empty; version 0 makes Flyway apply every migration.
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .load();
+    }
+
+    /**
+     * Flyway quotes the history table's name; H2 folds unquoted names to upper case (PostgreSQL to lower),
+     * so the name is given the way the database folds it, to sit beside the other tables.
+     */
+    private static String historyTable(Database db) {
+        String name = db.prefix() + "schema_history";
+        return db.dialect() == Dialect.H2 ? name.toUpperCase(java.util.Locale.ROOT) : name;
     }
 
     /** Applies the pending migrations; returns how many ran. */
