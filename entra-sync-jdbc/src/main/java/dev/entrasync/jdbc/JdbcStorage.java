@@ -56,6 +56,14 @@ public final class JdbcStorage {
         return sink;
     }
 
+    /**
+     * A credential store whose client secrets are encrypted at rest with {@code keys}. Cheap; build one per
+     * key ring and share it.
+     */
+    public JdbcCredentialStore credentialStore(SecretKeyRing keys) {
+        return new JdbcCredentialStore(db, keys);
+    }
+
     /** The table prefix, e.g. {@code entra_}; may be empty. */
     public String tablePrefix() {
         return db.prefix();
