@@ -1,6 +1,7 @@
 package dev.entrasync;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -8,28 +9,49 @@ import java.util.Objects;
  *
  * @param dataset the dataset
  * @param status the outcome
- * @param rowsUpserted records delivered to the sink
- * @param rowsRemoved removals delivered to the sink (delta) or implied by a full run
- * @param requests Graph requests sent (retries included)
- * @param throttledResponses 429 responses received
+ * @param mode how the data was fetched (a delta run whose link expired reports {@link Mode#FULL})
+ * @param rowsUpserted records delivered to the sink (whole or merged)
+ * @param rowsRemoved delta removals delivered to the sink (a full run's implied removals are the sink's)
+ * @param requests Graph HTTP requests sent (retries included; a {@code $batch} counts once)
+ * @param throttledResponses 429 responses received, including 429 items inside a {@code $batch}
  * @param retryAfterWaited time spent waiting on {@code Retry-After}
- * @param error what went wrong in words, or null
- * @param fix what a person should do, or null
+ * @param error what went wrong in words, or null when {@link Status#SUCCEEDED}
+ * @param fix what a person should do about {@link #error()}, or null
+ * @param warnings what succeeded only in part, each with its reason and fix, e.g. MFA unknown because
+ *     the tenant has no Entra ID P1; never null, empty when nothing is degraded
  */
-public record DatasetResult(Dataset dataset, Status status, long rowsUpserted, long rowsRemoved, long requests,
-                            long throttledResponses, Duration retryAfterWaited, String error, String fix) {
+public record DatasetResult(Dataset dataset, Status status, Mode mode, long rowsUpserted, long rowsRemoved,
+                            long requests, long throttledResponses, Duration retryAfterWaited, String error,
+                            String fix, List<String> warnings) {
 
     /** A dataset's outcome. */
     public enum Status {
-        /** Everything synced. */
+        /** Synced; {@link #warnings()} lists anything that could only be reported as unknown. */
         SUCCEEDED,
-        /** Not synced; {@link #error()} says why (a missing permission or licence, a failure). */
+        /** Not synced, the sink session was aborted; {@link #error()} says why (a permission, a licence, a failure). */
         FAILED
+    }
+
+    /** How a dataset run fetched its data. */
+    public enum Mode {
+        /** Every object was read; the sink removed what was not delivered. */
+        FULL,
+        /** Only changes since the saved delta link were read. */
+        DELTA,
+        /** New items since the saved watermark were appended (audit logs, secure scores). */
+        APPEND
     }
 
     public DatasetResult {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(retryAfterWaited, "retryAfterWaited");
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** Whether it succeeded with nothing degraded. */
+    public boolean clean() {
+        return status == Status.SUCCEEDED && warnings.isEmpty();
     }
 }

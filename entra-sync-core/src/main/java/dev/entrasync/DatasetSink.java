@@ -1,6 +1,7 @@
 package dev.entrasync;
 
 import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.RecordPatch;
 import java.util.Collection;
 import java.util.List;
 
@@ -11,12 +12,30 @@ import java.util.List;
  *
  * <h2>Contract</h2>
  * <ul>
- *   <li>A full run ({@link SinkContext#fullRun()}) marks objects it did not deliver as removed only
- *       on {@code complete()}; nothing is removed before.</li>
- *   <li>An aborted session leaves the stored data exactly as the previous completed run left it.</li>
+ *   <li>A full run ({@link SinkContext#fullRun()}) delivers every object of the dataset through
+ *       {@link Session#upsert}; on {@code complete()} the sink removes the objects it holds for that
+ *       tenant and dataset that the run did not deliver. Nothing is removed before.</li>
+ *   <li>A delta run ({@code fullRun() == false}) delivers only changes: whole new objects through
+ *       {@code upsert}, changed objects through {@link Session#merge} (only the named fields change;
+ *       the others keep their stored values — Graph's delta pages may carry only the properties that
+ *       changed), and deletions through {@link Session#remove}. An append run (audit events, secure
+ *       score snapshots) is a delta run that never removes.</li>
+ *   <li>Operations apply in the order they were called: a later {@code remove} undoes an earlier
+ *       {@code upsert} of the same id within the session, and the other way round.</li>
+ *   <li>An aborted session, or one never completed (the process stopped), leaves the stored data
+ *       exactly as the previous completed session left it.</li>
  *   <li>Writes are idempotent: replaying a batch, a delta page or a whole run changes nothing.</li>
- *   <li>entra-sync saves checkpoints (delta links, watermarks) only after {@code complete()} returned.</li>
+ *   <li>entra-sync saves checkpoints (delta links, watermarks) in its {@link CheckpointStore} only
+ *       after {@code complete()} returned, so a failure in {@code complete()} makes the next run
+ *       deliver the same changes again.</li>
  * </ul>
+ *
+ * <h2>Records per dataset</h2>
+ * Each dataset delivers one record type from {@code dev.entrasync.model} (users {@code EntraUser},
+ * devices {@code EntraDevice}, groups {@code EntraGroup}, licences {@code EntraLicense}, roles
+ * {@code EntraRole}, audit logs {@code EntraAuditEvent}, tenant profile {@code EntraTenantProfile}),
+ * except secure scores, which delivers {@code EntraSecureScore} snapshots and
+ * {@code EntraSecureScoreControl} profiles in the same (append) session; their ids never collide.
  *
  * <h2>Threads</h2>
  * A session is used by one thread at a time; sessions of different tenants or datasets may be open
@@ -31,8 +50,17 @@ public interface DatasetSink {
     /** One run's writes for one tenant and dataset. */
     interface Session {
 
-        /** Adds or replaces records (by id). The list is never null or empty. */
+        /** Adds or replaces whole records (by id). The list is never null or empty. */
         void upsert(List<? extends EntraRecord> batch);
+
+        /**
+         * Applies partial records (delta runs): for each patch, the fields it names replace the
+         * stored ones and every other field keeps its stored value. For an id not stored yet, a patch
+         * with {@link RecordPatch#insertIfAbsent()} is stored as {@link RecordPatch#values()} and
+         * one without is dropped. {@link RecordPatch#applyTo} does the merge for a sink that holds
+         * whole records. The list is never null or empty.
+         */
+        void merge(List<? extends RecordPatch<?>> patches);
 
         /** Marks these object ids removed (delta removals). Never null or empty. */
         void remove(Collection<String> ids);

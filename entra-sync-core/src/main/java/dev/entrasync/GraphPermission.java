@@ -53,6 +53,25 @@ public enum GraphPermission {
         return Optional.empty();
     }
 
+    /**
+     * Whether a token's {@code roles} grant this permission: the permission itself, or
+     * {@code Directory.Read.All} where Microsoft documents that it also works (users, devices, groups,
+     * group members, licences, directory roles, the organization).
+     */
+    public boolean isGrantedBy(java.util.Collection<String> roles) {
+        boolean directoryCovers = switch (this) {
+            case USER_READ_ALL, DEVICE_READ_ALL, GROUP_READ_ALL, GROUP_MEMBER_READ_ALL, LICENSE_ASSIGNMENT_READ_ALL,
+                    ROLE_MANAGEMENT_READ_DIRECTORY, ORGANIZATION_READ_ALL -> true;
+            default -> false;
+        };
+        for (String role : roles) {
+            if (role.equalsIgnoreCase(value) || (directoryCovers && role.equalsIgnoreCase(DIRECTORY_READ_ALL.value))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     public String toString() {
         return value;

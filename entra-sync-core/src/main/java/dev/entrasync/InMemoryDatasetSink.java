@@ -1,18 +1,23 @@
 package dev.entrasync;
 
 import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.RecordPatch;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A {@link DatasetSink} in memory, for tests, demos and hosts that read the records right after a
- * sync. Keeps the {@link DatasetSink contract}: a session's writes are staged and applied only on
- * {@code complete()}; an aborted session changes nothing. Thread-safe.
+ * sync. Keeps the {@link DatasetSink contract}: a session's operations are staged in order and
+ * applied only on {@code complete()} (merges onto the stored records, a full run then drops what it
+ * did not deliver); an aborted or abandoned session changes nothing. Thread-safe.
  */
 public final class InMemoryDatasetSink implements DatasetSink {
 
@@ -24,56 +29,82 @@ public final class InMemoryDatasetSink implements DatasetSink {
 
     @Override
     public Session open(SinkContext context) {
-        return new Session() {
-            private final Map<String, EntraRecord> upserts = new LinkedHashMap<>();
-            private final Set<String> removals = new LinkedHashSet<>();
-
-            @Override
-            public void upsert(List<? extends EntraRecord> batch) {
-                for (EntraRecord r : batch) {
-                    upserts.put(r.id(), r);
-                    removals.remove(r.id());
-                }
-            }
-
-            @Override
-            public void remove(Collection<String> ids) {
-                for (String id : ids) {
-                    upserts.remove(id);
-                    removals.add(id);
-                }
-            }
-
-            @Override
-            public void complete() {
-                Key key = new Key(context.tenant(), context.dataset());
-                committed.compute(key, (k, current) -> {
-                    Map<String, EntraRecord> next = context.fullRun() || current == null
-                            ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
-                    next.putAll(upserts);
-                    removals.forEach(next::remove);
-                    return next;
-                });
-                completedRuns.merge(key, 1, Integer::sum);
-            }
-
-            @Override
-            public void abort(Throwable cause) {
-                upserts.clear();
-                removals.clear();
-            }
-        };
+        return new StagedSession(context);
     }
 
-    /** The records of a tenant's dataset as of the last completed session, in delivery order. */
+    /** The records of a tenant's dataset as of the last completed session, in first-delivery order. */
     @SuppressWarnings("unchecked")
     public <R extends EntraRecord> List<R> records(TenantId tenant, Dataset dataset) {
         Map<String, EntraRecord> rows = committed.get(new Key(tenant, dataset));
         return rows == null ? List.of() : (List<R>) List.copyOf(rows.values());
     }
 
+    /** One record of a tenant's dataset by id, as of the last completed session. */
+    @SuppressWarnings("unchecked")
+    public <R extends EntraRecord> Optional<R> record(TenantId tenant, Dataset dataset, String id) {
+        Map<String, EntraRecord> rows = committed.get(new Key(tenant, dataset));
+        return rows == null ? Optional.empty() : Optional.ofNullable((R) rows.get(id));
+    }
+
     /** How many sessions completed for the tenant's dataset. */
     public int completedRuns(TenantId tenant, Dataset dataset) {
         return completedRuns.getOrDefault(new Key(tenant, dataset), 0);
+    }
+
+    private final class StagedSession implements Session {
+        private final SinkContext context;
+        private final List<Consumer<Map<String, EntraRecord>>> operations = new ArrayList<>();
+        private final Set<String> delivered = new LinkedHashSet<>();
+
+        StagedSession(SinkContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public void upsert(List<? extends EntraRecord> batch) {
+            List<EntraRecord> copy = List.copyOf(batch);
+            copy.forEach(r -> delivered.add(r.id()));
+            operations.add(rows -> copy.forEach(r -> rows.put(r.id(), r)));
+        }
+
+        @Override
+        public void merge(List<? extends RecordPatch<?>> patches) {
+            List<RecordPatch<?>> copy = List.copyOf(patches);
+            copy.forEach(p -> delivered.add(p.id()));
+            operations.add(rows -> copy.forEach(p -> {
+                EntraRecord merged = p.applyTo(rows.get(p.id()));
+                if (merged != null) {
+                    rows.put(p.id(), merged);
+                }
+            }));
+        }
+
+        @Override
+        public void remove(Collection<String> ids) {
+            List<String> copy = List.copyOf(ids);
+            copy.forEach(delivered::remove);
+            operations.add(rows -> copy.forEach(rows::remove));
+        }
+
+        @Override
+        public void complete() {
+            Key key = new Key(context.tenant(), context.dataset());
+            committed.compute(key, (k, current) -> {
+                Map<String, EntraRecord> next = current == null ? new LinkedHashMap<>() : new LinkedHashMap<>(current);
+                operations.forEach(op -> op.accept(next));
+                if (context.fullRun()) {
+                    next.keySet().retainAll(delivered);
+                }
+                return next;
+            });
+            completedRuns.merge(key, 1, Integer::sum);
+            operations.clear();
+        }
+
+        @Override
+        public void abort(Throwable cause) {
+            operations.clear();
+            delivered.clear();
+        }
     }
 }

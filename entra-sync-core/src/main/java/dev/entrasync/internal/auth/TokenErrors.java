@@ -26,10 +26,10 @@ final class TokenErrors {
             }
             Integer status = service.statusCode();
             TokenFailure failure;
-            if (code != null) {
+            if (status != null && (status == 429 || status >= 500)) {
+                failure = TokenFailure.SERVICE_UNAVAILABLE; // e.g. AADSTS90033 "a transient error has occurred"
+            } else if (code != null) {
                 failure = TokenFailure.forCode(code);
-            } else if (status != null && (status == 429 || status >= 500)) {
-                failure = TokenFailure.SERVICE_UNAVAILABLE;
             } else {
                 failure = TokenFailure.UNKNOWN;
                 description = firstLine(message);

@@ -105,7 +105,9 @@ public final class TokenService {
             try {
                 IAuthenticationResult result = app.acquireToken(parameters).get();
                 JwtClaims claims = JwtClaims.of(result.accessToken());
-                Instant expiresAt = result.expiresOnDate().toInstant();
+                // MSAL computes expiry on the system clock; keep the lifetime, measured on ours.
+                Duration lifetime = Duration.between(Instant.now(), result.expiresOnDate().toInstant());
+                Instant expiresAt = clock.instant().plus(lifetime);
                 LOG.debug("Token for tenant {} with credential '{}' valid until {}", tenant, credential.name(), expiresAt);
                 return new AccessToken(result.accessToken(), expiresAt, claims.tenantId(), claims.roles());
             } catch (ExecutionException e) {
@@ -145,6 +147,7 @@ public final class TokenService {
                     .instanceDiscovery(false)
                     .validateAuthority(!cloud.isCustom())
                     .logPii(false)
+                    .disableInternalRetries() // retries are ours, so they never multiply
                     .httpClient(new MsalHttpClient(http, msalBase, real))
                     .build();
         } catch (MalformedURLException e) {

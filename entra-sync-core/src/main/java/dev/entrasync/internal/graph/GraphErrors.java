@@ -32,6 +32,11 @@ final class GraphErrors {
         }
     }
 
+    private static String stripPeriod(String text) {
+        String t = text.trim();
+        return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+    }
+
     static GraphException of(int status, Body body, String tenant, GraphRequest request) {
         String path = request.describe();
         if (status == 403 && "Authorization_RequestDenied".equals(body.code()) && !request.permissions().isEmpty()) {
@@ -48,7 +53,7 @@ final class GraphErrors {
             default -> "Graph failed; entra-sync gave up on this request.";
         };
         String message = "Graph answered " + status + (body.code() == null ? "" : " " + body.code()) + " for " + path
-                + " in tenant " + tenant + (body.message().isEmpty() ? "" : ": " + body.message()) + ". " + advice;
+                + " in tenant " + tenant + (body.message().isEmpty() ? "" : ": " + stripPeriod(body.message())) + ". " + advice;
         boolean transientFailure = status == 429 || status >= 500;
         return new GraphException(message, status, body.code(), tenant, path, transientFailure, null);
     }

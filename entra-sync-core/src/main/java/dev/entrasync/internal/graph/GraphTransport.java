@@ -26,7 +26,9 @@ public final class GraphTransport implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Bulkhead globalBulkhead;
+    private final TokenBucket globalBudget;
     private final ConcurrentHashMap<String, TenantGraph> tenants = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, TenantBudget> budgets = new ConcurrentHashMap<>();
 
     public GraphTransport(HttpSettings settings, GraphLimits limits, Clock clock, Sleeper sleeper) {
         this.http = new HttpStack(settings);
@@ -35,7 +37,12 @@ public final class GraphTransport implements AutoCloseable {
         this.sleeper = sleeper;
         this.tokens = new TokenService(http.tokenClient(), clock, sleeper, limits);
         this.globalBulkhead = Bulkhead.of("graph-global", bulkhead(limits.globalConcurrency()));
+        // Graph's global limit: 130,000 requests per 10 seconds per app across all tenants; keep 20 % headroom.
+        this.globalBudget = new TokenBucket(GLOBAL_REQUESTS_PER_10S / 10.0 * 0.8, 10_000, clock, sleeper);
     }
+
+    /** Graph's documented per-app limit across all tenants. */
+    public static final int GLOBAL_REQUESTS_PER_10S = 130_000;
 
     /** Graph for this tenant with this credential; the same instance for the same pair (while the credential is unchanged). */
     public TenantGraph forTenant(AppCredential credential, String tenant) {
@@ -44,10 +51,10 @@ public final class GraphTransport implements AutoCloseable {
             if (existing != null && existing.credential().equals(credential)) {
                 return existing;
             }
-            TokenBucket limiter = existing != null ? existing.limiter()
-                    : new TokenBucket(limits.tenantRequestsPerSecond(), limits.tenantBurst(), clock, sleeper);
-            return new TenantGraph(credential, tenant, this, limiter,
-                    Bulkhead.of("graph-" + tenant, bulkhead(limits.tenantConcurrency())));
+            // Graph's budget is per (app, tenant): one budget per client id and tenant, whatever the credential's name.
+            TenantBudget budget = budgets.computeIfAbsent(credential.clientId() + "|" + tenant,
+                    b -> new TenantBudget(tenant, limits, clock, sleeper));
+            return new TenantGraph(credential, tenant, this, budget);
         });
     }
 
@@ -73,6 +80,10 @@ public final class GraphTransport implements AutoCloseable {
 
     Bulkhead globalBulkhead() {
         return globalBulkhead;
+    }
+
+    TokenBucket globalBudget() {
+        return globalBudget;
     }
 
     private static BulkheadConfig bulkhead(int concurrency) {

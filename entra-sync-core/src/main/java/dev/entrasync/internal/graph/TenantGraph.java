@@ -49,21 +49,20 @@ public final class TenantGraph {
     private final String tenant;
     private final BaseGraphRequestAdapter adapter;
     private final TokenService tokens;
-    private final TokenBucket limiter;
-    private final Bulkhead tenantBulkhead;
+    private final TenantBudget budget;
+    private final TokenBucket globalBudget;
     private final Bulkhead globalBulkhead;
     private final GraphLimits limits;
     private final Clock clock;
     private final Sleeper sleeper;
     private final URI v1;
 
-    TenantGraph(AppCredential credential, String tenant, GraphTransport transport, TokenBucket limiter,
-                Bulkhead tenantBulkhead) {
+    TenantGraph(AppCredential credential, String tenant, GraphTransport transport, TenantBudget budget) {
         this.credential = credential;
         this.tenant = tenant;
         this.tokens = transport.tokens();
-        this.limiter = limiter;
-        this.tenantBulkhead = tenantBulkhead;
+        this.budget = budget;
+        this.globalBudget = transport.globalBudget();
         this.globalBulkhead = transport.globalBulkhead();
         this.limits = transport.limits();
         this.clock = transport.clock();
@@ -102,9 +101,23 @@ public final class TenantGraph {
         return v1.resolve(relative.startsWith("/") ? relative.substring(1) : relative);
     }
 
-    /** The per-tenant rate limiter (adaptive throttling adjusts it). */
-    public TokenBucket limiter() {
-        return limiter;
+    /** This tenant's budget: its size class and its current directory request rate. */
+    public dev.entrasync.TenantSizeClass sizeClass() {
+        return budget.sizeClass();
+    }
+
+    /** Tells the pipeline the tenant's size, so it paces the tenant inside that class's budget. */
+    public void sizeClass(dev.entrasync.TenantSizeClass sizeClass) {
+        budget.sizeClass(sizeClass);
+    }
+
+    /** The directory's current request rate per second (lower after throttling). */
+    public double directoryRate() {
+        return budget.directoryRate();
+    }
+
+    TenantBudget budget() {
+        return budget;
     }
 
     /**
@@ -152,15 +165,26 @@ public final class TenantGraph {
     }
 
     private <T> Outcome<T> attempt(GraphRequest request, ResponseReader<T> reader, RequestStats stats) throws Exception {
-        stats.waitedOnLimiter(limiter.acquire());
+        ServiceBucket bucket = ServiceBucket.of(request.uri());
+        stats.waitedOnLimiter(globalBudget.acquire().plus(budget.bucket(bucket).acquire()));
+        Bulkhead service = bucket == ServiceBucket.SECURITY ? budget.securityConcurrency() : null;
         globalBulkhead.acquirePermission();
         try {
-            tenantBulkhead.acquirePermission();
+            budget.concurrency().acquirePermission();
             try {
-                stats.request();
-                return exchange(request, reader, stats);
+                if (service != null) {
+                    service.acquirePermission();
+                }
+                try {
+                    stats.request();
+                    return exchange(request, reader, stats);
+                } finally {
+                    if (service != null) {
+                        service.onComplete();
+                    }
+                }
             } finally {
-                tenantBulkhead.onComplete();
+                budget.concurrency().onComplete();
             }
         } finally {
             globalBulkhead.onComplete();
@@ -195,6 +219,16 @@ public final class TenantGraph {
                                      RequestStats stats) {
         int status = response.code();
         ResponseBody body = response.body();
+        String pressure = response.header("x-ms-throttle-limit-percentage");
+        if (pressure != null) {
+            try {
+                budget.limitPercentage(Double.parseDouble(pressure.trim()));
+            } catch (NumberFormatException ignored) {
+                // not a number: ignore the hint
+            }
+        } else if (status < 400) {
+            budget.relaxed();
+        }
         if (status >= 200 && status < 300) {
             try (InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream()) {
                 return Outcome.success(reader.read(in));
@@ -216,6 +250,7 @@ public final class TenantGraph {
         if (status == 429 || status == 503) {
             if (status == 429) {
                 stats.throttled();
+                budget.throttled();
             }
             Duration retryAfter = RetryAfter.parse(response.header("Retry-After"), clock).orElse(null);
             return Outcome.retry(failure, retryAfter);

@@ -1,0 +1,28 @@
+package dev.entrasync.internal.engine;
+
+import dev.entrasync.CheckpointStore;
+import dev.entrasync.CredentialStore;
+import dev.entrasync.DatasetSink;
+import dev.entrasync.GraphLimits;
+import dev.entrasync.HttpSettings;
+import dev.entrasync.JobStore;
+import dev.entrasync.Sleeper;
+import dev.entrasync.SyncConfig;
+import dev.entrasync.SyncListener;
+import dev.entrasync.onboarding.SecretLifecycle;
+import dev.entrasync.onboarding.TenantMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+/** What {@link dev.entrasync.EntraSync.Builder} hands the engine; {@code executor} and {@code secrets} may be null. */
+public record EngineParts(CredentialStore credentials, TenantMapper tenants, DatasetSink sink,
+                          CheckpointStore checkpoints, JobStore jobs, SyncConfig config, Clock clock, Sleeper sleeper,
+                          HttpSettings http, GraphLimits limits, ExecutorService executor, int workers,
+                          Duration interval, Duration tick, SecretLifecycle secrets, List<SyncListener> listeners) {
+
+    public EngineParts {
+        listeners = List.copyOf(listeners);
+    }
+}

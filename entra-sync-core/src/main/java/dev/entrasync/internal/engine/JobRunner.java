@@ -1,0 +1,117 @@
+package dev.entrasync.internal.engine;
+
+import dev.entrasync.AppCredential;
+import dev.entrasync.CredentialStore;
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
+import dev.entrasync.JobStatus;
+import dev.entrasync.JobStore;
+import dev.entrasync.SyncJob;
+import dev.entrasync.TenantSizeClass;
+import dev.entrasync.TokenException;
+import dev.entrasync.internal.graph.GraphTransport;
+import dev.entrasync.internal.graph.TenantGraph;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one job from start to finish on the calling thread: checks the token first (nothing is
+ * written without one), runs each dataset through the {@link DatasetRunner}, stores the job after
+ * every step, updates the tenant's health and tells the listeners. Thread-safe: jobs of different
+ * tenants run concurrently on different threads.
+ */
+final class JobRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+
+    private final CredentialStore credentials;
+    private final JobStore jobs;
+    private final GraphTransport transport;
+    private final DatasetRunner datasets;
+    private final HealthTracker health;
+    private final Listeners listeners;
+    private final Clock clock;
+
+    JobRunner(CredentialStore credentials, JobStore jobs, GraphTransport transport, DatasetRunner datasets,
+              HealthTracker health, Listeners listeners, Clock clock) {
+        this.credentials = credentials;
+        this.jobs = jobs;
+        this.transport = transport;
+        this.datasets = datasets;
+        this.health = health;
+        this.listeners = listeners;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs a queued job.
+     *
+     * @param cancelled true once the engine is closing: the job stops between datasets (and the
+     *     running dataset's request is interrupted), and ends CANCELLED with nothing half-written
+     */
+    SyncJob run(SyncJob queued, BooleanSupplier cancelled) {
+        SyncJob job = queued.start(clock.instant());
+        jobs.save(job);
+        SyncJob started = job;
+        listeners.fire(l -> l.jobStarted(started));
+        Optional<AppCredential> credential = credentials.find(job.credentialName());
+        if (credential.isEmpty()) {
+            return finish(job, JobStatus.FAILED, "No credential named '" + job.credentialName()
+                    + "' in the credential store; add it or map the tenant to an existing credential.");
+        }
+        TenantGraph graph = transport.forTenant(credential.get(), job.tenant().value());
+        try {
+            transport.tokens().token(credential.get(), job.tenant().value());
+        } catch (TokenException e) {
+            if (e.failure().isPermanent() && health.block(started.tenant(), credential.get(), e)) {
+                listeners.fire(l -> l.tenantBlocked(started.tenant(), e));
+            }
+            return finish(job, cancelled.getAsBoolean() ? JobStatus.CANCELLED : JobStatus.FAILED, e.getMessage());
+        }
+        for (Dataset dataset : EnumSet.copyOf(job.datasets())) {
+            if (cancelled.getAsBoolean()) {
+                return finish(job, JobStatus.CANCELLED, "The engine was closed before " + dataset.key() + " ran.");
+            }
+            SyncJob current = job;
+            DatasetResult result = datasets.run(graph, job.tenant(), dataset, job.id(),
+                    (d, rows, pages) -> listeners.fire(l -> l.datasetProgress(current, d, rows, pages)));
+            if (dataset == Dataset.USERS && result.status() == DatasetResult.Status.SUCCEEDED
+                    && result.mode() == DatasetResult.Mode.FULL) {
+                graph.sizeClass(TenantSizeClass.of(result.rowsUpserted()));
+            }
+            job = job.withResult(result);
+            jobs.save(job);
+            SyncJob withResult = job;
+            listeners.fire(l -> l.datasetFinished(withResult, result));
+        }
+        if (cancelled.getAsBoolean()) {
+            return finish(job, JobStatus.CANCELLED, "The engine was closed while the job ran; what it had not"
+                    + " completed was discarded.");
+        }
+        long failed = job.results().stream().filter(r -> r.status() == DatasetResult.Status.FAILED).count();
+        JobStatus status = failed == 0 ? JobStatus.SUCCEEDED
+                : failed == job.results().size() ? JobStatus.FAILED : JobStatus.PARTIAL;
+        String reason = failed == 0 ? null : job.results().stream()
+                .filter(r -> r.status() == DatasetResult.Status.FAILED)
+                .map(r -> r.dataset().key() + ": " + r.error()).reduce((a, b) -> a + "; " + b).orElse(null);
+        return finish(job, status, reason);
+    }
+
+    private SyncJob finish(SyncJob job, JobStatus status, String reason) {
+        SyncJob done = job.finish(status, clock.instant(), reason);
+        jobs.save(done);
+        if (status == JobStatus.SUCCEEDED || status == JobStatus.PARTIAL) {
+            health.succeeded(done.tenant(), done.finishedAt());
+        } else if (status == JobStatus.FAILED) {
+            health.failed(done.tenant(), reason);
+        }
+        LOG.info("Job {} for tenant {} {}{}", done.id(), done.tenant(), status,
+                reason == null ? "" : ": " + reason);
+        listeners.fire(l -> l.jobFinished(done));
+        return done;
+    }
+}

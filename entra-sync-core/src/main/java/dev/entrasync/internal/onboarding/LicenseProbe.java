@@ -1,0 +1,41 @@
+package dev.entrasync.internal.onboarding;
+
+import dev.entrasync.GraphException;
+import dev.entrasync.GraphPermission;
+import dev.entrasync.LicenseRequiredException;
+import dev.entrasync.internal.graph.GraphPager;
+import dev.entrasync.internal.graph.GraphRequest;
+import dev.entrasync.internal.graph.Priority;
+import dev.entrasync.internal.graph.RequestStats;
+import dev.entrasync.internal.graph.TenantGraph;
+import java.util.List;
+
+/**
+ * Whether a tenant has Microsoft Entra ID P1, by asking for one user's {@code signInActivity}
+ * (which, like the MFA registration report, needs P1 and AuditLog.Read.All): one request.
+ */
+public final class LicenseProbe {
+
+    static final String PROBE = "users?$select=id,signInActivity&$top=1";
+
+    private LicenseProbe() {
+    }
+
+    /**
+     * True with P1, false without.
+     *
+     * @throws GraphException for any other answer (a missing permission, an outage)
+     */
+    public static boolean hasEntraIdP1(TenantGraph graph, RequestStats stats) {
+        try {
+            graph.send(GraphRequest.get(graph.v1(PROBE), Priority.NORMAL,
+                    List.of(GraphPermission.AUDIT_LOG_READ_ALL.value())), GraphPager.reader(p -> {
+                        p.skipChildren();
+                        return Boolean.TRUE;
+                    }), stats);
+            return true;
+        } catch (LicenseRequiredException e) {
+            return false;
+        }
+    }
+}

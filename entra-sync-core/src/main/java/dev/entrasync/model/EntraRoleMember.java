@@ -1,0 +1,25 @@
+package dev.entrasync.model;
+
+import java.util.Objects;
+
+/**
+ * A member of a directory role: a user, a group (role-assignable) or a service principal.
+ *
+ * @param id the member's object id
+ * @param type the Graph type without its namespace: {@code user}, {@code group}, {@code servicePrincipal}
+ *     (or another directory object type Graph may add)
+ * @param userPrincipalName the UPN for a user, null otherwise
+ * @param displayName the display name (for a service principal, the application's name), or null
+ */
+public record EntraRoleMember(String id, String type, String userPrincipalName, String displayName) {
+
+    public EntraRoleMember {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+    }
+
+    /** The UPN for a user, else the display name, else the id: what a host shows in a member list. */
+    public String label() {
+        return userPrincipalName != null ? userPrincipalName : displayName != null ? displayName : id;
+    }
+}

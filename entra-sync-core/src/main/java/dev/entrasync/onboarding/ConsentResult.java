@@ -1,0 +1,95 @@
+package dev.entrasync.onboarding;
+
+import dev.entrasync.TenantId;
+import dev.entrasync.TokenException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What came of an admin-consent redirect, from {@link ConsentFlow#complete(java.util.Map)}. Exactly
+ * one of five outcomes; only {@link Granted} recorded anything. Every outcome has a
+ * {@link #message()} a host can show as it is. Immutable.
+ */
+public sealed interface ConsentResult {
+
+    /** What happened and what to do, in words. */
+    String message();
+
+    /** True only for {@link Granted}. */
+    default boolean granted() {
+        return this instanceof Granted;
+    }
+
+    /** The consent was verified with an app-only token and recorded in the {@link ConsentStore}. */
+    record Granted(ConsentRecord consent) implements ConsentResult {
+        /** The tenant's GUID, from the token. */
+        public TenantId tenant() {
+            return consent.tenant();
+        }
+
+        /** The application permissions the token carries. */
+        public Set<String> permissions() {
+            return consent.permissions();
+        }
+
+        @Override
+        public String message() {
+            return "Admin consent verified for tenant " + consent.tenant() + " (credential '"
+                    + consent.credentialName() + "'); the app holds " + (consent.permissions().isEmpty()
+                    ? "no application permissions yet" : String.join(", ", consent.permissions())) + ".";
+        }
+    }
+
+    /**
+     * Microsoft reported that consent was not given (declined, or a failure such as a wrong redirect
+     * URI). {@code error} and {@code errorDescription} are Microsoft's; {@code words} and {@code fix}
+     * are ours. {@code aadstsCode} may be null.
+     */
+    record Declined(String error, String errorDescription, Integer aadstsCode, String words, String fix)
+            implements ConsentResult {
+        @Override
+        public String message() {
+            return words + " Fix: " + fix + describe(error, errorDescription);
+        }
+    }
+
+    /** The administrator cancelled the consent page. {@code errorDescription} may be null. */
+    record Cancelled(String error, String errorDescription) implements ConsentResult {
+        @Override
+        public String message() {
+            return "The administrator cancelled the consent page; nothing was granted. Open a new consent link"
+                    + " when ready." + describe(error, errorDescription);
+        }
+    }
+
+    /** The {@code state} was refused: the redirect is not answered and nothing is recorded. */
+    record InvalidState(Reason reason, String message) implements ConsentResult {
+        /** Why the state was refused. */
+        public enum Reason {
+            /** Its signature does not match: it was altered or made with another key. */
+            TAMPERED,
+            /** It is older than the link lifetime. */
+            EXPIRED,
+            /** It was already used once. */
+            REPLAYED,
+            /** It is missing or not a state entra-sync made. */
+            MALFORMED
+        }
+    }
+
+    /**
+     * Microsoft's redirect claimed a consent, but no app-only token could be had for the tenant
+     * within the propagation window (or the token named another tenant). Nothing is recorded; the
+     * {@code tenant} parameter alone is never trusted. {@code claimedTenant} and the failure may be absent.
+     */
+    record NotVerified(String claimedTenant, String message, TokenException tokenFailure) implements ConsentResult {
+        /** The token endpoint's refusal, if that was the reason. */
+        public Optional<TokenException> failure() {
+            return Optional.ofNullable(tokenFailure);
+        }
+    }
+
+    private static String describe(String error, String description) {
+        return error == null ? "" : " (Microsoft: " + error + (description == null ? "" : ": " + description) + ")";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.entrasync.onboarding;
+
+import dev.entrasync.TenantId;
+import java.util.Objects;
+
+/**
+ * A tenant a credential reaches, from {@link TenantDiscovery}. Immutable.
+ *
+ * @param tenant the tenant's GUID
+ * @param displayName the organization's name (from its {@code /organization} when consented, else
+ *     from the partner's customer list); may be null when neither had one
+ * @param defaultDomain the default verified domain, or null when unknown (not consented, GDAP only)
+ * @param consentStatus whether the credential can read the tenant now
+ * @param consentUrl a fresh admin-consent link for this tenant (it expires; see {@link ConsentUrl#expiresAt()})
+ * @param source where the tenant was found
+ * @param problem why the tenant is {@link ConsentStatus#UNREACHABLE} or its profile could not be
+ *     read, in words; null otherwise
+ */
+public record DiscoveredTenant(TenantId tenant, String displayName, String defaultDomain, ConsentStatus consentStatus,
+                               ConsentUrl consentUrl, Source source, String problem) {
+
+    /** Where a tenant was found. */
+    public enum Source {
+        /** A consent recorded in the {@link ConsentStore} (plain credentials). */
+        CONSENT,
+        /** The partner's GDAP customer list. */
+        GDAP,
+        /** The partner's legacy DAP contract list. */
+        CONTRACT
+    }
+
+    /**
+     * @throws IllegalArgumentException for a tenant that is not a GUID, or a missing status, link or source
+     */
+    public DiscoveredTenant {
+        if (tenant == null || !tenant.isGuid()) {
+            throw new IllegalArgumentException("tenant: must be the tenant's GUID, was " + tenant);
+        }
+        Objects.requireNonNull(consentStatus, "consentStatus");
+        Objects.requireNonNull(consentUrl, "consentUrl");
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** The display name, or the tenant id when there is none: something a host can always show. */
+    public String name() {
+        return displayName != null && !displayName.isBlank() ? displayName : tenant.value();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.entrasync.onboarding;
+
+import dev.entrasync.TenantId;
+import java.util.List;
+
+/**
+ * What {@link TenantMapper#importTenants} did: the new mappings, and the tenants it left alone
+ * because they were already mapped. Immutable.
+ *
+ * @param imported one new mapping (and company) per imported tenant, in the order given
+ * @param skipped tenants that were already mapped, each with the company they belong to
+ */
+public record ImportResult(List<TenantMapping> imported, List<Skipped> skipped) {
+
+    public ImportResult {
+        imported = List.copyOf(imported);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** A tenant not imported because it is mapped to {@code companyId} already. */
+    public record Skipped(TenantId tenant, String companyId, String reason) {
+    }
+}

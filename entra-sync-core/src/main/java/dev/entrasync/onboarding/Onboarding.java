@@ -1,0 +1,241 @@
+package dev.entrasync.onboarding;
+
+import dev.entrasync.CredentialStore;
+import dev.entrasync.GraphLimits;
+import dev.entrasync.HttpSettings;
+import dev.entrasync.Sleeper;
+import dev.entrasync.internal.graph.GraphTransport;
+import dev.entrasync.internal.onboarding.ConsentState;
+import dev.entrasync.internal.onboarding.ConsentVerifier;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Onboarding's entry point: built once per host, shared, and closed at shutdown. It owns one HTTP
+ * stack and token cache for its four parts: {@link #consent()}, {@link #discovery()},
+ * {@link #preflight()} and {@link #secrets()}.
+ *
+ * <pre>{@code
+ * try (Onboarding onboarding = Onboarding.builder()
+ *         .credentials(credentialStore)
+ *         .consents(consentStore)
+ *         .stateKey(hostSecretKeyBytes)                 // 32+ random bytes the host keeps
+ *         .redirectUri("https://rmm.example.com/entra/consent")
+ *         .build()) {
+ *     ConsentUrl link = onboarding.consent().forAnyTenant("default", companyId);
+ *     // redirect the administrator to link.uri(); on the way back:
+ *     ConsentResult result = onboarding.consent().complete(queryParameters);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe.
+ */
+public final class Onboarding implements AutoCloseable {
+
+    private final GraphTransport transport;
+    private final ConsentFlow consent;
+    private final TenantDiscovery discovery;
+    private final Preflight preflight;
+    private final SecretLifecycle secrets;
+
+    private Onboarding(Builder b) {
+        this.transport = new GraphTransport(b.http, b.limits, b.clock, b.sleeper);
+        this.consent = new ConsentFlow(b.credentials, b.consents, new ConsentState(b.stateKey),
+                new ConsentVerifier(transport.tokens(), b.clock, b.sleeper, b.propagationWindow), b.clock,
+                b.redirectUri, b.stateLifetime);
+        this.discovery = new TenantDiscovery(b.credentials, b.consents, consent, transport);
+        this.preflight = new Preflight(b.credentials, consent, transport, b.clock, b.mailEnabled);
+        this.secrets = new SecretLifecycle(b.credentials, transport.tokens(), b.clock, b.secretListeners);
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Admin-consent links and their redirects. */
+    public ConsentFlow consent() {
+        return consent;
+    }
+
+    /** Which tenants a credential reaches. */
+    public TenantDiscovery discovery() {
+        return discovery;
+    }
+
+    /** The cheap check of a mapping before syncing. */
+    public Preflight preflight() {
+        return preflight;
+    }
+
+    /** Secret expiry warnings and rotation. */
+    public SecretLifecycle secrets() {
+        return secrets;
+    }
+
+    /** Releases the HTTP connections. */
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+    /** Builds {@link Onboarding}. Not thread-safe; {@link #build()} names everything missing. */
+    public static final class Builder {
+        private CredentialStore credentials;
+        private ConsentStore consents;
+        private byte[] stateKey;
+        private URI redirectUri;
+        private Clock clock = Clock.systemUTC();
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private HttpSettings http = HttpSettings.defaults();
+        private GraphLimits limits = GraphLimits.defaults();
+        private Duration propagationWindow = Duration.ofMinutes(15);
+        private Duration stateLifetime = Duration.ofMinutes(30);
+        private boolean mailEnabled;
+        private final List<SecretListener> secretListeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Where credentials come from (required). */
+        public Builder credentials(CredentialStore credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** Where verified consents and used consent links are kept (required). */
+        public Builder consents(ConsentStore consents) {
+            this.consents = consents;
+            return this;
+        }
+
+        /**
+         * The key that signs consent links' {@code state} (HMAC-SHA256), required: at least 32 random
+         * bytes, kept secret by the host and the same on every host instance. Copied.
+         *
+         * @throws IllegalArgumentException if shorter than 32 bytes
+         */
+        public Builder stateKey(byte[] key) {
+            if (key == null || key.length < 32) {
+                throw new IllegalArgumentException("stateKey: must be at least 32 bytes (256 bits) of random data,"
+                        + " was " + (key == null ? "null" : key.length + " bytes"));
+            }
+            this.stateKey = key.clone();
+            return this;
+        }
+
+        /**
+         * The redirect URI registered on the app registration, where Microsoft sends the administrator
+         * back (required). Must be {@code https://}, or {@code http://} on localhost.
+         *
+         * @throws IllegalArgumentException if it is not such an absolute URI
+         */
+        public Builder redirectUri(String redirectUri) {
+            URI uri;
+            try {
+                uri = URI.create(Objects.requireNonNull(redirectUri, "redirectUri").trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("redirectUri: not a URI: " + redirectUri, e);
+            }
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+            boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
+            if (!(scheme.equals("https") || (scheme.equals("http") && local)) || host.isEmpty()
+                    || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("redirectUri: must be an absolute https:// URI without a fragment"
+                        + " (http:// only on localhost), exactly as registered on the app; was " + redirectUri);
+            }
+            this.redirectUri = uri;
+            return this;
+        }
+
+        /** The clock (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How waits happen (default: {@link Sleeper#SYSTEM}). */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** Proxy, timeouts and TLS (default: {@link HttpSettings#defaults()}). */
+        public Builder http(HttpSettings http) {
+            this.http = Objects.requireNonNull(http, "http");
+            return this;
+        }
+
+        /** Rate, concurrency and retry limits (default: {@link GraphLimits#defaults()}). */
+        public Builder limits(GraphLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * How long a granted consent is re-checked while Microsoft propagates it (default 15 minutes).
+         *
+         * @throws IllegalArgumentException if negative or longer than 1 hour
+         */
+        public Builder propagationWindow(Duration window) {
+            if (window == null || window.isNegative() || window.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("propagationWindow: must be between 0 and 1 hour, was " + window);
+            }
+            this.propagationWindow = window;
+            return this;
+        }
+
+        /**
+         * How long a consent link is accepted (default 30 minutes).
+         *
+         * @throws IllegalArgumentException if not between 1 minute and 24 hours
+         */
+        public Builder stateLifetime(Duration lifetime) {
+            if (lifetime == null || lifetime.compareTo(Duration.ofMinutes(1)) < 0
+                    || lifetime.compareTo(Duration.ofHours(24)) > 0) {
+                throw new IllegalArgumentException("stateLifetime: must be between 1 minute and 24 hours, was " + lifetime);
+            }
+            this.stateLifetime = lifetime;
+            return this;
+        }
+
+        /** Whether entra-sync sends mail (then preflight expects {@code Mail.Send}); default false. */
+        public Builder mailEnabled(boolean mailEnabled) {
+            this.mailEnabled = mailEnabled;
+            return this;
+        }
+
+        /** Adds a listener for secret expiry and rotation events. */
+        public Builder secretListener(SecretListener listener) {
+            secretListeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @throws IllegalStateException naming every missing part */
+        public Onboarding build() {
+            List<String> missing = new ArrayList<>();
+            if (credentials == null) {
+                missing.add("credentials(CredentialStore)");
+            }
+            if (consents == null) {
+                missing.add("consents(ConsentStore)");
+            }
+            if (stateKey == null) {
+                missing.add("stateKey(byte[])");
+            }
+            if (redirectUri == null) {
+                missing.add("redirectUri(String)");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("Onboarding.builder() is missing " + String.join(", ", missing));
+            }
+            return new Onboarding(this);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.entrasync.onboarding;
+
+import dev.entrasync.AppCredential;
+import dev.entrasync.CredentialStore;
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetRequirements;
+import dev.entrasync.GraphException;
+import dev.entrasync.GraphPermission;
+import dev.entrasync.TenantId;
+import dev.entrasync.TokenException;
+import dev.entrasync.TokenFailure;
+import dev.entrasync.internal.auth.AccessToken;
+import dev.entrasync.internal.graph.GraphTransport;
+import dev.entrasync.internal.graph.RequestStats;
+import dev.entrasync.internal.onboarding.LicenseProbe;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A cheap check of one mapping, safe to run any time: can we get a token (or which AADSTS failure,
+ * with its fix); do the token's application permissions cover what the enabled datasets need; does
+ * the tenant have Entra ID P1 where a dataset needs it; how long until the client secret expires.
+ * Costs at most one token request (none when cached) and one Graph request (the licence probe, only
+ * when users are synced and AuditLog.Read.All is granted). Changes nothing.
+ *
+ * <p>Obtained from {@link Onboarding#preflight()}. Thread-safe.
+ */
+public final class Preflight {
+
+    static final int SECRET_WARNING_DAYS = 30;
+
+    private final CredentialStore credentials;
+    private final ConsentFlow consentFlow;
+    private final GraphTransport transport;
+    private final Clock clock;
+    private final boolean mailEnabled;
+
+    Preflight(CredentialStore credentials, ConsentFlow consentFlow, GraphTransport transport, Clock clock,
+              boolean mailEnabled) {
+        this.credentials = credentials;
+        this.consentFlow = consentFlow;
+        this.transport = transport;
+        this.clock = clock;
+        this.mailEnabled = mailEnabled;
+    }
+
+    /** Checks a mapping's credential, tenant and datasets. */
+    public PreflightReport check(TenantMapping mapping) {
+        return check(mapping.credentialName(), mapping.tenant(), mapping.datasets());
+    }
+
+    /** Checks a credential against a tenant for these datasets. Never throws for what it finds. */
+    public PreflightReport check(String credentialName, TenantId tenant, Set<Dataset> datasets) {
+        Instant now = clock.instant();
+        List<String> required = PermissionManifest.of(datasets, false, mailEnabled).permissions().stream()
+                .map(GraphPermission::value).toList();
+        Optional<AppCredential> found = credentials.find(credentialName);
+        if (found.isEmpty()) {
+            return new PreflightReport(credentialName, tenant, now, false, Set.of(), required, null, null,
+                    List.of(new PreflightProblem(PreflightProblem.Kind.CREDENTIAL_NOT_FOUND, PreflightProblem.Severity.ERROR,
+                            "No credential named '" + credentialName + "' is in the credential store.",
+                            "Save the credential again, or map the tenant with an existing credential.", null, null)));
+        }
+        AppCredential credential = found.get();
+        List<PreflightProblem> problems = new ArrayList<>();
+        Long days = credential.daysUntilSecretExpires(clock).orElse(null);
+        boolean expired = credential.secretExpiry().map(at -> !now.isBefore(at)).orElse(false);
+        secretProblems(credential, days, expired, problems);
+
+        AccessToken token;
+        try {
+            token = transport.tokens().token(credential, tenant.value());
+        } catch (TokenException e) {
+            if (!(e.failure() == TokenFailure.SECRET_EXPIRED && expired)) {
+                boolean consent = e.failure() == TokenFailure.APP_NOT_IN_TENANT;
+                problems.add(new PreflightProblem(e.failure() == TokenFailure.SECRET_EXPIRED
+                        ? PreflightProblem.Kind.SECRET_EXPIRED : PreflightProblem.Kind.TOKEN_REFUSED,
+                        PreflightProblem.Severity.ERROR, e.getMessage(), e.fix(), null,
+                        consent ? consentFlow.forTenant(credentialName, tenant, null) : null));
+            }
+            return new PreflightReport(credentialName, tenant, now, false, Set.of(), required, days, null, problems);
+        }
+        missingPermissions(credentialName, tenant, datasets, token.roles(), problems);
+        Boolean p1 = probeLicense(credential, tenant, datasets, token.roles(), problems);
+        return new PreflightReport(credentialName, tenant, now, true, token.roles(), required, days, p1, problems);
+    }
+
+    private static void secretProblems(AppCredential credential, Long days, boolean expired,
+                                       List<PreflightProblem> problems) {
+        String renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
+                + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name() + "\", newSecret, newExpiry).";
+        if (days == null) {
+            problems.add(new PreflightProblem(PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN, PreflightProblem.Severity.WARNING,
+                    "The credential '" + credential.name() + "' does not say when its client secret expires, so no"
+                            + " expiry warning can be given.",
+                    "Record the secret's expiry date (shown under Certificates & secrets) on the credential.", null, null));
+        } else if (expired) {
+            problems.add(new PreflightProblem(PreflightProblem.Kind.SECRET_EXPIRED, PreflightProblem.Severity.ERROR,
+                    "The client secret of credential '" + credential.name() + "' expired on "
+                            + credential.secretExpiresAt() + "; no tenant can be synced with it.", renew, null, null));
+        } else if (days <= SECRET_WARNING_DAYS) {
+            problems.add(new PreflightProblem(PreflightProblem.Kind.SECRET_EXPIRING, PreflightProblem.Severity.WARNING,
+                    "The client secret of credential '" + credential.name() + "' expires in " + days + " days (on "
+                            + credential.secretExpiresAt() + "); syncing stops then.", renew, null, null));
+        }
+    }
+
+    private void missingPermissions(String credentialName, TenantId tenant, Set<Dataset> datasets, Set<String> roles,
+                                    List<PreflightProblem> problems) {
+        ConsentUrl reConsent = null;
+        for (GraphPermission permission : PermissionManifest.of(datasets, false, mailEnabled).permissions()) {
+            if (permission.isGrantedBy(roles)) {
+                continue;
+            }
+            reConsent = reConsent != null ? reConsent : consentFlow.forTenant(credentialName, tenant, null);
+            String neededBy = datasets.stream().filter(d -> DatasetRequirements.permissions(d).contains(permission))
+                    .map(Dataset::key).sorted().collect(Collectors.joining(", "));
+            String purpose = !neededBy.isEmpty() ? "needed by " + neededBy
+                    : permission == GraphPermission.MAIL_SEND ? "needed to send mail"
+                    : "needed to read the tenant's name and domain";
+            problems.add(new PreflightProblem(PreflightProblem.Kind.MISSING_PERMISSION, PreflightProblem.Severity.ERROR,
+                    "The app lacks the application permission " + permission.value() + " in tenant " + tenant + " ("
+                            + purpose + ").",
+                    "Add " + permission.value() + " (Microsoft Graph, Application permission, id " + permission.id()
+                            + ") to the app registration, then have an administrator of the tenant grant admin consent"
+                            + " again with the re-consent link.", permission.value(), reConsent));
+        }
+    }
+
+    private Boolean probeLicense(AppCredential credential, TenantId tenant, Set<Dataset> datasets, Set<String> roles,
+                                 List<PreflightProblem> problems) {
+        boolean gated = datasets.stream().anyMatch(d -> DatasetRequirements.licence(d).isPresent());
+        if (!gated || !GraphPermission.AUDIT_LOG_READ_ALL.isGrantedBy(roles)) {
+            return null;
+        }
+        try {
+            boolean p1 = LicenseProbe.hasEntraIdP1(transport.forTenant(credential, tenant.value()), new RequestStats());
+            if (!p1) {
+                problems.add(new PreflightProblem(PreflightProblem.Kind.LICENSE_MISSING, PreflightProblem.Severity.WARNING,
+                        "Tenant " + tenant + " has no " + DatasetRequirements.ENTRA_ID_P1 + " licence: users' MFA"
+                                + " registration and sign-in activity will be reported as unknown; everything else syncs.",
+                        "Assign " + DatasetRequirements.ENTRA_ID_P1 + " (or P2, or a suite that includes it such as"
+                                + " Microsoft 365 Business Premium) in the tenant; nothing changes in entra-sync.",
+                        null, null));
+            }
+            return p1;
+        } catch (GraphException e) {
+            problems.add(new PreflightProblem(PreflightProblem.Kind.PROBE_FAILED, PreflightProblem.Severity.WARNING,
+                    "Could not tell whether tenant " + tenant + " has " + DatasetRequirements.ENTRA_ID_P1 + ": "
+                            + e.getMessage(), "Run the preflight again later.", null, null));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.entrasync.onboarding;
+
+import dev.entrasync.AppCredential;
+import dev.entrasync.ClientSecret;
+import dev.entrasync.CredentialStore;
+import dev.entrasync.TokenException;
+import dev.entrasync.internal.auth.TokenService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The client secret's lifecycle. {@link #checkExpiries()} warns {@link SecretListener}s 30, 14, 7
+ * and 1 days before a secret expires and once it has, each threshold once per secret (the host calls
+ * it daily, or more often). {@link #rotate} puts a new secret in place only after Entra accepted it:
+ * it gets a token for the credential's home tenant with the new secret first, and keeps the old one
+ * if that fails.
+ *
+ * <p>Obtained from {@link Onboarding#secrets()}. Thread-safe. Which warnings were sent is kept in
+ * memory: after a restart the current threshold's warning is sent once more.
+ */
+public final class SecretLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SecretLifecycle.class);
+    static final int[] THRESHOLDS = {30, 14, 7, 1};
+
+    private final CredentialStore credentials;
+    private final TokenService tokens;
+    private final Clock clock;
+    private final List<SecretListener> listeners;
+    private final Map<String, Sent> sent = new ConcurrentHashMap<>();
+
+    private record Sent(Instant expiresAt, int threshold) {
+    }
+
+    SecretLifecycle(CredentialStore credentials, TokenService tokens, Clock clock, List<SecretListener> listeners) {
+        this.credentials = credentials;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Checks every credential's secret expiry and tells the listeners about each threshold newly
+     * crossed (only the nearest one when several were crossed since the last check).
+     *
+     * @return the warnings sent by this call; empty when there was nothing new
+     */
+    public synchronized List<SecretExpiryWarning> checkExpiries() {
+        Instant now = clock.instant();
+        List<SecretExpiryWarning> out = new ArrayList<>();
+        for (AppCredential credential : credentials.list()) {
+            if (credential.secretExpiresAt() == null) {
+                continue;
+            }
+            Instant expiresAt = credential.secretExpiresAt();
+            long days = credential.daysUntilSecretExpires(clock).orElseThrow();
+            int threshold = threshold(now, expiresAt, days);
+            Sent last = sent.get(credential.name());
+            boolean already = last != null && last.expiresAt().equals(expiresAt) && last.threshold() <= threshold;
+            if (threshold < 0 || already) {
+                continue;
+            }
+            sent.put(credential.name(), new Sent(expiresAt, threshold));
+            SecretExpiryWarning warning = new SecretExpiryWarning(credential.name(), expiresAt, days, threshold,
+                    message(credential.name(), expiresAt, days, threshold));
+            LOG.warn("{}", warning.message());
+            notifyListeners(l -> {
+                if (warning.expired()) {
+                    l.secretExpired(warning);
+                } else {
+                    l.secretExpiring(warning);
+                }
+            });
+            out.add(warning);
+        }
+        return out;
+    }
+
+    /** 0 once expired, else the smallest threshold at or above the days left, else -1. */
+    private static int threshold(Instant now, Instant expiresAt, long days) {
+        if (!now.isBefore(expiresAt)) {
+            return 0;
+        }
+        int found = -1;
+        for (int t : THRESHOLDS) {
+            if (days <= t) {
+                found = t;
+            }
+        }
+        return found;
+    }
+
+    private static String message(String name, Instant expiresAt, long days, int threshold) {
+        String fix = " Create a new client secret in the app registration (Certificates & secrets) and rotate it into"
+                + " entra-sync.";
+        return threshold == 0
+                ? "The client secret of credential '" + name + "' expired on " + expiresAt
+                        + "; every sync with it fails until it is replaced." + fix
+                : "The client secret of credential '" + name + "' expires in " + days + (days == 1 ? " day" : " days")
+                        + " (on " + expiresAt + ")." + fix;
+    }
+
+    /**
+     * Replaces a credential's secret once Entra has accepted it: gets a token for the credential's
+     * home tenant with the new secret, then saves the credential with the new secret and expiry. If
+     * Entra refuses, or the store fails, the old secret stays in use.
+     *
+     * @param newExpiry when the new secret expires, or null when unknown
+     * @return the saved credential
+     * @throws IllegalArgumentException if the credential is unknown or {@code newExpiry} is not in the future
+     * @throws SecretRotationException if the new secret was refused or could not be saved (the old one is kept)
+     */
+    public synchronized AppCredential rotate(String credentialName, ClientSecret newSecret, Instant newExpiry) {
+        Objects.requireNonNull(newSecret, "newSecret");
+        AppCredential old = credentials.find(Objects.requireNonNull(credentialName, "credentialName"))
+                .orElseThrow(() -> new IllegalArgumentException("credentialName: no credential named '"
+                        + credentialName + "' in the credential store"));
+        if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
+            throw new IllegalArgumentException("newExpiry: " + newExpiry + " is not in the future; enter the new"
+                    + " secret's expiry date as shown under Certificates & secrets");
+        }
+        AppCredential candidate = old.toBuilder().secret(newSecret).secretExpiresAt(newExpiry).build();
+        try {
+            tokens.token(candidate, old.homeTenant().value());
+        } catch (TokenException e) {
+            notifyListeners(l -> l.secretRotationFailed(old.name(), e));
+            throw new SecretRotationException("The new client secret for credential '" + old.name()
+                    + "' was not accepted, so the old secret stays in use. " + e.getMessage(), old.name(),
+                    e.isTransient(), e);
+        }
+        try {
+            credentials.save(candidate);
+        } catch (RuntimeException e) {
+            restore(old);
+            throw new SecretRotationException("The new client secret for credential '" + old.name()
+                    + "' was accepted by Entra but could not be saved (" + e.getClass().getSimpleName()
+                    + "), so the old secret stays in use. Fix the credential store and rotate again.", old.name(),
+                    true, e);
+        }
+        tokens.forget(old.name());
+        sent.remove(old.name());
+        LOG.info("Rotated the client secret of credential '{}' (new expiry {})", old.name(), newExpiry);
+        notifyListeners(l -> l.secretRotated(old.name(), newExpiry));
+        return candidate;
+    }
+
+    private void restore(AppCredential old) {
+        try {
+            credentials.save(old);
+        } catch (RuntimeException e) {
+            LOG.error("Could not restore credential '{}' after a failed rotation: {}", old.name(), e.toString());
+        }
+    }
+
+    private void notifyListeners(Consumer<SecretListener> event) {
+        for (SecretListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                LOG.warn("A SecretListener failed: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.entrasync.onboarding;
+
+import dev.entrasync.Dataset;
+import dev.entrasync.TenantId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Company ⇄ tenant mappings, keyed by the host's company ids: <i>import</i> (each discovered tenant
+ * becomes a new company, created through the host's {@link CompanyDirectory}), <i>map existing</i>
+ * ({@link #map}), {@link #delete}, {@link #list}. One tenant maps to one company at a time, and one
+ * company to one tenant; a second mapping of either is refused with a
+ * {@link MappingConflictException}. The sync engine reads the mappings to know what to sync.
+ *
+ * <p>Implementations must be thread-safe and make {@link #map} atomic (check and insert as one).
+ * {@link InMemoryTenantMapper} is the in-memory implementation; {@code entra-sync-jdbc} persists
+ * mappings. No method accepts or returns {@code null}.
+ */
+public interface TenantMapper {
+
+    /**
+     * Maps an existing host company to a tenant.
+     *
+     * @return the stored mapping
+     * @throws MappingConflictException if the tenant or the company is mapped already (nothing changes)
+     */
+    TenantMapping map(TenantMapping mapping);
+
+    /**
+     * Replaces the mapping of {@code mapping.companyId()} (to change datasets, pause, or refresh names).
+     *
+     * @throws IllegalArgumentException if the company has no mapping, or the new one names another tenant
+     *     (delete and map again to move a company to another tenant)
+     */
+    TenantMapping update(TenantMapping mapping);
+
+    /**
+     * Deletes the company's mapping; syncing of the tenant stops. With {@link SyncedData#PURGE} the
+     * tenant's synced data is removed too.
+     *
+     * @return the deleted mapping, or empty when the company had none
+     * @throws IllegalStateException for {@link SyncedData#PURGE} when this mapper has no {@link DataPurger}
+     *     (nothing is deleted then)
+     */
+    Optional<TenantMapping> delete(String companyId, SyncedData syncedData);
+
+    /** The mapping of this company, if any. */
+    Optional<TenantMapping> findByCompany(String companyId);
+
+    /** The mapping of this tenant (GUID), if any. */
+    Optional<TenantMapping> findByTenant(TenantId tenant);
+
+    /** Every mapping, in the order they were made. */
+    List<TenantMapping> list();
+
+    /**
+     * Imports tenants: for each one not mapped yet, creates a company through the directory and maps
+     * it, syncing these datasets. Tenants already mapped are skipped and reported. If the directory
+     * throws, the exception propagates; tenants imported before it stay mapped, and importing the same
+     * selection again continues where it stopped.
+     *
+     * @param credentialName the credential that reads the tenants
+     * @param tenants the selected discovered tenants, in the order to import them
+     */
+    default ImportResult importTenants(String credentialName, List<DiscoveredTenant> tenants, Set<Dataset> datasets,
+                                       CompanyDirectory directory) {
+        Objects.requireNonNull(credentialName, "credentialName");
+        Objects.requireNonNull(directory, "directory");
+        List<TenantMapping> imported = new ArrayList<>();
+        List<ImportResult.Skipped> skipped = new ArrayList<>();
+        for (DiscoveredTenant tenant : tenants) {
+            Optional<TenantMapping> existing = findByTenant(tenant.tenant());
+            if (existing.isPresent()) {
+                skipped.add(new ImportResult.Skipped(tenant.tenant(), existing.get().companyId(),
+                        "already mapped to company " + existing.get().companyId()));
+                continue;
+            }
+            String companyId = directory.create(tenant.name(), tenant.defaultDomain());
+            if (companyId == null || companyId.isBlank()) {
+                throw new IllegalStateException("CompanyDirectory.create returned no company id for tenant "
+                        + tenant.tenant() + " (" + tenant.name() + "); " + imported.size()
+                        + " tenants were imported before it.");
+            }
+            try {
+                imported.add(map(TenantMapping.of(companyId, credentialName, tenant, datasets)));
+            } catch (MappingConflictException e) {
+                skipped.add(new ImportResult.Skipped(tenant.tenant(), e.existing() == null ? null
+                        : e.existing().companyId(), "mapped concurrently while importing; company " + companyId
+                        + " was created but is not mapped: " + e.getMessage()));
+            }
+        }
+        return new ImportResult(imported, skipped);
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Onboarding: everything a partner does before the first sync. Build one {@link Onboarding} per
+ * host and share it; it gives the {@link ConsentFlow} (admin-consent links and their redirects),
+ * {@link TenantDiscovery} (which tenants a credential reaches), {@link Preflight} (a cheap check of
+ * one mapping) and {@link SecretLifecycle} (expiry warnings and rotation). {@link TenantMapper}
+ * pairs tenants with the host's companies; {@link PermissionManifest} writes the app registration's
+ * {@code requiredResourceAccess} block.
+ *
+ * <p>The host owns the stores ({@link ConsentStore}, {@link TenantMapper}, the
+ * {@link dev.entrasync.CredentialStore}) and the key that signs consent links. Incubating: this API
+ * may change before 1.0.
+ */
+package dev.entrasync.onboarding;

@@ -1,0 +1,159 @@
+package dev.entrasync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.model.EntraUser;
+import dev.entrasync.testkit.Permissions;
+import dev.entrasync.testkit.RecordedCall;
+import dev.entrasync.testkit.SimulatedTenant;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Users through the whole pipeline: MSAL4J, the Graph SDK core, retry, paging, Jackson, the sink. */
+class GraphPipelineTest {
+
+    private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private SyncResult syncUsers(SimulatedTenant tenant) {
+        try (SyncEngine engine = sim.engine()) {
+            return engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
+        }
+    }
+
+    private List<RecordedCall> userPages() {
+        return sim.cloud.graphCalls().stream().filter(c -> c.path().equals("/v1.0/users")).toList();
+    }
+
+    @Test
+    void listsTwoThousandFiveHundredUsersInThreeRequests() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 2500);
+
+        SyncResult result = syncUsers(tenant);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(2500);
+        assertThat(sim.cloud.graphCalls()).hasSize(3);
+        RecordedCall first = sim.cloud.graphCalls().get(0);
+        assertThat(first.queryParam("$top")).isEqualTo("999");
+        assertThat(first.queryParam("$select")).isEqualTo("id,userPrincipalName,displayName,accountEnabled,userType,"
+                + "createdDateTime,lastPasswordChangeDateTime,otherMails,passwordPolicies,assignedLicenses");
+        assertThat(result.dataset(Dataset.USERS).orElseThrow().requests()).isEqualTo(3);
+        assertThat(sim.cloud.tokenCalls()).hasSize(1);
+    }
+
+    @Test
+    void everyGraphRequestIsABackgroundRequestThroughTheSdkMiddleware() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 1200);
+
+        syncUsers(tenant);
+
+        assertThat(sim.cloud.graphCalls()).allSatisfy(call -> {
+            assertThat(call.header("x-ms-throttle-priority")).isEqualTo("Low");
+            assertThat(call.header("authorization")).startsWith("Bearer ");
+            assertThat(call.header("sdkversion")).contains("graph-java");
+        });
+    }
+
+    @Test
+    void waitsOutABurstOfThrottlingAndDeliversEveryUserOnce() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 2500);
+        sim.cloud.faults().throttleNext(3, 2.5);
+
+        SyncResult result = syncUsers(tenant);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(sim.time.slept()).containsExactly(Duration.ofMillis(2500), Duration.ofMillis(2500), Duration.ofMillis(2500));
+        List<EntraUser> users = sim.sink.records(TenantId.of(tenant.id()), Dataset.USERS);
+        assertThat(users).hasSize(2500);
+        assertThat(users.stream().map(EntraUser::id).distinct()).hasSize(2500);
+        DatasetResult stats = result.dataset(Dataset.USERS).orElseThrow();
+        assertThat(stats.throttledResponses()).isEqualTo(3);
+        assertThat(stats.retryAfterWaited()).isEqualTo(Duration.ofMillis(7500));
+        assertThat(stats.requests()).isEqualTo(6);
+    }
+
+    @Test
+    void honoursRetryAfterAsAnHttpDate() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.clock(sim.time);
+        sim.cloud.faults().throttleNextWithHttpDate(1, 30);
+
+        assertThat(syncUsers(tenant).succeeded()).isTrue();
+        assertThat(sim.time.slept()).singleElement()
+                .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void serverErrorsAndDroppedConnectionsBackOffThenSucceed() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().failNext(2, 500);
+
+        assertThat(syncUsers(tenant).succeeded()).isTrue();
+        assertThat(sim.time.slept()).hasSize(2);
+        assertThat(sim.time.slept().get(1)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+
+        sim.cloud.faults().dropConnectionNext();
+        assertThat(syncUsers(tenant).succeeded()).isTrue();
+    }
+
+    @Test
+    void aMalformedPageIsRetriedNotHalfDelivered() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().malformedNext();
+
+        SyncResult result = syncUsers(tenant);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(10);
+    }
+
+    @Test
+    void missingPermissionIsNotRetriedAndNamesThePermission() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        tenant.revoke(sim.app, Permissions.USER_READ_ALL);
+
+        DatasetResult users = syncUsers(tenant).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error()).contains("User.Read.All").contains("admin consent");
+        assertThat(userPages()).hasSize(1);
+        assertThat(sim.time.slept()).isEmpty();
+    }
+
+    @Test
+    void unauthorizedIsNotRetried() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().failNext(1, 401);
+
+        DatasetResult users = syncUsers(tenant).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error()).contains("401");
+        assertThat(userPages()).hasSize(1);
+    }
+
+    @Test
+    void aFailedRunLeavesTheSinkAsThePreviousRunLeftIt() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 1500);
+        syncUsers(tenant);
+        List<EntraUser> before = sim.sink.records(TenantId.of(tenant.id()), Dataset.USERS);
+        sim.cloud.faults().forPath("/v1.0/users").failNext(50, 500);
+
+        SyncResult result;
+        try (SyncEngine engine = sim.engine(GraphLimits.defaults().withMaxAttempts(3))) {
+            result = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
+        }
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.dataset(Dataset.USERS).orElseThrow().error()).contains("Gave up").contains("3 attempts");
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(before);
+    }
+}

@@ -1,0 +1,72 @@
+package dev.entrasync;
+
+import dev.entrasync.testkit.Permissions;
+import dev.entrasync.testkit.SimulatedApp;
+import dev.entrasync.testkit.SimulatedCloud;
+import dev.entrasync.testkit.SimulatedTenant;
+import dev.entrasync.onboarding.InMemoryTenantMapper;
+import dev.entrasync.onboarding.TenantMapping;
+import dev.entrasync.testkit.TenantBuilder;
+
+/** A simulated cloud with one registered app and an engine pointed at it, on fake time. Close it after each test. */
+public final class SimulatedCloudFixture implements AutoCloseable {
+
+    public static final String CLIENT_ID = "0b5f1f5e-7c3d-4a2b-9e1f-3c2d1b0a9f8e";
+    public static final String SECRET = "Zq8~S3cr3t.Value-ThatMustNeverBeLogged_0123456789";
+    public static final String HOME_TENANT = "f0e1d2c3-b4a5-4697-8899-aabbccddeeff";
+
+    public final SimulatedCloud cloud = SimulatedCloud.start();
+    public final SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET);
+    public final FakeTime time = new FakeTime();
+    public final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
+    public final InMemoryDatasetSink sink = new InMemoryDatasetSink();
+    public final InMemoryTenantMapper mapper = new InMemoryTenantMapper();
+    public final InMemoryJobStore jobs = new InMemoryJobStore();
+
+    public SimulatedCloudFixture() {
+        credentials.save(credential(SECRET));
+    }
+
+    public Cloud simulatedCloud() {
+        return Cloud.custom(cloud.loginUrl(), cloud.graphUrl());
+    }
+
+    public AppCredential credential(String secret) {
+        return AppCredential.builder().name("msp").cloud(simulatedCloud()).homeTenant(HOME_TENANT)
+                .clientId(CLIENT_ID).secret(secret).build();
+    }
+
+    /** A tenant of exactly {@code users} users (one in 25 a guest), consented with every read permission. */
+    public SimulatedTenant tenant(String name, int users) {
+        SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create(name).seed(name.hashCode())
+                .users(users - users / 25).guests(users / 25).build());
+        tenant.consent(app, Permissions.allRead());
+        return tenant;
+    }
+
+    public SyncEngine engine() {
+        return engine(GraphLimits.defaults());
+    }
+
+    public SyncEngine engine(GraphLimits limits) {
+        return builder().limits(limits).build();
+    }
+
+    /** A builder wired to this fixture's stores, clock and sleeper. */
+    public EntraSync.Builder builder() {
+        return EntraSync.builder().credentials(credentials).tenants(mapper).sink(sink).jobs(jobs).clock(time).sleeper(time);
+    }
+
+    /** Maps the tenant to company {@code company} with these datasets (all when none are given). */
+    public TenantMapping map(String company, SimulatedTenant tenant, Dataset... datasets) {
+        java.util.Set<Dataset> chosen = datasets.length == 0 ? java.util.EnumSet.allOf(Dataset.class)
+                : java.util.EnumSet.copyOf(java.util.List.of(datasets));
+        return mapper.map(new TenantMapping(company, TenantId.of(tenant.id()), "msp", tenant.displayName(), null,
+                chosen, false));
+    }
+
+    @Override
+    public void close() {
+        cloud.close();
+    }
+}

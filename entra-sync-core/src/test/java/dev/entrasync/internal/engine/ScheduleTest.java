@@ -1,0 +1,116 @@
+package dev.entrasync.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.Dataset;
+import dev.entrasync.SimulatedCloudFixture;
+import dev.entrasync.SyncJob;
+import dev.entrasync.SyncTrigger;
+import dev.entrasync.TenantId;
+import dev.entrasync.onboarding.TenantMapping;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The schedule on injected time: spread, once per interval, pause and exclude. Tenants need not exist for scheduling. */
+class ScheduleTest {
+
+    private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private List<TenantId> mapTenants(int n) {
+        Random random = new Random(20261122);
+        List<TenantId> tenants = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TenantId tenant = TenantId.of(new UUID(random.nextLong(), random.nextLong()).toString());
+            sim.mapper.map(new TenantMapping("company-" + i, tenant, "msp", "Tenant " + i, null,
+                    EnumSet.of(Dataset.TENANT_PROFILE), false));
+            tenants.add(tenant);
+        }
+        return tenants;
+    }
+
+    @Test
+    void aHundredTenantsLandAtDistinctEvenlySpreadTimesOverADay() {
+        List<TenantId> tenants = mapTenants(100);
+        Instant start = sim.time.instant();
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+            List<Instant> next = tenants.stream().map(engine::nextRun).sorted().toList();
+
+            assertThat(next).doesNotHaveDuplicates()
+                    .allSatisfy(t -> assertThat(t).isAfter(start).isBeforeOrEqualTo(start.plus(Duration.ofHours(24))));
+            Duration maxGap = Duration.ZERO;
+            for (int i = 1; i < next.size(); i++) {
+                Duration gap = Duration.between(next.get(i - 1), next.get(i));
+                maxGap = gap.compareTo(maxGap) > 0 ? gap : maxGap;
+            }
+            assertThat(maxGap).isLessThan(Duration.ofHours(2));
+            for (int quarter = 0; quarter < 4; quarter++) {
+                Instant from = start.plus(Duration.ofHours(6L * quarter));
+                Instant to = from.plus(Duration.ofHours(6));
+                long inQuarter = next.stream().filter(t -> t.isAfter(from) && !t.isAfter(to)).count();
+                assertThat(inQuarter).as("tenants in hours %d-%d", quarter * 6, quarter * 6 + 6).isBetween(15L, 35L);
+            }
+        }
+    }
+
+    @Test
+    void everyTenantIsQueuedOnceInItsSlotPerInterval() {
+        List<TenantId> tenants = mapTenants(100);
+        Map<TenantId, List<Instant>> queued = new HashMap<>();
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+            Map<TenantId, Instant> slots = new HashMap<>();
+            tenants.forEach(t -> slots.put(t, engine.nextRun(t)));
+
+            for (int minute = 0; minute <= 48 * 60; minute += 5) {
+                for (SyncJob job : engine.runDue()) {
+                    assertThat(job.trigger()).isEqualTo(SyncTrigger.SCHEDULED);
+                    queued.computeIfAbsent(job.tenant(), k -> new ArrayList<>()).add(sim.time.instant());
+                }
+                sim.time.advance(Duration.ofMinutes(5));
+            }
+
+            assertThat(queued).hasSize(100);
+            queued.forEach((tenant, times) -> {
+                assertThat(times).as("runs of %s in 48 h", tenant).hasSize(2);
+                assertThat(times.get(0)).isBetween(slots.get(tenant), slots.get(tenant).plus(Duration.ofMinutes(5)));
+                assertThat(Duration.between(times.get(0), times.get(1))).isBetween(
+                        Duration.ofHours(24).minusMinutes(5), Duration.ofHours(24).plusMinutes(5));
+            });
+        }
+    }
+
+    @Test
+    void pausedAndExcludedTenantsAreNotScheduled() {
+        List<TenantId> tenants = mapTenants(3);
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+            engine.pause(tenants.get(0));
+            engine.exclude(tenants.get(1));
+
+            List<TenantId> scheduled = new ArrayList<>();
+            for (int hour = 0; hour <= 25; hour++) {
+                engine.runDue().forEach(j -> scheduled.add(j.tenant()));
+                sim.time.advance(Duration.ofHours(1));
+            }
+
+            assertThat(scheduled).containsExactly(tenants.get(2));
+            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().paused()).isTrue();
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine.syncNow(tenants.get(1))))
+                    .hasMessageContaining("excluded");
+            engine.resume(tenants.get(0));
+            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().paused()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.entrasync.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.examples.cli.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Every example runs against the simulated cloud and prints what it promises. */
+class ExamplesTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream original;
+
+    @BeforeEach
+    void captureStdout() {
+        original = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(original);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void quickStartSyncsUsers() {
+        QuickStart.main();
+
+        assertThat(printed()).contains("Contoso: 1260 users in 2 requests");
+    }
+
+    @Test
+    void demoPrintsASummaryPerTenant() {
+        int exit = Main.run("demo", "--users", "1200");
+
+        assertThat(exit).isZero();
+        assertThat(printed()).contains("Contoso").contains("Fabrikam").contains("Northwind").contains("SUCCEEDED")
+                .doesNotContain("FAILED");
+    }
+}

@@ -1,0 +1,136 @@
+package dev.entrasync.testkit;
+
+import dev.entrasync.testkit.internal.CloudState;
+import dev.entrasync.testkit.internal.FaultAction;
+import dev.entrasync.testkit.internal.FaultAction.Kind;
+import dev.entrasync.testkit.internal.FaultPlan;
+import java.util.Objects;
+
+/**
+ * Switches faults of the simulated cloud on and off: Graph throttling and failures, token errors,
+ * expired delta tokens. Obtained from {@link SimulatedCloud#faults()}, which applies to every
+ * tenant and path; {@link #forTenant(String)} and {@link #forPath(String)} return views whose Graph
+ * faults only hit matching requests. Path prefixes include the version, e.g.
+ * {@code /v1.0/users}; {@code $batch} items are matched by their own path. When several faults
+ * match a request the one switched on first wins. Thread-safe.
+ */
+public final class Faults {
+  private final CloudState cloud;
+  private final String tenantId;
+  private final String pathPrefix;
+
+  Faults(CloudState cloud, String tenantId, String pathPrefix) {
+    this.cloud = cloud;
+    this.tenantId = tenantId;
+    this.pathPrefix = pathPrefix;
+  }
+
+  private FaultPlan plan() {
+    return cloud.faults();
+  }
+
+  /** Returns a view whose Graph faults only hit requests of this tenant (GUID). */
+  public Faults forTenant(String tenantId) {
+    return new Faults(cloud, Objects.requireNonNull(tenantId, "tenantId"), pathPrefix);
+  }
+
+  /** Returns a view whose Graph faults only hit paths starting with this prefix. */
+  public Faults forPath(String pathPrefix) {
+    return new Faults(cloud, tenantId, Objects.requireNonNull(pathPrefix, "pathPrefix"));
+  }
+
+  /** Answers every {@code n}-th matching Graph request with 429 and this Retry-After. */
+  public Faults throttleEvery(int n, double retryAfterSeconds) {
+    positive(n, "n");
+    plan().add(tenantId, pathPrefix, throttle(retryAfterSeconds, false), n, 0);
+    return this;
+  }
+
+  /** Answers the next {@code count} matching Graph requests with 429 and this Retry-After. */
+  public Faults throttleNext(int count, double retryAfterSeconds) {
+    positive(count, "count");
+    plan().add(tenantId, pathPrefix, throttle(retryAfterSeconds, false), 0, count);
+    return this;
+  }
+
+  /** Like {@link #throttleNext(int, double)} with Retry-After as an HTTP date. */
+  public Faults throttleNextWithHttpDate(int count, double retryAfterSeconds) {
+    positive(count, "count");
+    plan().add(tenantId, pathPrefix, throttle(retryAfterSeconds, true), 0, count);
+    return this;
+  }
+
+  /** Answers the next {@code count} matching Graph requests with 503 and this Retry-After. */
+  public Faults unavailableNext(int count, double retryAfterSeconds) {
+    positive(count, "count");
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.STATUS, 503, retryAfterSeconds, false),
+        0, count);
+    return this;
+  }
+
+  /** Answers the next {@code count} matching Graph requests with this status (e.g. 500). */
+  public Faults failNext(int count, int status) {
+    positive(count, "count");
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be 400..599, was " + status);
+    }
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.STATUS, status, -1, false), 0, count);
+    return this;
+  }
+
+  /** Answers the next matching Graph request that succeeds with a truncated JSON body. */
+  public Faults malformedNext() {
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.MALFORMED, 200, -1, false), 0, 1);
+    return this;
+  }
+
+  /** Closes the connection instead of answering the next matching Graph request. */
+  public Faults dropConnectionNext() {
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.DROP_CONNECTION, 0, -1, false), 0, 1);
+    return this;
+  }
+
+  /**
+   * Makes every token request for a tenant fail with {@code error} until
+   * {@link #clearTokenFailure(String)}; a null tenant means every tenant.
+   */
+  public Faults failTokens(String tenantId, AadError error) {
+    plan().failTokens(tenantId, Objects.requireNonNull(error, "error"));
+    return this;
+  }
+
+  /** Stops {@link #failTokens(String, AadError)} for a tenant (null: the every-tenant one). */
+  public Faults clearTokenFailure(String tenantId) {
+    plan().clearTokenFailure(tenantId);
+    return this;
+  }
+
+  /** Answers the next {@code count} token requests (of this view's tenant) with a 5xx. */
+  public Faults failNextTokens(int count, int status) {
+    positive(count, "count");
+    if (status < 500 || status > 599) {
+      throw new IllegalArgumentException("status must be 500..599, was " + status);
+    }
+    plan().addTokenServerError(tenantId, status, count);
+    return this;
+  }
+
+  /** Removes every fault of the cloud (not only this view's). */
+  public Faults clear() {
+    plan().clear();
+    return this;
+  }
+
+  private static FaultAction throttle(double retryAfterSeconds, boolean httpDate) {
+    if (retryAfterSeconds < 0) {
+      throw new IllegalArgumentException("retryAfterSeconds must be >= 0");
+    }
+    return new FaultAction(Kind.THROTTLE, 429, retryAfterSeconds, httpDate);
+  }
+
+  private static void positive(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.entrasync.testkit;
+
+import dev.entrasync.testkit.internal.AppState;
+import dev.entrasync.testkit.internal.CloudState;
+import dev.entrasync.testkit.internal.GraphDispatcher;
+import dev.entrasync.testkit.internal.LoginDispatcher;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import mockwebserver3.MockWebServer;
+
+/**
+ * A simulated Microsoft cloud on localhost: a login server (Entra ID token endpoint) and a Graph
+ * v1.0 server, each a MockWebServer on 127.0.0.1 with its own port.
+ *
+ * <pre>{@code
+ * try (SimulatedCloud cloud = SimulatedCloud.start()) {
+ *   SimulatedApp app = cloud.registerApp("11111111-2222-3333-4444-555555555555", "s3cret");
+ *   SimulatedTenant contoso = cloud.addTenant(TenantBuilder.create("Contoso").users(100).build());
+ *   contoso.consent(app, Permissions.allRead());
+ *   // point the code under test at cloud.loginUrl() and cloud.graphUrl() + "/v1.0"
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: tests may change apps, tenants, faults and the clock while requests are served.
+ * One cloud per test (or per test class) keeps recorded calls apart.
+ */
+public final class SimulatedCloud implements AutoCloseable {
+  private final CloudState state = new CloudState();
+  private final MockWebServer login = new MockWebServer();
+  private final MockWebServer graph = new MockWebServer();
+  private final Map<String, SimulatedTenant> tenants = new ConcurrentHashMap<>();
+  private final Map<String, SimulatedApp> apps = new ConcurrentHashMap<>();
+
+  private SimulatedCloud() {}
+
+  /** Starts both servers on 127.0.0.1 with free ports. */
+  public static SimulatedCloud start() {
+    SimulatedCloud cloud = new SimulatedCloud();
+    try {
+      cloud.login.setDispatcher(new LoginDispatcher(cloud.state));
+      cloud.graph.setDispatcher(new GraphDispatcher(cloud.state));
+      InetAddress loopback = InetAddress.getByName("127.0.0.1");
+      cloud.login.start(loopback, 0);
+      cloud.graph.start(loopback, 0);
+    } catch (IOException e) {
+      cloud.close();
+      throw new UncheckedIOException("cannot start the simulated cloud", e);
+    }
+    cloud.state.urls("http://127.0.0.1:" + cloud.login.getPort(),
+        "http://127.0.0.1:" + cloud.graph.getPort());
+    return cloud;
+  }
+
+  /** Returns the login authority base, e.g. {@code http://127.0.0.1:50123}; no trailing slash. */
+  public String loginUrl() {
+    return state.loginUrl();
+  }
+
+  /** Returns the Graph base, e.g. {@code http://127.0.0.1:50124}; v1.0 lives under {@code /v1.0}. */
+  public String graphUrl() {
+    return state.graphUrl();
+  }
+
+  /**
+   * Registers a multi-tenant app with one client secret that never expires.
+   *
+   * @param clientId the application (client) id, usually a GUID; stored lower case
+   * @throws IllegalArgumentException when an app with that id exists
+   */
+  public SimulatedApp registerApp(String clientId, String secret) {
+    String id = Objects.requireNonNull(clientId, "clientId").toLowerCase(Locale.ROOT);
+    AppState appState = new AppState(id, "entra-sync test app");
+    if (state.apps().putIfAbsent(id, appState) != null) {
+      throw new IllegalArgumentException("an app with client id " + id + " is registered");
+    }
+    SimulatedApp app = new SimulatedApp(appState, state);
+    apps.put(id, app);
+    return app.addSecret(Objects.requireNonNull(secret, "secret"));
+  }
+
+  /** Returns a registered app by client id; throws when unknown. */
+  public SimulatedApp app(String clientId) {
+    SimulatedApp app = apps.get(clientId.toLowerCase(Locale.ROOT));
+    if (app == null) {
+      throw new IllegalArgumentException("no app with client id " + clientId);
+    }
+    return app;
+  }
+
+  /** Makes a tenant reachable through this cloud; returns it. */
+  public SimulatedTenant addTenant(SimulatedTenant tenant) {
+    if (state.tenant(tenant.id()) != null) {
+      throw new IllegalArgumentException(tenant + " is already in this cloud");
+    }
+    state.addTenant(tenant.data());
+    tenants.put(tenant.id(), tenant);
+    return tenant;
+  }
+
+  /** Returns the tenant with this GUID or verified domain; throws when unknown. */
+  public SimulatedTenant tenant(String idOrDomain) {
+    var data = state.tenant(Objects.requireNonNull(idOrDomain, "idOrDomain"));
+    if (data == null) {
+      throw new IllegalArgumentException("no tenant " + idOrDomain + " in this cloud");
+    }
+    return tenants.get(data.id());
+  }
+
+  /** Returns every tenant of this cloud. */
+  public List<SimulatedTenant> tenants() {
+    return List.copyOf(tenants.values());
+  }
+
+  /** Returns the fault switches, applying to every tenant and path. */
+  public Faults faults() {
+    return new Faults(state, null, null);
+  }
+
+  /** Returns every recorded call (login and Graph, batch items included), oldest first. */
+  public List<RecordedCall> calls() {
+    return state.calls().all();
+  }
+
+  /** Returns the recorded Graph calls, batch items included. */
+  public List<RecordedCall> graphCalls() {
+    return calls().stream().filter(c -> c.server() == RecordedCall.Server.GRAPH).toList();
+  }
+
+  /** Returns the recorded token requests ({@code POST .../oauth2/v2.0/token}). */
+  public List<RecordedCall> tokenCalls() {
+    return calls().stream().filter(c -> c.server() == RecordedCall.Server.LOGIN
+        && c.path().endsWith("/oauth2/v2.0/token")).toList();
+  }
+
+  /** Forgets the recorded calls. */
+  public void clearCalls() {
+    state.calls().clear();
+  }
+
+  /** Sets the clock used for token lifetimes, delta-token age and recorded timestamps. */
+  public SimulatedCloud clock(Clock clock) {
+    state.clock(Objects.requireNonNull(clock, "clock"));
+    return this;
+  }
+
+  /** Returns the cloud's clock (the system UTC clock unless set). */
+  public Clock clock() {
+    return state.clock();
+  }
+
+  /** Sets the lifetime of issued access tokens (default 3599 s). */
+  public SimulatedCloud tokenLifetime(Duration lifetime) {
+    if (lifetime.isNegative() || lifetime.isZero()) {
+      throw new IllegalArgumentException("lifetime must be positive, was " + lifetime);
+    }
+    state.tokenLifetime(lifetime);
+    return this;
+  }
+
+  /** Stops both servers. */
+  @Override
+  public void close() {
+    login.close();
+    graph.close();
+  }
+}

@@ -1,0 +1,67 @@
+package dev.entrasync.testkit.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A registered multi-tenant app: client id, secrets with their expiry, enabled flag. Thread-safe. */
+public final class AppState {
+  /** What a presented secret is worth. */
+  public enum SecretCheck { VALID, EXPIRED, WRONG }
+
+  private final String clientId;
+  private final String displayName;
+  private final Map<String, Instant> secrets = new ConcurrentHashMap<>();
+  private volatile boolean disabled;
+
+  public AppState(String clientId, String displayName) {
+    this.clientId = clientId;
+    this.displayName = displayName;
+  }
+
+  public String clientId() {
+    return clientId;
+  }
+
+  public String displayName() {
+    return displayName;
+  }
+
+  /** Adds a secret valid until {@code expiresAt} ({@link Instant#MAX} for never). */
+  public void addSecret(String secret, Instant expiresAt) {
+    secrets.put(secret, expiresAt);
+  }
+
+  /** Removes a secret; returns whether it existed. */
+  public boolean removeSecret(String secret) {
+    return secrets.remove(secret) != null;
+  }
+
+  /** Marks a known secret expired from {@code now} on; returns whether it existed. */
+  public boolean expireSecret(String secret, Instant now) {
+    return secrets.computeIfPresent(secret, (s, old) -> now) != null;
+  }
+
+  /** Checks a presented secret at {@code now}, in constant time per stored secret. */
+  public SecretCheck check(String presented, Instant now) {
+    if (presented == null) {
+      return SecretCheck.WRONG;
+    }
+    for (Map.Entry<String, Instant> entry : secrets.entrySet()) {
+      if (java.security.MessageDigest.isEqual(entry.getKey().getBytes(
+          java.nio.charset.StandardCharsets.UTF_8), presented.getBytes(
+          java.nio.charset.StandardCharsets.UTF_8))) {
+        return now.isBefore(entry.getValue()) ? SecretCheck.VALID : SecretCheck.EXPIRED;
+      }
+    }
+    return SecretCheck.WRONG;
+  }
+
+  public boolean disabled() {
+    return disabled;
+  }
+
+  public void disabled(boolean value) {
+    disabled = value;
+  }
+}

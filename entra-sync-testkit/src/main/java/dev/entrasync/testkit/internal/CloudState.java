@@ -1,0 +1,104 @@
+package dev.entrasync.testkit.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The shared state of one simulated cloud, read by both dispatchers. Thread-safe. */
+public final class CloudState {
+  private final TokenSigner signer = new TokenSigner();
+  private final AtomicReference<Clock> clock = new AtomicReference<>(Clock.systemUTC());
+  private final AtomicReference<Duration> tokenLifetime =
+      new AtomicReference<>(Duration.ofSeconds(3599));
+  private final Map<String, AppState> apps = new ConcurrentHashMap<>();
+  private final Map<String, TenantData> tenants = new ConcurrentHashMap<>();
+  private final Map<String, String> tenantIdByDomain = new ConcurrentHashMap<>();
+  private final AtomicLong deltaSerial = new AtomicLong();
+  private final CallLog calls = new CallLog();
+  private final FaultPlan faults = new FaultPlan();
+  private volatile String loginUrl;
+  private volatile String graphUrl;
+
+  public TokenSigner signer() {
+    return signer;
+  }
+
+  public Instant now() {
+    return clock.get().instant();
+  }
+
+  public Clock clock() {
+    return clock.get();
+  }
+
+  public void clock(Clock value) {
+    clock.set(value);
+  }
+
+  public Duration tokenLifetime() {
+    return tokenLifetime.get();
+  }
+
+  public void tokenLifetime(Duration value) {
+    tokenLifetime.set(value);
+  }
+
+  public Map<String, AppState> apps() {
+    return apps;
+  }
+
+  /** Adds a tenant and indexes its domains. */
+  public void addTenant(TenantData tenant) {
+    tenants.put(tenant.id().toLowerCase(Locale.ROOT), tenant);
+    for (String domain : tenant.domainNames()) {
+      tenantIdByDomain.put(domain.toLowerCase(Locale.ROOT), tenant.id());
+    }
+  }
+
+  /** Returns the tenant with this GUID or verified domain (case-insensitive), or null. */
+  public TenantData tenant(String idOrDomain) {
+    String key = idOrDomain.toLowerCase(Locale.ROOT);
+    TenantData byId = tenants.get(key);
+    if (byId != null) {
+      return byId;
+    }
+    String id = tenantIdByDomain.get(key);
+    return id == null ? null : tenants.get(id.toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns the next delta-token serial number. */
+  public long nextDeltaSerial() {
+    return deltaSerial.incrementAndGet();
+  }
+
+  /** Returns the latest delta-token serial number handed out. */
+  public long lastDeltaSerial() {
+    return deltaSerial.get();
+  }
+
+  public CallLog calls() {
+    return calls;
+  }
+
+  public FaultPlan faults() {
+    return faults;
+  }
+
+  public String loginUrl() {
+    return loginUrl;
+  }
+
+  public String graphUrl() {
+    return graphUrl;
+  }
+
+  public void urls(String login, String graph) {
+    loginUrl = login;
+    graphUrl = graph;
+  }
+}

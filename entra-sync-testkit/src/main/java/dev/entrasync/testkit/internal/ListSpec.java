@@ -1,0 +1,41 @@
+package dev.entrasync.testkit.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How one Graph collection endpoint behaves.
+ *
+ * @param entitySet the name after {@code $metadata#}, e.g. {@code users}
+ * @param type the Graph type, e.g. {@code user}
+ * @param collection the tenant store it reads
+ * @param permissions application permissions any one of which grants access
+ * @param defaultTop page size without {@code $top}
+ * @param maxTop the largest {@code $top}; larger is a 400
+ * @param defaults properties returned without {@code $select}, or null for all
+ * @param filterable whether {@code $filter} is accepted
+ * @param skippable whether {@code $skip} is accepted
+ * @param baseCost resource units before modifiers
+ * @param view turns a stored entity into the served one (e.g. computed fields), or identity
+ */
+public record ListSpec(String entitySet, String type, String collection, Set<String> permissions,
+    int defaultTop, int maxTop, List<String> defaults, boolean filterable, boolean skippable,
+    int baseCost, Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> view) {
+
+  /** A spec with no view transformation. */
+  public static ListSpec of(String entitySet, String type, String collection,
+      Set<String> permissions, int defaultTop, int maxTop, List<String> defaults,
+      boolean filterable, boolean skippable, int baseCost) {
+    return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
+        filterable, skippable, baseCost, null);
+  }
+
+  /** Returns a copy whose served entities are computed by {@code view}. */
+  public ListSpec withView(
+      Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> value) {
+    return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
+        filterable, skippable, baseCost, value);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.entrasync.testkit.internal;
+
+import dev.entrasync.testkit.RecordedCall;
+import java.util.Map;
+
+/**
+ * The simulated login server: token endpoint, instance discovery, OpenID metadata and admin
+ * consent. Called by MockWebServer on its threads.
+ */
+public final class LoginDispatcher extends SimServer {
+  private final TokenEndpoint tokens;
+  private final OpenIdEndpoints openId;
+
+  public LoginDispatcher(CloudState cloud) {
+    super(cloud, RecordedCall.Server.LOGIN);
+    this.tokens = new TokenEndpoint(cloud);
+    this.openId = new OpenIdEndpoints(cloud);
+  }
+
+  @Override
+  protected Handled handle(SimRequest request) {
+    String[] segments = request.path().substring(1).split("/");
+    String tenantSegment = segments[0];
+    String rest = request.path().substring(Math.min(request.path().length(),
+        tenantSegment.length() + 1));
+    TenantData tenant = tenantSegment.isEmpty() ? null : cloud.tenant(tenantSegment);
+    String tenantId = tenant != null ? tenant.id() : (tenantSegment.isEmpty() ? null : tenantSegment);
+    if (request.method().equals("POST") && rest.equals("/oauth2/v2.0/token")) {
+      return tokens.handle(request, tenantSegment);
+    }
+    if (request.method().equals("GET")) {
+      if (tenantSegment.equals("common") && rest.equals("/discovery/instance")) {
+        return new Handled(openId.instanceDiscovery(request), null);
+      }
+      if (rest.equals("/v2.0/.well-known/openid-configuration")
+          || rest.equals("/.well-known/openid-configuration")) {
+        return new Handled(openId.configuration(tenantSegment, tenant), tenantId);
+      }
+    }
+    return new Handled(SimResponse.json(404, Map.of("error", "not_found",
+        "error_description", "The simulated login server has no endpoint " + request.method() + " "
+            + request.path())), tenantId);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.entrasync.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FaultsTest {
+  private static final String CLIENT_ID = "6c2f1a1e-2a5b-4c1d-9e3f-0a1b2c3d4e5f";
+  private final SimulatedCloud cloud = SimulatedCloud.start();
+  private final SimClient client = new SimClient(cloud);
+  private final SimulatedApp app = cloud.registerApp(CLIENT_ID, "secret");
+  private final SimulatedTenant contoso = cloud.addTenant(
+      TenantBuilder.create("Contoso").seed(3).users(20).build());
+  private final SimulatedTenant fabrikam = cloud.addTenant(
+      TenantBuilder.create("Fabrikam").seed(3).users(20).build());
+  private String contosoToken;
+  private String fabrikamToken;
+
+  @BeforeEach
+  void consent() {
+    contoso.consent(app, Permissions.allRead());
+    fabrikam.consent(app, Permissions.allRead());
+    contosoToken = client.token(contoso.id(), CLIENT_ID, "secret");
+    fabrikamToken = client.token(fabrikam.id(), CLIENT_ID, "secret");
+  }
+
+  @AfterEach
+  void stop() {
+    cloud.close();
+  }
+
+  @Test
+  void throttleNextAnswers429WithGraphHeaders() {
+    cloud.faults().throttleNext(2, 2.128);
+
+    SimClient.Reply first = client.get(contosoToken, "/v1.0/users");
+    SimClient.Reply second = client.get(contosoToken, "/v1.0/users");
+    SimClient.Reply third = client.get(contosoToken, "/v1.0/users");
+
+    assertThat(first.status()).isEqualTo(429);
+    assertThat(first.header("Retry-After")).isEqualTo("2.128");
+    assertThat(first.header("x-ms-throttle-scope"))
+        .isEqualTo("Tenant_Application/ReadWrite/" + CLIENT_ID + "/" + contoso.id());
+    assertThat(first.header("x-ms-throttle-information")).isEqualTo("ResourceUnitLimitExceeded");
+    assertThat(GraphUsersTest.error(first)).containsEntry("code", "TooManyRequests");
+    assertThat(second.status()).isEqualTo(429);
+    assertThat(third.status()).isEqualTo(200);
+  }
+
+  @Test
+  void throttleEveryHitsEveryNthRequest() {
+    cloud.faults().throttleEvery(3, 1);
+
+    List<Integer> statuses = java.util.stream.IntStream.range(0, 6)
+        .mapToObj(i -> client.get(contosoToken, "/v1.0/organization").status()).toList();
+
+    assertThat(statuses).containsExactly(200, 200, 429, 200, 200, 429);
+  }
+
+  @Test
+  void retryAfterAsHttpDate() {
+    MutableClock clock = MutableClock.at(Instant.parse("2026-05-01T12:00:00Z"));
+    cloud.clock(clock);
+    String token = client.token(contoso.id(), CLIENT_ID, "secret");
+    cloud.faults().throttleNextWithHttpDate(1, 30);
+
+    SimClient.Reply reply = client.get(token, "/v1.0/users");
+
+    assertThat(ZonedDateTime.parse(reply.header("Retry-After"),
+        DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+        .isEqualTo(Instant.parse("2026-05-01T12:00:30Z"));
+  }
+
+  @Test
+  void unavailableAndFailures() {
+    cloud.faults().unavailableNext(1, 5).failNext(1, 500);
+
+    SimClient.Reply unavailable = client.get(contosoToken, "/v1.0/users");
+    SimClient.Reply failed = client.get(contosoToken, "/v1.0/users");
+
+    assertThat(unavailable.status()).isEqualTo(503);
+    assertThat(unavailable.header("Retry-After")).isEqualTo("5");
+    assertThat(failed.status()).isEqualTo(500);
+    assertThat(client.get(contosoToken, "/v1.0/users").status()).isEqualTo(200);
+  }
+
+  @Test
+  void malformedNextTruncatesJson() {
+    cloud.faults().malformedNext();
+
+    SimClient.Reply reply = client.get(contosoToken, "/v1.0/users");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThatThrownBy(reply::json).isInstanceOf(UncheckedIOException.class);
+  }
+
+  @Test
+  void dropConnectionNextClosesTheSocket() {
+    cloud.faults().dropConnectionNext();
+
+    assertThatThrownBy(() -> client.get(contosoToken, "/v1.0/users"))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(client.get(contosoToken, "/v1.0/users").status()).isEqualTo(200);
+    assertThat(cloud.graphCalls()).extracting(RecordedCall::status).containsExactly(0, 200);
+  }
+
+  @Test
+  void faultsScopedByTenantAndPath() {
+    cloud.faults().forTenant(fabrikam.id()).forPath("/v1.0/organization").throttleNext(1, 1);
+
+    assertThat(client.get(contosoToken, "/v1.0/organization").status()).isEqualTo(200);
+    assertThat(client.get(fabrikamToken, "/v1.0/users").status()).isEqualTo(200);
+    assertThat(client.get(fabrikamToken, "/v1.0/organization").status()).isEqualTo(429);
+    assertThat(client.get(fabrikamToken, "/v1.0/organization").status()).isEqualTo(200);
+  }
+
+  @Test
+  void clearRemovesFaults() {
+    cloud.faults().throttleEvery(1, 1);
+    cloud.faults().clear();
+
+    assertThat(client.get(contosoToken, "/v1.0/users").status()).isEqualTo(200);
+  }
+
+  @Test
+  void rejectsNonsense() {
+    assertThatThrownBy(() -> cloud.faults().throttleNext(0, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> cloud.faults().failNext(1, 200))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
