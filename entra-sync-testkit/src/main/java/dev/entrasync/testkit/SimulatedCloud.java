@@ -45,7 +45,7 @@ public final class SimulatedCloud implements AutoCloseable {
   public static SimulatedCloud start() {
     SimulatedCloud cloud = new SimulatedCloud();
     try {
-      cloud.login.setDispatcher(new LoginDispatcher(cloud.state));
+      cloud.login.setDispatcher(new LoginDispatcher(cloud.state, cloud::recordConsent));
       cloud.graph.setDispatcher(new GraphDispatcher(cloud.state));
       InetAddress loopback = InetAddress.getByName("127.0.0.1");
       cloud.login.start(loopback, 0);
@@ -70,7 +70,8 @@ public final class SimulatedCloud implements AutoCloseable {
   }
 
   /**
-   * Registers a multi-tenant app with one client secret that never expires.
+   * Registers a multi-tenant app with one client secret that never expires, configured with
+   * {@link Permissions#ALL_READ} (what the consent page grants) and no redirect URI.
    *
    * @param clientId the application (client) id, usually a GUID; stored lower case
    * @throws IllegalArgumentException when an app with that id exists
@@ -81,6 +82,7 @@ public final class SimulatedCloud implements AutoCloseable {
     if (state.apps().putIfAbsent(id, appState) != null) {
       throw new IllegalArgumentException("an app with client id " + id + " is registered");
     }
+    appState.configuredPermissions().addAll(Permissions.ALL_READ);
     SimulatedApp app = new SimulatedApp(appState, state);
     apps.put(id, app);
     return app.addSecret(Objects.requireNonNull(secret, "secret"));
@@ -93,6 +95,18 @@ public final class SimulatedCloud implements AutoCloseable {
       throw new IllegalArgumentException("no app with client id " + clientId);
     }
     return app;
+  }
+
+  /** Returns the admin-consent page, to queue what the next administrator there does. */
+  public ConsentPage consentPage() {
+    return new ConsentPage(state);
+  }
+
+  private void recordConsent(dev.entrasync.testkit.internal.TenantData tenant, String clientId,
+      java.time.Instant visibleAt) {
+    SimulatedApp app = apps.get(clientId);
+    boolean delayed = visibleAt.isAfter(state.now());
+    tenants.get(tenant.id()).consent(app, app.configuredPermissions(), delayed ? visibleAt : null, 0);
   }
 
   /** Makes a tenant reachable through this cloud; returns it. */

@@ -4,7 +4,9 @@ import dev.entrasync.testkit.internal.Consent;
 import dev.entrasync.testkit.internal.TenantData;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -97,6 +99,38 @@ public final class SimulatedTenant {
       consent.roles().addAll(existing.roles());
     }
     data.consents().put(app.clientId(), consent);
+  }
+
+  /**
+   * Makes {@code customer} a GDAP customer of this (partner) tenant: it appears in this tenant's
+   * {@code /tenantRelationships/delegatedAdminCustomers} (DelegatedAdminRelationship.Read.All).
+   */
+  public SimulatedTenant addGdapCustomer(SimulatedTenant customer) {
+    Map<String, Object> entity = new LinkedHashMap<>();
+    entity.put("id", customer.id());
+    entity.put("tenantId", customer.id());
+    entity.put("displayName", customer.displayName());
+    data.store("delegatedAdminCustomers", "delegatedAdminCustomer");
+    data.add("delegatedAdminCustomers", entity);
+    data.addCustomerTenantIds(List.of(customer.id()));
+    return this;
+  }
+
+  /**
+   * Gives this (partner) tenant a legacy DAP contract with {@code customer}: it appears in this
+   * tenant's {@code /contracts} (Directory.Read.All).
+   */
+  public SimulatedTenant addContract(SimulatedTenant customer) {
+    Map<String, Object> entity = new LinkedHashMap<>();
+    entity.put("id", UUID.nameUUIDFromBytes(("contract/" + id() + "/" + customer.id())
+        .getBytes(StandardCharsets.UTF_8)).toString());
+    entity.put("contractType", "ResellerPartner");
+    entity.put("customerId", customer.id());
+    entity.put("defaultDomainName", customer.defaultDomain());
+    entity.put("displayName", customer.displayName());
+    data.store("contracts", "contract");
+    data.add("contracts", entity);
+    return this;
   }
 
   /** Removes the app's service principal: its token requests fail with AADSTS700016. */

@@ -21,6 +21,8 @@ public final class CloudState {
   private final AtomicLong deltaSerial = new AtomicLong();
   private final CallLog calls = new CallLog();
   private final FaultPlan faults = new FaultPlan();
+  private final java.util.Queue<ConsentAnswer> consentAnswers =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private volatile String loginUrl;
   private volatile String graphUrl;
 
@@ -87,6 +89,16 @@ public final class CloudState {
 
   public FaultPlan faults() {
     return faults;
+  }
+
+  /** Queues what the next administrator at the admin-consent page does. */
+  public void queueConsentAnswer(ConsentAnswer answer) {
+    consentAnswers.add(answer);
+  }
+
+  /** Returns and removes the next queued consent answer, or null when none is queued. */
+  public ConsentAnswer nextConsentAnswer() {
+    return consentAnswers.poll();
   }
 
   public String loginUrl() {

@@ -18,6 +18,11 @@ final class GraphRoutes {
     router.add("GET", "/organization", new ListEndpoint(ListSpec.of("organization",
         "organization", "organization", GraphPermissions.ORGANIZATION, 100, 999, null, false,
         false, 1)));
+    router.add("GET", "/tenantRelationships/delegatedAdminCustomers", new ListEndpoint(ListSpec.of(
+        "tenantRelationships/delegatedAdminCustomers", "delegatedAdminCustomer",
+        "delegatedAdminCustomers", GraphPermissions.GDAP, 100, 300, null, true, false, 1)));
+    router.add("GET", "/contracts", new ListEndpoint(ListSpec.of("contracts", "contract",
+        "contracts", GraphPermissions.CONTRACTS, 100, 999, null, true, false, 3)));
     return router;
   }
 }

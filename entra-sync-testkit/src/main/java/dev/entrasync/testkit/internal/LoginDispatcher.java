@@ -10,11 +10,13 @@ import java.util.Map;
 public final class LoginDispatcher extends SimServer {
   private final TokenEndpoint tokens;
   private final OpenIdEndpoints openId;
+  private final AdminConsentEndpoint adminConsent;
 
-  public LoginDispatcher(CloudState cloud) {
+  public LoginDispatcher(CloudState cloud, AdminConsentEndpoint.Recorder consents) {
     super(cloud, RecordedCall.Server.LOGIN);
     this.tokens = new TokenEndpoint(cloud);
     this.openId = new OpenIdEndpoints(cloud);
+    this.adminConsent = new AdminConsentEndpoint(cloud, consents);
   }
 
   @Override
@@ -29,6 +31,9 @@ public final class LoginDispatcher extends SimServer {
       return tokens.handle(request, tenantSegment);
     }
     if (request.method().equals("GET")) {
+      if (rest.equals("/v2.0/adminconsent")) {
+        return adminConsent.handle(request, tenantSegment);
+      }
       if (tenantSegment.equals("common") && rest.equals("/discovery/instance")) {
         return new Handled(openId.instanceDiscovery(request), null);
       }
