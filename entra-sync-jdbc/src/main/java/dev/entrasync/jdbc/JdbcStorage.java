@@ -64,6 +64,11 @@ public final class JdbcStorage {
         return new JdbcCredentialStore(db, keys);
     }
 
+    /** Queries over the dataset tables, for the host's screens. */
+    public JdbcQueries queries() {
+        return new JdbcQueries(db);
+    }
+
     /** The table prefix, e.g. {@code entra_}; may be empty. */
     public String tablePrefix() {
         return db.prefix();

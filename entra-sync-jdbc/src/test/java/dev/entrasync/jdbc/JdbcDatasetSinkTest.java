@@ -13,6 +13,9 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.EntraUser;
+import dev.entrasync.model.MfaStatus;
+import dev.entrasync.model.RecordPatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -242,5 +245,89 @@ class JdbcDatasetSinkTest {
 
         assertThat(columns).contains("first_seen", "last_seen", "removed_at", "run_id", "tenant_id", "id");
         assertThat(db.count("users", "first_seen = last_seen")).isEqualTo(1);
+    }
+
+    private static EntraUser stored(TestDatabase db, int n) {
+        return db.storageBuilder().build().queries().rows(TenantId.of(TENANT_A), EntraUser.class, true, 0, 100).stream()
+                .map(StoredRecord::record).filter(u -> u.id().equals(id(n))).findFirst().orElse(null);
+    }
+
+    private static EntraUser placeholder(int n, String displayName, MfaStatus mfa) {
+        return new EntraUser(id(n), null, displayName, null, null, null, null, null, null, null, null, mfa);
+    }
+
+    @DatabaseTest
+    void mergeChangesOnlyTheNamedFields(TestDatabase db) {
+        JdbcDatasetSink sink = sink(db);
+        fullRun(sink, TENANT_A, "run-1", users(0, 2));
+        DatasetSink.Session delta = open(sink, TENANT_A, "run-2", false);
+
+        delta.merge(List.of(RecordPatch.upsert(placeholder(1, "Renamed", null), Set.of("displayName"))));
+        delta.complete();
+
+        EntraUser expected = new EntraUser(id(1), user(1).userPrincipalName(), "Renamed", user(1).accountEnabled(),
+                user(1).userType(), user(1).createdDateTime(), user(1).lastPasswordChangeDateTime(), user(1).otherMails(),
+                user(1).passwordPolicies(), user(1).assignedLicenses(), user(1).directoryRoles(), user(1).mfa());
+        assertThat(stored(db, 1)).isEqualTo(expected);
+        assertThat(stored(db, 0)).isEqualTo(user(0));
+    }
+
+    @DatabaseTest
+    void mergeAppliesOnTopOfWhatTheSessionStaged(TestDatabase db) {
+        JdbcDatasetSink sink = sink(db);
+        DatasetSink.Session full = open(sink, TENANT_A, "run-1", true);
+        MfaStatus registered = new MfaStatus(MfaStatus.State.REGISTERED, true, List.of("fido2"), null);
+
+        full.upsert(users(0, 2));
+        full.merge(List.of(RecordPatch.update(placeholder(1, null, registered), Set.of("mfa"))));
+        full.complete();
+
+        assertThat(stored(db, 1).mfa()).isEqualTo(registered);
+        assertThat(stored(db, 1).displayName()).isEqualTo("User 1");
+    }
+
+    @DatabaseTest
+    void patchForAnAbsentObjectIsInsertedOnlyWhenItMayInsert(TestDatabase db) {
+        JdbcDatasetSink sink = sink(db);
+        DatasetSink.Session delta = open(sink, TENANT_A, "run-1", false);
+
+        delta.merge(List.of(RecordPatch.update(placeholder(1, "Refresh only", null), Set.of("displayName")),
+                RecordPatch.upsert(placeholder(2, "Created", null), Set.of("displayName"))));
+        delta.complete();
+
+        assertThat(live(db)).extracting(r -> r.get("id")).containsExactly(id(2));
+        assertThat(stored(db, 2)).isEqualTo(placeholder(2, "Created", null));
+    }
+
+    @DatabaseTest
+    void removedObjectsCountAsAbsentForPatches(TestDatabase db) {
+        JdbcDatasetSink sink = sink(db);
+        fullRun(sink, TENANT_A, "run-1", users(0, 3));
+        fullRun(sink, TENANT_A, "run-2", users(0, 1));
+        DatasetSink.Session delta = open(sink, TENANT_A, "run-3", false);
+
+        delta.remove(List.of(id(0)));
+        delta.merge(List.of(RecordPatch.update(placeholder(0, "Gone", null), Set.of("displayName")),
+                RecordPatch.update(placeholder(1, "Gone too", null), Set.of("displayName")),
+                RecordPatch.upsert(placeholder(2, "Back", null), Set.of("displayName"))));
+        delta.complete();
+
+        assertThat(db.count("users", "removed_at IS NULL")).isEqualTo(1);
+        assertThat(stored(db, 2)).isEqualTo(placeholder(2, "Back", null));
+        assertThat(db.count("users", "display_name LIKE 'Gone%'")).isZero();
+    }
+
+    @DatabaseTest
+    void patchedObjectCountsAsDeliveredInAFullRun(TestDatabase db) {
+        JdbcDatasetSink sink = sink(db);
+        fullRun(sink, TENANT_A, "run-1", users(0, 2));
+        DatasetSink.Session full = open(sink, TENANT_A, "run-2", true);
+
+        full.upsert(users(0, 1));
+        full.merge(List.of(RecordPatch.update(placeholder(1, "Patched", null), Set.of("displayName"))));
+        full.complete();
+
+        assertThat(db.count("users", "removed_at IS NULL")).isEqualTo(2);
+        assertThat(stored(db, 1).displayName()).isEqualTo("Patched");
     }
 }

@@ -64,7 +64,7 @@ final class SinkSessions {
     }
 
     /** Purges the staged rows and rows of the dataset's sessions opened before the abandon timeout. */
-    int purgeAbandoned(Dataset dataset, String stageTable) {
+    int purgeAbandoned(Dataset dataset, List<String> stageTables) {
         Instant before = db.now().minus(abandonedAfter);
         List<String> abandoned = db.withConnection("finding abandoned " + dataset.key() + " sessions", c -> {
             try (PreparedStatement statement = c.prepareStatement(stale)) {
@@ -81,10 +81,12 @@ final class SinkSessions {
         });
         for (String sessionId : abandoned) {
             db.inTransaction("purging abandoned " + dataset.key() + " session " + sessionId, c -> {
-                try (PreparedStatement statement = c.prepareStatement(
-                        "DELETE FROM " + stageTable + " WHERE session_id = ?")) {
-                    statement.setString(1, sessionId);
-                    statement.executeUpdate();
+                for (String stageTable : stageTables) {
+                    try (PreparedStatement statement = c.prepareStatement(
+                            "DELETE FROM " + stageTable + " WHERE session_id = ?")) {
+                        statement.setString(1, sessionId);
+                        statement.executeUpdate();
+                    }
                 }
                 delete(c, sessionId);
                 return null;

@@ -20,6 +20,8 @@ final class StageSql {
     final NamedSql applyRemovals;
     final NamedSql markUnseenRemoved;
     final NamedSql deleteStage;
+    private final String selectStaged;
+    private final String selectLive;
 
     StageSql(Database db, DatasetTable<?> table) {
         String live = db.table(table.name());
@@ -34,6 +36,22 @@ final class StageSql {
         markUnseenRemoved = NamedSql.parse("UPDATE " + live + " SET removed_at = :seen WHERE tenant_id = :tenant"
                 + " AND removed_at IS NULL AND run_id <> :run");
         deleteStage = NamedSql.parse("DELETE FROM " + stage + " WHERE session_id = :session");
+        selectStaged = "SELECT * FROM " + stage + " WHERE session_id = ? AND id IN (";
+        selectLive = "SELECT * FROM " + live + " WHERE tenant_id = ? AND removed_at IS NULL AND id IN (";
+    }
+
+    /** This session's staged rows (any op) among {@code count} ids; parameters: session, then the ids. */
+    String selectStaged(int count) {
+        return selectStaged + placeholders(count) + ")";
+    }
+
+    /** The tenant's live, not removed rows among {@code count} ids; parameters: tenant, then the ids. */
+    String selectLive(int count) {
+        return selectLive + placeholders(count) + ")";
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", java.util.Collections.nCopies(count, "?"));
     }
 
     private static String merge(Dialect dialect, String live, String stage, List<String> columns) {

@@ -3,42 +3,39 @@ package dev.entrasync.jdbc.internal;
 import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.model.EntraRecord;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import dev.entrasync.model.RecordPatch;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A sink session that writes each batch to the dataset's staging table (one JDBC batch per call, keyed
- * by session and object id, so a replayed batch overwrites itself) and touches the live table only in
- * {@link #complete()}, in one transaction. {@link #abort} and a crash therefore leave the live table as
- * the last completed session left it. Used by one thread at a time.
+ * A sink session over a dataset's tables (one, or two for secure scores: snapshots and control
+ * profiles). Writes are staged per table; the live tables change only in {@link #complete()}, in one
+ * transaction, so {@link #abort} and a crash leave them as the last completed session left them.
+ * Used by one thread at a time.
  */
-final class StagedSession<R extends EntraRecord> implements DatasetSink.Session {
+final class StagedSession implements DatasetSink.Session {
 
     private static final Logger LOG = LoggerFactory.getLogger(StagedSession.class);
 
     private final Database db;
-    private final DatasetTable<R> table;
-    private final StageSql sql;
+    private final List<TableStage<?>> stages;
     private final SinkSessions sessions;
     private final SinkContext context;
     private final String sessionId;
     private boolean finished;
 
-    StagedSession(Database db, DatasetTable<R> table, StageSql sql, SinkSessions sessions, SinkContext context,
+    StagedSession(Database db, List<TableStage<?>> stages, SinkSessions sessions, SinkContext context,
                   String sessionId) {
         this.db = db;
-        this.table = table;
-        this.sql = sql;
+        this.stages = List.copyOf(stages);
         this.sessions = sessions;
         this.context = context;
         this.sessionId = sessionId;
@@ -47,42 +44,23 @@ final class StagedSession<R extends EntraRecord> implements DatasetSink.Session 
     @Override
     public void upsert(List<? extends EntraRecord> batch) {
         Objects.requireNonNull(batch, "batch");
-        Map<String, R> latest = new LinkedHashMap<>();
-        for (EntraRecord record : batch) {
-            latest.put(record.id(), table.cast(record));
-        }
-        stage(latest.keySet(), latest, "staging " + latest.size() + " rows of the " + describe());
+        ensureOpen();
+        byTable(batch, r -> r).forEach(TableStage::upsert);
+    }
+
+    @Override
+    public void merge(List<? extends RecordPatch<?>> patches) {
+        Objects.requireNonNull(patches, "patches");
+        ensureOpen();
+        List<RecordPatch<?>> copy = List.copyOf(patches);
+        byTable(copy, RecordPatch::values).forEach(TableStage::merge);
     }
 
     @Override
     public void remove(Collection<String> ids) {
         Objects.requireNonNull(ids, "ids");
-        stage(new LinkedHashSet<>(ids), Map.of(), "staging " + ids.size() + " removals of the " + describe());
-    }
-
-    private void stage(Collection<String> ids, Map<String, R> records, String operation) {
         ensureOpen();
-        if (ids.isEmpty()) {
-            return;
-        }
-        db.inTransaction(operation, connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql.stageUpsert)) {
-                for (String id : ids) {
-                    R record = records.get(id);
-                    statement.setString(1, sessionId);
-                    statement.setString(2, id);
-                    statement.setString(3, record == null ? "R" : "U");
-                    int index = 4;
-                    for (Column<R> column : table.columns()) {
-                        column.type().bind(statement, index++, record == null ? null : column.value().apply(record),
-                                db.dialect());
-                    }
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-            return null;
-        });
+        stages.forEach(stage -> stage.remove(ids));
     }
 
     @Override
@@ -91,18 +69,18 @@ final class StagedSession<R extends EntraRecord> implements DatasetSink.Session 
         Instant seen = db.now();
         Map<String, Object> params = Map.of("tenant", context.tenant().value(), "session", sessionId,
                 "run", context.runId(), "seen", seen);
-        int[] counts = db.inTransaction("completing the " + describe(), connection -> {
-            int merged = update(connection, sql.merge, params);
-            int removed = update(connection, sql.applyRemovals, params);
-            if (context.fullRun() && !table.appendOnly()) {
-                removed += update(connection, sql.markUnseenRemoved, params);
+        int[] totals = db.inTransaction("completing the " + describe(), connection -> {
+            int[] sum = new int[2];
+            for (TableStage<?> stage : stages) {
+                int[] counts = stage.complete(connection, params);
+                sum[0] += counts[0];
+                sum[1] += counts[1];
             }
-            update(connection, sql.deleteStage, params);
             sessions.delete(connection, sessionId);
-            return new int[] {merged, removed};
+            return sum;
         });
         finished = true;
-        LOG.debug("Completed {}: {} rows merged, {} marked removed", describe(), counts[0], counts[1]);
+        LOG.debug("Completed the {}: {} rows merged, {} marked removed", describe(), totals[0], totals[1]);
     }
 
     @Override
@@ -113,20 +91,34 @@ final class StagedSession<R extends EntraRecord> implements DatasetSink.Session 
         finished = true;
         try {
             db.inTransaction("discarding the " + describe(), connection -> {
-                update(connection, sql.deleteStage, Map.of("session", sessionId));
+                for (TableStage<?> stage : stages) {
+                    stage.discard(connection);
+                }
                 sessions.delete(connection, sessionId);
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.warn("Could not discard the staged rows of {} ({}); they are purged when stale", describe(),
+            LOG.warn("Could not discard the staged rows of the {} ({}); they are purged once stale", describe(),
                     e.getMessage());
         }
     }
 
-    private int update(Connection connection, NamedSql statement, Map<String, Object> params) throws SQLException {
-        try (PreparedStatement prepared = statement.prepare(connection, db.dialect(), params)) {
-            return prepared.executeUpdate();
+    /** Groups items by the table their record type belongs to, keeping their order within each table. */
+    private <T> Map<TableStage<?>, List<T>> byTable(List<? extends T> items, Function<T, EntraRecord> record) {
+        Map<TableStage<?>, List<T>> grouped = new LinkedHashMap<>();
+        for (T item : items) {
+            grouped.computeIfAbsent(stageFor(record.apply(item)), s -> new ArrayList<>()).add(item);
         }
+        return grouped;
+    }
+
+    private TableStage<?> stageFor(EntraRecord record) {
+        for (TableStage<?> stage : stages) {
+            if (stage.table().type().isInstance(record)) {
+                return stage;
+            }
+        }
+        return stages.get(0);
     }
 
     private void ensureOpen() {
@@ -137,6 +129,6 @@ final class StagedSession<R extends EntraRecord> implements DatasetSink.Session 
     }
 
     private String describe() {
-        return table.dataset().key() + " session of tenant " + context.tenant() + " (run " + context.runId() + ")";
+        return context.dataset().key() + " session of tenant " + context.tenant() + " (run " + context.runId() + ")";
     }
 }

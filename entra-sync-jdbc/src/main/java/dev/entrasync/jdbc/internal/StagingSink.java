@@ -4,6 +4,8 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.model.EntraRecord;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,19 +22,21 @@ public final class StagingSink {
         this.sessions = new SinkSessions(db, abandonedAfter);
     }
 
-    /**
-     * Purges the dataset's abandoned sessions, then records and returns a new session.
-     *
-     * @throws IllegalArgumentException if this version keeps no table for the context's dataset
-     */
+    /** Purges the dataset's abandoned sessions, then records and returns a new session. */
     public DatasetSink.Session open(SinkContext context) {
         Objects.requireNonNull(context, "context");
-        return open(DatasetTables.require(context.dataset()), context);
+        List<DatasetTable<?>> tables = DatasetTables.of(context.dataset());
+        sessions.purgeAbandoned(context.dataset(), tables.stream().map(t -> db.table(t.stageName())).toList());
+        String sessionId = sessions.open(context);
+        List<TableStage<?>> stages = new ArrayList<>();
+        for (DatasetTable<?> table : tables) {
+            stages.add(stage(table, context, sessionId));
+        }
+        return new StagedSession(db, stages, sessions, context, sessionId);
     }
 
-    private <R extends EntraRecord> DatasetSink.Session open(DatasetTable<R> table, SinkContext context) {
+    private <R extends EntraRecord> TableStage<R> stage(DatasetTable<R> table, SinkContext context, String sessionId) {
         StageSql sql = statements.computeIfAbsent(table, t -> new StageSql(db, t));
-        sessions.purgeAbandoned(context.dataset(), db.table(table.stageName()));
-        return new StagedSession<>(db, table, sql, sessions, context, sessions.open(context));
+        return new TableStage<>(db, table, sql, context, sessionId);
     }
 }

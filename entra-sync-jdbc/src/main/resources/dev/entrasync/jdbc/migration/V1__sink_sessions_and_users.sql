@@ -1,7 +1,9 @@
 -- entra-sync schema. Placeholders: ${prefix} is the host's table prefix; ${text}, ${timestamp}, ${blob}
 -- and ${table_options} are the database's own types (see dev.entrasync.jdbc.internal.Dialect).
--- Every time is UTC. Every dataset table has a live table keyed by (tenant_id, id) and a staging table
--- keyed by (session_id, id) that holds a sink session's rows until it completes.
+-- Every time is UTC. Every dataset has a live table keyed by (tenant_id, id) and a staging table keyed by
+-- (session_id, id) that holds a sink session's rows until it completes: the live table's data columns
+-- with the same types (JdbcStorageTest checks both against the Java table definitions), and op, U for
+-- an upsert or R for a removal.
 
 CREATE TABLE ${prefix}sink_sessions (
     session_id VARCHAR(36) NOT NULL,
