@@ -4,6 +4,8 @@ import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.Dialect;
 import dev.entrasync.jdbc.internal.Migrations;
 import dev.entrasync.jdbc.internal.StagingSink;
+import dev.entrasync.jdbc.internal.TenantPurge;
+import dev.entrasync.onboarding.DataPurger;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -62,6 +64,35 @@ public final class JdbcStorage {
      */
     public JdbcCredentialStore credentialStore(SecretKeyRing keys) {
         return new JdbcCredentialStore(db, keys);
+    }
+
+    /** The checkpoint store (delta links and watermarks), beside the data. */
+    public JdbcCheckpointStore checkpointStore() {
+        return new JdbcCheckpointStore(db);
+    }
+
+    /** The company-tenant mapper; deleting a mapping with {@code PURGE} removes its data through {@link #dataPurger()}. */
+    public JdbcTenantMapper tenantMapper() {
+        return new JdbcTenantMapper(db, dataPurger());
+    }
+
+    /** The consent store (verified consents and used consent-link nonces). */
+    public JdbcConsentStore consentStore() {
+        return new JdbcConsentStore(db);
+    }
+
+    /** The job store (jobs and their per-dataset results). */
+    public JdbcJobStore jobStore() {
+        return new JdbcJobStore(db);
+    }
+
+    /**
+     * Removes everything synced for a mapping's tenant — its rows of every dataset table and its checkpoints —
+     * in one transaction. For a host that keeps mappings elsewhere but data here.
+     */
+    public DataPurger dataPurger() {
+        TenantPurge purge = new TenantPurge(db);
+        return mapping -> purge.purge(mapping.tenant());
     }
 
     /** Queries over the dataset tables, for the host's screens. */

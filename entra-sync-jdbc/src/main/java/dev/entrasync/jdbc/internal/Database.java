@@ -6,10 +6,15 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -78,6 +83,33 @@ public final class Database {
                 throw new UncheckedIOException("reading SQL resource " + p, e);
             }
         });
+    }
+
+    /** Reads one result row. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(Row row) throws SQLException;
+    }
+
+    /** Runs a named-parameter update on {@code connection}; returns the row count. */
+    public int update(Connection connection, NamedSql sql, Map<String, ?> params) throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection, dialect, params)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /** Runs a named-parameter query on {@code connection} and maps every row. */
+    public <T> List<T> query(Connection connection, NamedSql sql, Map<String, ?> params, RowMapper<T> mapper)
+            throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection, dialect, params);
+             ResultSet rows = statement.executeQuery()) {
+            Row row = new Row(rows, dialect);
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(row));
+            }
+            return result;
+        }
     }
 
     /** Runs {@code work} on a connection in auto-commit mode. */

@@ -23,6 +23,18 @@ public record NamedSql(String jdbc, List<String> names) {
         names = List.copyOf(names);
     }
 
+    /** Parameters by name from alternating names and values; values may be null. */
+    public static Map<String, Object> params(Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("params: names and values must alternate");
+        }
+        Map<String, Object> params = new java.util.HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return params;
+    }
+
     /** Parses {@code sql}. */
     public static NamedSql parse(String sql) {
         StringBuilder out = new StringBuilder(sql.length());

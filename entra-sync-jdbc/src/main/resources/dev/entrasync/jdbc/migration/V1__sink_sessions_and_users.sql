@@ -1,4 +1,4 @@
--- entra-sync schema. Placeholders: ${prefix} is the host's table prefix; ${text}, ${timestamp}, ${blob}
+-- entra-sync schema. Placeholders: ${prefix} is the host's table prefix; ${text}, ${timestamp}, ${blob}, ${identity}
 -- and ${table_options} are the database's own types (see dev.entrasync.jdbc.internal.Dialect).
 -- Every time is UTC. Every dataset has a live table keyed by (tenant_id, id) and a staging table keyed by
 -- (session_id, id) that holds a sink session's rows until it completes: the live table's data columns
