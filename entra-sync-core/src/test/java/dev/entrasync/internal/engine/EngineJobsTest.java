@@ -147,6 +147,7 @@ class EngineJobsTest {
         InMemoryJobStore survivingStore = new InMemoryJobStore();
         survivingStore.save(sim.jobs.find(running.id()).orElseThrow());
         assertThat(survivingStore.active()).singleElement().extracting(SyncJob::status).isEqualTo(JobStatus.RUNNING);
+        sim.time.advance(Duration.ofSeconds(1)); // the restart comes later, so the recovery job is the latest
 
         try (DefaultSyncEngine restarted = (DefaultSyncEngine) sim.builder().jobs(survivingStore).build()) {
             restarted.start();
