@@ -57,6 +57,28 @@ public final class SimulatedApp {
     return this;
   }
 
+  /** Registers a redirect URI the admin-consent page may send administrators back to. */
+  public SimulatedApp addRedirectUri(String redirectUri) {
+    state.redirectUris().add(Objects.requireNonNull(redirectUri, "redirectUri"));
+    return this;
+  }
+
+  /**
+   * Replaces the application permissions configured on the registration (its
+   * {@code requiredResourceAccess}), which the admin-consent page grants.
+   */
+  public SimulatedApp configurePermissions(String... permissions) {
+    java.util.Set<String> wanted = java.util.Set.of(permissions);
+    state.configuredPermissions().retainAll(wanted);
+    state.configuredPermissions().addAll(wanted);
+    return this;
+  }
+
+  /** Returns the application permissions configured on the registration. */
+  public java.util.Set<String> configuredPermissions() {
+    return java.util.Set.copyOf(state.configuredPermissions());
+  }
+
   /** Disables the app; token requests then fail with AADSTS7000112. */
   public SimulatedApp disable() {
     state.disabled(true);

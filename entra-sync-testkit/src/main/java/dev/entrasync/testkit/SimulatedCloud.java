@@ -65,7 +65,7 @@ public final class SimulatedCloud implements AutoCloseable {
         cloud.login.useHttps(tls.serverSocketFactory());
         cloud.graph.useHttps(tls.serverSocketFactory());
       }
-      cloud.login.setDispatcher(new LoginDispatcher(cloud.state));
+      cloud.login.setDispatcher(new LoginDispatcher(cloud.state, cloud::recordConsent));
       cloud.graph.setDispatcher(new GraphDispatcher(cloud.state));
       InetAddress loopback = InetAddress.getByName("127.0.0.1");
       cloud.login.start(loopback, 0);
@@ -114,6 +114,7 @@ public final class SimulatedCloud implements AutoCloseable {
     if (state.apps().putIfAbsent(id, appState) != null) {
       throw new IllegalArgumentException("an app with client id " + id + " is registered");
     }
+    appState.configuredPermissions().addAll(Permissions.ALL_READ);
     SimulatedApp app = new SimulatedApp(appState, state);
     apps.put(id, app);
     return app.addSecret(Objects.requireNonNull(secret, "secret"));
@@ -157,9 +158,16 @@ public final class SimulatedCloud implements AutoCloseable {
     return new Faults(state, null, null);
   }
 
-  /** Returns the simulated administrator of the admin-consent page. */
-  public ConsentPrompts consentPrompts() {
-    return new ConsentPrompts(state);
+  /** Returns the admin-consent page, to queue what the next administrator there does. */
+  public ConsentPage consentPage() {
+    return new ConsentPage(state);
+  }
+
+  private void recordConsent(dev.entrasync.testkit.internal.TenantData tenant, String clientId,
+      java.time.Instant visibleAt) {
+    SimulatedApp app = apps.get(clientId);
+    boolean delayed = visibleAt.isAfter(state.now());
+    tenants.get(tenant.id()).consent(app, app.configuredPermissions(), delayed ? visibleAt : null, 0);
   }
 
   /** Returns every recorded call (login and Graph, batch items included), oldest first. */

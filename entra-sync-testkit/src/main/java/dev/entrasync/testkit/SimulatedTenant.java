@@ -3,7 +3,11 @@ package dev.entrasync.testkit;
 import dev.entrasync.testkit.internal.Consent;
 import dev.entrasync.testkit.internal.TenantData;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.Set;
 
@@ -98,6 +102,38 @@ public final class SimulatedTenant {
   void consent(SimulatedApp app, Set<String> permissions, Instant visibleAt, int hiddenRequests) {
     data.consent(Objects.requireNonNull(app, "app").clientId(), permissions, visibleAt,
         hiddenRequests);
+  }
+
+  /**
+   * Makes {@code customer} a GDAP customer of this (partner) tenant: it appears in this tenant's
+   * {@code /tenantRelationships/delegatedAdminCustomers} (DelegatedAdminRelationship.Read.All).
+   */
+  public SimulatedTenant addGdapCustomer(SimulatedTenant customer) {
+    Map<String, Object> entity = new LinkedHashMap<>();
+    entity.put("id", customer.id());
+    entity.put("tenantId", customer.id());
+    entity.put("displayName", customer.displayName());
+    data.store("delegatedAdminCustomers", "delegatedAdminCustomer");
+    data.add("delegatedAdminCustomers", entity);
+    data.addCustomerTenantIds(List.of(customer.id()));
+    return this;
+  }
+
+  /**
+   * Gives this (partner) tenant a legacy DAP contract with {@code customer}: it appears in this
+   * tenant's {@code /contracts} (Directory.Read.All).
+   */
+  public SimulatedTenant addContract(SimulatedTenant customer) {
+    Map<String, Object> entity = new LinkedHashMap<>();
+    entity.put("id", UUID.nameUUIDFromBytes(("contract/" + id() + "/" + customer.id())
+        .getBytes(StandardCharsets.UTF_8)).toString());
+    entity.put("contractType", "ResellerPartner");
+    entity.put("customerId", customer.id());
+    entity.put("defaultDomainName", customer.defaultDomain());
+    entity.put("displayName", customer.displayName());
+    data.store("contracts", "contract");
+    data.add("contracts", entity);
+    return this;
   }
 
   /** Removes the app's service principal: its token requests fail with AADSTS700016. */

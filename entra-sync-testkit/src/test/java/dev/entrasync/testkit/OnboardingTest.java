@@ -31,60 +31,6 @@ class OnboardingTest {
   }
 
   @Test
-  void grantRedirectsWithTenantAndRecordsConsent() {
-    cloud.consentPrompts().nextAnswer(ConsentAnswer.grant(contoso, Permissions.allRead()));
-
-    HttpUrl redirect = consentRedirect();
-
-    assertThat(redirect.toString()).startsWith("https://host.example/callback?");
-    assertThat(redirect.queryParameterNames()).containsExactly("admin_consent", "tenant", "scope",
-        "state");
-    assertThat(redirect.queryParameter("admin_consent")).isEqualTo("True");
-    assertThat(redirect.queryParameter("tenant")).isEqualTo(contoso.id());
-    assertThat(redirect.queryParameter("state")).isEqualTo("s-123");
-    assertThat(contoso.grantedPermissions(app)).containsAll(Permissions.ALL_READ);
-    assertThat(client.tokenRequest(contoso.id(), CLIENT_ID, "secret").status()).isEqualTo(200);
-  }
-
-  @Test
-  void declineAndCancelCarryMicrosoftsErrors() {
-    cloud.consentPrompts().nextAnswer(ConsentAnswer.decline()).nextAnswer(ConsentAnswer.cancel());
-
-    HttpUrl declined = consentRedirect();
-    HttpUrl cancelled = consentRedirect();
-
-    assertThat(declined.queryParameter("error")).isEqualTo("access_denied");
-    assertThat(declined.queryParameter("error_description"))
-        .startsWith("AADSTS65004: User declined to consent to access the app.");
-    assertThat(declined.queryParameter("admin_consent")).isEqualTo("True");
-    assertThat(declined.queryParameter("state")).isEqualTo("s-123");
-    assertThat(declined.queryParameter("error_subcode")).isNull();
-    assertThat(cancelled.queryParameter("error_subcode")).isEqualTo("cancel");
-    assertThat(contoso.hasConsent(app)).isFalse();
-  }
-
-  @Test
-  void consentPropagatesAfterTokenRequestsOrTime() {
-    MutableClock clock = MutableClock.now();
-    cloud.clock(clock);
-    cloud.consentPrompts().nextAnswer(ConsentAnswer.grant(contoso, "User.Read.All")
-        .propagationDelay(2));
-    consentRedirect();
-
-    assertThat(client.tokenRequest(contoso.id(), CLIENT_ID, "secret").status()).isEqualTo(400);
-    assertThat(client.tokenRequest(contoso.id(), CLIENT_ID, "secret").status()).isEqualTo(400);
-    assertThat(client.tokenRequest(contoso.id(), CLIENT_ID, "secret").status()).isEqualTo(200);
-
-    SimulatedTenant other = cloud.addTenant(TenantBuilder.create("Other").users(2).build());
-    cloud.consentPrompts().nextAnswer(ConsentAnswer.grant(other, "User.Read.All")
-        .propagationDelay(Duration.ofMinutes(3)));
-    consentRedirect();
-    assertThat(client.tokenRequest(other.id(), CLIENT_ID, "secret").status()).isEqualTo(400);
-    clock.advance(Duration.ofMinutes(3));
-    assertThat(client.tokenRequest(other.id(), CLIENT_ID, "secret").status()).isEqualTo(200);
-  }
-
-  @Test
   @SuppressWarnings("unchecked")
   void partnerListsCustomersThroughGdapAndContracts() {
     SimulatedTenant fabrikam = cloud.addTenant(TenantBuilder.create("Fabrikam").users(3).build());

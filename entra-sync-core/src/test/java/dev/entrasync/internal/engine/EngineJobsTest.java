@@ -20,7 +20,6 @@ import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -51,8 +50,7 @@ class EngineJobsTest {
 
         @Override
         public Session open(SinkContext context) {
-            Session inner = delegate.open(context);
-            return new Session() {
+            return new ForwardingSession(delegate.open(context)) {
                 @Override
                 public void upsert(List<? extends EntraRecord> batch) {
                     entered.countDown();
@@ -62,27 +60,7 @@ class EngineJobsTest {
                         Thread.currentThread().interrupt();
                         throw new IllegalStateException("interrupted while writing", e);
                     }
-                    inner.upsert(batch);
-                }
-
-                @Override
-                public void merge(List<? extends dev.entrasync.model.RecordPatch<?>> patches) {
-                    inner.merge(patches);
-                }
-
-                @Override
-                public void remove(Collection<String> ids) {
-                    inner.remove(ids);
-                }
-
-                @Override
-                public void complete() {
-                    inner.complete();
-                }
-
-                @Override
-                public void abort(Throwable cause) {
-                    inner.abort(cause);
+                    super.upsert(batch);
                 }
             };
         }
@@ -151,6 +129,8 @@ class EngineJobsTest {
             assertThat(engine.health(TenantId.of(tenant.id())).lastSuccess()).isEqualTo(job.finishedAt());
             assertThat(events).startsWith("queued", "started").contains("progress users 999/1", "progress users 2000/3")
                     .endsWith("finished SUCCEEDED");
+            assertThat(users.throttledResponses()).isEqualTo(sim.cloud.graphCalls().stream()
+                    .filter(c -> c.status() == 429).count());
         }
     }
 
@@ -162,7 +142,8 @@ class EngineJobsTest {
         SyncEngine crashed = sim.builder().sink(gated).build();
         SyncJob running = crashed.syncNow(TenantId.of(tenant.id()));
         assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
-        // The process dies here: what the job store holds is all a new engine finds.
+        // The process dies here: what the job store holds is all a new engine finds, a minute later.
+        sim.time.advance(Duration.ofMinutes(1));
         InMemoryJobStore survivingStore = new InMemoryJobStore();
         survivingStore.save(sim.jobs.find(running.id()).orElseThrow());
         assertThat(survivingStore.active()).singleElement().extracting(SyncJob::status).isEqualTo(JobStatus.RUNNING);

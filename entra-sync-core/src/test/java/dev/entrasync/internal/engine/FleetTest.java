@@ -122,6 +122,18 @@ class FleetTest {
                             .isLessThanOrEqualTo((long) (BURST + RATE * 10) + 1 + (largestBatch - 1));
                 }
             });
+            // The identity reports (the MFA report, audit logs) stay inside Graph's 5 requests per 10 s per tenant.
+            Map<String, List<Instant>> reports = cloud.graphCalls().stream().filter(c -> !c.batchItem())
+                    .filter(c -> c.path().startsWith("/v1.0/reports/") || c.path().startsWith("/v1.0/auditLogs/"))
+                    .collect(Collectors.groupingBy(RecordedCall::tenantId,
+                            Collectors.mapping(RecordedCall::timestamp, Collectors.toList())));
+            reports.forEach((tenant, times) -> {
+                List<Instant> sorted = times.stream().sorted().toList();
+                for (Instant from : sorted) {
+                    long inWindow = sorted.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(10))).count();
+                    assertThat(inWindow).as("report requests of %s in the 10 s from %s", tenant, from).isLessThanOrEqualTo(5);
+                }
+            });
         }
     }
 }

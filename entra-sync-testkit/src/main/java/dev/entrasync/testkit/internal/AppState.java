@@ -12,6 +12,8 @@ public final class AppState {
   private final String clientId;
   private final String displayName;
   private final Map<String, Instant> secrets = new ConcurrentHashMap<>();
+  private final java.util.Set<String> redirectUris = ConcurrentHashMap.newKeySet();
+  private final java.util.Set<String> configuredPermissions = ConcurrentHashMap.newKeySet();
   private volatile boolean disabled;
 
   public AppState(String clientId, String displayName) {
@@ -55,6 +57,16 @@ public final class AppState {
       }
     }
     return SecretCheck.WRONG;
+  }
+
+  /** Returns the live set of registered redirect URIs. */
+  public java.util.Set<String> redirectUris() {
+    return redirectUris;
+  }
+
+  /** Returns the live set of application permissions configured on the registration. */
+  public java.util.Set<String> configuredPermissions() {
+    return configuredPermissions;
   }
 
   public boolean disabled() {

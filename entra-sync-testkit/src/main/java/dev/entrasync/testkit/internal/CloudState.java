@@ -21,8 +21,9 @@ public final class CloudState {
   private final AtomicLong deltaSerial = new AtomicLong();
   private final CallLog calls = new CallLog();
   private final FaultPlan faults = new FaultPlan();
+  private final java.util.Queue<ConsentAnswer> consentAnswers =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final MailBox mail = new MailBox();
-  private final ConsentDesk consentDesk = new ConsentDesk();
   private volatile int deltaPageSize = 100;
   private volatile boolean deltaEmptyPages;
   private volatile String loginUrl;
@@ -109,8 +110,14 @@ public final class CloudState {
     return faults;
   }
 
-  public ConsentDesk consentDesk() {
-    return consentDesk;
+  /** Queues what the next administrator at the admin-consent page does. */
+  public void queueConsentAnswer(ConsentAnswer answer) {
+    consentAnswers.add(answer);
+  }
+
+  /** Returns and removes the next queued consent answer, or null when none is queued. */
+  public ConsentAnswer nextConsentAnswer() {
+    return consentAnswers.poll();
   }
 
   public MailBox mail() {

@@ -12,11 +12,11 @@ public final class LoginDispatcher extends SimServer {
   private final OpenIdEndpoints openId;
   private final AdminConsentEndpoint adminConsent;
 
-  public LoginDispatcher(CloudState cloud) {
+  public LoginDispatcher(CloudState cloud, AdminConsentEndpoint.Recorder consents) {
     super(cloud, RecordedCall.Server.LOGIN);
     this.tokens = new TokenEndpoint(cloud);
     this.openId = new OpenIdEndpoints(cloud);
-    this.adminConsent = new AdminConsentEndpoint(cloud);
+    this.adminConsent = new AdminConsentEndpoint(cloud, consents);
   }
 
   @Override
@@ -31,15 +31,15 @@ public final class LoginDispatcher extends SimServer {
       return tokens.handle(request, tenantSegment);
     }
     if (request.method().equals("GET")) {
+      if (rest.equals("/v2.0/adminconsent")) {
+        return adminConsent.handle(request, tenantSegment);
+      }
       if (tenantSegment.equals("common") && rest.equals("/discovery/instance")) {
         return new Handled(openId.instanceDiscovery(request), null);
       }
       if (rest.equals("/v2.0/.well-known/openid-configuration")
           || rest.equals("/.well-known/openid-configuration")) {
         return new Handled(openId.configuration(tenantSegment, tenant), tenantId);
-      }
-      if (rest.equals("/v2.0/adminconsent") || rest.equals("/adminconsent")) {
-        return adminConsent.handle(request, tenantSegment);
       }
     }
     return new Handled(SimResponse.json(404, Map.of("error", "not_found",
