@@ -1,0 +1,2 @@
+/** Not API: the db-scheduler task data behind {@code JdbcClusterScheduler}. */
+package dev.entrasync.jdbc.internal.schedule;
