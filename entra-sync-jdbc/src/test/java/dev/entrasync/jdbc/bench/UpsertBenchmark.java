@@ -23,7 +23,9 @@ import java.util.Locale;
  * live table on complete), then a second full run of the same users (every row updated). Prints rows per
  * second per database. Not a test: run it by hand (see BENCHMARKS.md).
  *
- * <p>Arguments: {@code [users] [h2|postgresql|postgresql-rewrite|mariadb ...]}; default 50000 and all.
+ * <p>Arguments: {@code [users] [h2|postgresql|postgresql-rewrite|mariadb|mariadb-bulk ...]}; default 50000
+ * and all. The {@code -rewrite} and {@code -bulk} variants turn on the drivers' batch rewriting
+ * ({@code reWriteBatchedInserts}, {@code useBulkStmts}).
  */
 public final class UpsertBenchmark {
 
@@ -36,7 +38,7 @@ public final class UpsertBenchmark {
     public static void main(String... args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         List<String> databases = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("h2", "postgresql", "postgresql-rewrite", "mariadb");
+                : List.of("h2", "postgresql", "postgresql-rewrite", "mariadb", "mariadb-bulk");
         List<EntraUser> generated = generate(users);
         System.out.printf(Locale.ROOT, "%-20s %8s %14s %12s %14s %14s%n", "database", "users", "stage rows/s",
                 "complete s", "1st run rows/s", "2nd run rows/s");
@@ -100,12 +102,13 @@ public final class UpsertBenchmark {
                         + (database.endsWith("rewrite") ? "?reWriteBatchedInserts=true" : ""));
                 pool.setUsername("postgres");
             }
-            case "mariadb" -> {
-                pool.setJdbcUrl("jdbc:mariadb://127.0.0.1:3306/test?sslMode=disable");
+            case "mariadb", "mariadb-bulk" -> {
+                pool.setJdbcUrl("jdbc:mariadb://127.0.0.1:3306/test?sslMode=disable"
+                        + (database.endsWith("bulk") ? "&useBulkStmts=true" : ""));
                 pool.setUsername("root");
             }
             default -> throw new IllegalArgumentException("unknown database " + database
-                    + "; use h2, postgresql, postgresql-rewrite or mariadb");
+                    + "; use h2, postgresql, postgresql-rewrite, mariadb or mariadb-bulk");
         }
         return pool;
     }
