@@ -44,6 +44,7 @@ public final class EntraSync {
         private CheckpointStore checkpoints = new InMemoryCheckpointStore();
         private JobStore jobs = new InMemoryJobStore();
         private SyncConfig config = SyncConfig.defaults();
+        private LicenseCatalog licenseCatalog = LicenseCatalog.builtIn();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private HttpSettings http = HttpSettings.defaults();
@@ -53,6 +54,7 @@ public final class EntraSync {
         private Duration interval = Duration.ofHours(24);
         private Duration tick = Duration.ofSeconds(30);
         private SecretLifecycle secrets;
+        private dev.entrasync.spi.SyncScheduler scheduler;
         private final List<SyncListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -91,6 +93,15 @@ public final class EntraSync {
         /** How datasets are fetched (default: {@link SyncConfig#defaults()}). */
         public Builder config(SyncConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Licence product names (default: {@link LicenseCatalog#builtIn()}); pass
+         * {@code LicenseCatalog.builtIn().with(LicenseCatalog.fromCsv(path))} to name every SKU.
+         */
+        public Builder licenseCatalog(LicenseCatalog licenseCatalog) {
+            this.licenseCatalog = Objects.requireNonNull(licenseCatalog, "licenseCatalog");
             return this;
         }
 
@@ -173,6 +184,15 @@ public final class EntraSync {
             return this;
         }
 
+        /**
+         * Who decides when jobs run (default: the built-in scheduler in this process). Pass
+         * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database.
+         */
+        public Builder scheduler(dev.entrasync.spi.SyncScheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
         /** Adds a listener for jobs, progress, blocked tenants and expiring secrets. */
         public Builder listener(SyncListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -194,8 +214,8 @@ public final class EntraSync {
                 throw new IllegalStateException("EntraSync.builder() is missing " + String.join(", ", missing));
             }
             return new DefaultSyncEngine(new EngineParts(credentials, tenants == null ? new InMemoryTenantMapper() : tenants,
-                    sink, checkpoints, jobs, config, clock, sleeper, http, limits, executor, workers, interval, tick,
-                    secrets, listeners));
+                    sink, checkpoints, jobs, config, licenseCatalog, clock, sleeper, http, limits, executor, workers, interval, tick,
+                    secrets, scheduler, listeners));
         }
     }
 }

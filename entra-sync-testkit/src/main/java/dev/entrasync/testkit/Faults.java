@@ -115,6 +115,30 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Invalidates every delta token of a tenant handed out so far; tokens issued afterwards work.
+   * Skip tokens inside a round are not affected.
+   */
+  public Faults expireDeltaTokens(String tenantId, DeltaTokenFailure failure) {
+    plan().expireDeltaTokens(Objects.requireNonNull(tenantId, "tenantId"),
+        cloud.lastDeltaSerial(), failure.mode());
+    return this;
+  }
+
+  /** Same as {@link #expireDeltaTokens(String, DeltaTokenFailure)} with {@code GONE}. */
+  public Faults expireDeltaTokens(String tenantId) {
+    return expireDeltaTokens(tenantId, DeltaTokenFailure.GONE);
+  }
+
+  /**
+   * Makes {@code /tenantRelationships/delegatedAdminCustomers} answer 403 for this (partner)
+   * tenant until {@link #clear()}, so callers fall back to {@code /contracts}.
+   */
+  public Faults failGdap(String tenantId) {
+    plan().failGdap(Objects.requireNonNull(tenantId, "tenantId"), true);
+    return this;
+  }
+
   /** Removes every fault of the cloud (not only this view's). */
   public Faults clear() {
     plan().clear();

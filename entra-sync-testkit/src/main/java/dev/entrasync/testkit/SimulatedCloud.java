@@ -38,13 +38,33 @@ public final class SimulatedCloud implements AutoCloseable {
   private final MockWebServer graph = new MockWebServer();
   private final Map<String, SimulatedTenant> tenants = new ConcurrentHashMap<>();
   private final Map<String, SimulatedApp> apps = new ConcurrentHashMap<>();
+  private final Tls tls;
 
-  private SimulatedCloud() {}
+  private SimulatedCloud(Tls tls) {
+    this.tls = tls;
+  }
 
-  /** Starts both servers on 127.0.0.1 with free ports. */
+  /** Starts both servers on 127.0.0.1 with free ports, over plain HTTP. */
   public static SimulatedCloud start() {
-    SimulatedCloud cloud = new SimulatedCloud();
+    return start(null);
+  }
+
+  /**
+   * Starts both servers over HTTPS with a fresh self-signed certificate for {@code localhost} and
+   * {@code 127.0.0.1} (MSAL refuses {@code http://} authorities). Clients trust it through
+   * {@link #tls()}.
+   */
+  public static SimulatedCloud startHttps() {
+    return start(Tls.selfSigned());
+  }
+
+  private static SimulatedCloud start(Tls tls) {
+    SimulatedCloud cloud = new SimulatedCloud(tls);
     try {
+      if (tls != null) {
+        cloud.login.useHttps(tls.serverSocketFactory());
+        cloud.graph.useHttps(tls.serverSocketFactory());
+      }
       cloud.login.setDispatcher(new LoginDispatcher(cloud.state, cloud::recordConsent));
       cloud.graph.setDispatcher(new GraphDispatcher(cloud.state));
       InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -54,9 +74,22 @@ public final class SimulatedCloud implements AutoCloseable {
       cloud.close();
       throw new UncheckedIOException("cannot start the simulated cloud", e);
     }
-    cloud.state.urls("http://127.0.0.1:" + cloud.login.getPort(),
-        "http://127.0.0.1:" + cloud.graph.getPort());
+    String scheme = tls == null ? "http" : "https";
+    cloud.state.urls(scheme + "://127.0.0.1:" + cloud.login.getPort(),
+        scheme + "://127.0.0.1:" + cloud.graph.getPort());
     return cloud;
+  }
+
+  /**
+   * Returns what clients need to trust an HTTPS cloud.
+   *
+   * @throws IllegalStateException when the cloud was started with {@link #start()}
+   */
+  public Tls tls() {
+    if (tls == null) {
+      throw new IllegalStateException("this cloud serves plain HTTP; use startHttps()");
+    }
+    return tls;
   }
 
   /** Returns the login authority base, e.g. {@code http://127.0.0.1:50123}; no trailing slash. */
@@ -70,8 +103,7 @@ public final class SimulatedCloud implements AutoCloseable {
   }
 
   /**
-   * Registers a multi-tenant app with one client secret that never expires, configured with
-   * {@link Permissions#ALL_READ} (what the consent page grants) and no redirect URI.
+   * Registers a multi-tenant app with one client secret that never expires.
    *
    * @param clientId the application (client) id, usually a GUID; stored lower case
    * @throws IllegalArgumentException when an app with that id exists
@@ -95,18 +127,6 @@ public final class SimulatedCloud implements AutoCloseable {
       throw new IllegalArgumentException("no app with client id " + clientId);
     }
     return app;
-  }
-
-  /** Returns the admin-consent page, to queue what the next administrator there does. */
-  public ConsentPage consentPage() {
-    return new ConsentPage(state);
-  }
-
-  private void recordConsent(dev.entrasync.testkit.internal.TenantData tenant, String clientId,
-      java.time.Instant visibleAt) {
-    SimulatedApp app = apps.get(clientId);
-    boolean delayed = visibleAt.isAfter(state.now());
-    tenants.get(tenant.id()).consent(app, app.configuredPermissions(), delayed ? visibleAt : null, 0);
   }
 
   /** Makes a tenant reachable through this cloud; returns it. */
@@ -136,6 +156,18 @@ public final class SimulatedCloud implements AutoCloseable {
   /** Returns the fault switches, applying to every tenant and path. */
   public Faults faults() {
     return new Faults(state, null, null);
+  }
+
+  /** Returns the admin-consent page, to queue what the next administrator there does. */
+  public ConsentPage consentPage() {
+    return new ConsentPage(state);
+  }
+
+  private void recordConsent(dev.entrasync.testkit.internal.TenantData tenant, String clientId,
+      java.time.Instant visibleAt) {
+    SimulatedApp app = apps.get(clientId);
+    boolean delayed = visibleAt.isAfter(state.now());
+    tenants.get(tenant.id()).consent(app, app.configuredPermissions(), delayed ? visibleAt : null, 0);
   }
 
   /** Returns every recorded call (login and Graph, batch items included), oldest first. */
@@ -177,6 +209,29 @@ public final class SimulatedCloud implements AutoCloseable {
     }
     state.tokenLifetime(lifetime);
     return this;
+  }
+
+  /** Sets how many objects a delta page holds (default 100; Graph chooses, clients cannot). */
+  public SimulatedCloud deltaPageSize(int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("size must be >= 1, was " + size);
+    }
+    state.deltaPageSize(size);
+    return this;
+  }
+
+  /**
+   * Makes every delta round start with an empty page that carries a nextLink, as Graph sometimes
+   * answers (default off).
+   */
+  public SimulatedCloud deltaEmptyPages(boolean enabled) {
+    state.deltaEmptyPages(enabled);
+    return this;
+  }
+
+  /** Returns the messages accepted by {@code sendMail}, oldest first. */
+  public List<SentMail> sentMail() {
+    return state.mail().all();
   }
 
   /** Stops both servers. */

@@ -2,14 +2,14 @@ package dev.entrasync.testkit;
 
 import dev.entrasync.testkit.internal.Consent;
 import dev.entrasync.testkit.internal.TenantData;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * A simulated Entra ID tenant: profile, directory data and the consents of apps. Built by
@@ -86,19 +86,8 @@ public final class SimulatedTenant {
   }
 
   void consent(SimulatedApp app, Set<String> permissions, Instant visibleAt, int hiddenRequests) {
-    Objects.requireNonNull(app, "app");
-    Consent existing = data.consents().get(app.clientId());
-    if (existing != null && visibleAt == null && hiddenRequests == 0) {
-      existing.roles().addAll(permissions);
-      return;
-    }
-    String servicePrincipalId = UUID.nameUUIDFromBytes((data.id() + "/" + app.clientId())
-        .getBytes(StandardCharsets.UTF_8)).toString();
-    Consent consent = new Consent(servicePrincipalId, permissions, visibleAt, hiddenRequests);
-    if (existing != null) {
-      consent.roles().addAll(existing.roles());
-    }
-    data.consents().put(app.clientId(), consent);
+    data.consent(Objects.requireNonNull(app, "app").clientId(), permissions, visibleAt,
+        hiddenRequests);
   }
 
   /**

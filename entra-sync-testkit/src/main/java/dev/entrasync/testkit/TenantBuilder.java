@@ -30,6 +30,8 @@ public final class TenantBuilder {
   private int auditEventsPerDay = 10;
   private int secureScoreDays = 30;
   private String tenantId;
+  private boolean partner;
+  private java.util.List<SimulatedTenant> customers = java.util.List.of();
 
   private TenantBuilder(String name) {
     this.name = name;
@@ -45,6 +47,27 @@ public final class TenantBuilder {
       throw new IllegalArgumentException("displayName needs a letter or digit: " + displayName);
     }
     return new TenantBuilder(displayName);
+  }
+
+  /**
+   * Starts a CSP partner tenant (an MSP's own tenant): its organization says
+   * {@code partnerTenantType: ResellerPartnerDelegatedAdmin} and it lists its
+   * {@link #customers(java.util.List) customers} in {@code /tenantRelationships/delegatedAdminCustomers}
+   * (GDAP) and {@code /contracts} (legacy DAP).
+   */
+  public static TenantBuilder partner(String displayName) {
+    TenantBuilder builder = create(displayName);
+    builder.partner = true;
+    return builder;
+  }
+
+  /** Sets the customers of a {@link #partner(String) partner} tenant. */
+  public TenantBuilder customers(java.util.List<SimulatedTenant> tenants) {
+    if (!partner) {
+      throw new IllegalStateException("customers need TenantBuilder.partner(...)");
+    }
+    customers = java.util.List.copyOf(tenants);
+    return this;
   }
 
   /** Sets the random seed (default 0). */
@@ -83,7 +106,7 @@ public final class TenantBuilder {
     return this;
   }
 
-  /** Sets the number of devices (default: one per member user, at least 5). */
+  /** Sets the number of devices (default: one per two member users, at least 5). */
   public TenantBuilder devices(int count) {
     devices = nonNegative(count, "devices");
     return this;
@@ -124,14 +147,19 @@ public final class TenantBuilder {
 
   /** Generates the tenant. */
   public SimulatedTenant build() {
-    return new SimulatedTenant(TenantGenerator.generate(spec()));
+    dev.entrasync.testkit.internal.TenantData data = TenantGenerator.generate(spec());
+    if (partner) {
+      dev.entrasync.testkit.internal.Partners.fill(data, customers.stream()
+          .map(SimulatedTenant::data).toList());
+    }
+    return new SimulatedTenant(data);
   }
 
   TenantSpec spec() {
     return new TenantSpec(name, tenantId, seed, asOf, premium, customDomain, users,
-        guests < 0 ? users / 20 : guests, devices < 0 ? Math.max(5, users) : devices,
+        guests < 0 ? users / 20 : guests, devices < 0 ? Math.max(5, users / 2) : devices,
         groups < 0 ? Math.max(6, users / 10) : groups, premium ? 30 : 7, auditEventsPerDay,
-        secureScoreDays);
+        secureScoreDays, true);
   }
 
   private static int nonNegative(int value, String what) {

@@ -84,6 +84,16 @@ final class SimClient {
     return call(new Request.Builder().url(cloud.loginUrl() + path).build());
   }
 
+  /** GET on the login server without following redirects. */
+  Reply getLoginNoRedirect(String path) {
+    try (Response response = HTTP.newBuilder().followRedirects(false).build()
+        .newCall(new Request.Builder().url(cloud.loginUrl() + path).build()).execute()) {
+      return new Reply(response.code(), response.headers(), response.body().string());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static Map<String, Object> claims(String token) {
     try {
       return JSON.readValue(Base64.getUrlDecoder().decode(token.split("\\.")[1]),

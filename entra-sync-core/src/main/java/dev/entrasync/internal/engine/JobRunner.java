@@ -31,12 +31,12 @@ final class JobRunner {
     private final CredentialStore credentials;
     private final JobStore jobs;
     private final GraphTransport transport;
-    private final DatasetRunner datasets;
+    private final TenantSync datasets;
     private final HealthTracker health;
     private final Listeners listeners;
     private final Clock clock;
 
-    JobRunner(CredentialStore credentials, JobStore jobs, GraphTransport transport, DatasetRunner datasets,
+    JobRunner(CredentialStore credentials, JobStore jobs, GraphTransport transport, TenantSync datasets,
               HealthTracker health, Listeners listeners, Clock clock) {
         this.credentials = credentials;
         this.jobs = jobs;
@@ -72,22 +72,9 @@ final class JobRunner {
             }
             return finish(job, cancelled.getAsBoolean() ? JobStatus.CANCELLED : JobStatus.FAILED, e.getMessage());
         }
-        for (Dataset dataset : EnumSet.copyOf(job.datasets())) {
-            if (cancelled.getAsBoolean()) {
-                return finish(job, JobStatus.CANCELLED, "The engine was closed before " + dataset.key() + " ran.");
-            }
-            SyncJob current = job;
-            DatasetResult result = datasets.run(graph, job.tenant(), dataset, job.id(),
-                    (d, rows, pages) -> listeners.fire(l -> l.datasetProgress(current, d, rows, pages)));
-            if (dataset == Dataset.USERS && result.status() == DatasetResult.Status.SUCCEEDED
-                    && result.mode() == DatasetResult.Mode.FULL) {
-                graph.sizeClass(TenantSizeClass.of(result.rowsUpserted()));
-            }
-            job = job.withResult(result);
-            jobs.save(job);
-            SyncJob withResult = job;
-            listeners.fire(l -> l.datasetFinished(withResult, result));
-        }
+        JobProgress progress = new JobProgress(job, cancelled, graph);
+        datasets.run(graph, job.tenant(), EnumSet.copyOf(job.datasets()), job.id(), progress);
+        job = progress.job;
         if (cancelled.getAsBoolean()) {
             return finish(job, JobStatus.CANCELLED, "The engine was closed while the job ran; what it had not"
                     + " completed was discarded.");
@@ -99,6 +86,47 @@ final class JobRunner {
                 .filter(r -> r.status() == DatasetResult.Status.FAILED)
                 .map(r -> r.dataset().key() + ": " + r.error()).reduce((a, b) -> a + "; " + b).orElse(null);
         return finish(job, status, reason);
+    }
+
+    /** Turns the tenant run's progress into job updates and listener events; stops the run between datasets once cancelled. */
+    private final class JobProgress implements SyncProgress {
+        private SyncJob job;
+        private final BooleanSupplier cancelled;
+        private final TenantGraph graph;
+        private long batches;
+
+        JobProgress(SyncJob job, BooleanSupplier cancelled, TenantGraph graph) {
+            this.job = job;
+            this.cancelled = cancelled;
+            this.graph = graph;
+        }
+
+        @Override
+        public void datasetStarted(dev.entrasync.TenantId tenant, Dataset dataset, DatasetResult.Mode mode) {
+            batches = 0;
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("the engine is closing");
+            }
+        }
+
+        @Override
+        public void rowsWritten(dev.entrasync.TenantId tenant, Dataset dataset, long upsertedSoFar, long removedSoFar) {
+            SyncJob current = job;
+            long pages = ++batches;
+            listeners.fire(l -> l.datasetProgress(current, dataset, upsertedSoFar + removedSoFar, pages));
+        }
+
+        @Override
+        public void datasetFinished(dev.entrasync.TenantId tenant, DatasetResult result) {
+            if (result.dataset() == Dataset.USERS && result.status() == DatasetResult.Status.SUCCEEDED
+                    && result.mode() == DatasetResult.Mode.FULL) {
+                graph.sizeClass(TenantSizeClass.of(result.rowsUpserted()));
+            }
+            job = job.withResult(result);
+            jobs.save(job);
+            SyncJob withResult = job;
+            listeners.fire(l -> l.datasetFinished(withResult, result));
+        }
     }
 
     private SyncJob finish(SyncJob job, JobStatus status, String reason) {

@@ -3,6 +3,7 @@ package dev.entrasync.internal.graph;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
@@ -75,5 +76,53 @@ public final class Json {
     /** The current value as a double, or null. */
     public static Double decimal(JsonParser p) throws IOException {
         return p.currentToken() == JsonToken.VALUE_NULL ? null : p.getValueAsDouble();
+    }
+
+    /** A field of a tree as text, or null when absent or JSON null. */
+    public static String text(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isMissingNode() || v.isNull() ? null : v.asText();
+    }
+
+    /** A field of a tree as Boolean, or null. */
+    public static Boolean bool(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isBoolean() ? v.booleanValue() : null;
+    }
+
+    /** A field of a tree as Integer, or null. */
+    public static Integer integer(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNumber() ? v.intValue() : null;
+    }
+
+    /** A field of a tree as Double, or null. */
+    public static Double decimal(JsonNode node, String field) {
+        JsonNode v = node.path(field);
+        return v.isNumber() ? v.doubleValue() : null;
+    }
+
+    /** A field of a tree as an Instant, or null; a malformed date fails the page (it is retried). */
+    public static Instant instant(JsonNode node, String field) throws IOException {
+        String s = text(node, field);
+        if (s == null || s.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IOException("'" + field + "' is not a date-time: " + s, e);
+        }
+    }
+
+    /** A field of a tree, an array of strings, as a list (absent or null becomes empty). */
+    public static List<String> strings(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : node.path(field)) {
+            if (v.isTextual()) {
+                out.add(v.asText());
+            }
+        }
+        return out;
     }
 }

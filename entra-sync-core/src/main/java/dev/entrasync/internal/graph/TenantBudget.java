@@ -34,8 +34,9 @@ final class TenantBudget {
     TenantBudget(String tenant, GraphLimits limits, Clock clock, Sleeper sleeper) {
         this.limits = limits;
         this.directory = new TokenBucket(ceiling(), limits.tenantBurst(), clock, sleeper);
-        this.reports = new TokenBucket(0.5, 5, clock, sleeper);
-        this.security = new TokenBucket(2.5, 10, clock, sleeper);
+        // A bucket with burst b and rate r admits b + r*W requests in any window W: keep inside Graph's limits.
+        this.reports = new TokenBucket(0.4, 1, clock, sleeper);      // 5 per 10 s
+        this.security = new TokenBucket(2.3, 10, clock, sleeper);    // 150 per minute
         this.securityConcurrency = Bulkhead.of("graph-security-" + tenant, bulkhead(4));
         this.concurrency = Bulkhead.of("graph-" + tenant, bulkhead(limits.tenantConcurrency()));
     }

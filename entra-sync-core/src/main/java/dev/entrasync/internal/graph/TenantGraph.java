@@ -166,7 +166,11 @@ public final class TenantGraph {
 
     private <T> Outcome<T> attempt(GraphRequest request, ResponseReader<T> reader, RequestStats stats) throws Exception {
         ServiceBucket bucket = ServiceBucket.of(request.uri());
-        stats.waitedOnLimiter(globalBudget.acquire().plus(budget.bucket(bucket).acquire()));
+        Duration limited = Duration.ZERO;
+        for (int permit = 0; permit < request.weight(); permit++) {
+            limited = limited.plus(globalBudget.acquire()).plus(budget.bucket(bucket).acquire());
+        }
+        stats.waitedOnLimiter(limited);
         Bulkhead service = bucket == ServiceBucket.SECURITY ? budget.securityConcurrency() : null;
         globalBulkhead.acquirePermission();
         try {
@@ -262,6 +266,28 @@ public final class TenantGraph {
             tokens.invalidate(credential, tenant);
         }
         throw failure;
+    }
+
+    /** The most attempts a request (or a {@code $batch} item) gets. */
+    int maxAttempts() {
+        return limits.maxAttempts();
+    }
+
+    /** Parses a {@code Retry-After} value (of a {@code $batch} item) against this engine's clock. */
+    Duration retryAfter(String header) {
+        return RetryAfter.parse(header, clock).orElse(null);
+    }
+
+    /** Waits before resending failed {@code $batch} items: their longest Retry-After, else back-off for this attempt. */
+    void waitToResend(Duration retryAfter, int attempt, RequestStats stats) {
+        Duration wait = retryAfter != null ? retryAfter : backoff(attempt);
+        if (retryAfter != null) {
+            stats.waitedOnRetryAfter(wait);
+        } else {
+            stats.waitedOnBackoff(wait);
+        }
+        LOG.debug("Tenant {}: resending $batch items in {} (attempt {})", tenant, wait, attempt);
+        pause(wait);
     }
 
     private Duration backoff(int attempt) {

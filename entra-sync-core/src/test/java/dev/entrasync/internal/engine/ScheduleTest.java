@@ -15,8 +15,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +28,11 @@ class ScheduleTest {
         sim.close();
     }
 
+    /** Small tenants that exist in the simulated cloud (so their scheduled jobs succeed), each mapped to a company. */
     private List<TenantId> mapTenants(int n) {
-        Random random = new Random(20261122);
         List<TenantId> tenants = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            TenantId tenant = TenantId.of(new UUID(random.nextLong(), random.nextLong()).toString());
+            TenantId tenant = TenantId.of(sim.tenant("Tenant" + i, 1).id());
             sim.mapper.map(new TenantMapping("company-" + i, tenant, "msp", "Tenant " + i, null,
                     EnumSet.of(Dataset.TENANT_PROFILE), false));
             tenants.add(tenant);
@@ -67,7 +65,7 @@ class ScheduleTest {
     }
 
     @Test
-    void everyTenantIsQueuedOnceInItsSlotPerInterval() {
+    void everyTenantIsQueuedOnceInItsSlotPerInterval() throws Exception {
         List<TenantId> tenants = mapTenants(100);
         Map<TenantId, List<Instant>> queued = new HashMap<>();
         try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
@@ -93,7 +91,7 @@ class ScheduleTest {
     }
 
     @Test
-    void pausedAndExcludedTenantsAreNotScheduled() {
+    void pausedAndExcludedTenantsAreNotScheduled() throws Exception {
         List<TenantId> tenants = mapTenants(3);
         try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
             engine.pause(tenants.get(0));

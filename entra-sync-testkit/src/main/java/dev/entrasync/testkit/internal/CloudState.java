@@ -23,6 +23,9 @@ public final class CloudState {
   private final FaultPlan faults = new FaultPlan();
   private final java.util.Queue<ConsentAnswer> consentAnswers =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final MailBox mail = new MailBox();
+  private volatile int deltaPageSize = 100;
+  private volatile boolean deltaEmptyPages;
   private volatile String loginUrl;
   private volatile String graphUrl;
 
@@ -83,6 +86,22 @@ public final class CloudState {
     return deltaSerial.get();
   }
 
+  public int deltaPageSize() {
+    return deltaPageSize;
+  }
+
+  public void deltaPageSize(int value) {
+    deltaPageSize = value;
+  }
+
+  public boolean deltaEmptyPages() {
+    return deltaEmptyPages;
+  }
+
+  public void deltaEmptyPages(boolean value) {
+    deltaEmptyPages = value;
+  }
+
   public CallLog calls() {
     return calls;
   }
@@ -99,6 +118,10 @@ public final class CloudState {
   /** Returns and removes the next queued consent answer, or null when none is queued. */
   public ConsentAnswer nextConsentAnswer() {
     return consentAnswers.poll();
+  }
+
+  public MailBox mail() {
+    return mail;
   }
 
   public String loginUrl() {

@@ -47,14 +47,18 @@ final class DirectoryGenerator {
   /** Fills groups with members; dynamic groups get the users of their department. */
   void groupMembers(List<Map<String, Object>> users, List<Map<String, Object>> groups,
       List<Map<String, Object>> devices) {
+    Map<Object, List<String>> byDepartment = new java.util.HashMap<>();
+    for (Map<String, Object> user : users) {
+      byDepartment.computeIfAbsent(user.get("department"), d -> new ArrayList<>())
+          .add((String) user.get("id"));
+    }
     for (Map<String, Object> group : groups) {
       String groupId = (String) group.get("id");
       String rule = (String) group.get("membershipRule");
       if (rule != null) {
-        for (Map<String, Object> user : users) {
-          if (rule.contains("\"" + user.get("department") + "\"")) {
-            gen.tenant.addGroupMember(groupId, (String) user.get("id"), USER, false);
-          }
+        String department = rule.substring(rule.indexOf('"') + 1, rule.lastIndexOf('"'));
+        for (String userId : byDepartment.getOrDefault(department, List.of())) {
+          gen.tenant.addGroupMember(groupId, userId, USER, false);
         }
         continue;
       }

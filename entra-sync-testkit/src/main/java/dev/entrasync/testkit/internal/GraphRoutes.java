@@ -2,7 +2,16 @@ package dev.entrasync.testkit.internal;
 
 import java.util.List;
 
-/** The Graph v1.0 route table: every endpoint the simulator serves and its handler. */
+/**
+ * The Graph v1.0 route table: every endpoint the simulator serves, its permission and its paging.
+ *
+ * <p>Page sizes ({@code $top} default / max): users, groups, devices, group members and role
+ * assignments 100 / 999 (users 500 when {@code signInActivity} is selected); directory audits
+ * 100 / 1000; registration details 100 / 999; secure scores 100 / 999 with {@code $skip};
+ * control profiles 100 / 999; subscribedSkus, directoryRoles and role members are one page.
+ * Delta pages are sized by the cloud ({@code SimulatedCloud.deltaPageSize}); {@code $top} is not
+ * accepted there, as in Graph.
+ */
 final class GraphRoutes {
   /** Properties {@code GET /users} returns without {@code $select}. */
   static final List<String> USER_DEFAULTS = List.of("businessPhones", "displayName", "givenName",
@@ -12,15 +21,54 @@ final class GraphRoutes {
   private GraphRoutes() {}
 
   static GraphRouter create(GraphPipeline pipeline) {
+    CloudState cloud = pipeline.cloud();
     GraphRouter router = new GraphRouter();
+    router.add("POST", "/$batch", new BatchEndpoint(pipeline));
+    router.add("GET", "/users/delta", new DeltaEndpoint(cloud, "users", "user",
+        GraphPermissions.USERS, USER_DEFAULTS));
+    router.add("GET", "/groups/delta", new DeltaEndpoint(cloud, "groups", "group",
+        GraphPermissions.GROUPS, null));
+    router.add("GET", "/devices/delta", new DeltaEndpoint(cloud, "devices", "device",
+        GraphPermissions.DEVICES, null));
     router.add("GET", "/users", new UsersEndpoint(ListSpec.of("users", "user", "users",
         GraphPermissions.USERS, 100, 999, USER_DEFAULTS, true, false, 2)));
+    router.add("POST", "/users/{}/sendMail", new SendMailEndpoint());
+    router.add("GET", "/devices", new ListEndpoint(ListSpec.of("devices", "device", "devices",
+        GraphPermissions.DEVICES, 100, 999, null, true, false, 1)));
+    router.add("GET", "/groups", new ListEndpoint(ListSpec.of("groups", "group", "groups",
+        GraphPermissions.GROUPS, 100, 999, null, true, false, 1)));
+    router.add("GET", "/groups/{}/members", new MembersEndpoint(false));
     router.add("GET", "/organization", new ListEndpoint(ListSpec.of("organization",
         "organization", "organization", GraphPermissions.ORGANIZATION, 100, 999, null, false,
         false, 1)));
-    router.add("GET", "/tenantRelationships/delegatedAdminCustomers", new ListEndpoint(ListSpec.of(
-        "tenantRelationships/delegatedAdminCustomers", "delegatedAdminCustomer",
-        "delegatedAdminCustomers", GraphPermissions.GDAP, 100, 300, null, true, false, 1)));
+    router.add("GET", "/subscribedSkus", new ListEndpoint(ListSpec.of("subscribedSkus",
+        "subscribedSku", "subscribedSkus", GraphPermissions.LICENSES, 999, 999, null, false,
+        false, 3).withView(Views::consumedUnits)));
+    router.add("GET", "/directoryRoles", new ListEndpoint(ListSpec.of("directoryRoles",
+        "directoryRole", "directoryRoles", GraphPermissions.ROLES, 999, 999, null, false, false,
+        1)));
+    router.add("GET", "/directoryRoles/{}/members", new MembersEndpoint(true));
+    router.add("GET", "/roleManagement/directory/roleAssignments", new RoleAssignmentsEndpoint());
+    router.add("GET", "/reports/authenticationMethods/userRegistrationDetails",
+        new RequirePremium(GraphPermissions.REGISTRATION_DETAILS, new ListEndpoint(ListSpec.of(
+            "reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails",
+            "userRegistrationDetails", GraphPermissions.REGISTRATION_DETAILS, 100, 999, null, true,
+            false, 1).withView(Views::isAdmin))));
+    router.add("GET", "/auditLogs/directoryAudits", new OrderByCheck("activityDateTime desc",
+        new ListEndpoint(ListSpec.of("auditLogs/directoryAudits", "directoryAudit",
+            "directoryAudits", GraphPermissions.AUDIT_LOGS, 100, 1000, null, true, false, 1)
+            .withScope(Views::auditRetention))));
+    router.add("GET", "/security/secureScores", new ListEndpoint(ListSpec.of(
+        "security/secureScores", "secureScore", "secureScores", GraphPermissions.SECURE_SCORES,
+        100, 999, null, true, true, 1)));
+    router.add("GET", "/security/secureScoreControlProfiles", new ListEndpoint(ListSpec.of(
+        "security/secureScoreControlProfiles", "secureScoreControlProfile",
+        "secureScoreControlProfiles", GraphPermissions.SECURE_SCORES, 100, 999, null, true, false,
+        1)));
+    router.add("GET", "/tenantRelationships/delegatedAdminCustomers", new GdapEndpoint(
+        new ListEndpoint(ListSpec.of("tenantRelationships/delegatedAdminCustomers",
+            "delegatedAdminCustomer", "delegatedAdminCustomers", GraphPermissions.GDAP, 100, 300,
+            null, true, false, 1))));
     router.add("GET", "/contracts", new ListEndpoint(ListSpec.of("contracts", "contract",
         "contracts", GraphPermissions.CONTRACTS, 100, 999, null, true, false, 3)));
     return router;

@@ -42,7 +42,9 @@ public final class ListEndpoint implements GraphHandler {
     EntityStore store = ctx.tenant().store(spec.collection());
     Function<Map<String, Object>, Map<String, Object>> view = spec.view() == null
         ? Function.identity() : spec.view().apply(ctx);
-    Predicate<Map<String, Object>> served = e -> filter.test(view.apply(e));
+    Predicate<Map<String, Object>> scope = spec.scope() == null ? e -> true
+        : spec.scope().apply(ctx);
+    Predicate<Map<String, Object>> served = e -> scope.test(e) && filter.test(view.apply(e));
     EntityStore.Page page = store == null ? new EntityStore.Page(List.of(), null, false)
         : store.page(afterKey, skip + top, served);
     List<Map<String, Object>> items = page.items().subList(Math.min(skip, page.items().size()),

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * How one Graph collection endpoint behaves.
@@ -18,24 +19,38 @@ import java.util.function.Function;
  * @param filterable whether {@code $filter} is accepted
  * @param skippable whether {@code $skip} is accepted
  * @param baseCost resource units before modifiers
- * @param view turns a stored entity into the served one (e.g. computed fields), or identity
+ * @param view turns a stored entity into the served one (e.g. computed fields), or null
+ * @param scope limits what the caller may see at all (e.g. audit retention), or null
  */
 public record ListSpec(String entitySet, String type, String collection, Set<String> permissions,
     int defaultTop, int maxTop, List<String> defaults, boolean filterable, boolean skippable,
-    int baseCost, Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> view) {
+    int baseCost, Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> view,
+    Function<GraphContext, Predicate<Map<String, Object>>> scope) {
 
   /** A spec with no view transformation. */
   public static ListSpec of(String entitySet, String type, String collection,
       Set<String> permissions, int defaultTop, int maxTop, List<String> defaults,
       boolean filterable, boolean skippable, int baseCost) {
     return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
-        filterable, skippable, baseCost, null);
+        filterable, skippable, baseCost, null, null);
   }
 
   /** Returns a copy whose served entities are computed by {@code view}. */
   public ListSpec withView(
       Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> value) {
     return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
-        filterable, skippable, baseCost, value);
+        filterable, skippable, baseCost, value, scope);
+  }
+
+  /** Returns a copy that serves only entities {@code value} accepts. */
+  public ListSpec withScope(Function<GraphContext, Predicate<Map<String, Object>>> value) {
+    return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
+        filterable, skippable, baseCost, view, value);
+  }
+
+  /** Returns a copy with another maximum {@code $top}. */
+  public ListSpec withMaxTop(int value) {
+    return new ListSpec(entitySet, type, collection, permissions, defaultTop, value, defaults,
+        filterable, skippable, baseCost, view, scope);
   }
 }

@@ -90,6 +90,26 @@ public final class TenantData {
     stores.put(collection, store);
   }
 
+  /**
+   * Records consent for an app: the permissions are added to any it had; when a propagation delay
+   * is given the consent is replaced by one hidden until then.
+   */
+  public void consent(String clientId, Set<String> roles, java.time.Instant visibleAt,
+      int hiddenTokenRequests) {
+    Consent existing = consents.get(clientId);
+    if (existing != null && visibleAt == null && hiddenTokenRequests == 0) {
+      existing.roles().addAll(roles);
+      return;
+    }
+    String servicePrincipalId = java.util.UUID.nameUUIDFromBytes((id + "/" + clientId)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    Consent consent = new Consent(servicePrincipalId, roles, visibleAt, hiddenTokenRequests);
+    if (existing != null) {
+      consent.roles().addAll(existing.roles());
+    }
+    consents.put(clientId, consent);
+  }
+
   public Map<String, Consent> consents() {
     return consents;
   }
@@ -144,8 +164,9 @@ public final class TenantData {
     }
     groupMembers.remove(id);
     for (Map.Entry<String, Map<String, String>> group : groupMembers.entrySet()) {
-      if (group.getValue().remove(id) != null) {
-        changes.append("groups", group.getKey(), Change.Kind.MEMBER_REMOVED, Set.of(), id, null);
+      String type = group.getValue().remove(id);
+      if (type != null) {
+        changes.append("groups", group.getKey(), Change.Kind.MEMBER_REMOVED, Set.of(), id, type);
       }
     }
     roleMembers.values().forEach(members -> members.remove(id));
@@ -168,10 +189,11 @@ public final class TenantData {
   /** Removes a member from a group; returns whether it was a member. */
   public synchronized boolean removeGroupMember(String groupId, String memberId) {
     Map<String, String> members = groupMembers.get(groupId);
-    if (members == null || members.remove(memberId) == null) {
+    String type = members == null ? null : members.remove(memberId);
+    if (type == null) {
       return false;
     }
-    changes.append("groups", groupId, Change.Kind.MEMBER_REMOVED, Set.of(), memberId, null);
+    changes.append("groups", groupId, Change.Kind.MEMBER_REMOVED, Set.of(), memberId, type);
     return true;
   }
 

@@ -62,7 +62,9 @@ public final class TenantGenerator {
     DirectoryGenerator directory = new DirectoryGenerator(gen);
     List<String> spIds = directory.servicePrincipals();
     directory.groupMembers(users, groups, devices);
-    directory.roles(members, roleGroupId, spIds);
+    if (spec.generateRoles()) {
+      directory.roles(members, roleGroupId, spIds);
+    }
 
     ReportGenerator reports = new ReportGenerator(gen);
     java.util.Set<String> admins = tenant.adminUserIds();

@@ -13,9 +13,7 @@ final class UsersEndpoint implements GraphHandler {
 
   UsersEndpoint(ListSpec spec) {
     this.plain = new ListEndpoint(spec);
-    this.withSignIns = new ListEndpoint(new ListSpec(spec.entitySet(), spec.type(),
-        spec.collection(), spec.permissions(), spec.defaultTop(), 500, spec.defaults(),
-        spec.filterable(), spec.skippable(), spec.baseCost(), spec.view()));
+    this.withSignIns = new ListEndpoint(spec.withMaxTop(500));
   }
 
   @Override

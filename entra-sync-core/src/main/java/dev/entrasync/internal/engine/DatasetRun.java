@@ -1,0 +1,93 @@
+package dev.entrasync.internal.engine;
+
+import dev.entrasync.Checkpoint;
+import dev.entrasync.CheckpointStore;
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
+import dev.entrasync.DatasetResult.Mode;
+import dev.entrasync.DatasetResult.Status;
+import dev.entrasync.DatasetSink;
+import dev.entrasync.SinkContext;
+import dev.entrasync.SyncConfig;
+import dev.entrasync.TenantId;
+import dev.entrasync.internal.graph.DatasetFetcher;
+import dev.entrasync.internal.graph.DeltaTokenExpiredException;
+import dev.entrasync.internal.graph.FetchContext;
+import dev.entrasync.internal.graph.RequestStats;
+import dev.entrasync.internal.graph.TenantGraph;
+import dev.entrasync.internal.graph.TenantIndexes;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One dataset of one tenant run: plans full, delta or append from the saved checkpoint, opens the
+ * sink session, fetches, completes it and only then saves the new checkpoint. A failure aborts the
+ * session and keeps the checkpoint; a rejected delta link aborts the delta session and redoes the
+ * run as a full round. An {@link Error} (the process stopping) propagates with nothing completed.
+ */
+final class DatasetRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetRun.class);
+
+    private final DatasetSink sink;
+    private final CheckpointStore checkpoints;
+    private final SyncConfig config;
+
+    DatasetRun(DatasetSink sink, CheckpointStore checkpoints, SyncConfig config) {
+        this.sink = sink;
+        this.checkpoints = checkpoints;
+        this.config = config;
+    }
+
+    DatasetResult run(DatasetFetcher fetcher, TenantGraph graph, TenantId tenant, String runId, Instant startedAt,
+                      TenantIndexes indexes, SyncProgress progress) {
+        Dataset dataset = fetcher.dataset();
+        RequestStats stats = new RequestStats();
+        Mode mode = Mode.FULL;
+        SessionWriter writer = null;
+        try {
+            Checkpoint previous = checkpoints.load(tenant, dataset).orElse(null);
+            mode = fetcher.plan(previous, config, startedAt);
+            while (true) {
+                progress.datasetStarted(tenant, dataset, mode);
+                writer = new SessionWriter(sink.open(new SinkContext(tenant, dataset, runId, mode == Mode.FULL)),
+                        tenant, dataset, progress);
+                FetchContext context = new FetchContext(graph, stats, writer, previous, mode, config, startedAt, indexes);
+                Checkpoint next;
+                try {
+                    next = fetcher.fetch(context);
+                } catch (DeltaTokenExpiredException e) {
+                    if (mode == Mode.FULL) {
+                        throw e;
+                    }
+                    LOG.info("Tenant {}: {}", tenant, e.getMessage());
+                    writer.abort(e);
+                    mode = Mode.FULL;
+                    continue;
+                }
+                writer.complete();
+                if (next != null) {
+                    checkpoints.save(tenant, dataset, next);
+                }
+                return finished(tenant, progress, new DatasetResult(dataset, Status.SUCCEEDED, mode, writer.upserted(),
+                        writer.removed(), stats.requests(), stats.throttledResponses(), stats.retryAfterWaited(), null,
+                        null, context.warnings()));
+            }
+        } catch (RuntimeException e) {
+            if (writer != null) {
+                writer.abort(e);
+            }
+            LOG.warn("Tenant {}: {} failed: {}", tenant, dataset.key(), e.getMessage());
+            return finished(tenant, progress, new DatasetResult(dataset, Status.FAILED, mode,
+                    writer == null ? 0 : writer.upserted(), writer == null ? 0 : writer.removed(), stats.requests(),
+                    stats.throttledResponses(), stats.retryAfterWaited(), Failures.message(e), Failures.fix(e), List.of()));
+        }
+    }
+
+    private static DatasetResult finished(TenantId tenant, SyncProgress progress, DatasetResult result) {
+        progress.datasetFinished(tenant, result);
+        return result;
+    }
+}

@@ -1,0 +1,98 @@
+package dev.entrasync.internal.graph;
+
+import dev.entrasync.Checkpoint;
+import dev.entrasync.DatasetResult.Mode;
+import dev.entrasync.GraphException;
+import dev.entrasync.SyncConfig;
+import dev.entrasync.model.EntraRecord;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How a delta dataset (users, groups, devices) reads Graph. A full round asks
+ * {@code {collection}/delta?$select=…&$deltaToken=latest} for a delta link first (one request, no
+ * objects) and then lists the collection with {@code $top=999}: the fewest requests Graph allows,
+ * because delta pages have a server-chosen size (about 200) while lists take 999; whatever changes
+ * while the list is read shows up again in the next delta round, where replaying changes nothing. A
+ * delta round follows the saved delta link to the next one. A rejected link (410 Gone,
+ * {@code syncStateNotFound}, {@code resyncRequired}) becomes {@link DeltaTokenExpiredException}.
+ */
+final class DeltaRound {
+
+    private static final Set<String> EXPIRED_CODES = Set.of("syncstatenotfound", "resyncrequired",
+            "syncstateinvalid", "directory_expiredpagetoken");
+
+    private DeltaRound() {
+    }
+
+    /** Receives each page's objects in order; {@code fullRound} says whether they are whole objects of a list. */
+    interface Pages<R extends EntraRecord> {
+        void accept(List<DeltaItem<R>> items, boolean fullRound);
+    }
+
+    /** A full round when there is no delta link or the last full round is older than {@link SyncConfig#deltaMaxAge()}. */
+    static Mode plan(Checkpoint previous, SyncConfig config, Instant now) {
+        if (previous == null || previous.deltaLink() == null || previous.fullRoundAt() == null) {
+            return Mode.FULL;
+        }
+        Duration age = Duration.between(previous.fullRoundAt(), now);
+        return age.compareTo(config.deltaMaxAge()) >= 0 ? Mode.FULL : Mode.DELTA;
+    }
+
+    /**
+     * Runs the round the context planned.
+     *
+     * @param deltaSelect the properties the delta link tracks
+     * @param listSelect the properties a full round lists
+     * @return the delta link for the next run
+     */
+    static <R extends EntraRecord> String run(FetchContext context, String collection, String deltaSelect,
+                                              String listSelect, List<String> permissions,
+                                              ItemReader<DeltaItem<R>> reader, Pages<R> pages) {
+        TenantGraph graph = context.graph();
+        RequestStats stats = context.stats();
+        if (context.mode() == Mode.DELTA) {
+            try {
+                return required(GraphPager.forEachPage(graph, URI.create(context.previous().deltaLink()), reader,
+                        Priority.LOW, permissions, stats, page -> pages.accept(page.items(), false)), collection);
+            } catch (GraphException e) {
+                if (expired(e)) {
+                    throw new DeltaTokenExpiredException("Graph no longer accepts the saved delta link of "
+                            + collection + " in tenant " + graph.tenant() + " (" + e.status()
+                            + e.errorCode().map(c -> " " + c).orElse("") + "); a full round follows.", e);
+                }
+                throw e;
+            }
+        }
+        String deltaLink = required(GraphPager.forEachPage(graph, graph.v1(collection + "/delta?$select="
+                + deltaSelect + "&$deltaToken=latest"), reader, Priority.LOW, permissions, stats, page -> { }),
+                collection);
+        GraphPager.forEachPage(graph, graph.v1(collection + "?$select=" + listSelect + "&$top=999"), reader,
+                Priority.LOW, permissions, stats, page -> pages.accept(page.items(), true));
+        return deltaLink;
+    }
+
+    /** The checkpoint after a round: the new link, and when the last full round was. */
+    static Checkpoint checkpoint(FetchContext context, String deltaLink, Set<String> trackedIds) {
+        Instant fullRoundAt = context.mode() == Mode.FULL ? context.startedAt() : context.previous().fullRoundAt();
+        return new Checkpoint(deltaLink, null, fullRoundAt, trackedIds);
+    }
+
+    static boolean expired(GraphException e) {
+        return e.status() == 410 || e.errorCode().map(c -> EXPIRED_CODES.contains(c.toLowerCase(Locale.ROOT)))
+                .orElse(false);
+    }
+
+    private static String required(String deltaLink, String collection) {
+        if (deltaLink == null) {
+            throw new GraphException("Graph ended a delta round of " + collection + " without an @odata.deltaLink; "
+                    + "nothing from this run was kept and the next run starts a full round again.", 200, null, null,
+                    collection + "/delta", true, null);
+        }
+        return deltaLink;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.entrasync.internal.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.entrasync.GraphException;
+import dev.entrasync.model.EntraGroup;
+import dev.entrasync.model.RecordPatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Counts groups' direct members 20 groups to a {@code $batch}
+ * ({@code GET /groups/{id}/members?$count=true&$top=1&$select=id} with {@code ConsistencyLevel:
+ * eventual}) and writes each count as a {@code memberCount} patch. Groups queue across pages, so a
+ * full round costs exactly ⌈groups/20⌉ requests; at most 20 ids are held. One run, one thread.
+ */
+final class GroupMemberCounts {
+
+    static final String COUNT = "/groups/%s/members?$count=true&$top=1&$select=id";
+    private static final Map<String, String> EVENTUAL = Map.of("ConsistencyLevel", "eventual");
+    private static final Set<String> FIELD = Set.of("memberCount");
+
+    private final FetchContext context;
+    private final List<String> pending = new ArrayList<>(GraphBatch.MAX_ITEMS);
+
+    GroupMemberCounts(FetchContext context) {
+        this.context = context;
+    }
+
+    /** Queues a group; sends a batch when 20 are queued. */
+    void count(String groupId) {
+        pending.add(groupId);
+        if (pending.size() == GraphBatch.MAX_ITEMS) {
+            flush();
+        }
+    }
+
+    /** Sends what is queued. */
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<String> ids = List.copyOf(pending);
+        pending.clear();
+        Map<String, JsonNode> bodies = GraphBatch.send(context.graph(),
+                GraphBatch.items(ids.stream().map(COUNT::formatted).toList(), EVENTUAL), GroupsFetcher.PERMISSIONS,
+                context.stats());
+        List<RecordPatch<EntraGroup>> patches = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode count = bodies.get(Integer.toString(i + 1)).path("@odata.count");
+            if (!count.isNumber()) {
+                throw new GraphException("Graph answered the member count of group " + ids.get(i) + " in tenant "
+                        + context.graph().tenant() + " without @odata.count; nothing from this run was kept.", 200,
+                        null, context.graph().tenant(), COUNT.formatted(ids.get(i)), true, null);
+            }
+            EntraGroup values = new EntraGroup(ids.get(i), null, null, null, null, null, null, null, null, null,
+                    count.intValue());
+            patches.add(RecordPatch.update(values, FIELD));
+        }
+        context.writer().merge(patches);
+    }
+}

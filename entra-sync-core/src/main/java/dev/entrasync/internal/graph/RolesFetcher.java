@@ -1,0 +1,94 @@
+package dev.entrasync.internal.graph;
+
+import static dev.entrasync.GraphPermission.DIRECTORY_READ_ALL;
+import static dev.entrasync.GraphPermission.ROLE_MANAGEMENT_READ_DIRECTORY;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.entrasync.Checkpoint;
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult.Mode;
+import dev.entrasync.SyncConfig;
+import dev.entrasync.model.EntraRole;
+import dev.entrasync.model.EntraRoleMember;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /directoryRoles} (permission RoleManagement.Read.Directory): the activated roles, then every
+ * role's {@code /members} packed 20 to a {@code $batch} — 1 + ⌈roles/20⌉ requests, fewer than
+ * {@code roleAssignments?$expand=principal} (one page per 100 assignments at best) for any tenant
+ * with more than a handful of admins. Always a full run. The same list gives users their role names.
+ */
+final class RolesFetcher implements DatasetFetcher {
+
+    /** The {@code $select} list of the roles: exactly the fields kept. */
+    static final String SELECT = "id,displayName,description,roleTemplateId";
+    /**
+     * Members are read without {@code $select}: they are users, groups and service principals, and
+     * {@code userPrincipalName} exists only on users, so selecting it on {@code directoryObject} is not
+     * valid v1.0. Roles have few members, so the default properties cost little.
+     */
+    static final String MEMBERS = "/directoryRoles/%s/members";
+    static final List<String> PERMISSIONS = PermissionNames.of(ROLE_MANAGEMENT_READ_DIRECTORY, DIRECTORY_READ_ALL);
+
+    @Override
+    public Dataset dataset() {
+        return Dataset.ROLES;
+    }
+
+    @Override
+    public Mode plan(Checkpoint previous, SyncConfig config, Instant now) {
+        return Mode.FULL;
+    }
+
+    @Override
+    public Checkpoint fetch(FetchContext context) {
+        context.writer().upsert(context.indexes().roles(context.stats()));
+        return null;
+    }
+
+    /** Reads the activated roles and their members. */
+    static List<EntraRole> load(TenantGraph graph, RequestStats stats) {
+        List<JsonNode> roles = new ArrayList<>();
+        GraphPager.forEachPage(graph, graph.v1("directoryRoles?$select=" + SELECT), p -> p.<JsonNode>readValueAsTree(),
+                Priority.LOW, PERMISSIONS, stats, page -> roles.addAll(page.items()));
+        List<String> urls = roles.stream().map(r -> MEMBERS.formatted(r.path("id").asText())).toList();
+        Map<String, JsonNode> bodies = GraphBatch.send(graph, GraphBatch.items(urls, Map.of()), PERMISSIONS, stats);
+        List<EntraRole> out = new ArrayList<>(roles.size());
+        for (int i = 0; i < roles.size(); i++) {
+            JsonNode role = roles.get(i);
+            List<EntraRoleMember> members = new ArrayList<>();
+            JsonNode body = bodies.get(Integer.toString(i + 1));
+            try {
+                for (JsonNode member : body.path("value")) {
+                    members.add(member(member));
+                }
+                String next = Json.text(body, "@odata.nextLink");
+                if (next != null) {
+                    GraphPager.forEachPage(graph, URI.create(next), p -> member(p.readValueAsTree()), Priority.LOW,
+                            PERMISSIONS, stats, page -> members.addAll(page.items()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.add(new EntraRole(role.path("id").asText(), Json.text(role, "displayName"),
+                    Json.text(role, "description"), Json.text(role, "roleTemplateId"), members));
+        }
+        return out;
+    }
+
+    static EntraRoleMember member(JsonNode member) throws IOException {
+        String id = Json.text(member, "id");
+        if (id == null) {
+            throw new IOException("a role member without an id");
+        }
+        String type = Json.text(member, "@odata.type");
+        type = type == null ? "directoryObject" : type.substring(type.lastIndexOf('.') + 1);
+        return new EntraRoleMember(id, type, Json.text(member, "userPrincipalName"), Json.text(member, "displayName"));
+    }
+}

@@ -1,0 +1,218 @@
+package dev.entrasync.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
+import dev.entrasync.DatasetSink;
+import dev.entrasync.InMemoryJobStore;
+import dev.entrasync.JobStatus;
+import dev.entrasync.SimulatedCloudFixture;
+import dev.entrasync.SinkContext;
+import dev.entrasync.SyncEngine;
+import dev.entrasync.SyncJob;
+import dev.entrasync.SyncListener;
+import dev.entrasync.SyncTrigger;
+import dev.entrasync.TenantId;
+import dev.entrasync.TokenException;
+import dev.entrasync.TokenFailure;
+import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.EntraUser;
+import dev.entrasync.testkit.SimulatedTenant;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Sync now, job records, crash recovery, blocked tenants and graceful close, on the simulated cloud. */
+class EngineJobsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    /** A sink that holds the first session's first upsert until released, to catch a job mid-run. */
+    private static final class GatedSink implements DatasetSink {
+        final DatasetSink delegate;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        GatedSink(DatasetSink delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public Session open(SinkContext context) {
+            return new ForwardingSession(delegate.open(context)) {
+                @Override
+                public void upsert(List<? extends EntraRecord> batch) {
+                    entered.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while writing", e);
+                    }
+                    super.upsert(batch);
+                }
+            };
+        }
+    }
+
+    @Test
+    void syncNowReturnsTheRunningJobInsteadOfStartingAnother() throws Exception {
+        SimulatedTenant tenant = sim.tenant("Contoso", 100);
+        sim.map("contoso", tenant, Dataset.USERS);
+        GatedSink gated = new GatedSink(sim.sink);
+        try (SyncEngine engine = sim.builder().sink(gated).build()) {
+            SyncJob first = engine.syncNow(TenantId.of(tenant.id()));
+            assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+            SyncJob second = engine.syncNowForCompany("contoso");
+            gated.release.countDown();
+            SyncJob finished = engine.await(first.id(), WAIT);
+
+            assertThat(second.id()).isEqualTo(first.id());
+            assertThat(finished.status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(finished.trigger()).isEqualTo(SyncTrigger.MANUAL);
+            assertThat(finished.companyId()).isEqualTo("contoso");
+            assertThat(engine.jobs().history(TenantId.of(tenant.id()), 0, 10)).hasSize(1);
+            assertThat(engine.syncNow(TenantId.of(tenant.id())).id()).isNotEqualTo(first.id());
+        }
+    }
+
+    @Test
+    void aJobRecordsItsDatasetCountsRequestsAndWaits() throws Exception {
+        SimulatedTenant tenant = sim.tenant("Contoso", 2000);
+        sim.map("contoso", tenant, Dataset.USERS);
+        sim.cloud.faults().throttleNext(2, 3);
+        List<String> events = new CopyOnWriteArrayList<>();
+        SyncListener listener = new SyncListener() {
+            @Override
+            public void jobQueued(SyncJob job) {
+                events.add("queued");
+            }
+
+            @Override
+            public void jobStarted(SyncJob job) {
+                events.add("started");
+            }
+
+            @Override
+            public void datasetProgress(SyncJob job, Dataset dataset, long rows, long pages) {
+                events.add("progress " + dataset.key() + " " + rows + "/" + pages);
+            }
+
+            @Override
+            public void jobFinished(SyncJob job) {
+                events.add("finished " + job.status());
+            }
+        };
+        try (SyncEngine engine = sim.builder().listener(listener).build()) {
+            SyncJob job = engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
+
+            DatasetResult users = job.result(Dataset.USERS).orElseThrow();
+            assertThat(users.rowsUpserted()).isEqualTo(2000);
+            assertThat(users.requests()).isEqualTo(sim.cloud.graphCalls().stream().filter(c -> !c.batchItem()).count());
+            assertThat(users.throttledResponses()).isEqualTo(2);
+            assertThat(users.retryAfterWaited()).isEqualTo(Duration.ofSeconds(6));
+            assertThat(job.startedAt()).isNotNull();
+            assertThat(job.finishedAt()).isNotNull();
+            assertThat(engine.jobs().latest(TenantId.of(tenant.id()))).contains(job);
+            assertThat(engine.health(TenantId.of(tenant.id())).lastSuccess()).isEqualTo(job.finishedAt());
+            assertThat(events).startsWith("queued", "started").contains("progress users 999/1", "progress users 2000/3")
+                    .endsWith("finished SUCCEEDED");
+            assertThat(users.throttledResponses()).isEqualTo(sim.cloud.graphCalls().stream()
+                    .filter(c -> c.status() == 429).count());
+        }
+    }
+
+    @Test
+    void aCrashedRunIsMarkedInterruptedAndSyncedAgain() throws Exception {
+        SimulatedTenant tenant = sim.tenant("Contoso", 100);
+        sim.map("contoso", tenant, Dataset.USERS);
+        GatedSink gated = new GatedSink(sim.sink);
+        SyncEngine crashed = sim.builder().sink(gated).build();
+        SyncJob running = crashed.syncNow(TenantId.of(tenant.id()));
+        assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        // The process dies here: what the job store holds is all a new engine finds, a minute later.
+        sim.time.advance(Duration.ofMinutes(1));
+        InMemoryJobStore survivingStore = new InMemoryJobStore();
+        survivingStore.save(sim.jobs.find(running.id()).orElseThrow());
+        assertThat(survivingStore.active()).singleElement().extracting(SyncJob::status).isEqualTo(JobStatus.RUNNING);
+        sim.time.advance(Duration.ofSeconds(1)); // the restart comes later, so the recovery job is the latest
+
+        try (DefaultSyncEngine restarted = (DefaultSyncEngine) sim.builder().jobs(survivingStore).build()) {
+            restarted.start();
+            SyncJob interrupted = survivingStore.find(running.id()).orElseThrow();
+            SyncJob recovery = survivingStore.latest(TenantId.of(tenant.id())).orElseThrow();
+            SyncJob recovered = restarted.await(recovery.id(), WAIT);
+
+            assertThat(interrupted.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(interrupted.reason()).startsWith("interrupted");
+            assertThat(recovered.trigger()).isEqualTo(SyncTrigger.RECOVERY);
+            assertThat(recovered.status()).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(100);
+        } finally {
+            gated.release.countDown();
+            crashed.close();
+        }
+    }
+
+    @Test
+    void closeAbortsTheRunningJobAndKeepsNothingHalfWritten() throws Exception {
+        SimulatedTenant tenant = sim.tenant("Contoso", 100);
+        sim.map("contoso", tenant, Dataset.USERS);
+        GatedSink gated = new GatedSink(sim.sink);
+        SyncEngine engine = sim.builder().sink(gated).build();
+        SyncJob running = engine.syncNow(TenantId.of(tenant.id()));
+        assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+        engine.close();
+
+        SyncJob cancelled = sim.jobs.find(running.id()).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
+        assertThat(sim.sink.completedRuns(TenantId.of(tenant.id()), Dataset.USERS)).isZero();
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEmpty();
+    }
+
+    @Test
+    void aPermanentTokenFailureBlocksTheTenantAndTellsTheHostOnce() throws Exception {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.map("contoso", tenant, Dataset.USERS);
+        tenant.revokeConsent(sim.app);
+        List<TokenException> told = new CopyOnWriteArrayList<>();
+        SyncListener listener = new SyncListener() {
+            @Override
+            public void tenantBlocked(TenantId t, TokenException cause) {
+                told.add(cause);
+            }
+        };
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().listener(listener).build()) {
+            SyncJob failed = engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
+            engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
+            sim.time.advance(Duration.ofDays(3));
+            List<SyncJob> scheduled = engine.runDue();
+
+            assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
+            assertThat(failed.reason()).contains("AADSTS700016");
+            assertThat(told).singleElement().extracting(TokenException::failure).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
+            assertThat(engine.health(TenantId.of(tenant.id())).blockedBy()).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
+            assertThat(engine.health(TenantId.of(tenant.id())).consecutiveFailures()).isEqualTo(2);
+            assertThat(scheduled).isEmpty();
+
+            tenant.consent(sim.app, dev.entrasync.testkit.Permissions.allRead());
+            engine.resume(TenantId.of(tenant.id()));
+            assertThat(engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT).status())
+                    .isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(engine.health(TenantId.of(tenant.id())).blocked()).isFalse();
+        }
+    }
+}
