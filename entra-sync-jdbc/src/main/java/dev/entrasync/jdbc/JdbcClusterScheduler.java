@@ -1,87 +1,90 @@
 package dev.entrasync.jdbc;
 
+import com.github.kagkarlsson.scheduler.ScheduledExecution;
+import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerName;
-import com.github.kagkarlsson.scheduler.ScheduledExecution;
-import com.github.kagkarlsson.scheduler.ScheduledExecutionsFilter;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.entrasync.SyncJob;
+import dev.entrasync.TenantId;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.Dialect;
-import dev.entrasync.jdbc.internal.schedule.SlotSerializer;
-import dev.entrasync.jdbc.internal.schedule.TenantSlot;
+import dev.entrasync.jdbc.internal.schedule.ClusterTasks;
+import dev.entrasync.spi.SyncScheduler;
+import dev.entrasync.spi.SyncTasks;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs each tenant's sync once per interval across every host instance that shares the database, on
+ * A {@link SyncScheduler} for several host instances sharing one database: each tenant is synced once per
+ * interval by exactly one instance, a dead instance's work is picked up by another, and "Sync now" from any
+ * instance runs on whichever instance is free first. Built on
  * <a href="https://github.com/kagkarlsson/db-scheduler">db-scheduler</a> and its {@code scheduled_tasks}
- * table (created under the storage's prefix): an instance picks a due tenant with an optimistic update, so
- * one instance runs it; a run whose instance died (no heartbeat) is run again by another; "Sync now" from
- * any instance runs the tenant on whichever instance picks it first.
+ * table (created under the storage's prefix) — no lock table of our own.
  *
  * <pre>{@code
- * JdbcClusterScheduler scheduler = JdbcClusterScheduler.builder(storage,
- *                 tenant -> engine.await(engine.syncNow(TenantId.of(tenant)).id(), Duration.ofHours(2)))
+ * SyncEngine engine = EntraSync.builder()
+ *         .credentials(storage.credentialStore(keys)).tenants(storage.tenantMapper())
+ *         .sink(storage.datasetSink()).checkpoints(storage.checkpointStore()).jobs(storage.jobStore())
+ *         .scheduler(JdbcClusterScheduler.builder(storage).build())
  *         .build();
- * scheduler.scheduleTenant(tenantGuid, Duration.ofHours(24));   // idempotent; any instance may call it
- * scheduler.start();
+ * engine.start();
  * }</pre>
  *
- * <h2>The tenant sync</h2>
- * The host's {@code Consumer<String>} gets the tenant key and should return when the sync has finished (so
- * the run holds the tenant, and its heartbeat shows the instance alive). It runs on the scheduler's threads,
- * one tenant per thread. If it throws, the run is logged and the tenant runs again at its next slot.
+ * <h2>How it works</h2>
+ * Every mapped tenant has one row in {@code scheduled_tasks}, due at the engine's slot for it
+ * ({@link SyncTasks#nextRun}); an instance claims a due row with an optimistic update, runs the tenant's
+ * scheduled sync on its own thread, then moves the row to the next slot. Jobs the engine queues (Sync now,
+ * recovery) get a one-time row that the first free instance runs. A claimed row's heartbeat is refreshed
+ * while it runs; when it stops for six {@link Builder#heartbeatInterval heartbeat intervals} the instance is
+ * taken as dead and another one runs the row again (the engine turns a job left running into a recovery
+ * job). A housekeeping row, run by one instance at a time, calls the engine's {@link SyncTasks#tick()} and
+ * adds and removes tenant rows as mappings change; {@link #start()} does the same once at once.
  *
- * <h2>When a tenant runs</h2>
- * At {@code epoch + offset + k * interval}: with {@link #scheduleTenant(String, Duration)} the offset is a
- * stable hash of the key, spreading a fleet over the interval. A run that overran its interval skips the
- * slots it covered. {@link #syncNow} moves a scheduled tenant's next run to now (it runs once, then keeps
- * its slot), so a tenant never runs twice at once; an unscheduled tenant gets a one-time run.
+ * <p>A scheduled sync and a Sync now of the same tenant may run at the same time on two instances; the sink
+ * and checkpoint contracts keep the data consistent, at the cost of the duplicate Graph requests.
  *
- * <p>Thread-safe. Build one per host instance; {@link #close()} stops it, waiting for running syncs up to
- * {@link Builder#shutdownMaxWait}.
+ * <p>Thread-safe. Build one per engine (so one per host instance) and give it to that engine's builder;
+ * the engine starts and closes it.
  */
-public final class JdbcClusterScheduler implements AutoCloseable {
+public final class JdbcClusterScheduler implements SyncScheduler {
 
-    static final String TENANT_TASK = "entra-sync-tenant";
-    static final String SYNC_NOW_TASK = "entra-sync-now";
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcClusterScheduler.class);
 
     private final Scheduler scheduler;
-    private final RecurringTaskWithPersistentSchedule<TenantSlot> tenantTask;
-    private final OneTimeTask<Void> syncNowTask;
+    private final ClusterTasks clusterTasks;
+    private final Clock clock;
     private final String instanceName;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile SyncTasks tasks;
 
     private JdbcClusterScheduler(Builder b) {
-        Consumer<String> sync = b.tenantSync;
-        this.tenantTask = Tasks.recurringWithPersistentSchedule(TENANT_TASK, TenantSlot.class)
-                .execute((instance, context) -> sync.accept(instance.getId()));
-        this.syncNowTask = Tasks.oneTime(SYNC_NOW_TASK)
-                .onFailure((complete, operations) -> operations.remove())
-                .execute((instance, context) -> sync.accept(instance.getId()));
-        Database db = b.storage.database();
+        this.clock = b.clock;
         this.instanceName = b.instanceName;
-        SchedulerBuilder builder = Scheduler.create(db.dataSource(), tenantTask, syncNowTask)
+        this.clusterTasks = new ClusterTasks(this::attached, this::reconcile, b.housekeepingInterval);
+        Database db = b.storage.database();
+        SchedulerBuilder builder = Scheduler.create(db.dataSource(), clusterTasks.tenant, clusterTasks.job)
+                .startTasks(clusterTasks.housekeeping)
                 .tableName(db.table("scheduled_tasks"))
-                .serializer(new SlotSerializer())
                 .schedulerName(new SchedulerName.Fixed(b.instanceName))
                 .threads(b.threads)
                 .pollingInterval(b.pollingInterval)
                 .heartbeatInterval(b.heartbeatInterval)
                 .shutdownMaxWait(b.shutdownMaxWait)
+                .clock(b.clock::instant)
                 .enableImmediateExecution();
-        // MariaDB's DATETIME has no zone: db-scheduler must write UTC. H2 keeps zones, as PostgreSQL does.
+        // MariaDB's DATETIME has no zone, so db-scheduler must write UTC; H2 keeps zones, as PostgreSQL does.
         if (db.dialect() == Dialect.MARIADB) {
             builder.alwaysPersistTimestampInUTC();
         } else if (db.dialect() == Dialect.H2) {
@@ -90,119 +93,42 @@ public final class JdbcClusterScheduler implements AutoCloseable {
         this.scheduler = builder.build();
     }
 
-    /**
-     * A builder.
-     *
-     * @param storage the storage whose database (and prefix) the instances share
-     * @param tenantSync syncs one tenant, given its key, and returns when done
-     */
-    public static Builder builder(JdbcStorage storage, Consumer<String> tenantSync) {
-        return new Builder(Objects.requireNonNull(storage, "storage"), Objects.requireNonNull(tenantSync, "tenantSync"));
+    /** A builder for an instance over the storage's database (and prefix). */
+    public static Builder builder(JdbcStorage storage) {
+        return new Builder(Objects.requireNonNull(storage, "storage"));
     }
 
-    /** Starts polling for due tenants. */
+    @Override
+    public void attach(SyncTasks tasks) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+    }
+
+    private SyncTasks attached() {
+        SyncTasks current = tasks;
+        if (current == null) {
+            throw new IllegalStateException("JdbcClusterScheduler runs only inside an engine: pass it to"
+                    + " EntraSync.builder().scheduler(...)");
+        }
+        return current;
+    }
+
+    /** Adds this engine's mapped tenants to the schedule, then starts polling for due work. */
+    @Override
     public void start() {
+        attached();
+        reconcile();
         scheduler.start();
     }
 
-    /** This instance's name, as {@link ScheduledTenant#runningOn()} shows it. */
-    public String instanceName() {
-        return instanceName;
+    /** Queues the job for the first free instance (this one is told at once). */
+    @Override
+    public void submit(SyncJob job) {
+        Objects.requireNonNull(job, "job");
+        scheduler.scheduleIfNotExists(clusterTasks.job.instance(job.id()), clock.instant());
+        scheduler.triggerCheckForDueExecutions();
     }
 
-    /**
-     * Schedules the tenant every {@code interval} at an offset spread by a hash of its key.
-     *
-     * @return whether anything changed (false when it was already scheduled the same way)
-     */
-    public boolean scheduleTenant(String tenantKey, Duration interval) {
-        return schedule(tenantKey, TenantSlot.spread(checkKey(tenantKey), interval));
-    }
-
-    /**
-     * Schedules the tenant every {@code interval}, {@code offset} into each interval (from the epoch).
-     * Scheduling a tenant again with another interval or offset moves it; with the same, changes nothing.
-     *
-     * @return whether anything changed
-     * @throws IllegalArgumentException for a blank key or one over 100 characters, an interval under 1 ms,
-     *     or an offset outside {@code [0, interval)}
-     * @throws IllegalStateException if the tenant is being synced right now (try again after)
-     */
-    public boolean scheduleTenant(String tenantKey, Duration interval, Duration offset) {
-        return schedule(checkKey(tenantKey), new TenantSlot(interval, offset));
-    }
-
-    private boolean schedule(String tenantKey, TenantSlot slot) {
-        Optional<ScheduledExecution<Object>> existing = scheduler.getScheduledExecution(tenantId(tenantKey));
-        if (existing.isEmpty()) {
-            return scheduler.scheduleIfNotExists(tenantTask.schedulableInstance(tenantKey, slot));
-        }
-        if (slot.equals(existing.get().getData())) {
-            return false;
-        }
-        try {
-            return scheduler.reschedule(tenantId(tenantKey), slot.getInitialExecutionTime(Instant.now()), slot);
-        } catch (TaskInstanceException e) {
-            throw new IllegalStateException("Tenant " + tenantKey + " is being synced right now; change its schedule"
-                    + " after the run (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /**
-     * Removes the tenant from the schedule (a run in progress finishes).
-     *
-     * @return whether it was scheduled
-     */
-    public boolean unscheduleTenant(String tenantKey) {
-        TaskInstanceId id = tenantId(checkKey(tenantKey));
-        if (scheduler.getScheduledExecution(id).isEmpty()) {
-            return false;
-        }
-        try {
-            scheduler.cancel(id);
-            return true;
-        } catch (TaskInstanceException e) {
-            throw new IllegalStateException("Tenant " + tenantKey + " is being synced right now; unschedule it after"
-                    + " the run (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /**
-     * Syncs the tenant as soon as an instance is free: a scheduled tenant's next run moves to now; an
-     * unscheduled one gets a one-time run.
-     *
-     * @return true when queued; false when a sync of the tenant is already running or already queued now
-     */
-    public boolean syncNow(String tenantKey) {
-        checkKey(tenantKey);
-        Instant now = Instant.now();
-        Optional<ScheduledExecution<Object>> scheduled = scheduler.getScheduledExecution(tenantId(tenantKey));
-        if (scheduled.isEmpty()) {
-            return scheduler.scheduleIfNotExists(syncNowTask.instance(tenantKey), now);
-        }
-        if (scheduled.get().isPicked() || !scheduled.get().getExecutionTime().isAfter(now)) {
-            return false;
-        }
-        try {
-            boolean moved = scheduler.reschedule(tenantId(tenantKey), now);
-            scheduler.triggerCheckForDueExecutions();
-            return moved;
-        } catch (TaskInstanceException e) {
-            return false;
-        }
-    }
-
-    /** Every scheduled tenant, by next run. */
-    public List<ScheduledTenant> scheduledTenants() {
-        return scheduler.getScheduledExecutionsForTask(TENANT_TASK, TenantSlot.class, ScheduledExecutionsFilter.all())
-                .stream()
-                .map(e -> new ScheduledTenant(e.getTaskInstance().getId(), e.getData().interval(), e.getData().offset(),
-                        e.getExecutionTime(), e.isPicked() ? e.getPickedBy() : null))
-                .sorted(Comparator.comparing(ScheduledTenant::nextRunAt).thenComparing(ScheduledTenant::tenantKey))
-                .toList();
-    }
-
-    /** Stops polling and waits for running syncs (up to the shutdown wait); their tenants keep their schedule. */
+    /** Stops polling and waits (up to the shutdown wait) for the runs of this instance; other instances go on. */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
@@ -210,31 +136,62 @@ public final class JdbcClusterScheduler implements AutoCloseable {
         }
     }
 
-    private static TaskInstanceId tenantId(String tenantKey) {
-        return TaskInstanceId.of(TENANT_TASK, tenantKey);
+    /** This instance's name, as {@link ScheduledTenant#runningOn()} shows it. */
+    public String instanceName() {
+        return instanceName;
     }
 
-    private static String checkKey(String tenantKey) {
-        if (tenantKey == null || tenantKey.isBlank() || tenantKey.length() > 100) {
-            throw new IllegalArgumentException("tenantKey: must be 1-100 characters (a tenant GUID, say), was '"
-                    + tenantKey + "'");
+    /** Every tenant in the schedule, by next run. */
+    public List<ScheduledTenant> scheduledTenants() {
+        return tenantRows().stream()
+                .map(e -> new ScheduledTenant(TenantId.of(e.getTaskInstance().getId()), e.getExecutionTime(),
+                        e.isPicked() ? e.getPickedBy() : null))
+                .sorted(Comparator.comparing(ScheduledTenant::nextRunAt).thenComparing(t -> t.tenant().value()))
+                .toList();
+    }
+
+    /** Gives every mapped tenant a row at its next slot, and removes the rows of tenants no longer mapped. */
+    void reconcile() {
+        SyncTasks engine = attached();
+        Set<String> scheduled = new HashSet<>();
+        List<ScheduledExecution<Object>> rows = tenantRows();
+        rows.forEach(e -> scheduled.add(e.getTaskInstance().getId()));
+        Set<String> mapped = new HashSet<>();
+        for (TenantId tenant : engine.tenants()) {
+            mapped.add(tenant.value());
+            if (!scheduled.contains(tenant.value())) {
+                scheduler.scheduleIfNotExists(clusterTasks.tenant.instance(tenant.value()), engine.nextRun(tenant, null));
+            }
         }
-        return tenantKey;
+        for (ScheduledExecution<Object> row : rows) {
+            String tenant = row.getTaskInstance().getId();
+            if (!mapped.contains(tenant) && !row.isPicked()) {
+                try {
+                    scheduler.cancel(TaskInstanceId.of(ClusterTasks.TENANT, tenant));
+                } catch (TaskInstanceException e) {
+                    LOG.debug("Tenant {} was picked while being unscheduled; its run removes it", tenant);
+                }
+            }
+        }
+    }
+
+    private List<ScheduledExecution<Object>> tenantRows() {
+        return scheduler.getScheduledExecutionsForTask(ClusterTasks.TENANT, Object.class, ScheduledExecutionsFilter.all());
     }
 
     /** Builds a {@link JdbcClusterScheduler}. Not thread-safe. */
     public static final class Builder {
         private final JdbcStorage storage;
-        private final Consumer<String> tenantSync;
         private String instanceName = defaultInstanceName();
         private int threads = 4;
         private Duration pollingInterval = Duration.ofSeconds(10);
         private Duration heartbeatInterval = Duration.ofMinutes(1);
         private Duration shutdownMaxWait = Duration.ofMinutes(30);
+        private Duration housekeepingInterval = Duration.ofMinutes(1);
+        private Clock clock = Clock.systemUTC();
 
-        private Builder(JdbcStorage storage, Consumer<String> tenantSync) {
+        private Builder(JdbcStorage storage) {
             this.storage = storage;
-            this.tenantSync = tenantSync;
         }
 
         private static String defaultInstanceName() {
@@ -248,7 +205,7 @@ public final class JdbcClusterScheduler implements AutoCloseable {
             return name.length() <= 50 ? name : name.substring(name.length() - 50);
         }
 
-        /** This instance's name (default: host name and process id), at most 50 characters. */
+        /** This instance's name (default: host name and process id), 1 to 50 characters. */
         public Builder instanceName(String instanceName) {
             if (instanceName == null || instanceName.isBlank() || instanceName.length() > 50) {
                 throw new IllegalArgumentException("instanceName: must be 1-50 characters, was '" + instanceName + "'");
@@ -266,7 +223,7 @@ public final class JdbcClusterScheduler implements AutoCloseable {
             return this;
         }
 
-        /** How often this instance looks for due tenants (default 10 seconds). */
+        /** How often this instance looks for due work (default 10 seconds). */
         public Builder pollingInterval(Duration pollingInterval) {
             this.pollingInterval = positive("pollingInterval", pollingInterval);
             return this;
@@ -274,16 +231,28 @@ public final class JdbcClusterScheduler implements AutoCloseable {
 
         /**
          * How often a running sync's heartbeat is written (default 1 minute). A run whose heartbeat is six
-         * intervals old is taken as dead (its instance crashed) and run again by another instance.
+         * intervals old is taken as dead (its instance crashed or hung) and run again by another instance.
          */
         public Builder heartbeatInterval(Duration heartbeatInterval) {
             this.heartbeatInterval = positive("heartbeatInterval", heartbeatInterval);
             return this;
         }
 
-        /** How long {@link JdbcClusterScheduler#close()} waits for running syncs (default 30 minutes). */
+        /** How long {@link JdbcClusterScheduler#close()} waits for this instance's runs (default 30 minutes). */
         public Builder shutdownMaxWait(Duration shutdownMaxWait) {
             this.shutdownMaxWait = positive("shutdownMaxWait", shutdownMaxWait);
+            return this;
+        }
+
+        /** How often the engine's housekeeping runs and new mappings join the schedule (default 1 minute). */
+        public Builder housekeepingInterval(Duration housekeepingInterval) {
+            this.housekeepingInterval = positive("housekeepingInterval", housekeepingInterval);
+            return this;
+        }
+
+        /** The clock deciding what is due; give it the engine's clock (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
@@ -294,7 +263,7 @@ public final class JdbcClusterScheduler implements AutoCloseable {
             return value;
         }
 
-        /** Builds the scheduler; {@link JdbcClusterScheduler#start()} starts it. */
+        /** Builds the scheduler; give it to {@code EntraSync.builder().scheduler(...)}. */
         public JdbcClusterScheduler build() {
             return new JdbcClusterScheduler(this);
         }

@@ -1,2 +1,2 @@
-/** Not API: the db-scheduler task data behind {@code JdbcClusterScheduler}. */
+/** Not API: the db-scheduler tasks behind {@code JdbcClusterScheduler}. */
 package dev.entrasync.jdbc.internal.schedule;
