@@ -163,9 +163,10 @@ public final class DefaultSyncEngine implements SyncEngine {
             if (health.blocked(tenant, credential)) {
                 return Optional.empty();
             }
-            SyncJob job = queue(mapping.get(), SyncTrigger.SCHEDULED);
-            return job.trigger() == SyncTrigger.SCHEDULED && job.status() == JobStatus.QUEUED
-                    ? Optional.of(execute(job)) : Optional.empty();
+            retireDeadScheduledRuns(tenant);
+            boolean[] created = {false};
+            SyncJob job = queue(mapping.get(), SyncTrigger.SCHEDULED, created);
+            return created[0] ? Optional.of(execute(job)) : Optional.empty();
         }
 
         @Override
@@ -191,6 +192,18 @@ public final class DefaultSyncEngine implements SyncEngine {
                 }
             }
         }
+    }
+
+    /**
+     * A scheduled run of a tenant that is not running here but is RUNNING in the store was left by a
+     * dead instance: a scheduler runs one scheduled run of a tenant at a time, cluster-wide, and only
+     * revives it when its instance died.
+     */
+    private void retireDeadScheduledRuns(TenantId tenant) {
+        jobs.latest(tenant).filter(j -> j.trigger() == SyncTrigger.SCHEDULED && j.status() == JobStatus.RUNNING)
+                .filter(j -> !isLocal(j))
+                .ifPresent(j -> jobs.save(j.finish(JobStatus.FAILED, parts.clock().instant(),
+                        "interrupted: the instance running this job stopped; another instance ran the tenant again")));
     }
 
     private boolean isLocal(SyncJob job) {
@@ -219,13 +232,22 @@ public final class DefaultSyncEngine implements SyncEngine {
         return job;
     }
 
-    /** The tenant's queued or running job in this process, or a new queued one. */
-    private SyncJob queue(TenantMapping mapping, SyncTrigger trigger) {
+    /**
+     * The tenant's queued or running job known to this engine, or a new queued one (then
+     * {@code created[0]} is set). A job this engine queued but another instance ran is known here
+     * until it finishes in the shared job store.
+     */
+    private SyncJob queue(TenantMapping mapping, SyncTrigger trigger, boolean[] created) {
         if (closing.get()) {
             throw new IllegalStateException("The engine is closing; no new jobs");
         }
-        return active.computeIfAbsent(mapping.tenant(), t -> newJob(t, mapping.companyId(),
-                mapping.credentialName(), mapping.datasets(), trigger));
+        return active.compute(mapping.tenant(), (t, existing) -> {
+            if (existing != null && !jobs.find(existing.id()).map(j -> j.status().isFinished()).orElse(true)) {
+                return existing;
+            }
+            created[0] = true;
+            return newJob(t, mapping.companyId(), mapping.credentialName(), mapping.datasets(), trigger);
+        });
     }
 
     private SyncJob execute(SyncJob queued) {
@@ -267,10 +289,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             throw new IllegalArgumentException("tenant " + tenant + " is excluded from syncing; include it first");
         }
         boolean[] created = {false};
-        SyncJob job = active.computeIfAbsent(tenant, t -> {
-            created[0] = true;
-            return newJob(t, mapping.companyId(), mapping.credentialName(), mapping.datasets(), SyncTrigger.MANUAL);
-        });
+        SyncJob job = queue(mapping, SyncTrigger.MANUAL, created);
         if (created[0]) {
             scheduler.submit(job);
         }
@@ -297,24 +316,33 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public SyncJob await(String jobId, Duration timeout) throws InterruptedException {
-        CompletableFuture<SyncJob> future = done.get(jobId);
-        if (future != null) {
-            try {
-                return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                return jobs.find(jobId).orElseThrow();
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        // Run by another instance (a cluster scheduler): poll the shared job store.
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
+            CompletableFuture<SyncJob> future = done.get(jobId);
+            if (future != null) {
+                try {
+                    long wait = Math.max(1, Math.min(TimeUnit.MILLISECONDS.toNanos(200), deadline - System.nanoTime()));
+                    return future.get(wait, TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    // run here but not finished yet, or run by another instance: look at the shared store
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause());
+                }
+            } else {
+                Thread.sleep(Math.max(0, Math.min(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+            }
             SyncJob job = jobs.find(jobId).orElseThrow(() -> new IllegalArgumentException("no job with id " + jobId));
-            if (job.status().isFinished() || System.nanoTime() >= deadline) {
+            if (job.status().isFinished()) {
+                done.remove(jobId);
+                SyncJob mine = active.get(job.tenant());
+                if (mine != null && mine.id().equals(jobId)) {
+                    active.remove(job.tenant(), mine);
+                }
                 return job;
             }
-            Thread.sleep(100);
+            if (System.nanoTime() >= deadline) {
+                return job;
+            }
         }
     }
 
