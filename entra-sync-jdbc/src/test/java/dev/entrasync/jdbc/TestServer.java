@@ -1,6 +1,5 @@
 package dev.entrasync.jdbc;
 
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -47,7 +46,8 @@ enum TestServer {
         }
         return PROBES.computeIfAbsent(this, s -> {
             String target = jdbcUrl();
-            try (Connection ignored = DriverManager.getConnection(target, user, password)) {
+            try {
+                DriverManager.getConnection(target, user, password).close();
                 return Optional.empty();
             } catch (SQLException e) {
                 return Optional.of(name() + " at " + target + " (user " + user + ") did not answer: " + e.getMessage());
