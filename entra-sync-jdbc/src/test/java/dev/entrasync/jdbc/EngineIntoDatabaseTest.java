@@ -91,6 +91,7 @@ class EngineIntoDatabaseTest {
                 assertThat(storage.checkpointStore().load(tenant, Dataset.USERS).orElseThrow().deltaLink()).isNotBlank();
                 assertThat(storage.jobStore().history(tenant, 0, 10)).hasSize(2).extracting(SyncJob::status)
                         .containsOnly(JobStatus.SUCCEEDED);
+                assertThat(db.assertNoTableContains(SimulatedHost.SECRET)).isGreaterThan(USERS * 20L);
             }
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.TenantId;
 import dev.entrasync.onboarding.ConsentRecord;
+import dev.entrasync.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ class JdbcConsentStoreTest {
     private static final TenantId B = TenantId.of(TestUsers.TENANT_B);
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final MutableClock clock = new MutableClock(NOW);
+    private final MutableClock clock = MutableClock.at(NOW);
 
     @DatabaseTest
     void consentsAreKeptPerCredentialAndTenant(TestDatabase db) {

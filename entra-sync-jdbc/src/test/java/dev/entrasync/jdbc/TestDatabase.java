@@ -87,6 +87,25 @@ final class TestDatabase implements AutoCloseable {
         return ((Number) n).longValue();
     }
 
+    /**
+     * Scans every column of every row of this test's tables for {@code secret} (see {@link SecretScan});
+     * returns the number of cells read, failing on the first cell that holds it.
+     */
+    long assertNoTableContains(String secret) {
+        long cells = 0;
+        for (String table : tables()) {
+            for (Map<String, Object> row : rows("SELECT * FROM " + table)) {
+                for (Map.Entry<String, Object> cell : row.entrySet()) {
+                    if (SecretScan.contains(cell.getValue(), secret)) {
+                        throw new AssertionError("the secret is readable in " + table + "." + cell.getKey());
+                    }
+                    cells++;
+                }
+            }
+        }
+        return cells;
+    }
+
     void execute(String sql) {
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -1,6 +1,5 @@
 package dev.entrasync.jdbc;
 
-import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -31,9 +30,13 @@ enum TestServer {
         this.password = password;
     }
 
-    /** A JDBC URL: a fresh in-memory database for H2, the shared {@code test} database for the servers. */
+    /**
+     * A JDBC URL: a fresh in-memory database for H2, the shared {@code test} database for the servers
+     * (overridable with the system property {@code entrasync.test.<server>.url}).
+     */
     String jdbcUrl() {
-        return url != null ? url : "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return url != null ? System.getProperty("entrasync.test." + key() + ".url", url)
+                : "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }
 
     /** Why the server does not answer, or empty when it does. Probed once per JVM. */
@@ -42,10 +45,12 @@ enum TestServer {
             return Optional.empty();
         }
         return PROBES.computeIfAbsent(this, s -> {
-            try (Connection ignored = DriverManager.getConnection(url, user, password)) {
+            String target = jdbcUrl();
+            try {
+                DriverManager.getConnection(target, user, password).close();
                 return Optional.empty();
             } catch (SQLException e) {
-                return Optional.of(name() + " at " + url + " (user " + user + ") did not answer: " + e.getMessage());
+                return Optional.of(name() + " at " + target + " (user " + user + ") did not answer: " + e.getMessage());
             }
         });
     }
