@@ -2,7 +2,6 @@ package dev.entrasync.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.entrasync.examples.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,14 +35,5 @@ class ExamplesTest {
         QuickStart.main();
 
         assertThat(printed()).containsPattern("Contoso: 1260 users in [0-9]+ requests");
-    }
-
-    @Test
-    void demoPrintsASummaryPerTenant() {
-        int exit = Main.run("demo", "--users", "1200");
-
-        assertThat(exit).isZero();
-        assertThat(printed()).contains("Contoso").contains("Fabrikam").contains("Northwind").contains("SUCCEEDED")
-                .doesNotContain("FAILED");
     }
 }
