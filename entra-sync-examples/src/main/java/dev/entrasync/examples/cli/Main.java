@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "entra-sync", mixinStandardHelpOptions = true, version = "entra-sync 0.1.0-SNAPSHOT",
         description = "Sync Microsoft Entra ID data from your customers' tenants.",
         subcommands = {DemoCommand.class, SyncCommand.class, ShowCommand.class, JobsCommand.class,
-                ConsentUrlCommand.class, PreflightCommand.class, ManifestCommand.class,
+                ConsentUrlCommand.class, PreflightCommand.class, ManifestCommand.class, WebCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
