@@ -36,4 +36,14 @@ class ExamplesTest {
 
         assertThat(printed()).containsPattern("Contoso: 1260 users in [0-9]+ requests");
     }
+
+    @Test
+    void mailReportMailsSummariesAndNotices() throws Exception {
+        MailReport.main();
+
+        String from = "Mailed [noc@northwind.example] from reports@northwindmsp.onmicrosoft.com: ";
+        assertThat(printed()).contains(from + "Contoso: Entra ID summary").contains(from + "Litware: Entra ID summary")
+                .contains(from + "Litware: sync failing")
+                .containsPattern("Client secret of 'northwind' expires in (9|10) days");
+    }
 }
