@@ -31,10 +31,10 @@ class ExamplesTest {
     }
 
     @Test
-    void quickStartSyncsUsers() {
+    void quickStartSyncsTheCompanysTenant() throws Exception {
         QuickStart.main();
 
-        assertThat(printed()).containsPattern("Contoso: 1260 users in [0-9]+ requests");
+        assertThat(printed()).containsPattern("acme: SUCCEEDED, 1260 users in [0-9]+ requests");
     }
 
     @Test
