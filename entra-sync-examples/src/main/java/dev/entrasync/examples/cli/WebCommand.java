@@ -2,7 +2,6 @@ package dev.entrasync.examples.cli;
 
 import dev.entrasync.examples.web.WebHost;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -16,8 +15,7 @@ final class WebCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        WebHost.main(String.valueOf(port));
-        new CountDownLatch(1).await();
+        WebHost.main(String.valueOf(port)); // serves until the process is stopped
         return 0;
     }
 }
