@@ -80,52 +80,59 @@ class WebHostBrowserTest {
         browser.get(host.url());
         assertThat(text("main")).contains("No companies yet");
 
-        browser.findElement(By.linkText("Credentials")).click();
+        open(By.linkText("Credentials"));
         type("secret", DemoCloud.SECRET);
         type("expires", LocalDate.now(ZoneOffset.UTC).plusDays(45).toString());
-        browser.findElement(By.id("save-credential")).click();
+        open(By.id("save-credential"));
         assertThat(text("main")).contains("northwind").contains(DemoCloud.CLIENT_ID).contains("in 44 days");
 
-        browser.findElement(By.linkText("Connect a tenant")).click();
+        open(By.linkText("Connect a tenant"));
         type("company", "Fabrikam Ltd");
         new Select(browser.findElement(By.id("administrator"))).selectByVisibleText("Fabrikam approves");
-        browser.findElement(By.id("go-consent")).click();
+        open(By.id("go-consent"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
         assertThat(text("main")).contains(host.simulation().fabrikam().id()).contains("Fabrikam Ltd is connected");
 
-        browser.findElement(By.linkText("Discovered tenants")).click();
+        open(By.linkText("Discovered tenants"));
         assertThat(text("main")).contains("DelegatedAdminRelationship.Read.All");
-        browser.findElement(By.id("consent-home")).click();
+        open(By.id("consent-home"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
-        browser.findElement(By.linkText("Discovered tenants")).click();
+        open(By.linkText("Discovered tenants"));
         assertThat(text("main")).contains("Contoso").contains("NOT_CONSENTED");
-        browser.findElement(By.id("consent-" + host.simulation().contoso().id())).click();
+        open(By.id("consent-" + host.simulation().contoso().id()));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
-        browser.findElement(By.linkText("Discovered tenants")).click();
+        open(By.linkText("Discovered tenants"));
         browser.findElement(By.id("pick-" + host.simulation().contoso().id())).click();
-        browser.findElement(By.id("import-selected")).click();
+        open(By.id("import-selected"));
         assertThat(text("main")).contains("Contoso").contains("Fabrikam Ltd").contains("never synced");
 
-        browser.findElement(By.linkText("Contoso")).click();
-        browser.findElement(By.id("sync-now")).click();
+        open(By.linkText("Contoso"));
+        open(By.id("sync-now"));
         wait.until(d -> d.getCurrentUrl().endsWith("/jobs") && text("#jobs").contains("SUCCEEDED"));
         browser.get(host.url() + "/jobs");
         assertThat(browser.findElements(By.id("live"))).isEmpty();
         assertThat(text("#jobs")).contains("Contoso").contains("8/8");
-        browser.findElement(By.linkText("Contoso")).click();
+        open(By.linkText("Contoso"));
 
         assertThat(text("main")).contains("Users\n1260").contains("SUCCEEDED").contains("User principal name")
                 .contains("@contoso.com");
         save("company-users.png");
-        browser.findElement(By.id("tab-secure_scores")).click();
+        open(By.id("tab-secure_scores"));
         WebElement chart = browser.findElement(By.id("score-chart"));
         assertThat(chart.findElements(By.tagName("polyline"))).hasSize(1);
         save("company-secure-score.png");
 
-        browser.findElement(By.linkText("Companies")).click();
+        open(By.linkText("Companies"));
         String fabrikam = browser.findElements(By.cssSelector("button[id^=delete-]")).get(0).getAttribute("id");
-        browser.findElement(By.id(fabrikam)).click();
+        open(By.id(fabrikam));
         assertThat(text("main")).contains("not connected");
+    }
+
+    /** Clicks something that loads another page, and waits until the old page is gone. */
+    private void open(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
     }
 
     private void type(String id, String value) {
