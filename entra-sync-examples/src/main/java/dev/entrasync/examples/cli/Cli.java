@@ -20,16 +20,17 @@ final class Cli {
 
     /**
      * Onboarding on the database's stores. A command line cannot wait for a consent to propagate, so grants
-     * are checked once; the consent-link key is random unless the host's is given.
+     * are checked once; the consent-link key is random unless the host's is given; with mail enabled the
+     * preflight expects Mail.Send.
      */
-    static Onboarding onboarding(HostDatabase db, String redirectUri, byte[] stateKey) {
+    static Onboarding onboarding(HostDatabase db, String redirectUri, byte[] stateKey, boolean mailEnabled) {
         return Onboarding.builder().credentials(db.credentials()).consents(db.storage().consentStore())
                 .stateKey(stateKey == null ? randomKey() : stateKey).redirectUri(redirectUri)
-                .propagationWindow(Duration.ZERO).build();
+                .propagationWindow(Duration.ZERO).mailEnabled(mailEnabled).build();
     }
 
     static Onboarding onboarding(HostDatabase db, String redirectUri) {
-        return onboarding(db, redirectUri, null);
+        return onboarding(db, redirectUri, null, false);
     }
 
     /** The datasets named (keys such as {@code users} or {@code audit-logs}); all when none. */

@@ -29,9 +29,7 @@ final class PreflightCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (HostDatabase db = database.open(System.err);
-             Onboarding onboarding = Onboarding.builder().credentials(db.credentials())
-                     .consents(db.storage().consentStore()).stateKey(Cli.randomKey())
-                     .redirectUri(Cli.DEFAULT_REDIRECT_URI).mailEnabled(mail).build()) {
+             Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI, null, mail)) {
             List<TenantMapping> chosen = new ArrayList<>();
             for (TenantMapping mapping : db.mapper().list()) {
                 if (tenants == null || tenants.stream().map(TenantId::of).anyMatch(mapping.tenant()::equals)) {

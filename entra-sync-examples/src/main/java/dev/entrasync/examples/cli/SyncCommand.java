@@ -16,6 +16,7 @@ import dev.entrasync.onboarding.ConsentStatus;
 import dev.entrasync.onboarding.DiscoveredTenant;
 import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.TenantMapping;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -146,7 +147,7 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     private int report(HostDatabase db, List<SyncJob> jobs, List<SummaryJson.Entry> unreachable, PrintStream out)
-            throws java.io.IOException {
+            throws IOException {
         RecordSource records = RecordSource.of(db.storage().queries());
         SummaryTable table = new SummaryTable(out);
         List<SummaryJson.Entry> entries = new ArrayList<>(unreachable);
