@@ -72,7 +72,7 @@ public final class JdbcClusterScheduler implements SyncScheduler {
     private JdbcClusterScheduler(Builder b) {
         this.clock = b.clock;
         this.instanceName = b.instanceName;
-        this.clusterTasks = new ClusterTasks(this::attached, this::reconcile, b.housekeepingInterval);
+        this.clusterTasks = new ClusterTasks(this::attached, this::reconcile, b.housekeepingInterval, closed::get);
         Database db = b.storage.database();
         SchedulerBuilder builder = Scheduler.create(db.dataSource(), clusterTasks.tenant, clusterTasks.job)
                 .startTasks(clusterTasks.housekeeping)
@@ -128,7 +128,11 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         scheduler.triggerCheckForDueExecutions();
     }
 
-    /** Stops polling and waits (up to the shutdown wait) for the runs of this instance; other instances go on. */
+    /**
+     * Stops polling and waits (up to the shutdown wait) for the runs of this instance; other instances go on.
+     * A scheduled run that the closing engine cancels is handed over: it is due again at once, for another
+     * instance.
+     */
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

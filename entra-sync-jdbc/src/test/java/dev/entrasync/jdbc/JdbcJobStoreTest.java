@@ -63,4 +63,16 @@ class JdbcJobStoreTest {
         assertThat(store.latest(TenantId.of("0f2c6a10-0000-4000-8000-00000000000c"))).isEmpty();
         assertThatThrownBy(() -> store.history(A, -1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @DatabaseTest
+    void aDatasetReportedTwiceKeepsBothResultsInOrder(TestDatabase db) {
+        JdbcJobStore store = db.storageBuilder().build().jobStore();
+        SyncJob job = queued("job-1", A, 0).start(T0).withResult(result(Dataset.USERS, DatasetResult.Status.SUCCEEDED))
+                .withResult(result(Dataset.USERS, DatasetResult.Status.FAILED));
+
+        store.save(job);
+
+        assertThat(store.find("job-1").orElseThrow().results()).extracting(DatasetResult::status)
+                .containsExactly(DatasetResult.Status.SUCCEEDED, DatasetResult.Status.FAILED);
+    }
 }

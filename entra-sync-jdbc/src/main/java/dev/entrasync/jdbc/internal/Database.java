@@ -32,6 +32,8 @@ public final class Database {
         T run(Connection connection) throws SQLException;
     }
 
+    private static final int ATTEMPTS = 3;
+
     private final DataSource dataSource;
     private final Dialect dialect;
     private final String prefix;
@@ -121,10 +123,33 @@ public final class Database {
         }
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. A
+     * transaction the database rolled back to break a deadlock or a serialization conflict (SQLState class
+     * {@code 40}) is run again, up to {@value #ATTEMPTS} times in all, so {@code work} must touch nothing
+     * but the database. On MariaDB the transaction is READ COMMITTED, as it is by default on PostgreSQL and
+     * H2: InnoDB's default REPEATABLE READ takes gap locks that make concurrent syncs deadlock.
+     */
     public <T> T inTransaction(String operation, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction(work);
+            } catch (SQLException e) {
+                boolean rolledBack = e.getSQLState() != null && e.getSQLState().startsWith("40");
+                if (!rolledBack || attempt == ATTEMPTS) {
+                    throw new JdbcStoreException(operation, e);
+                }
+            }
+        }
+    }
+
+    private <T> T transaction(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            if (dialect == Dialect.MARIADB && isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -135,9 +160,10 @@ public final class Database {
                 throw e;
             } finally {
                 connection.setAutoCommit(autoCommit);
+                if (connection.getTransactionIsolation() != isolation) {
+                    connection.setTransactionIsolation(isolation);
+                }
             }
-        } catch (SQLException e) {
-            throw new JdbcStoreException(operation, e);
         }
     }
 

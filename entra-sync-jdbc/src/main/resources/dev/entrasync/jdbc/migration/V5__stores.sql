@@ -73,5 +73,5 @@ CREATE TABLE ${prefix}job_results (
     error ${text},
     fix ${text},
     warnings ${text},
-    PRIMARY KEY (job_id, dataset)
+    PRIMARY KEY (job_id, result_order)
 )${table_options};

@@ -6,10 +6,14 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import dev.entrasync.JobStatus;
+import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.spi.SyncTasks;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@value #TENANT}: one instance per tenant (instance id = tenant GUID); runs the tenant's
  *       scheduled sync, then reschedules itself to the engine's next slot for the tenant (or removes itself
- *       when the tenant is no longer mapped);</li>
+ *       when the tenant is no longer mapped); a run that this instance's closing cut short (cancelled,
+ *       failed or skipped while closing) is due again at once, for another instance;</li>
  *   <li>{@value #JOB}: one instance per submitted job (instance id = job id), run once;</li>
  *   <li>{@value #HOUSEKEEPING}: a single recurring instance (so one instance at a time) that runs the
  *       engine's {@link SyncTasks#tick()} and brings the tenant instances in line with the mappings.</li>
@@ -42,14 +47,19 @@ public final class ClusterTasks {
      * @param tasks the engine's tasks, once attached
      * @param reconcile brings the tenant instances in line with {@link SyncTasks#tenants()}
      */
-    public ClusterTasks(Supplier<SyncTasks> tasks, Runnable reconcile, Duration housekeepingInterval) {
+    public ClusterTasks(Supplier<SyncTasks> tasks, Runnable reconcile, Duration housekeepingInterval,
+                        BooleanSupplier closing) {
         this.tenant = Tasks.custom(TENANT, Void.class)
                 .onDeadExecutionRevive()
                 .onFailure((complete, operations) -> next(tasks.get()).complete(complete, operations))
                 .execute((instance, context) -> {
                     SyncTasks engine = tasks.get();
-                    engine.runScheduled(TenantId.of(instance.getId()));
-                    return next(engine);
+                    Optional<SyncJob> job = engine.runScheduled(TenantId.of(instance.getId()));
+                    boolean synced = job.map(j -> j.status() == JobStatus.SUCCEEDED || j.status() == JobStatus.PARTIAL)
+                            .orElse(false);
+                    boolean cutShort = job.map(j -> j.status() == JobStatus.CANCELLED).orElse(false)
+                            || closing.getAsBoolean() && !synced;
+                    return cutShort ? handOver() : next(engine);
                 });
         this.job = Tasks.oneTime(JOB)
                 .onDeadExecutionRevive()
@@ -64,6 +74,14 @@ public final class ClusterTasks {
                     tasks.get().tick();
                     reconcile.run();
                 });
+    }
+
+    /**
+     * Makes a tenant's run due again at once, for another instance: this one is closing and cancelled or
+     * skipped the run, which must not cost the tenant its interval.
+     */
+    private static CompletionHandler<Void> handOver() {
+        return (complete, operations) -> operations.reschedule(complete, complete.getTimeDone());
     }
 
     /** Reschedules a tenant instance to the engine's next slot after the run, or removes it when unmapped. */
