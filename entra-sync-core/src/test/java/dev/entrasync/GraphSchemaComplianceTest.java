@@ -52,4 +52,20 @@ class GraphSchemaComplianceTest {
 
         assertAllConform(schema, sim.cloud.graphCalls());
     }
+
+    @Test
+    void sendMailExistsInTheV1Schema() throws Exception {
+        GraphSchema schema = schema();
+        SimulatedTenant home = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("Northwind MSP")
+                .tenantId(SimulatedCloudFixture.HOME_TENANT).users(3).build());
+        home.consent(sim.app, dev.entrasync.testkit.Permissions.MAIL_SEND);
+        String sender = (String) home.users().list().get(0).get("userPrincipalName");
+
+        try (dev.entrasync.mail.MailSender mail = dev.entrasync.mail.MailSender.builder().credentials(sim.credentials)
+                .build()) {
+            mail.send("msp", dev.entrasync.mail.MailMessage.text(sender, List.of("ops@northwind.example"), "s", "b"));
+        }
+
+        assertAllConform(schema, sim.cloud.graphCalls());
+    }
 }

@@ -2,7 +2,6 @@ package dev.entrasync.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.entrasync.examples.cli.Main;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +31,19 @@ class ExamplesTest {
     }
 
     @Test
-    void quickStartSyncsUsers() {
+    void quickStartSyncsTheCompanysTenant() throws Exception {
         QuickStart.main();
 
-        assertThat(printed()).containsPattern("Contoso: 1260 users in [0-9]+ requests");
+        assertThat(printed()).containsPattern("acme: SUCCEEDED, 1260 users in [0-9]+ requests");
     }
 
     @Test
-    void demoPrintsASummaryPerTenant() {
-        int exit = Main.run("demo", "--users", "1200");
+    void mailReportMailsSummariesAndNotices() throws Exception {
+        MailReport.main();
 
-        assertThat(exit).isZero();
-        assertThat(printed()).contains("Contoso").contains("Fabrikam").contains("Northwind").contains("SUCCEEDED")
-                .doesNotContain("FAILED");
+        String from = "Mailed [noc@northwind.example] from reports@northwindmsp.onmicrosoft.com: ";
+        assertThat(printed()).contains(from + "Contoso: Entra ID summary").contains(from + "Litware: Entra ID summary")
+                .contains(from + "Litware: sync failing")
+                .containsPattern("Client secret of 'northwind' expires in (9|10) days");
     }
 }

@@ -1,70 +1,148 @@
 package dev.entrasync.examples.cli;
 
-import dev.entrasync.AppCredential;
-import dev.entrasync.Cloud;
 import dev.entrasync.Dataset;
-import dev.entrasync.DatasetResult;
-import dev.entrasync.EntraSync;
-import dev.entrasync.InMemoryCredentialStore;
-import dev.entrasync.InMemoryDatasetSink;
+import dev.entrasync.JobStatus;
 import dev.entrasync.SyncEngine;
-import dev.entrasync.SyncResult;
+import dev.entrasync.SyncJob;
+import dev.entrasync.SyncListener;
 import dev.entrasync.TenantId;
-import dev.entrasync.model.EntraUser;
-import dev.entrasync.testkit.Permissions;
-import dev.entrasync.testkit.SimulatedApp;
-import dev.entrasync.testkit.SimulatedCloud;
-import dev.entrasync.testkit.SimulatedTenant;
-import dev.entrasync.testkit.TenantBuilder;
+import dev.entrasync.examples.support.CompanyBook;
+import dev.entrasync.examples.support.ConsentWalk;
+import dev.entrasync.examples.support.DemoCloud;
+import dev.entrasync.examples.support.HostDatabase;
+import dev.entrasync.examples.support.KeyRings;
+import dev.entrasync.examples.support.RecordSource;
+import dev.entrasync.examples.support.TenantSummary;
+import dev.entrasync.onboarding.ConsentResult;
+import dev.entrasync.onboarding.ConsentStatus;
+import dev.entrasync.onboarding.DiscoveredTenant;
+import dev.entrasync.onboarding.ImportResult;
+import dev.entrasync.onboarding.Onboarding;
+import dev.entrasync.onboarding.TenantMapping;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code demo}: the whole product on the simulated Microsoft cloud, in-process, on embedded defaults. */
+/**
+ * {@code demo}: the whole product on a simulated Microsoft cloud, in-process, on embedded defaults — an
+ * MSP's partner credential, consent walked for each customer, GDAP discovery, import, one sync of every
+ * tenant into an H2 file database, and a summary read back from that database. Exits 0 when every tenant
+ * synced, in full or (for the tenant missing a permission) in part; 1 when a job failed.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start a simulated Microsoft cloud with a few tenants, sync them, and print a summary.")
+        description = "Simulate Microsoft's cloud with an MSP and its customers, onboard and sync them into an H2"
+                + " file database, and print a summary per tenant.")
 final class DemoCommand implements Callable<Integer> {
 
-    private static final String CLIENT_ID = "6f1c0a8e-8d2b-4c1e-9a57-2f3e4d5c6b7a";
-    private static final String SECRET = "demo-only-secret";
+    static final String REDIRECT_URI = "http://localhost:8080/entra/consent";
+    private static final String CREDENTIAL = "northwind";
 
-    @Option(names = "--users", defaultValue = "2500", description = "Users in the largest tenant (default ${DEFAULT-VALUE}).")
+    @Option(names = "--users", defaultValue = "1200", description = "Members in Contoso, the largest tenant (default ${DEFAULT-VALUE}).")
     int users;
 
-    @Override
-    public Integer call() {
-        PrintStream out = System.out;
-        try (SimulatedCloud microsoft = SimulatedCloud.start()) {
-            SimulatedApp app = microsoft.registerApp(CLIENT_ID, SECRET);
-            List<SimulatedTenant> tenants = List.of(
-                    microsoft.addTenant(TenantBuilder.create("Contoso").seed(1).users(users).build()),
-                    microsoft.addTenant(TenantBuilder.create("Fabrikam").seed(2).users(Math.max(1, users / 10)).build()),
-                    microsoft.addTenant(TenantBuilder.create("Northwind").seed(3).users(Math.max(1, users / 50)).build()));
-            tenants.forEach(t -> t.consent(app, Permissions.allRead()));
-            out.printf("Simulated Microsoft cloud: login %s, graph %s%n", microsoft.loginUrl(), microsoft.graphUrl());
+    @Option(names = "--db-file", defaultValue = "entra-sync-demo",
+            description = "The demo's H2 database file, without .mv.db (default ${DEFAULT-VALUE}); replaced on every run.")
+    Path dbFile;
 
-            InMemoryCredentialStore credentials = new InMemoryCredentialStore();
-            credentials.save(AppCredential.builder().name("demo")
-                    .cloud(Cloud.custom(microsoft.loginUrl(), microsoft.graphUrl()))
-                    .homeTenant(tenants.get(0).id()).clientId(CLIENT_ID).secret(SECRET).build());
-            InMemoryDatasetSink sink = new InMemoryDatasetSink();
-            boolean allOk = true;
-            out.printf("%n%-12s %-38s %8s %9s %8s  %s%n", "TENANT", "ID", "USERS", "REQUESTS", "429s", "STATUS");
-            try (SyncEngine engine = EntraSync.builder().credentials(credentials).sink(sink).build()) {
-                for (SimulatedTenant tenant : tenants) {
-                    SyncResult result = engine.sync("demo", TenantId.of(tenant.id()), EnumSet.of(Dataset.USERS));
-                    DatasetResult usersResult = result.dataset(Dataset.USERS).orElseThrow();
-                    List<EntraUser> synced = sink.records(result.tenant(), Dataset.USERS);
-                    out.printf("%-12s %-38s %8d %9d %8d  %s%n", tenant.displayName(), tenant.id(), synced.size(),
-                            usersResult.requests(), usersResult.throttledResponses(),
-                            usersResult.status() + (usersResult.error() == null ? "" : ": " + usersResult.error()));
-                    allOk &= result.succeeded();
-                }
-            }
-            return allOk ? 0 : 1;
+    @Option(names = "--no-progress", description = "No progress bars (there are none when standard error is not a terminal).")
+    boolean noProgress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = System.out;
+        Path file = Path.of(dbFile.toAbsolutePath() + ".mv.db");
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(Path.of(dbFile.toAbsolutePath() + ".trace.db"));
+        CompanyBook companies = new CompanyBook();
+        try (DemoCloud microsoft = DemoCloud.start(users, REDIRECT_URI, false);
+             HostDatabase db = HostDatabase.open("jdbc:h2:" + dbFile.toAbsolutePath(), "sa", "", KeyRings.ephemeral());
+             Onboarding onboarding = Onboarding.builder().credentials(db.credentials())
+                     .consents(db.storage().consentStore()).stateKey(randomKey()).redirectUri(REDIRECT_URI).build()) {
+            out.printf("Simulated Microsoft cloud: login %s, graph %s%n", microsoft.cloud().loginUrl(),
+                    microsoft.cloud().graphUrl());
+            db.credentials().save(microsoft.credential(CREDENTIAL, Instant.now().plus(Duration.ofDays(180))));
+            out.printf("Credential '%s': Northwind MSP's app registration (CSP partner), secret encrypted in %s%n",
+                    CREDENTIAL, file);
+            onboard(microsoft, onboarding, db, companies, out);
+            return sync(db, companies, out, file, microsoft.contoso().id());
         }
+    }
+
+    private void onboard(DemoCloud microsoft, Onboarding onboarding, HostDatabase db, CompanyBook companies,
+                         PrintStream out) {
+        ConsentWalk walk = new ConsentWalk(microsoft.cloud(), onboarding.consent());
+        ConsentResult partner = walk.approve(onboarding.consent().forTenant(CREDENTIAL,
+                TenantId.of(microsoft.partner().id()), null), microsoft.partner());
+        out.printf("Consent: %s administrator approved -> %s%n", microsoft.partner().displayName(), verdict(partner));
+        for (DiscoveredTenant customer : onboarding.discovery().discover(CREDENTIAL)) {
+            if (customer.consentStatus() != ConsentStatus.CONSENTED) {
+                ConsentResult result = walk.approve(customer.consentUrl(), microsoft.cloud().tenant(customer.tenant().value()));
+                out.printf("Consent: %s administrator approved -> %s%n", customer.name(), verdict(result));
+            }
+        }
+        microsoft.litwareRemovesAPermission();
+        out.printf("Litware's administrator later removed %s from the app.%n", DemoCloud.LITWARE_REMOVED);
+        List<DiscoveredTenant> consented = onboarding.discovery().discover(CREDENTIAL).stream()
+                .filter(t -> t.consentStatus() == ConsentStatus.CONSENTED).toList();
+        ImportResult imported = db.mapper().importTenants(CREDENTIAL, consented, EnumSet.allOf(Dataset.class), companies);
+        imported.imported().forEach(m -> out.printf("Imported GDAP customer %s as company %s%n", m.displayName(),
+                m.companyId()));
+        String fabrikamCompany = companies.create("Fabrikam", null);
+        ConsentResult fabrikam = walk.approve(onboarding.consent().forAnyTenant(CREDENTIAL, fabrikamCompany),
+                microsoft.fabrikam());
+        out.printf("Connect a tenant: Fabrikam (direct customer) -> %s%n", verdict(fabrikam));
+        if (fabrikam instanceof ConsentResult.Granted granted) {
+            db.mapper().map(new TenantMapping(fabrikamCompany, granted.tenant(), CREDENTIAL, "Fabrikam", null,
+                    EnumSet.allOf(Dataset.class), false));
+            out.printf("Mapped Fabrikam to company %s%n", fabrikamCompany);
+        }
+    }
+
+    private int sync(HostDatabase db, CompanyBook companies, PrintStream out, Path file, String largest)
+            throws InterruptedException {
+        out.printf("%nSyncing %d tenants...%n", db.mapper().list().size());
+        List<SyncJob> finished = new ArrayList<>();
+        SyncListener bars = ProgressBars.forTerminal(!noProgress, job -> companies.name(job.companyId()));
+        try (SyncEngine engine = db.engineBuilder().listener(bars).build()) {
+            for (SyncJob job : engine.syncAllNow()) {
+                finished.add(engine.await(job.id(), Duration.ofMinutes(30)));
+            }
+        } finally {
+            if (bars instanceof ProgressBars drawn) {
+                drawn.close();
+            }
+        }
+        out.println();
+        SummaryTable table = new SummaryTable(out);
+        table.header();
+        RecordSource records = RecordSource.of(db.storage().queries());
+        boolean asExpected = true;
+        for (SyncJob job : finished) {
+            table.row(companies.name(job.companyId()), TenantSummary.of(records, job.tenant()), job);
+            asExpected &= job.status() == JobStatus.SUCCEEDED || job.status() == JobStatus.PARTIAL;
+        }
+        out.printf("%nSynced into %s. Look inside:%n  java -jar entra-sync.jar show --db jdbc:h2:%s --tenant %s%n"
+                        + "  java -jar entra-sync.jar jobs --db jdbc:h2:%s%n", file,
+                dbFile.toAbsolutePath(), largest, dbFile.toAbsolutePath());
+        return asExpected ? 0 : 1;
+    }
+
+    private static String verdict(ConsentResult result) {
+        return result.granted() ? "verified (token obtained)" : result.message();
+    }
+
+    private static byte[] randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 }

@@ -3,10 +3,15 @@ package dev.entrasync.examples.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code entra-sync} command line: {@code java -jar entra-sync.jar <command>}. */
+/**
+ * The {@code entra-sync} command line: {@code java -jar entra-sync.jar <command>}. Exit codes: 0 success,
+ * 1 a sync or check did not fully succeed (the reason is printed), 2 a usage or input error.
+ */
 @Command(name = "entra-sync", mixinStandardHelpOptions = true, version = "entra-sync 0.1.0-SNAPSHOT",
         description = "Sync Microsoft Entra ID data from your customers' tenants.",
-        subcommands = {DemoCommand.class})
+        subcommands = {DemoCommand.class, SyncCommand.class, ShowCommand.class, JobsCommand.class,
+                ConsentUrlCommand.class, PreflightCommand.class, ManifestCommand.class, WebCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -18,7 +23,11 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return new CommandLine(new Main()).setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("Error: " + e.getMessage());
+            command.getErr().flush();
+            return e instanceof IllegalArgumentException ? 2 : 1;
+        }).execute(args);
     }
 
     @Override

@@ -1,0 +1,53 @@
+package dev.entrasync.examples.cli;
+
+import dev.entrasync.DatasetResult;
+import dev.entrasync.SyncJob;
+import dev.entrasync.examples.support.TenantSummary;
+import java.io.PrintStream;
+
+/**
+ * Prints one row per synced tenant, then the reasons: a line starting {@code !} for each dataset that
+ * failed (or the job's reason), {@code ~} for each warning. Fixed columns, so scripts and tests can read it.
+ */
+final class SummaryTable {
+
+    private static final String ROW = "%-16s %6s %5s %6s %7s %7s %6s %11s %5s %6s %9s  %s%n";
+
+    private final PrintStream out;
+
+    SummaryTable(PrintStream out) {
+        this.out = out;
+    }
+
+    void header() {
+        out.printf(ROW, "TENANT", "USERS", "MFA", "ADMINS", "DEVICES", "MANAGED", "GROUPS", "LICENCES", "ROLES",
+                "AUDIT", "SCORE", "STATUS");
+    }
+
+    void row(String name, TenantSummary s, SyncJob job) {
+        out.printf(ROW, truncate(name), s.users(), TenantSummary.percentText(s.mfaPercent()), s.admins(), s.devices(),
+                TenantSummary.percentText(s.managedPercent()), s.groups(), s.licencesUsed() + "/" + s.licencesTotal(),
+                s.roles(), s.auditEvents(), s.secureScoreText(), job.status());
+        reasons(job);
+    }
+
+    void reasons(SyncJob job) {
+        boolean datasetFailed = false;
+        for (DatasetResult result : job.results()) {
+            if (result.status() == DatasetResult.Status.FAILED) {
+                datasetFailed = true;
+                out.printf("  ! %s: %s%n", result.dataset().key(), result.error());
+            }
+            for (String warning : result.warnings()) {
+                out.printf("  ~ %s: %s%n", result.dataset().key(), warning);
+            }
+        }
+        if (!datasetFailed && job.reason() != null) {
+            out.printf("  ! %s%n", job.reason());
+        }
+    }
+
+    private static String truncate(String name) {
+        return name.length() <= 16 ? name : name.substring(0, 15) + "…";
+    }
+}

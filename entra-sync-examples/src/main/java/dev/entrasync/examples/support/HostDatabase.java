@@ -1,0 +1,84 @@
+package dev.entrasync.examples.support;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.entrasync.EntraSync;
+import dev.entrasync.jdbc.JdbcCredentialStore;
+import dev.entrasync.jdbc.JdbcStorage;
+import dev.entrasync.jdbc.JdbcTenantMapper;
+import dev.entrasync.jdbc.SecretKeyRing;
+
+/**
+ * A host's database: a small connection pool on a JDBC URL (an H2 file by default, PostgreSQL or MariaDB
+ * too), entra-sync-jdbc's storage on it (migrated on open), and the credential store encrypting secrets
+ * with the host's key. Thread-safe; close it once.
+ */
+public final class HostDatabase implements AutoCloseable {
+
+    /** The embedded default: an H2 file {@code entra-sync.mv.db} in the working directory. */
+    public static final String DEFAULT_URL = "jdbc:h2:./entra-sync";
+
+    private final HikariDataSource pool;
+    private final JdbcStorage storage;
+    private final JdbcCredentialStore credentials;
+    private final JdbcTenantMapper mapper;
+
+    private HostDatabase(HikariDataSource pool, SecretKeyRing keys) {
+        this.pool = pool;
+        this.storage = JdbcStorage.builder(pool).build();
+        this.credentials = storage.credentialStore(keys);
+        this.mapper = storage.tenantMapper();
+    }
+
+    /**
+     * Opens (and migrates) the database.
+     *
+     * @param password the password, or null for none
+     * @throws IllegalArgumentException for a URL that is not {@code jdbc:...}
+     */
+    public static HostDatabase open(String jdbcUrl, String user, String password, SecretKeyRing keys) {
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("--db: '" + jdbcUrl + "' is not a JDBC URL such as "
+                    + DEFAULT_URL + " or jdbc:postgresql://host/db");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setMaximumPoolSize(10);
+        config.setPoolName("entra-sync");
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new HostDatabase(pool, keys);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The entra-sync-jdbc storage: sink, stores and queries. */
+    public JdbcStorage storage() {
+        return storage;
+    }
+
+    /** Credentials, secrets encrypted with the host's key. */
+    public JdbcCredentialStore credentials() {
+        return credentials;
+    }
+
+    /** Company-tenant mappings. */
+    public JdbcTenantMapper mapper() {
+        return mapper;
+    }
+
+    /** An engine builder wired to this database: credentials, mappings, sink, checkpoints and jobs. */
+    public EntraSync.Builder engineBuilder() {
+        return EntraSync.builder().credentials(credentials).tenants(mapper).sink(storage.datasetSink())
+                .checkpoints(storage.checkpointStore()).jobs(storage.jobStore());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

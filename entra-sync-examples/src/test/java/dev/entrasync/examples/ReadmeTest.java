@@ -1,0 +1,83 @@
+package dev.entrasync.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetRequirements;
+import dev.entrasync.GraphPermission;
+import dev.entrasync.examples.cli.Main;
+import dev.entrasync.onboarding.PermissionManifest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The README stays true: its snippets, tables and commands come from the code. */
+class ReadmeTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    private static String readme() throws Exception {
+        return Files.readString(ROOT.resolve("README.md"));
+    }
+
+    @Test
+    void quickStartIsTheTaggedRegionOfQuickStartJava() throws Exception {
+        List<String> source = Files.readAllLines(Path.of("src/main/java/dev/entrasync/examples/QuickStart.java"));
+        List<String> region = source.subList(source.indexOf(source.stream().filter(l -> l.contains("tag::quickstart[]"))
+                .findFirst().orElseThrow()) + 1, source.indexOf(source.stream().filter(l -> l.contains("end::quickstart[]"))
+                .findFirst().orElseThrow()));
+        int indent = region.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
+                .min().orElse(0);
+        String expected = region.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).collect(Collectors.joining("\n"));
+
+        assertThat(region).hasSizeLessThanOrEqualTo(20);
+        assertThat(readme()).contains("```java\n" + expected + "\n```");
+    }
+
+    @Test
+    void theTwoCommandsAreThere() throws Exception {
+        assertThat(readme()).contains("mvn -B -q package -DskipTests && java -jar entra-sync-examples/target/entra-sync.jar demo\n")
+                .contains("\nmvn -B verify\n");
+        assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>entra-sync</finalName>");
+    }
+
+    @Test
+    void everyCommandInTheTableExists() throws Exception {
+        Matcher rows = Pattern.compile("(?m)^\\| `([a-z-]+)` \\| ").matcher(readme().substring(readme().indexOf("## The command line")));
+        List<String> listed = new java.util.ArrayList<>();
+        while (rows.find()) {
+            listed.add(rows.group(1));
+        }
+
+        assertThat(listed).containsExactlyInAnyOrder("demo", "sync", "show", "jobs", "consent-url", "preflight",
+                "manifest", "web");
+        assertThat(new CommandLine(new Main()).getSubcommands().keySet()).containsAll(listed);
+    }
+
+    @Test
+    void manifestIsWhatTheManifestCommandPrints() throws Exception {
+        String block = PermissionManifest.of(EnumSet.allOf(Dataset.class), false, false).manifestBlock();
+
+        assertThat(readme()).contains("```json\n" + block + "\n```");
+    }
+
+    @Test
+    void datasetsTableNamesEachDatasetsPermissionsAndLicence() throws Exception {
+        for (Dataset dataset : Dataset.values()) {
+            Matcher row = Pattern.compile("(?m)^\\| `" + dataset.key() + "` \\| (.*) \\| (.*) \\| (.*) \\|$").matcher(readme());
+            assertThat(row.find()).as(dataset.key()).isTrue();
+            List<String> permissions = Arrays.stream(row.group(2).split(",")).map(String::trim).toList();
+            assertThat(permissions).as(dataset.key()).containsExactlyElementsOf(DatasetRequirements.permissions(dataset)
+                    .stream().map(GraphPermission::value).toList());
+            assertThat(row.group(3).contains(DatasetRequirements.ENTRA_ID_P1)).as(dataset.key())
+                    .isEqualTo(DatasetRequirements.licence(dataset).isPresent());
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.entrasync.examples.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the CLI as a person would: in this JVM (stdout and stderr captured), or as a new {@code java} process with its own environment. */
+final class CliRunner {
+
+    /** What a run printed and returned. */
+    record Run(int exit, String out, String err) {
+    }
+
+    private CliRunner() {
+    }
+
+    /** Runs {@code Main.run(args)} here, capturing standard output and error. */
+    static synchronized Run here(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+            int exit = Main.run(args);
+            return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /** Runs {@code java [jvmArgs] <main> args} with these extra environment variables, on this test's class path. */
+    static Run process(Map<String, String> env, List<String> jvmArgs, String mainClass, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", classPath()));
+        command.addAll(jvmArgs);
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        try {
+            Process process = builder.start();
+            ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+            Thread drain = new Thread(() -> copy(process.getErrorStream(), stderr));
+            drain.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the CLI did not finish in 5 minutes: " + command);
+            }
+            drain.join();
+            return new Run(process.exitValue(), out, stderr.toString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Surefire's class path (its manifest-only jar, or the plain path). */
+    static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null ? surefire : System.getProperty("java.class.path");
+    }
+
+    private static void copy(InputStream in, ByteArrayOutputStream out) {
+        try {
+            in.transferTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.entrasync.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command: the demo onboards and syncs every tenant into an H2 file, and show/jobs read it back. */
+class DemoCommandTest {
+
+    private static final Pattern ROW = Pattern.compile("(?m)^(Contoso|Tailspin Toys|Litware|Fabrikam)\\s+(\\d+)\\s+(\\S+)"
+            + "\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)/(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\w+)$");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void onboardsAndSyncsEveryTenantThenShowAndJobsReadTheDatabase() {
+        Path file = dir.resolve("demo");
+
+        CliRunner.Run demo = CliRunner.here("demo", "--users", "200", "--db-file", file.toString(), "--no-progress");
+
+        assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
+        assertThat(demo.out()).contains("Consent: Northwind MSP administrator approved -> verified")
+                .contains("Imported GDAP customer Contoso as company").contains("Connect a tenant: Fabrikam");
+        assertThat(dir.resolve("demo.mv.db")).exists();
+        Matcher contoso = row(demo.out(), "Contoso");
+        for (int column = 2; column <= 12; column++) {
+            if (column != 3 && column != 6 && column != 12) {
+                assertThat(Long.parseLong(contoso.group(column))).as("Contoso column " + column).isPositive();
+            }
+        }
+        assertThat(contoso.group(2)).isEqualTo("210");
+        assertThat(contoso.group(3)).matches("[1-9]\\d*%");
+        assertThat(contoso.group(6)).matches("[1-9]\\d*%");
+        assertThat(contoso.group(12)).matches("[1-9]\\d*/\\d+");
+        assertThat(contoso.group(13)).isEqualTo("SUCCEEDED");
+        Matcher tailspin = row(demo.out(), "Tailspin Toys");
+        assertThat(tailspin.group(3)).isEqualTo("n/a");
+        assertThat(tailspin.group(13)).isEqualTo("SUCCEEDED");
+        assertThat(demo.out()).contains("  ~ users: MFA is unknown for every user: the tenant has no Microsoft Entra ID P1");
+        Matcher litware = row(demo.out(), "Litware");
+        assertThat(litware.group(12)).isEqualTo("-");
+        assertThat(litware.group(13)).isEqualTo("PARTIAL");
+        assertThat(demo.out()).containsPattern("  ! secure_scores: .*SecurityEvents\\.Read\\.All");
+        assertThat(row(demo.out(), "Fabrikam").group(13)).isEqualTo("SUCCEEDED");
+
+        String tenant = demo.out().replaceAll("(?s).*show --db \\S+ --tenant (\\S+).*", "$1");
+        CliRunner.Run show = CliRunner.here("show", "--db", "jdbc:h2:" + file, "--tenant", tenant, "--dataset", "devices");
+        CliRunner.Run jobs = CliRunner.here("jobs", "--db", "jdbc:h2:" + file);
+        CliRunner.Run tenants = CliRunner.here("show", "--db", "jdbc:h2:" + file);
+
+        assertThat(show.exit()).isZero();
+        assertThat(show.out()).contains("Tenant " + tenant + ": 210 users").contains("Device  ").contains("of 100 devices");
+        assertThat(jobs.out().lines().filter(l -> l.contains("MANUAL"))).hasSize(4);
+        assertThat(jobs.out()).contains("PARTIAL").contains("secure_scores:");
+        assertThat(tenants.out()).contains("Contoso").contains("Fabrikam").contains("C-1004");
+    }
+
+    private static Matcher row(String out, String tenant) {
+        Matcher m = ROW.matcher(out);
+        while (m.find()) {
+            if (m.group(1).equals(tenant)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no summary row for " + tenant + " in:\n" + out);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.entrasync.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entrasync.testkit.ContosoFixture;
+import dev.entrasync.testkit.SimulatedCloudMain;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's walk-through: the testkit's {@code SimulatedCloudMain --https} in its own process, then
+ * {@code sync --cloud custom ... --all} trusting it through {@code javax.net.ssl.trustStore}, then {@code show}.
+ */
+class SimulatedCloudMainSyncTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void syncsTheSeparatelyStartedHttpsCloudAndShowPrintsTheUsers() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(CliRunner.javaBinary(), "-cp", CliRunner.classPath(),
+                SimulatedCloudMain.class.getName(), "--https").redirectErrorStream(true);
+        Process sim = builder.start();
+        try {
+            Map<String, String> printed = readUntilServing(sim);
+            String partner = printed.get("tenant Northwind MSP").split("\\s+")[0];
+            String trustStore = printed.get("trust store").split("\\s+")[0];
+            String password = printed.get("trust store").replaceAll(".*password (\\S+)\\).*", "$1");
+            Path json = dir.resolve("summary.json");
+
+            CliRunner.Run sync = CliRunner.process(Map.of("SIM_SECRET", printed.get("client secret").split("\\s+")[0]),
+                    List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + password),
+                    Main.class.getName(), "sync", "--cloud", "custom", "--login-url", printed.get("login URL"),
+                    "--graph-url", printed.get("graph URL"), "--client-id", printed.get("client id"),
+                    "--client-secret-env", "SIM_SECRET", "--credential-tenant", partner, "--all",
+                    "--db", "jdbc:h2:" + dir.resolve("entra-sync"), "--key-file", dir.resolve("key").toString(),
+                    "--summary-json", json.toString());
+            CliRunner.Run show = CliRunner.here("show", "--db", "jdbc:h2:" + dir.resolve("entra-sync"), "--tenant",
+                    ContosoFixture.TENANT_ID);
+
+            assertThat(printed.get("login URL")).startsWith("https://127.0.0.1:");
+            assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+            JsonNode summary = new ObjectMapper().readTree(json.toFile());
+            assertThat(summary).hasSize(2);
+            assertThat(summary.findValuesAsText("status")).contains("SUCCEEDED").doesNotContain("FAILED", "PARTIAL");
+            assertThat(show.out()).contains("User principal name").contains(ContosoFixture.ADMIN_UPN);
+        } finally {
+            sim.destroy();
+            sim.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The value printed for each label (tenants as "tenant NAME"), until "Serving until killed." */
+    private static Map<String, String> readUntilServing(Process sim) throws Exception {
+        Map<String, String> printed = new HashMap<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("Serving until killed")) {
+                return printed;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.startsWith(" ")) {
+                String label = line.substring(0, colon).trim();
+                String value = line.substring(colon + 1).trim();
+                printed.put(label.equals("tenant") ? "tenant " + value.split("\\s+", 3)[2] : label, value);
+            }
+        }
+        throw new IllegalStateException("SimulatedCloudMain stopped before serving: " + printed);
+    }
+}

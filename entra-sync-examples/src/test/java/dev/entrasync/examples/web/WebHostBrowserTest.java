@@ -1,0 +1,154 @@
+package dev.entrasync.examples.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.examples.support.DemoCloud;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The portal in real headless Chromium (Debian's chromium and chromium-driver): add a credential, connect a
+ * tenant through the simulated consent page, consent and import discovered GDAP customers, sync, watch the
+ * job, read the company's pages, and save screenshots to {@code target/screenshots/}. Runs whenever Chromium
+ * is installed; with {@code CI=true} a missing Chromium fails the test.
+ */
+class WebHostBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path profile;
+
+    private WebHost host;
+    private WebDriver browser;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void start() {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed");
+        }
+        assertThat(installed).as("CI needs Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
+        host = WebHost.start(0, "jdbc:h2:mem:portal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1280,1400",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        // the jobs page reloads itself while jobs run: an element read during a reload is retried
+        wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(WebDriverException.class);
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void onboardsAndSyncsACompanyEndToEnd() throws Exception {
+        browser.get(host.url());
+        assertThat(text("main")).contains("No companies yet");
+
+        open(By.linkText("Credentials"));
+        type("secret", DemoCloud.SECRET);
+        type("expires", LocalDate.now(ZoneOffset.UTC).plusDays(45).toString());
+        open(By.id("save-credential"));
+        assertThat(text("main")).contains("northwind").contains(DemoCloud.CLIENT_ID).contains("in 44 days");
+
+        open(By.linkText("Connect a tenant"));
+        type("company", "Fabrikam Ltd");
+        new Select(browser.findElement(By.id("administrator"))).selectByVisibleText("Fabrikam approves");
+        open(By.id("go-consent"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
+        assertThat(text("main")).contains(host.simulation().fabrikam().id()).contains("Fabrikam Ltd is connected");
+
+        open(By.linkText("Discovered tenants"));
+        assertThat(text("main")).contains("DelegatedAdminRelationship.Read.All");
+        open(By.id("consent-home"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
+        open(By.linkText("Discovered tenants"));
+        assertThat(text("main")).contains("Contoso").contains("NOT_CONSENTED");
+        open(By.id("consent-" + host.simulation().contoso().id()));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
+        open(By.linkText("Discovered tenants"));
+        browser.findElement(By.id("pick-" + host.simulation().contoso().id())).click();
+        open(By.id("import-selected"));
+        assertThat(text("main")).contains("Contoso").contains("Fabrikam Ltd").contains("never synced");
+
+        open(By.linkText("Contoso"));
+        open(By.id("sync-now"));
+        wait.until(d -> d.getCurrentUrl().endsWith("/jobs") && text("#jobs").contains("SUCCEEDED"));
+        browser.get(host.url() + "/jobs");
+        assertThat(browser.findElements(By.id("live"))).isEmpty();
+        assertThat(text("#jobs")).contains("Contoso").contains("8/8");
+        open(By.linkText("Contoso"));
+
+        assertThat(text("main")).contains("Users\n1260").contains("SUCCEEDED").contains("User principal name")
+                .contains("@contoso.com");
+        save("company-users.png");
+        open(By.id("tab-secure_scores"));
+        WebElement chart = browser.findElement(By.id("score-chart"));
+        assertThat(chart.findElements(By.tagName("polyline"))).hasSize(1);
+        save("company-secure-score.png");
+
+        open(By.linkText("Companies"));
+        String fabrikam = browser.findElements(By.cssSelector("button[id^=delete-]")).get(0).getAttribute("id");
+        open(By.id(fabrikam));
+        assertThat(text("main")).contains("not connected");
+    }
+
+    /** Clicks something that loads another page, and waits until the old page is gone. */
+    private void open(By target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+    }
+
+    private void type(String id, String value) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    private String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void save(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}
