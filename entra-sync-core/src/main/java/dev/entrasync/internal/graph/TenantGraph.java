@@ -13,6 +13,7 @@ import dev.entrasync.AppCredential;
 import dev.entrasync.GraphException;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.Sleeper;
+import dev.entrasync.TokenException;
 import dev.entrasync.internal.auth.TokenService;
 import dev.entrasync.internal.limit.TokenBucket;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -129,7 +130,7 @@ public final class TenantGraph {
         RetryConfig config = RetryConfig.<Outcome<T>>custom()
                 .maxAttempts(limits.maxAttempts())
                 .retryOnResult(Outcome::retryable)
-                .retryOnException(TenantGraph::isConnectionFailure)
+                .retryOnException(t -> tokenFailure(t) == null && isConnectionFailure(t))
                 .intervalBiFunction((attempt, either) -> {
                     Duration wait = either.isRight() && either.get().retryAfter() != null
                             ? either.get().retryAfter() : backoff(attempt);
@@ -151,6 +152,10 @@ public final class TenantGraph {
         } catch (GraphException e) {
             throw e;
         } catch (Exception e) {
+            TokenException token = tokenFailure(e);
+            if (token != null) {
+                throw token; // the token for this request was refused: typed, with its AADSTS code and fix
+            }
             throw new GraphException("Graph could not be reached for " + request.describe() + " in tenant " + tenant
                     + " after " + limits.maxAttempts() + " attempts (" + rootMessage(e) + "). Check the network, proxy and TLS"
                     + " settings; the sync can be retried.", 0, null, tenant, request.describe(), true, e);
@@ -305,6 +310,16 @@ public final class TenantGraph {
             throw new GraphException("Interrupted while waiting to retry in tenant " + tenant, 0, null, tenant, null,
                     true, e);
         }
+    }
+
+    /** The {@link TokenException} the auth provider threw for this request (Kiota may wrap it), or null. */
+    static TokenException tokenFailure(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof TokenException token) {
+                return token;
+            }
+        }
+        return null;
     }
 
     static boolean isConnectionFailure(Throwable t) {
