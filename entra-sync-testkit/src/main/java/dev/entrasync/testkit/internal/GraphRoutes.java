@@ -33,6 +33,7 @@ final class GraphRoutes {
     router.add("GET", "/users", new UsersEndpoint(ListSpec.of("users", "user", "users",
         GraphPermissions.USERS, 100, 999, USER_DEFAULTS, true, false, 2)));
     router.add("POST", "/users/{}/sendMail", new SendMailEndpoint());
+    router.add("GET", "/users/{}/authentication/methods", new AuthenticationMethodsEndpoint());
     router.add("GET", "/devices", new ListEndpoint(ListSpec.of("devices", "device", "devices",
         GraphPermissions.DEVICES, 100, 999, null, true, false, 1)));
     router.add("GET", "/groups", new ListEndpoint(ListSpec.of("groups", "group", "groups",
