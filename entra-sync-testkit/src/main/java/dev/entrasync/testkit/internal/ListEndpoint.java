@@ -55,6 +55,7 @@ public final class ListEndpoint implements GraphHandler {
       query.put("$skiptoken", Links.token(page.lastKey()));
       nextLink = Links.url(ctx.cloud().graphUrl(), request.path(), query);
     }
+    ctx.objects(items.size());
     String context = ctx.cloud().graphUrl() + "/v1.0/$metadata#" + spec.entitySet()
         + selection.contextSuffix();
     return SimResponse.json(200, PageWriter.page(context, items, selection, nextLink, null, null));
