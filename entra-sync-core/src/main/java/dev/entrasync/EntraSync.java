@@ -54,6 +54,7 @@ public final class EntraSync {
         private Duration interval = Duration.ofHours(24);
         private Duration tick = Duration.ofSeconds(30);
         private SecretLifecycle secrets;
+        private dev.entrasync.spi.SyncScheduler scheduler;
         private final List<SyncListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -183,6 +184,15 @@ public final class EntraSync {
             return this;
         }
 
+        /**
+         * Who decides when jobs run (default: the built-in scheduler in this process). Pass
+         * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database.
+         */
+        public Builder scheduler(dev.entrasync.spi.SyncScheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
         /** Adds a listener for jobs, progress, blocked tenants and expiring secrets. */
         public Builder listener(SyncListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -205,7 +215,7 @@ public final class EntraSync {
             }
             return new DefaultSyncEngine(new EngineParts(credentials, tenants == null ? new InMemoryTenantMapper() : tenants,
                     sink, checkpoints, jobs, config, licenseCatalog, clock, sleeper, http, limits, executor, workers, interval, tick,
-                    secrets, listeners));
+                    secrets, scheduler, listeners));
         }
     }
 }

@@ -44,7 +44,10 @@ class GraphSchemaComplianceTest {
         SimulatedTenant tenant = sim.tenant("Contoso", 1200);
 
         try (SyncEngine engine = sim.engine()) {
-            engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
+            SyncResult full = engine.sync("msp", TenantId.of(tenant.id()), java.util.EnumSet.allOf(Dataset.class));
+            SyncResult delta = engine.sync("msp", TenantId.of(tenant.id()), java.util.EnumSet.allOf(Dataset.class));
+            assertThat(full.succeeded()).isTrue();
+            assertThat(delta.succeeded()).isTrue();
         }
 
         assertAllConform(schema, sim.cloud.graphCalls());

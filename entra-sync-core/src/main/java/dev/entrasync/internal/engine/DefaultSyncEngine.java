@@ -13,32 +13,31 @@ import dev.entrasync.TenantId;
 import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.onboarding.TenantMapper;
 import dev.entrasync.onboarding.TenantMapping;
+import dev.entrasync.spi.SyncScheduler;
+import dev.entrasync.spi.SyncTasks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine behind {@link SyncEngine}: a ticker that queues due tenants, a worker executor that
- * runs one job per tenant at a time (so a huge tenant holds one worker while small tenants flow
- * through the others), and the job, health and listener bookkeeping around {@link JobRunner}.
+ * The engine behind {@link SyncEngine}: job bookkeeping (queue, dedupe, await, cancel), health and
+ * listeners around {@link JobRunner}; when jobs run is the {@link SyncScheduler}'s business (the
+ * built-in {@link LocalScheduler}, or a cluster-aware one).
  */
 public final class DefaultSyncEngine implements SyncEngine {
 
@@ -51,15 +50,12 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final HealthTracker health = new HealthTracker();
     private final Listeners listeners;
     private final JobRunner runner;
-    private final ExecutorService workers;
-    private final boolean ownsWorkers;
-    private final ScheduledExecutorService ticker;
+    private final SyncScheduler scheduler;
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** Jobs queued or running in this process, by tenant: at most one per tenant. */
     private final Map<TenantId, SyncJob> active = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<SyncJob>> done = new ConcurrentHashMap<>();
-    private final Map<String, Future<?>> running = new ConcurrentHashMap<>();
-    private final Map<TenantId, Long> lastSlot = new ConcurrentHashMap<>();
     private final Map<TenantId, Duration> intervals = new ConcurrentHashMap<>();
     private final Set<TenantId> excluded = ConcurrentHashMap.newKeySet();
 
@@ -72,18 +68,9 @@ public final class DefaultSyncEngine implements SyncEngine {
         TenantSync datasets = new TenantSync(parts.sink(), parts.checkpoints(), parts.config(), parts.licenseCatalog(),
                 parts.clock());
         this.runner = new JobRunner(parts.credentials(), jobs, transport, datasets, health, listeners, parts.clock());
-        this.ownsWorkers = parts.executor() == null;
-        this.workers = ownsWorkers ? Executors.newFixedThreadPool(parts.workers(), daemon("entra-sync-worker")) : parts.executor();
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("entra-sync-schedule"));
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        this.scheduler = parts.scheduler() != null ? parts.scheduler()
+                : new LocalScheduler(parts.clock(), parts.tick(), parts.executor(), parts.workers());
+        scheduler.attach(new Tasks());
     }
 
     @Override
@@ -94,124 +81,158 @@ public final class DefaultSyncEngine implements SyncEngine {
         if (!started.compareAndSet(false, true)) {
             throw new IllegalStateException("The engine was already started");
         }
-        recoverInterrupted();
-        Instant now = parts.clock().instant();
-        for (TenantMapping mapping : mapper.list()) {
-            lastSlot.put(mapping.tenant(), initialSlot(mapping.tenant(), now));
-        }
-        long tickMillis = parts.tick().toMillis();
-        ticker.scheduleWithFixedDelay(this::tickSafely, 0, tickMillis, TimeUnit.MILLISECONDS);
-    }
-
-    /** Jobs a crash left queued or running: failed as interrupted, and their tenants synced again. */
-    private void recoverInterrupted() {
-        for (SyncJob stale : jobs.active()) {
-            if (active.containsKey(stale.tenant())) {
-                continue;
-            }
-            jobs.save(stale.finish(JobStatus.FAILED, parts.clock().instant(),
-                    "interrupted: the engine stopped while this job was " + stale.status().name().toLowerCase()));
-            if (!excluded.contains(stale.tenant())) {
-                enqueue(stale.tenant(), stale.companyId(), stale.credentialName(), stale.datasets(), SyncTrigger.RECOVERY);
-            }
-        }
+        scheduler.start();
     }
 
     /**
-     * The slot counted as served when the engine first sees a tenant: the current one, so the tenant
-     * runs at its next slot — unless its last job is older than the current slot's start (it missed
-     * its slot while the engine was down), then it is due now. A never-synced tenant waits for its
-     * slot; hosts call {@link #syncNow} right after mapping (the examples do on import).
+     * One tick of the built-in scheduler, waiting for the jobs it started: for tests that move their
+     * clock. Returns the scheduled jobs that ran (skipped tenants are not in it).
      */
-    private long initialSlot(TenantId tenant, Instant now) {
-        Duration interval = intervalOf(tenant);
-        long current = ScheduleSlots.slot(tenant.value(), interval, now);
-        Instant slotStart = ScheduleSlots.slotStart(tenant.value(), interval, current);
-        boolean missed = jobs.latest(tenant).map(j -> j.queuedAt().isBefore(slotStart)).orElse(false);
-        return missed ? current - 1 : current;
-    }
-
-    private void tickSafely() {
-        try {
-            runDue();
-        } catch (RuntimeException e) {
-            LOG.error("The schedule's tick failed; it runs again at the next tick", e);
+    public List<SyncJob> runDue() throws InterruptedException {
+        if (!(scheduler instanceof LocalScheduler local)) {
+            throw new IllegalStateException("runDue() drives the built-in scheduler only");
         }
-    }
-
-    /**
-     * Queues every mapped tenant whose slot has come and checks secret expiry. Called by the ticker;
-     * tests call it directly after moving their clock.
-     *
-     * @return the jobs queued by this call
-     */
-    public List<SyncJob> runDue() {
-        if (parts.secrets() != null) {
-            parts.secrets().checkExpiries().forEach(w -> listeners.fire(l -> l.secretExpiring(w)));
-        }
-        Instant now = parts.clock().instant();
-        List<SyncJob> queued = new ArrayList<>();
-        for (TenantMapping mapping : mapper.list()) {
-            TenantId tenant = mapping.tenant();
-            long slot = ScheduleSlots.slot(tenant.value(), intervalOf(tenant), now);
-            long last = lastSlot.computeIfAbsent(tenant, t -> initialSlot(t, now));
-            if (slot <= last || mapping.paused() || excluded.contains(tenant)) {
-                continue;
+        List<SyncJob> ran = new ArrayList<>();
+        for (java.util.concurrent.Future<Optional<SyncJob>> run : local.runDue()) {
+            try {
+                run.get().ifPresent(ran::add);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
             }
-            AppCredential credential = parts.credentials().find(mapping.credentialName()).orElse(null);
-            if (health.blocked(tenant, credential)) {
-                lastSlot.put(tenant, slot);
-                continue;
-            }
-            lastSlot.put(tenant, slot);
-            queued.add(enqueue(tenant, mapping.companyId(), mapping.credentialName(), mapping.datasets(),
-                    SyncTrigger.SCHEDULED));
         }
-        return queued;
+        return ran;
     }
 
-    /** When the tenant's next scheduled run is due. */
+    /** When the built-in scheduler will next sync the tenant. */
     public Instant nextRun(TenantId tenant) {
-        Duration interval = intervalOf(tenant);
-        long last = lastSlot.computeIfAbsent(tenant, t -> initialSlot(t, parts.clock().instant()));
-        return ScheduleSlots.slotStart(tenant.value(), interval, last + 1);
+        if (!(scheduler instanceof LocalScheduler local)) {
+            return new Tasks().nextRun(tenant, null);
+        }
+        return local.nextDue(tenant);
     }
 
     private Duration intervalOf(TenantId tenant) {
         return intervals.getOrDefault(tenant, parts.interval());
     }
 
-    private SyncJob enqueue(TenantId tenant, String companyId, String credentialName, List<Dataset> datasets,
-                            SyncTrigger trigger) {
-        return enqueue(tenant, companyId, credentialName, EnumSet.copyOf(datasets), trigger);
+    /** What the scheduler drives. */
+    private final class Tasks implements SyncTasks {
+
+        @Override
+        public void tick() {
+            if (parts.secrets() != null) {
+                try {
+                    parts.secrets().checkExpiries().forEach(w -> listeners.fire(l -> l.secretExpiring(w)));
+                } catch (RuntimeException e) {
+                    LOG.warn("The secret-expiry check failed: {}", e.toString());
+                }
+            }
+        }
+
+        @Override
+        public List<TenantId> tenants() {
+            return mapper.list().stream().map(TenantMapping::tenant).toList();
+        }
+
+        @Override
+        public Duration interval(TenantId tenant) {
+            return intervalOf(tenant);
+        }
+
+        @Override
+        public Instant nextRun(TenantId tenant, Instant after) {
+            Duration interval = intervalOf(tenant);
+            if (after != null) {
+                long slot = ScheduleSlots.slot(tenant.value(), interval, after);
+                return ScheduleSlots.slotStart(tenant.value(), interval, slot + 1);
+            }
+            Instant now = parts.clock().instant();
+            long current = ScheduleSlots.slot(tenant.value(), interval, now);
+            Instant slotStart = ScheduleSlots.slotStart(tenant.value(), interval, current);
+            boolean missed = jobs.latest(tenant).map(j -> j.queuedAt().isBefore(slotStart)).orElse(false);
+            return missed ? now : ScheduleSlots.slotStart(tenant.value(), interval, current + 1);
+        }
+
+        @Override
+        public Optional<SyncJob> runScheduled(TenantId tenant) {
+            Optional<TenantMapping> mapping = mapper.findByTenant(tenant);
+            if (mapping.isEmpty() || mapping.get().paused() || excluded.contains(tenant) || closing.get()) {
+                return Optional.empty();
+            }
+            AppCredential credential = parts.credentials().find(mapping.get().credentialName()).orElse(null);
+            if (health.blocked(tenant, credential)) {
+                return Optional.empty();
+            }
+            SyncJob job = queue(mapping.get(), SyncTrigger.SCHEDULED);
+            return job.trigger() == SyncTrigger.SCHEDULED && job.status() == JobStatus.QUEUED
+                    ? Optional.of(execute(job)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<SyncJob> runQueued(String jobId) {
+            Optional<SyncJob> stored = jobs.find(jobId);
+            if (stored.isEmpty() || stored.get().status().isFinished()) {
+                return Optional.empty();
+            }
+            SyncJob job = stored.get();
+            if (job.status() == JobStatus.RUNNING && !isLocal(job)) {
+                // A cluster scheduler delivers a job again only when the instance running it died.
+                job = recover(job);
+            }
+            return job.status() == JobStatus.QUEUED ? Optional.of(execute(job)) : Optional.empty();
+        }
+
+        @Override
+        public void recoverInterrupted() {
+            for (SyncJob stale : jobs.active()) {
+                if (!isLocal(stale)) {
+                    SyncJob again = recover(stale);
+                    scheduler.submit(again);
+                }
+            }
+        }
     }
 
-    private SyncJob enqueue(TenantId tenant, String companyId, String credentialName, Set<Dataset> datasets,
-                            SyncTrigger trigger) {
-        if (closing.get()) {
-            throw new IllegalStateException("The engine is closing; no new jobs");
-        }
-        SyncJob[] created = new SyncJob[1];
-        SyncJob job = active.computeIfAbsent(tenant, t -> {
-            SyncJob fresh = new SyncJob(UUID.randomUUID().toString(), t, companyId, credentialName, trigger,
-                    JobStatus.QUEUED, parts.clock().instant(), null, null, List.copyOf(datasets), List.of(), null);
-            jobs.save(fresh);
-            done.put(fresh.id(), new CompletableFuture<>());
-            created[0] = fresh;
-            return fresh;
-        });
-        if (created[0] != null) {
-            listeners.fire(l -> l.jobQueued(job));
-            running.put(job.id(), workers.submit(() -> execute(job)));
-        }
+    private boolean isLocal(SyncJob job) {
+        SyncJob mine = active.get(job.tenant());
+        return mine != null && mine.id().equals(job.id());
+    }
+
+    /** Marks a job a crash left behind as failed ("interrupted") and queues a recovery job for its tenant. */
+    private SyncJob recover(SyncJob stale) {
+        jobs.save(stale.finish(JobStatus.FAILED, parts.clock().instant(),
+                "interrupted: the engine stopped while this job was " + stale.status().name().toLowerCase()));
+        SyncJob again = newJob(stale.tenant(), stale.companyId(), stale.credentialName(), stale.datasets(),
+                SyncTrigger.RECOVERY);
+        active.put(again.tenant(), again);
+        return again;
+    }
+
+    private SyncJob newJob(TenantId tenant, String companyId, String credentialName, Collection<Dataset> datasets,
+                           SyncTrigger trigger) {
+        SyncJob job = new SyncJob(UUID.randomUUID().toString(), tenant, companyId, credentialName, trigger,
+                JobStatus.QUEUED, parts.clock().instant(), null, null, List.copyOf(EnumSet.copyOf(datasets)),
+                List.of(), null);
+        jobs.save(job);
+        done.put(job.id(), new CompletableFuture<>());
+        listeners.fire(l -> l.jobQueued(job));
         return job;
     }
 
-    private void execute(SyncJob queued) {
+    /** The tenant's queued or running job in this process, or a new queued one. */
+    private SyncJob queue(TenantMapping mapping, SyncTrigger trigger) {
+        if (closing.get()) {
+            throw new IllegalStateException("The engine is closing; no new jobs");
+        }
+        return active.computeIfAbsent(mapping.tenant(), t -> newJob(t, mapping.companyId(),
+                mapping.credentialName(), mapping.datasets(), trigger));
+    }
+
+    private SyncJob execute(SyncJob queued) {
+        active.putIfAbsent(queued.tenant(), queued);
         SyncJob finished = queued;
         try {
-            finished = closing.get()
-                    ? finishCancelled(queued)
+            finished = closing.get() ? cancel(queued, "The engine was closed before this job started.")
                     : runner.run(queued, () -> closing.get() || Thread.currentThread().isInterrupted());
         } catch (RuntimeException e) {
             LOG.error("Job {} for tenant {} failed unexpectedly", queued.id(), queued.tenant(), e);
@@ -219,17 +240,16 @@ public final class DefaultSyncEngine implements SyncEngine {
             jobs.save(finished);
         } finally {
             active.remove(queued.tenant(), queued);
-            running.remove(queued.id());
             CompletableFuture<SyncJob> future = done.remove(queued.id());
             if (future != null) {
                 future.complete(finished);
             }
         }
+        return finished;
     }
 
-    private SyncJob finishCancelled(SyncJob job) {
-        SyncJob cancelled = job.finish(JobStatus.CANCELLED, parts.clock().instant(),
-                "The engine was closed before this job started.");
+    private SyncJob cancel(SyncJob job, String reason) {
+        SyncJob cancelled = job.finish(JobStatus.CANCELLED, parts.clock().instant(), reason);
         jobs.save(cancelled);
         listeners.fire(l -> l.jobFinished(cancelled));
         return cancelled;
@@ -246,7 +266,15 @@ public final class DefaultSyncEngine implements SyncEngine {
         if (excluded.contains(tenant)) {
             throw new IllegalArgumentException("tenant " + tenant + " is excluded from syncing; include it first");
         }
-        return enqueue(tenant, mapping.companyId(), mapping.credentialName(), mapping.datasets(), SyncTrigger.MANUAL);
+        boolean[] created = {false};
+        SyncJob job = active.computeIfAbsent(tenant, t -> {
+            created[0] = true;
+            return newJob(t, mapping.companyId(), mapping.credentialName(), mapping.datasets(), SyncTrigger.MANUAL);
+        });
+        if (created[0]) {
+            scheduler.submit(job);
+        }
+        return job;
     }
 
     @Override
@@ -274,12 +302,20 @@ public final class DefaultSyncEngine implements SyncEngine {
             try {
                 return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                // fall through to the latest stored state
+                return jobs.find(jobId).orElseThrow();
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             }
         }
-        return jobs.find(jobId).orElseThrow(() -> new IllegalArgumentException("no job with id " + jobId));
+        // Run by another instance (a cluster scheduler): poll the shared job store.
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            SyncJob job = jobs.find(jobId).orElseThrow(() -> new IllegalArgumentException("no job with id " + jobId));
+            if (job.status().isFinished() || System.nanoTime() >= deadline) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
     }
 
     @Override
@@ -294,16 +330,13 @@ public final class DefaultSyncEngine implements SyncEngine {
         String guid = transport.tokens().token(credential, tenant.value()).tenantId();
         TenantId key = guid == null ? tenant : TenantId.of(guid);
         String companyId = mapper.findByTenant(key).map(TenantMapping::companyId).orElse(null);
-        SyncJob job = new SyncJob(UUID.randomUUID().toString(), key, companyId, credentialName, SyncTrigger.MANUAL,
-                JobStatus.QUEUED, parts.clock().instant(), null, null, List.copyOf(EnumSet.copyOf(datasets)),
-                List.of(), null);
-        jobs.save(job);
-        SyncJob finished = runner.run(job, () -> closing.get() || Thread.currentThread().isInterrupted());
+        SyncJob job = newJob(key, companyId, credentialName, datasets, SyncTrigger.MANUAL);
+        SyncJob finished = execute(job);
         return new SyncResult(key, finished.id(), finished.results());
     }
 
     @Override
-    public dev.entrasync.JobStore jobs() {
+    public JobStore jobs() {
         return jobs;
     }
 
@@ -314,8 +347,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public void pause(TenantId tenant) {
-        TenantMapping mapping = mapped(tenant);
-        mapper.update(mapping.withPaused(true));
+        mapper.update(mapped(tenant).withPaused(true));
     }
 
     @Override
@@ -343,7 +375,9 @@ public final class DefaultSyncEngine implements SyncEngine {
         } else {
             intervals.put(tenant, interval);
         }
-        lastSlot.put(tenant, ScheduleSlots.slot(tenant.value(), intervalOf(tenant), parts.clock().instant()));
+        if (scheduler instanceof LocalScheduler local) {
+            local.reschedule(tenant);
+        }
     }
 
     @Override
@@ -351,21 +385,11 @@ public final class DefaultSyncEngine implements SyncEngine {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        ticker.shutdownNow();
-        running.values().forEach(f -> f.cancel(true));
-        if (ownsWorkers) {
-            workers.shutdownNow();
-            try {
-                if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
-                    LOG.warn("Sync workers did not stop within 60 s");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        scheduler.close();
         for (SyncJob left : List.copyOf(active.values())) {
-            if (jobs.find(left.id()).map(j -> !j.status().isFinished()).orElse(false)) {
-                SyncJob cancelled = finishCancelled(jobs.find(left.id()).orElse(left));
+            SyncJob current = jobs.find(left.id()).orElse(left);
+            if (!current.status().isFinished()) {
+                SyncJob cancelled = cancel(current, "The engine was closed before this job finished.");
                 CompletableFuture<SyncJob> future = done.remove(left.id());
                 if (future != null) {
                     future.complete(cancelled);

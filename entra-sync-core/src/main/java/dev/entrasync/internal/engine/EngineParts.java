@@ -12,16 +12,18 @@ import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncListener;
 import dev.entrasync.onboarding.SecretLifecycle;
 import dev.entrasync.onboarding.TenantMapper;
+import dev.entrasync.spi.SyncScheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-/** What {@link dev.entrasync.EntraSync.Builder} hands the engine; {@code executor} and {@code secrets} may be null. */
+/** What {@link dev.entrasync.EntraSync.Builder} hands the engine; {@code executor}, {@code secrets} and {@code scheduler} may be null. */
 public record EngineParts(CredentialStore credentials, TenantMapper tenants, DatasetSink sink,
                           CheckpointStore checkpoints, JobStore jobs, SyncConfig config, LicenseCatalog licenseCatalog, Clock clock, Sleeper sleeper,
                           HttpSettings http, GraphLimits limits, ExecutorService executor, int workers,
-                          Duration interval, Duration tick, SecretLifecycle secrets, List<SyncListener> listeners) {
+                          Duration interval, Duration tick, SecretLifecycle secrets, SyncScheduler scheduler,
+                          List<SyncListener> listeners) {
 
     public EngineParts {
         listeners = List.copyOf(listeners);

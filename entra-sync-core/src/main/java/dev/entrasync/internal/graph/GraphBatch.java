@@ -16,7 +16,8 @@ import java.util.Map;
  * JSON batching ({@code POST /$batch}): GET requests packed 20 to an HTTP request. Items answered
  * 429 (or 503/5xx) are resent on their own, in a new batch, after the longest {@code Retry-After}
  * among them (back-off when none); the items that succeeded are never resent. Each throttled item
- * counts as a 429 in {@link RequestStats}. The body is built and read with Jackson rather than the
+ * counts as a 429 in {@link RequestStats}; a batch takes one limiter permit per item, as Graph counts
+ * them. The body is built and read with Jackson rather than the
  * Graph SDK's {@code BatchRequestContent}, which needs Kiota request objects and parsable models.
  */
 final class GraphBatch {
@@ -57,8 +58,8 @@ final class GraphBatch {
             GraphException lastFailure = null;
             for (int from = 0; from < round.size(); from += MAX_ITEMS) {
                 List<Item> chunk = round.subList(from, Math.min(round.size(), from + MAX_ITEMS));
-                JsonNode responses = graph.send(GraphRequest.post(graph.v1("$batch"), body(chunk), Priority.LOW,
-                        permissions), in -> Json.MAPPER.readTree(in).path("responses"), stats);
+                JsonNode responses = graph.send(GraphRequest.batch(graph.v1("$batch"), body(chunk), Priority.LOW,
+                        permissions, chunk.size()), in -> Json.MAPPER.readTree(in).path("responses"), stats);
                 for (JsonNode response : responses) {
                     String id = response.path("id").asText();
                     Item item = pending.get(id);

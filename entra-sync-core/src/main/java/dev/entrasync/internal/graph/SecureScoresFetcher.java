@@ -21,7 +21,7 @@ import java.util.List;
  * {@code /security/secureScores} and {@code /security/secureScoreControlProfiles} (permission
  * SecurityEvents.Read.All): the daily snapshots since the last one ({@code $top} = days since the
  * watermark + 1; the first run {@link SyncConfig#firstRunLookback()} in days), then the control
- * profiles. Graph documents {@code $top}, {@code $filter}, {@code $skip} and {@code $count} here but
+ * profiles, 999 to a page. Graph documents {@code $top}, {@code $filter}, {@code $skip} and {@code $count} here but
  * no {@code $select}, so none is sent. Always appends.
  */
 final class SecureScoresFetcher implements DatasetFetcher {
@@ -55,7 +55,7 @@ final class SecureScoresFetcher implements DatasetFetcher {
                         }
                     }
                 });
-        GraphPager.forEachPage(graph, graph.v1("security/secureScoreControlProfiles"),
+        GraphPager.forEachPage(graph, graph.v1("security/secureScoreControlProfiles?$top=999"),
                 p -> control(p.readValueAsTree()), Priority.LOW, PERMISSIONS, context.stats(),
                 page -> context.writer().upsert(page.items()));
         return newest[0] == null ? null : Checkpoint.watermark(newest[0]);

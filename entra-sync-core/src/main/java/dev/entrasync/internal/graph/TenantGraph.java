@@ -166,7 +166,11 @@ public final class TenantGraph {
 
     private <T> Outcome<T> attempt(GraphRequest request, ResponseReader<T> reader, RequestStats stats) throws Exception {
         ServiceBucket bucket = ServiceBucket.of(request.uri());
-        stats.waitedOnLimiter(globalBudget.acquire().plus(budget.bucket(bucket).acquire()));
+        Duration limited = Duration.ZERO;
+        for (int permit = 0; permit < request.weight(); permit++) {
+            limited = limited.plus(globalBudget.acquire()).plus(budget.bucket(bucket).acquire());
+        }
+        stats.waitedOnLimiter(limited);
         Bulkhead service = bucket == ServiceBucket.SECURITY ? budget.securityConcurrency() : null;
         globalBulkhead.acquirePermission();
         try {

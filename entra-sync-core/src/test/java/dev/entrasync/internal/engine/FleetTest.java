@@ -45,19 +45,6 @@ class FleetTest {
     private static final double RATE = 1.0;   // requests per second per tenant (simulated time)
     private static final int BURST = 3;
 
-    private static boolean isReport(RecordedCall call) {
-        return call.path().startsWith("/v1.0/reports") || call.path().startsWith("/v1.0/auditLogs");
-    }
-
-    private static void assertWindow(String tenant, String bucket, List<RecordedCall> calls, double budget) {
-        List<Instant> sorted = calls.stream().map(RecordedCall::timestamp).sorted().toList();
-        for (Instant from : sorted) {
-            long inWindow = sorted.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(10))).count();
-            assertThat((double) inWindow).as("%s requests of %s in the 10 s from %s", bucket, tenant, from)
-                    .isLessThanOrEqualTo(budget);
-        }
-    }
-
     @Test
     void aFleetStaysInsideItsBudgetsAndSmallTenantsAreNotHeldBack() throws Exception {
         ScaledTime time = new ScaledTime(Instant.parse("2026-11-22T08:00:00Z"), 20);
@@ -117,12 +104,35 @@ class FleetTest {
                 assertThat(finished.stream().filter(j -> large.contains(j.tenant().value())))
                         .allSatisfy(j -> assertThat(j.result(Dataset.USERS).orElseThrow().rowsUpserted()).isEqualTo(12_000));
             }
-            // Directory requests stay inside the tenant's configured budget, report requests inside Graph's 5 per 10 s.
-            Map<String, List<RecordedCall>> byTenant = cloud.graphCalls().stream().filter(c -> !c.batchItem())
-                    .collect(Collectors.groupingBy(RecordedCall::tenantId));
-            byTenant.forEach((tenant, calls) -> {
-                assertWindow(tenant, "directory", calls.stream().filter(c -> !isReport(c)).toList(), BURST + RATE * 10 + 1);
-                assertWindow(tenant, "reports", calls.stream().filter(FleetTest::isReport).toList(), 5);
+            // The directory budget: what Graph counts against it (a $batch's items, not its envelope);
+            // the MFA report is paced by its own, smaller reports budget. A $batch takes one permit per
+            // item but its items arrive together, so a window may also hold the permits a batch
+            // waited for just before it.
+            long largestBatch = cloud.graphCalls().stream().filter(RecordedCall::batchItem)
+                    .mapToLong(c -> Long.parseLong(c.batchItemId())).max().orElse(1);
+            Map<String, List<Instant>> perTenant = cloud.graphCalls().stream()
+                    .filter(c -> !c.path().equals("/v1.0/$batch") && !c.path().startsWith("/v1.0/reports/"))
+                    .collect(Collectors.groupingBy(RecordedCall::tenantId,
+                            Collectors.mapping(RecordedCall::timestamp, Collectors.toList())));
+            perTenant.forEach((tenant, times) -> {
+                List<Instant> sorted = times.stream().sorted().toList();
+                for (Instant from : sorted) {
+                    long inWindow = sorted.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(10))).count();
+                    assertThat(inWindow).as("requests of %s in the 10 s from %s", tenant, from)
+                            .isLessThanOrEqualTo((long) (BURST + RATE * 10) + 1 + (largestBatch - 1));
+                }
+            });
+            // The identity reports (the MFA report, audit logs) stay inside Graph's 5 requests per 10 s per tenant.
+            Map<String, List<Instant>> reports = cloud.graphCalls().stream().filter(c -> !c.batchItem())
+                    .filter(c -> c.path().startsWith("/v1.0/reports/") || c.path().startsWith("/v1.0/auditLogs/"))
+                    .collect(Collectors.groupingBy(RecordedCall::tenantId,
+                            Collectors.mapping(RecordedCall::timestamp, Collectors.toList())));
+            reports.forEach((tenant, times) -> {
+                List<Instant> sorted = times.stream().sorted().toList();
+                for (Instant from : sorted) {
+                    long inWindow = sorted.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(10))).count();
+                    assertThat(inWindow).as("report requests of %s in the 10 s from %s", tenant, from).isLessThanOrEqualTo(5);
+                }
             });
         }
     }

@@ -3,10 +3,6 @@ package dev.entrasync.internal.engine;
 import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.TenantId;
-import dev.entrasync.model.EntraRecord;
-import dev.entrasync.model.RecordPatch;
-import java.util.Collection;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -26,23 +22,7 @@ final class HoldingSink implements DatasetSink {
 
     @Override
     public Session open(SinkContext context) {
-        Session inner = delegate.open(context);
-        return new Session() {
-            @Override
-            public void upsert(List<? extends EntraRecord> batch) {
-                inner.upsert(batch);
-            }
-
-            @Override
-            public void merge(List<? extends RecordPatch<?>> patches) {
-                inner.merge(patches);
-            }
-
-            @Override
-            public void remove(Collection<String> ids) {
-                inner.remove(ids);
-            }
-
+        return new ForwardingSession(delegate.open(context)) {
             @Override
             public void complete() {
                 if (held.test(context.tenant())) {
@@ -55,12 +35,7 @@ final class HoldingSink implements DatasetSink {
                         throw new IllegalStateException("interrupted while held", e);
                     }
                 }
-                inner.complete();
-            }
-
-            @Override
-            public void abort(Throwable cause) {
-                inner.abort(cause);
+                super.complete();
             }
         };
     }

@@ -65,7 +65,7 @@ class ScheduleTest {
     }
 
     @Test
-    void everyTenantIsQueuedOnceInItsSlotPerInterval() {
+    void everyTenantIsQueuedOnceInItsSlotPerInterval() throws Exception {
         List<TenantId> tenants = mapTenants(100);
         Map<TenantId, List<Instant>> queued = new HashMap<>();
         try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
@@ -91,7 +91,7 @@ class ScheduleTest {
     }
 
     @Test
-    void pausedAndExcludedTenantsAreNotScheduled() {
+    void pausedAndExcludedTenantsAreNotScheduled() throws Exception {
         List<TenantId> tenants = mapTenants(3);
         try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
             engine.pause(tenants.get(0));

@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * {@code GET /directoryRoles/{id}/members} (no paging, as in Graph) and
  * {@code GET /groups/{id}/members} (paged): directory objects of mixed types, each with its
- * {@code @odata.type}. Users carry the user default properties, other types all they have.
+ * {@code @odata.type}. Users carry the user default properties, other types all they have. Group
+ * members take {@code $count=true} (an advanced query: only with {@code ConsistencyLevel:
+ * eventual}, else 400 as in Graph) and then carry {@code @odata.count} on the first page.
  */
 final class MembersEndpoint implements GraphHandler {
   private static final Map<String, String> STORES = Map.of("#microsoft.graph.user", "users",
@@ -31,6 +33,10 @@ final class MembersEndpoint implements GraphHandler {
       throw GraphException.notFound(id);
     }
     List<String> select = select(ctx.request().param("$select"));
+    boolean count = !roles && "true".equalsIgnoreCase(ctx.request().param("$count"));
+    if (count && !"eventual".equalsIgnoreCase(ctx.request().header("ConsistencyLevel"))) {
+      throw GraphException.badRequest("$count is not currently supported.");
+    }
     Map<String, String> members = roles ? tenant.roleMembers(id) : tenant.groupMembers(id);
     List<Map.Entry<String, String>> entries = new ArrayList<>(members.entrySet());
     int from = 0;
@@ -55,7 +61,8 @@ final class MembersEndpoint implements GraphHandler {
     ctx.cost(roles ? 1 : 3);
     ctx.objects(items.size());
     String context = ctx.cloud().graphUrl() + "/v1.0/$metadata#directoryObjects";
-    return SimResponse.json(200, PageWriter.page(context, items,
+    Long total = count && from == 0 ? (long) entries.size() : null;
+    return SimResponse.json(200, PageWriter.page(context, total, items,
         Selection.parse(null, "directoryObject", null), nextLink, null, null));
   }
 

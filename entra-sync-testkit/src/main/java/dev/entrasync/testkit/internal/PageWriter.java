@@ -23,10 +23,19 @@ public final class PageWriter {
    */
   public static byte[] page(String context, List<Map<String, Object>> items, Selection selection,
       String nextLink, String deltaLink, ItemExtras extras) {
+    return page(context, null, items, selection, nextLink, deltaLink, extras);
+  }
+
+  /** Like the other {@code page}, with {@code @odata.count} after the context when not null. */
+  public static byte[] page(String context, Long count, List<Map<String, Object>> items,
+      Selection selection, String nextLink, String deltaLink, ItemExtras extras) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256 + items.size() * 512);
     try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out)) {
       json.writeStartObject();
       json.writeStringField("@odata.context", context);
+      if (count != null) {
+        json.writeNumberField("@odata.count", count);
+      }
       if (nextLink != null) {
         json.writeStringField("@odata.nextLink", nextLink);
       }

@@ -1,0 +1,36 @@
+package dev.entrasync.spi;
+
+import dev.entrasync.SyncJob;
+
+/**
+ * Decides when and where sync jobs run. The engine's built-in scheduler runs everything in the
+ * host's process; {@code entra-sync-jdbc}'s runs them across several host instances sharing one
+ * database, so each tenant is synced once per interval by exactly one instance, a dead instance's
+ * work is picked up by another, and "Sync now" works from any instance.
+ *
+ * <p>The engine calls {@link #attach} once when it is built, {@link #start} once from
+ * {@code SyncEngine.start()}, {@link #submit} from any thread, and {@link #close} once.
+ * Implementations must be thread-safe.
+ */
+public interface SyncScheduler extends AutoCloseable {
+
+    /** Gives the scheduler the engine's tasks; called once, before anything else. */
+    void attach(SyncTasks tasks);
+
+    /**
+     * Starts the schedule: call {@link SyncTasks#runScheduled} for each tenant when its slot comes
+     * (see {@link SyncTasks#nextRun}). Runs block while the job runs, on the scheduler's thread.
+     */
+    void start();
+
+    /**
+     * Has some instance run this job, which the engine saved as QUEUED in the shared job store, by
+     * calling {@link SyncTasks#runQueued}. A scheduler may run it before {@link #start} (the
+     * built-in one does) or hold it until then (a cluster one may).
+     */
+    void submit(SyncJob job);
+
+    /** Stops taking work; jobs already running are cancelled by the engine. */
+    @Override
+    void close();
+}

@@ -1,0 +1,59 @@
+package dev.entrasync.spi;
+
+import dev.entrasync.SyncJob;
+import dev.entrasync.TenantId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the engine offers a {@link SyncScheduler}: which tenants to schedule and when, and the work
+ * itself. Thread-safe; the run methods block while the job runs and never throw for a failed sync
+ * (the job records it).
+ */
+public interface SyncTasks {
+
+    /**
+     * Periodic housekeeping (the daily secret-expiry check and its warnings); a scheduler calls it
+     * on each pass over the tenants, from one instance at a time. Quick, never throws.
+     */
+    void tick();
+
+    /** The tenants to schedule: every mapped tenant (paused and excluded ones are skipped when run). */
+    List<TenantId> tenants();
+
+    /** How often the tenant is synced. */
+    Duration interval(TenantId tenant);
+
+    /**
+     * When the tenant is next due: the first start of its stable slot in the interval after
+     * {@code after}; with {@code after} null (the scheduler has not seen the tenant yet), now if
+     * the tenant missed its last slot (its last job is older than the slot's start), else its next
+     * slot. A never-synced tenant waits for its slot; hosts sync it at once with Sync now.
+     */
+    Instant nextRun(TenantId tenant, Instant after);
+
+    /**
+     * For a scheduler that alone runs this engine's jobs (not a cluster): marks jobs a crash left
+     * queued or running as failed ("interrupted") and queues their tenants again. Call before the
+     * first tick.
+     */
+    void recoverInterrupted();
+
+    /**
+     * Runs the tenant's scheduled sync now on the calling thread, unless it is paused, excluded,
+     * blocked by a permanent failure, unmapped, or already running.
+     *
+     * @return the finished job, or empty when it was skipped
+     */
+    Optional<SyncJob> runScheduled(TenantId tenant);
+
+    /**
+     * Runs a job that {@link SyncScheduler#submit} was given, on the calling thread, if it is still
+     * queued (a second delivery of the same job does nothing).
+     *
+     * @return the finished job, or empty when it was no longer queued
+     */
+    Optional<SyncJob> runQueued(String jobId);
+}

@@ -1,0 +1,101 @@
+package dev.entrasync.datasets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
+import dev.entrasync.SyncResult;
+import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.EntraSecureScore;
+import dev.entrasync.model.EntraSecureScoreControl;
+import dev.entrasync.model.EntraUser;
+import dev.entrasync.model.MfaStatus;
+import dev.entrasync.testkit.GraphSchema;
+import dev.entrasync.testkit.RecordedCall;
+import dev.entrasync.testkit.SimulatedTenant;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A full sync of every dataset costs exactly the README's formula, with {@code p(n) = max(1, ⌈n/999⌉)}
+ * (one page even when empty):
+ * <pre>
+ *   8 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + p(U) + p(G) + p(D) + p(A)
+ * </pre>
+ * for U users, M of them in the MFA registration report, D devices, G groups, R activated roles
+ * and A audit events in the first run's lookback (secure scores and control profiles fit a page
+ * each). The 8: organization, subscribedSkus, directoryRoles, a delta link each for users, groups
+ * and devices, secureScores, secureScoreControlProfiles. Every request also exists in Graph v1.0.
+ */
+class RequestCountTest {
+
+    private final DatasetsFixture fx = new DatasetsFixture();
+
+    @AfterEach
+    void close() {
+        fx.close();
+    }
+
+    static long pages(long n) {
+        return Math.max(1, (n + 998) / 999);
+    }
+
+    static long batches(long n) {
+        return (n + 19) / 20;
+    }
+
+    @ParameterizedTest(name = "{0} users, {1} devices, {2} groups")
+    @CsvSource({"0, 0, 0", "999, 10, 6", "1000, 999, 20", "2500, 1200, 45"})
+    void aFullSyncSendsExactlyTheFormulasRequests(int users, int devices, int groups) throws Exception {
+        SimulatedTenant tenant = fx.tenant("Size" + users, users, devices, groups);
+
+        SyncResult result = fx.syncAll(tenant);
+
+        assertThat(result.datasets()).allSatisfy(d -> assertThat(d.clean()).as(d.toString()).isTrue());
+        long u = fx.records(tenant, Dataset.USERS).size();
+        long m = fx.<EntraUser>records(tenant, Dataset.USERS).stream()
+                .filter(x -> x.mfa().state() != MfaStatus.State.UNKNOWN).count();
+        long d = fx.records(tenant, Dataset.DEVICES).size();
+        long g = fx.records(tenant, Dataset.GROUPS).size();
+        long r = fx.records(tenant, Dataset.ROLES).size();
+        List<EntraRecord> scores = fx.records(tenant, Dataset.SECURE_SCORES);
+        long a = fx.<EntraAuditEvent>records(tenant, Dataset.AUDIT_LOGS).size();
+        assertThat(u).isEqualTo(users);
+        assertThat(d).isEqualTo(devices);
+        assertThat(g).isEqualTo(groups);
+        assertThat(scores.stream().filter(s -> s instanceof EntraSecureScore).count()).isBetween(1L, 999L);
+        assertThat(scores.stream().filter(s -> s instanceof EntraSecureScoreControl).count()).isBetween(1L, 999L);
+        Map<Dataset, Long> expected = Map.of(Dataset.TENANT_PROFILE, 1L, Dataset.LICENSES, 1L,
+                Dataset.ROLES, 1 + batches(r), Dataset.USERS, pages(m) + 1 + pages(u),
+                Dataset.GROUPS, 1 + pages(g) + batches(g), Dataset.DEVICES, 1 + pages(d),
+                Dataset.AUDIT_LOGS, pages(a), Dataset.SECURE_SCORES, 2L);
+        for (DatasetResult dataset : result.datasets()) {
+            assertThat(dataset.requests()).as(dataset.dataset().key()).isEqualTo(expected.get(dataset.dataset()));
+        }
+        long formula = 8 + batches(r) + batches(g) + pages(m) + pages(u) + pages(g) + pages(d) + pages(a);
+        assertThat(fx.httpCalls()).hasSize((int) formula);
+        assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum()).isEqualTo(formula);
+        assertEveryRequestIsInGraphV1(fx.sim.cloud.graphCalls());
+    }
+
+    static void assertEveryRequestIsInGraphV1(List<RecordedCall> calls) throws Exception {
+        Path file = Path.of(System.getProperty("entrasync.shared.dir", "../../shared"), "graph", "v1.0-metadata.xml");
+        if (!"true".equals(System.getenv("CI"))) {
+            Assumptions.assumeTrue(Files.exists(file), "no Graph metadata at " + file);
+        }
+        GraphSchema schema = GraphSchema.load(file);
+        for (RecordedCall call : calls) {
+            if (!call.path().equals("/v1.0/$batch")) {
+                assertThat(schema.check(call.path(), call.queryParam("$select"))).as(call.method() + " " + call.path())
+                        .isEmpty();
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.entrasync.jdbc;
+
+import dev.entrasync.TenantId;
+import dev.entrasync.jdbc.internal.Database;
+import dev.entrasync.jdbc.internal.DatasetTable;
+import dev.entrasync.jdbc.internal.DatasetTables;
+import dev.entrasync.jdbc.internal.Row;
+import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.EntraSecureScore;
+import dev.entrasync.model.EntraUser;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the dataset tables back as records, so a host can show them without learning the schema: the
+ * current records of a tenant, pages with sync metadata, and the questions the product asks most (users
+ * without MFA, licences with units left, the secure score trend). Get it from {@link JdbcStorage#queries()}.
+ *
+ * <p>"Current" means not marked removed. Thread-safe; each call uses one connection from the host's pool
+ * and returns a snapshot. {@link JdbcStoreException} on database failures.
+ */
+public final class JdbcQueries {
+
+    private final Database db;
+
+    JdbcQueries(Database db) {
+        this.db = db;
+    }
+
+    /** The tenant's current records of {@code type} (e.g. {@code EntraDevice.class}), ordered by id. */
+    public <R extends EntraRecord> List<R> records(TenantId tenant, Class<R> type) {
+        return unwrap(rows(tenant, type, false, 0, Integer.MAX_VALUE));
+    }
+
+    /**
+     * A page of the tenant's rows of {@code type} with their sync metadata, ordered by id.
+     *
+     * @param includeRemoved whether rows marked removed are included
+     * @param offset rows to skip, at least 0
+     * @param limit rows to return at most, at least 1
+     */
+    public <R extends EntraRecord> List<StoredRecord<R>> rows(TenantId tenant, Class<R> type, boolean includeRemoved,
+                                                              int offset, int limit) {
+        if (offset < 0 || limit < 1) {
+            throw new IllegalArgumentException("offset must be >= 0 and limit >= 1, were " + offset + " and " + limit);
+        }
+        DatasetTable<R> table = DatasetTables.forType(type);
+        String sql = "SELECT * FROM " + db.table(table.name()) + " WHERE tenant_id = ?"
+                + (includeRemoved ? "" : " AND removed_at IS NULL") + " ORDER BY id"
+                + (limit == Integer.MAX_VALUE && offset == 0 ? "" : " LIMIT " + limit + " OFFSET " + offset);
+        return query(table, sql, tenant.value());
+    }
+
+    /** How many current records of {@code type} the tenant has. */
+    public long count(TenantId tenant, Class<? extends EntraRecord> type) {
+        String sql = "SELECT COUNT(*) FROM " + db.table(DatasetTables.forType(type).name())
+                + " WHERE tenant_id = ? AND removed_at IS NULL";
+        return db.withConnection("counting " + type.getSimpleName() + " of tenant " + tenant, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                statement.setString(1, tenant.value());
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The tenant's current users whose MFA state is not registered, ordered by user principal name. */
+    public List<EntraUser> usersWithoutMfa(TenantId tenant) {
+        return unwrap(query(DatasetTables.forType(EntraUser.class), db.sql(JdbcQueries.class, "usersWithoutMfa"),
+                tenant.value()));
+    }
+
+    /** The tenant's current licences with units left (enabled minus consumed above 0), by product name. */
+    public List<EntraLicense> licensesWithUnitsLeft(TenantId tenant) {
+        return unwrap(query(DatasetTables.forType(EntraLicense.class),
+                db.sql(JdbcQueries.class, "licensesWithUnitsLeft"), tenant.value()));
+    }
+
+    /**
+     * The tenant's latest secure score and the daily series of the {@code days} before it; empty when no
+     * snapshot is stored.
+     *
+     * @param days how far back the series reaches from the latest snapshot, at least 1
+     */
+    public Optional<SecureScoreTrend> secureScoreTrend(TenantId tenant, int days) {
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be >= 1, was " + days);
+        }
+        DatasetTable<EntraSecureScore> table = DatasetTables.forType(EntraSecureScore.class);
+        List<StoredRecord<EntraSecureScore>> latest = query(table, db.sql(JdbcQueries.class, "latestSecureScore"),
+                tenant.value());
+        if (latest.isEmpty()) {
+            return Optional.empty();
+        }
+        EntraSecureScore newest = latest.get(0).record();
+        Instant from = newest.createdDateTime().minus(java.time.Duration.ofDays(days));
+        List<EntraSecureScore> series = db.withConnection("reading the secure score series of tenant " + tenant, c -> {
+            try (PreparedStatement statement = c.prepareStatement(db.sql(JdbcQueries.class, "secureScoreSeries"))) {
+                statement.setString(1, tenant.value());
+                db.dialect().setInstant(statement, 2, from);
+                db.dialect().setInstant(statement, 3, newest.createdDateTime());
+                return unwrap(read(table, statement));
+            }
+        });
+        return Optional.of(new SecureScoreTrend(newest, series));
+    }
+
+    private <R extends EntraRecord> List<StoredRecord<R>> query(DatasetTable<R> table, String sql, String tenant) {
+        return db.withConnection("reading " + table.name() + " of tenant " + tenant, c -> {
+            try (PreparedStatement statement = c.prepareStatement(sql)) {
+                statement.setString(1, tenant);
+                return read(table, statement);
+            }
+        });
+    }
+
+    private <R extends EntraRecord> List<StoredRecord<R>> read(DatasetTable<R> table, PreparedStatement statement)
+            throws SQLException {
+        List<StoredRecord<R>> records = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            Row row = new Row(rows, db.dialect());
+            while (rows.next()) {
+                records.add(new StoredRecord<>(table.reader().read(row), row.instant("first_seen"),
+                        row.instant("last_seen"), row.instant("removed_at"), row.string("run_id")));
+            }
+        }
+        return records;
+    }
+
+    private static <R extends EntraRecord> List<R> unwrap(List<StoredRecord<R>> rows) {
+        return rows.stream().map(StoredRecord::record).toList();
+    }
+}

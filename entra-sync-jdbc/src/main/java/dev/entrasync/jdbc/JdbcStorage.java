@@ -1,0 +1,198 @@
+package dev.entrasync.jdbc;
+
+import dev.entrasync.jdbc.internal.Database;
+import dev.entrasync.jdbc.internal.Dialect;
+import dev.entrasync.jdbc.internal.Migrations;
+import dev.entrasync.jdbc.internal.StagingSink;
+import dev.entrasync.jdbc.internal.TenantPurge;
+import dev.entrasync.onboarding.DataPurger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * The entry point of entra-sync-jdbc: everything entra-sync keeps, in the host's relational database
+ * (H2, PostgreSQL or MariaDB), from one {@link DataSource}.
+ *
+ * <pre>{@code
+ * JdbcStorage storage = JdbcStorage.builder(dataSource)   // the host's pool
+ *         .tablePrefix("entra_")                         // the default
+ *         .build();                                      // migrates the schema
+ * SyncEngine engine = EntraSync.builder()
+ *         .credentials(storage.credentialStore(keyRing))
+ *         .sink(storage.datasetSink())
+ *         .build();
+ * }</pre>
+ *
+ * <p>{@link Builder#build()} connects once to learn the database, then applies the pending schema
+ * migrations (Flyway, with a history table of their own, {@code <prefix>schema_history}) unless the host
+ * turned that off. Every table entra-sync creates starts with the prefix, so several installations can
+ * share one schema. All times are stored in UTC.
+ *
+ * <p>Build one per database and share it; it is immutable and thread-safe and holds no connection:
+ * each operation borrows one from the {@code DataSource} and returns it.
+ */
+public final class JdbcStorage {
+
+    private static final Pattern PREFIX = Pattern.compile("[a-z][a-z0-9_]{0,23}|");
+
+    private final Database db;
+    private final JdbcDatasetSink sink;
+
+    private JdbcStorage(Database db, Duration abandonedSessionsAfter) {
+        this.db = db;
+        this.sink = new JdbcDatasetSink(new StagingSink(db, abandonedSessionsAfter));
+    }
+
+    /** A builder for storage in the database behind {@code dataSource}. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /** The dataset sink; one shared instance. */
+    public JdbcDatasetSink datasetSink() {
+        return sink;
+    }
+
+    /**
+     * A credential store whose client secrets are encrypted at rest with {@code keys}. Cheap; build one per
+     * key ring and share it.
+     */
+    public JdbcCredentialStore credentialStore(SecretKeyRing keys) {
+        return new JdbcCredentialStore(db, keys);
+    }
+
+    /** The checkpoint store (delta links and watermarks), beside the data. */
+    public JdbcCheckpointStore checkpointStore() {
+        return new JdbcCheckpointStore(db);
+    }
+
+    /** The company-tenant mapper; deleting a mapping with {@code PURGE} removes its data through {@link #dataPurger()}. */
+    public JdbcTenantMapper tenantMapper() {
+        return new JdbcTenantMapper(db, dataPurger());
+    }
+
+    /** The consent store (verified consents and used consent-link nonces). */
+    public JdbcConsentStore consentStore() {
+        return new JdbcConsentStore(db);
+    }
+
+    /** The job store (jobs and their per-dataset results). */
+    public JdbcJobStore jobStore() {
+        return new JdbcJobStore(db);
+    }
+
+    /**
+     * Removes everything synced for a mapping's tenant — its rows of every dataset table and its checkpoints —
+     * in one transaction. For a host that keeps mappings elsewhere but data here.
+     */
+    public DataPurger dataPurger() {
+        TenantPurge purge = new TenantPurge(db);
+        return mapping -> purge.purge(mapping.tenant());
+    }
+
+    /** Queries over the dataset tables, for the host's screens. */
+    public JdbcQueries queries() {
+        return new JdbcQueries(db);
+    }
+
+    /** The table prefix, e.g. {@code entra_}; may be empty. */
+    public String tablePrefix() {
+        return db.prefix();
+    }
+
+    /** The database product: {@code H2}, {@code PostgreSQL} or {@code MariaDB}. */
+    public String databaseProduct() {
+        return db.dialect().productName();
+    }
+
+    Database database() {
+        return db;
+    }
+
+    /** Builds {@link JdbcStorage}. Not thread-safe. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private String tablePrefix = "entra_";
+        private boolean migrate = true;
+        private Clock clock = Clock.systemUTC();
+        private Duration abandonedSessionsAfter = Duration.ofHours(24);
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * The prefix of every table entra-sync creates (default {@code entra_}): a lower-case letter, then up
+         * to 23 lower-case letters, digits or underscores; or empty for none.
+         *
+         * @throws IllegalArgumentException for any other prefix
+         */
+        public Builder tablePrefix(String tablePrefix) {
+            if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
+                throw new IllegalArgumentException("tablePrefix: '" + tablePrefix + "' is not allowed; use a lower-case"
+                        + " letter followed by up to 23 lower-case letters, digits or underscores (e.g. entra_), or \"\"");
+            }
+            this.tablePrefix = tablePrefix;
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} applies pending schema migrations (default true). With false the host
+         * migrates the schema itself, and {@code build()} only checks that it is current.
+         */
+        public Builder migrate(boolean migrate) {
+            this.migrate = migrate;
+            return this;
+        }
+
+        /** The clock for {@code first_seen}, {@code last_seen} and other stored times (default: system UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * How old an unfinished sink session must be before its staged rows are purged (default 24 hours).
+         * Sessions end by completing or aborting; one left by a process that died is purged when a session of
+         * the same dataset opens after this time.
+         *
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder abandonedSessionsAfter(Duration abandonedSessionsAfter) {
+            if (abandonedSessionsAfter == null || abandonedSessionsAfter.isNegative() || abandonedSessionsAfter.isZero()) {
+                throw new IllegalArgumentException("abandonedSessionsAfter: must be positive, was " + abandonedSessionsAfter);
+            }
+            this.abandonedSessionsAfter = abandonedSessionsAfter;
+            return this;
+        }
+
+        /**
+         * Connects to learn the database, then migrates (or checks) the schema.
+         *
+         * @throws JdbcStoreException if the database cannot be reached
+         * @throws IllegalArgumentException if the database is not H2, PostgreSQL or MariaDB
+         * @throws IllegalStateException if migrating fails, or with {@code migrate(false)} the schema is not current
+         */
+        public JdbcStorage build() {
+            Dialect dialect;
+            try (Connection connection = dataSource.getConnection()) {
+                dialect = Dialect.of(connection);
+            } catch (SQLException e) {
+                throw new JdbcStoreException("Connecting to the database", e);
+            }
+            Database db = new Database(dataSource, dialect, tablePrefix, clock);
+            Migrations migrations = new Migrations(db);
+            if (migrate) {
+                migrations.migrate();
+            } else {
+                migrations.verify();
+            }
+            return new JdbcStorage(db, abandonedSessionsAfter);
+        }
+    }
+}
