@@ -61,6 +61,8 @@ public final class SimulatedCloud implements AutoCloseable {
   private static SimulatedCloud start(Tls tls) {
     SimulatedCloud cloud = new SimulatedCloud(tls);
     try {
+      cloud.login.setServerSocketFactory(new dev.entrasync.testkit.internal.NoDelayServerSockets());
+      cloud.graph.setServerSocketFactory(new dev.entrasync.testkit.internal.NoDelayServerSockets());
       if (tls != null) {
         cloud.login.useHttps(tls.serverSocketFactory());
         cloud.graph.useHttps(tls.serverSocketFactory());
