@@ -39,6 +39,7 @@ final class GraphRoutes {
     router.add("GET", "/groups", new ListEndpoint(ListSpec.of("groups", "group", "groups",
         GraphPermissions.GROUPS, 100, 999, null, true, false, 1)));
     router.add("GET", "/groups/{}/members", new MembersEndpoint(false));
+    router.add("GET", "/groups/{}/members/$count", new MemberCountEndpoint());
     router.add("GET", "/organization", new ListEndpoint(ListSpec.of("organization",
         "organization", "organization", GraphPermissions.ORGANIZATION, 100, 999, null, false,
         false, 1)));
