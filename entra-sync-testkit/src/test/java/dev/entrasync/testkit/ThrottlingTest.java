@@ -109,7 +109,7 @@ class ThrottlingTest {
 
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body().split("\"status\":429", -1)).hasSize(3);
-    assertThat(cloud.graphTraffic()).isEqualTo(new GraphTraffic(1, 7, 2));
+    assertThat(cloud.graphTraffic()).isEqualTo(new GraphTraffic(1, 7, 2, Duration.ZERO));
   }
 
   @Test
@@ -120,6 +120,16 @@ class ThrottlingTest {
     statuses(contosoToken, AUDITS, 7);
 
     assertThat(cloud.calls()).isEmpty();
-    assertThat(cloud.graphTraffic()).isEqualTo(new GraphTraffic(7, 0, 2));
+    assertThat(cloud.graphTraffic()).isEqualTo(new GraphTraffic(7, 0, 2, Duration.ZERO));
+  }
+
+  @Test
+  void trafficAddsUpTheLatencyHeldBack() {
+    cloud.latency(Duration.ofMillis(2), Duration.ofMillis(1)).clearCalls();
+
+    client.get(contosoToken, "/v1.0/users?$select=id&$top=3");
+    client.get(contosoToken, "/v1.0/organization");
+
+    assertThat(cloud.graphTraffic().heldBack()).isEqualTo(Duration.ofMillis(2 + 3 + 2 + 1));
   }
 }

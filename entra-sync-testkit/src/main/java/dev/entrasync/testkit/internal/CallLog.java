@@ -15,6 +15,7 @@ public final class CallLog {
   private final LongAdder requests = new LongAdder();
   private final LongAdder batchItems = new LongAdder();
   private final LongAdder throttled = new LongAdder();
+  private final LongAdder heldBackNanos = new LongAdder();
   private volatile boolean recording = true;
 
   public void add(RecordedCall call) {
@@ -29,6 +30,11 @@ public final class CallLog {
     }
   }
 
+  /** Adds the latency a Graph answer was held back. */
+  public void heldBack(long nanos) {
+    heldBackNanos.add(nanos);
+  }
+
   /** Turns keeping calls on or off; counting goes on either way. */
   public void recording(boolean enabled) {
     recording = enabled;
@@ -36,7 +42,8 @@ public final class CallLog {
 
   /** Returns the Graph traffic counted since the start or the last {@link #clear()}. */
   public GraphTraffic traffic() {
-    return new GraphTraffic(requests.sum(), batchItems.sum(), throttled.sum());
+    return new GraphTraffic(requests.sum(), batchItems.sum(), throttled.sum(),
+        java.time.Duration.ofNanos(heldBackNanos.sum()));
   }
 
   /** Returns a snapshot. */
@@ -50,5 +57,6 @@ public final class CallLog {
     requests.reset();
     batchItems.reset();
     throttled.reset();
+    heldBackNanos.reset();
   }
 }

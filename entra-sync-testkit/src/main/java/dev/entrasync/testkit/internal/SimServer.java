@@ -50,6 +50,7 @@ abstract class SimServer extends Dispatcher {
     cloud.calls().add(record(request, handled.tenantId(), dropped ? 0 : response.status(), arrived,
         false, null));
     long delay = server == RecordedCall.Server.GRAPH ? cloud.latency().nanos(response.objects()) : 0;
+    cloud.calls().heldBack(delay);
     return toMockResponse(response, delay);
   }
 
