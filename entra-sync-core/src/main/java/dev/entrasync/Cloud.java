@@ -30,6 +30,9 @@ public final class Cloud {
 
     private static final List<Cloud> NATIONAL = List.of(GLOBAL, US_GOV, US_GOV_DOD, CHINA);
 
+    /** Microsoft's page that explains an AADSTS code ({@code ?code=NNNN}), the same for every cloud. */
+    public static final String AADSTS_LOOKUP = "https://login.microsoftonline.com/error";
+
     private final String name;
     private final URI loginUrl;
     private final URI graphUrl;

@@ -9,13 +9,13 @@ import java.util.Optional;
  *
  * @param tenant the tenant
  * @param runId the run's id (as given to the sink)
- * @param datasets each dataset's result
+ * @param datasets each dataset's result, kept in {@link Dataset} order
  */
 public record SyncResult(TenantId tenant, String runId, List<DatasetResult> datasets) {
 
     public SyncResult {
         Objects.requireNonNull(tenant, "tenant");
-        datasets = List.copyOf(datasets);
+        datasets = datasets.stream().sorted(java.util.Comparator.comparing(DatasetResult::dataset)).toList();
     }
 
     /** Whether every dataset succeeded. */

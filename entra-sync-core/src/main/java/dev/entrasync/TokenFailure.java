@@ -49,7 +49,7 @@ public enum TokenFailure {
             "Nothing to change; entra-sync retries later. If it persists, check the network, proxy and TLS settings."),
     /** Any other AADSTS code: its number and Microsoft's description are kept. */
     UNKNOWN(false, "Microsoft Entra refused the token for a reason entra-sync does not recognise.",
-            "Look the AADSTS code up at https://login.microsoftonline.com/error and fix the app registration or tenant accordingly.");
+            "Look the AADSTS code up at " + Cloud.AADSTS_LOOKUP + " and fix the app registration or tenant accordingly.");
 
     private final boolean transientFailure;
     private final String cause;

@@ -42,7 +42,12 @@ final class DatasetsFixture implements AutoCloseable {
     }
 
     SimulatedTenant tenant(TenantBuilder builder) {
-        SimulatedTenant tenant = sim.cloud.addTenant(builder.build());
+        return tenant(builder.build());
+    }
+
+    /** Adds a built tenant (such as the testkit's {@code ContosoFixture}), consented with every read permission. */
+    SimulatedTenant tenant(SimulatedTenant built) {
+        SimulatedTenant tenant = sim.cloud.addTenant(built);
         tenant.consent(sim.app, Permissions.allRead());
         return tenant;
     }

@@ -13,6 +13,7 @@ import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
+import dev.entrasync.testkit.ContosoFixture;
 import dev.entrasync.testkit.DeltaTokenFailure;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedTenant;
@@ -177,6 +178,39 @@ class DeltaSyncTest {
         assertThat(after).isEqualTo(before);
         assertThat(fx.sim.cloud.graphCalls().stream().filter(RecordedCall::batchItem))
                 .singleElement().satisfies(c -> assertThat(c.path()).isEqualTo("/v1.0/groups/" + group.id() + "/members"));
+    }
+
+    @Test
+    void roleAndMfaChangesReachUnchangedUsersOnADeltaRun() {
+        SimulatedTenant tenant = fx.tenant(ContosoFixture.build());
+        fx.sync(tenant, Set.of(Dataset.USERS));
+        Map<String, EntraUser> before = byId(fx.records(tenant, Dataset.USERS));
+        String promoted = before.values().stream().filter(u -> u.directoryRoles().isEmpty()
+                && u.mfa().state() == MfaStatus.State.REGISTERED).findFirst().orElseThrow().id();
+        tenant.roles().removeMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, ContosoFixture.ADMIN_USER_ID);
+        tenant.roles().removeMember(ContosoFixture.USER_ADMIN_ROLE_ID, ContosoFixture.ADMIN_USER_ID);
+        tenant.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, promoted);
+        tenant.registrationDetails().update(ContosoFixture.GUEST_USER_ID, Map.of("isMfaRegistered", true,
+                "isMfaCapable", true, "methodsRegistered", List.of("microsoftAuthenticatorPush")));
+        fx.sim.time.advance(Duration.ofHours(1));
+
+        DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.mode()).isEqualTo(Mode.DELTA);
+        assertThat(users.rowsUpserted() + users.rowsRemoved()).as("no user object changed").isZero();
+        Map<String, EntraUser> after = byId(fx.records(tenant, Dataset.USERS));
+        assertThat(after.get(ContosoFixture.ADMIN_USER_ID).directoryRoles()).as("lost every role").isEmpty();
+        assertThat(after.get(promoted).directoryRoles()).containsExactly("Global Administrator");
+        MfaStatus guestMfa = after.get(ContosoFixture.GUEST_USER_ID).mfa();
+        assertThat(guestMfa.state()).isEqualTo(MfaStatus.State.REGISTERED);
+        assertThat(guestMfa.methods()).containsExactly("microsoftAuthenticatorPush");
+        for (String changed : List.of(ContosoFixture.ADMIN_USER_ID, promoted, ContosoFixture.GUEST_USER_ID)) {
+            before.remove(changed);
+            after.remove(changed);
+        }
+        assertThat(after).isEqualTo(before);
+        assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS).orElseThrow().trackedIds())
+                .contains(promoted).doesNotContain(ContosoFixture.ADMIN_USER_ID);
     }
 
     private static <R extends EntraRecord> Map<String, R> byId(List<R> records) {

@@ -33,7 +33,7 @@ final class TestDatabase implements AutoCloseable {
         config.setJdbcUrl(server.jdbcUrl());
         config.setUsername(server.user);
         config.setPassword(server.password);
-        config.setMaximumPoolSize(6);
+        config.setMaximumPoolSize(10);
         config.setPoolName("test-" + server.key() + "-" + prefix);
         this.pool = new HikariDataSource(config);
     }

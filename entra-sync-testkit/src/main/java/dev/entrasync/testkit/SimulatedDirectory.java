@@ -13,7 +13,7 @@ import java.util.Objects;
  * change is logged so {@code /delta} reports it. Returned maps are immutable snapshots.
  * Thread-safe: changes made while the sim serves requests are seen by the next page.
  */
-public sealed class SimulatedDirectory permits SimulatedGroups {
+public sealed class SimulatedDirectory permits SimulatedGroups, SimulatedRoles {
   final TenantData tenant;
   final String collection;
 
@@ -78,5 +78,18 @@ public sealed class SimulatedDirectory permits SimulatedGroups {
   /** Soft-deletes an entity (restorable); delta reports {@code @removed: {reason: "changed"}}. */
   public void softDelete(String id) {
     tenant.delete(collection, id, true);
+  }
+
+  /** Returns the {@code @odata.type} of a directory object of this tenant; throws when there is none. */
+  String odataType(String memberId) {
+    String[][] kinds = {{"users", "#microsoft.graph.user"}, {"groups", "#microsoft.graph.group"},
+        {"devices", "#microsoft.graph.device"},
+        {"servicePrincipals", "#microsoft.graph.servicePrincipal"}};
+    for (String[] kind : kinds) {
+      if (tenant.store(kind[0]) != null && tenant.store(kind[0]).get(memberId) != null) {
+        return kind[1];
+      }
+    }
+    throw new IllegalArgumentException("no directory object with id " + memberId);
   }
 }

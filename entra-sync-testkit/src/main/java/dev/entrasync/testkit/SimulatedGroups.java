@@ -40,16 +40,4 @@ public final class SimulatedGroups extends SimulatedDirectory {
       throw new IllegalArgumentException("no group with id " + groupId);
     }
   }
-
-  private String odataType(String memberId) {
-    String[][] kinds = {{"users", "#microsoft.graph.user"}, {"groups", "#microsoft.graph.group"},
-        {"devices", "#microsoft.graph.device"},
-        {"servicePrincipals", "#microsoft.graph.servicePrincipal"}};
-    for (String[] kind : kinds) {
-      if (tenant.store(kind[0]) != null && tenant.store(kind[0]).get(memberId) != null) {
-        return kind[1];
-      }
-    }
-    throw new IllegalArgumentException("no directory object with id " + memberId);
-  }
 }

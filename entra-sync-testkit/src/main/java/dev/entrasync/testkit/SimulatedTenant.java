@@ -78,6 +78,20 @@ public final class SimulatedTenant {
     return data.sizes();
   }
 
+  /** Returns the activated directory roles and their members. */
+  public SimulatedRoles roles() {
+    return new SimulatedRoles(data);
+  }
+
+  /**
+   * Returns the rows of the MFA registration report ({@code userRegistrationDetails}), keyed by
+   * user id; change one (e.g. {@code isMfaRegistered}, {@code methodsRegistered}) to simulate a
+   * user registering a method.
+   */
+  public SimulatedDirectory registrationDetails() {
+    return new SimulatedDirectory(data, "userRegistrationDetails");
+  }
+
   /** Returns the groups and their memberships. */
   public SimulatedGroups groups() {
     return new SimulatedGroups(data);

@@ -45,6 +45,21 @@ public final class GraphPager {
         return deltaLink;
     }
 
+    /**
+     * Like {@link #forEachPage} but stops following next links once {@code enough} says so after a
+     * page (for endpoints where {@code $top} may only size the page, not limit the whole answer).
+     */
+    public static <R> void forEachPageUntil(TenantGraph graph, URI first, ItemReader<R> items, Priority priority,
+                                            List<String> permissions, RequestStats stats, PageConsumer<R> consumer,
+                                            java.util.function.BooleanSupplier enough) {
+        URI next = first;
+        while (next != null) {
+            Page<R> page = graph.send(GraphRequest.get(next, priority, permissions), reader(items), stats);
+            consumer.accept(page);
+            next = page.nextLink() == null || enough.getAsBoolean() ? null : URI.create(page.nextLink());
+        }
+    }
+
     /** A response reader for one page of {@code items}. */
     public static <R> ResponseReader<Page<R>> reader(ItemReader<R> items) {
         return body -> {

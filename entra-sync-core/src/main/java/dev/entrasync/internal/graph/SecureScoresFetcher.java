@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * {@code /security/secureScores} and {@code /security/secureScoreControlProfiles} (permission
  * SecurityEvents.Read.All): the daily snapshots since the last one ({@code $top} = days since the
- * watermark + 1; the first run {@link SyncConfig#firstRunLookback()} in days), then the control
+ * watermark + 1; the first run {@link SyncConfig#firstRunLookback()} in days; newest first, so no
+ * next link is followed once that many arrived), then the control
  * profiles, 999 to a page. Graph documents {@code $top}, {@code $filter}, {@code $skip} and {@code $count} here but
  * no {@code $select}, so none is sent. Always appends.
  */
@@ -46,15 +47,17 @@ final class SecureScoresFetcher implements DatasetFetcher {
                 : Math.min(lookback, Math.max(1, Duration.between(previous.watermark(), context.startedAt()).toDays() + 1));
         TenantGraph graph = context.graph();
         Instant[] newest = {previous == null ? null : previous.watermark()};
-        GraphPager.forEachPage(graph, graph.v1("security/secureScores?$top=" + days), p -> score(p.readValueAsTree()),
-                Priority.LOW, PERMISSIONS, context.stats(), page -> {
+        long[] read = {0};
+        GraphPager.forEachPageUntil(graph, graph.v1("security/secureScores?$top=" + days),
+                p -> score(p.readValueAsTree()), Priority.LOW, PERMISSIONS, context.stats(), page -> {
                     context.writer().upsert(page.items());
+                    read[0] += page.items().size();
                     for (EntraSecureScore s : page.items()) {
                         if (newest[0] == null || s.createdDateTime().isAfter(newest[0])) {
                             newest[0] = s.createdDateTime();
                         }
                     }
-                });
+                }, () -> read[0] >= days);
         GraphPager.forEachPage(graph, graph.v1("security/secureScoreControlProfiles?$top=999"),
                 p -> control(p.readValueAsTree()), Priority.LOW, PERMISSIONS, context.stats(),
                 page -> context.writer().upsert(page.items()));

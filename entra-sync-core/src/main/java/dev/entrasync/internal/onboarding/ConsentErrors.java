@@ -46,7 +46,7 @@ public final class ConsentErrors {
                     "Ask a Global Administrator of the tenant to open the consent link again and choose Accept.");
         }
         return new Explained(code, "Microsoft Entra did not grant admin consent (" + error + ").",
-                "Look the AADSTS code up at https://login.microsoftonline.com/error, fix the app registration or the"
+                "Look the AADSTS code up at " + dev.entrasync.Cloud.AADSTS_LOOKUP + ", fix the app registration or the"
                         + " sign-in, then open a new consent link.");
     }
 

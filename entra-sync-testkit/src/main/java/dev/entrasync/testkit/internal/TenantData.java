@@ -214,6 +214,12 @@ public final class TenantData {
     roleMembers.computeIfAbsent(roleId, r -> new LinkedHashMap<>()).put(memberId, odataType);
   }
 
+  /** Removes a member from a directory role; returns whether it was a member. */
+  public synchronized boolean removeRoleMember(String roleId, String memberId) {
+    Map<String, String> members = roleMembers.get(roleId);
+    return members != null && members.remove(memberId) != null;
+  }
+
   /**
    * Returns the ids of users holding a directory role, directly or through a role-assignable
    * group that is a role member.
