@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <p>Page sizes ({@code $top} default / max): users, groups, devices, group members and role
  * assignments 100 / 999 (users 500 when {@code signInActivity} is selected); directory audits
- * 100 / 1000; registration details 100 / 999; secure scores 100 / 999 with {@code $skip};
+ * 100 / 1000; registration details 100 / 999; secure scores 100 / 999 with {@code $skip}, where
+ * {@code $top} is the number of days wanted (no nextLink follows a page asked with it);
  * control profiles 100 / 999; subscribedSkus, directoryRoles and role members are one page.
  * Delta pages are sized by the cloud ({@code SimulatedCloud.deltaPageSize}); {@code $top} is not
  * accepted there, as in Graph.
@@ -62,7 +63,7 @@ final class GraphRoutes {
             .withScope(Views::auditRetention))));
     router.add("GET", "/security/secureScores", new ListEndpoint(ListSpec.of(
         "security/secureScores", "secureScore", "secureScores", GraphPermissions.SECURE_SCORES,
-        100, 999, null, true, true, 1)));
+        100, 999, null, true, true, 1).withTopLimiting()));
     router.add("GET", "/security/secureScoreControlProfiles", new ListEndpoint(ListSpec.of(
         "security/secureScoreControlProfiles", "secureScoreControlProfile",
         "secureScoreControlProfiles", GraphPermissions.SECURE_SCORES, 100, 999, null, true, false,
