@@ -44,7 +44,8 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Simulate Graph's throttling: resource units by tenant size, reports, app limit (default: ${DEFAULT-VALUE}).")
     boolean throttling;
 
-    @Option(names = "--workers", defaultValue = "8", description = "Tenants entra-sync syncs at once (default: ${DEFAULT-VALUE}, the engine's default).")
+    @Option(names = "--workers", defaultValue = "32",
+            description = "Tenants entra-sync syncs at once (default: ${DEFAULT-VALUE}; the engine's own default is 8).")
     int workers;
 
     @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of each side's JVM in the fleet run (default: ${DEFAULT-VALUE}).")
@@ -58,7 +59,7 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Simulated seconds per real second for the naive loop, whose wall time is then accounted (default: ${DEFAULT-VALUE}).")
     double naiveTimeScale;
 
-    @Option(names = "--naive-slices", defaultValue = "4",
+    @Option(names = "--naive-slices", defaultValue = "1",
             description = "Copies of the naive loop run at once over shares of the fleet; its wall time is the sum of the"
                     + " per-tenant times either way (default: ${DEFAULT-VALUE}; 1 runs it strictly one tenant after another).")
     int naiveSlices;
@@ -69,7 +70,7 @@ public final class BenchmarkMain implements Callable<Integer> {
     @Option(names = "--large-heap", defaultValue = "256m", description = "-Xmx of the large-tenant JVM (default: ${DEFAULT-VALUE}).")
     String largeHeap;
 
-    @Option(names = "--large-time-scale", defaultValue = "1", description = "Time scale of the large-tenant run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-time-scale", defaultValue = "10", description = "Time scale of the large-tenant run (default: ${DEFAULT-VALUE}).")
     double largeTimeScale;
 
     @Option(names = "--throttle-fraction", defaultValue = "0.3",
@@ -80,11 +81,15 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Retry-After of the injected 429s, seconds (default: ${DEFAULT-VALUE}).")
     double throttleRetryAfter;
 
-    @Option(names = "--throttled-tenants", defaultValue = "200",
+    @Option(names = "--throttled-max-attempts", defaultValue = "0",
+            description = "entra-sync's attempts per request in the throttled run, 429s included (default: the engine's, 8).")
+    int throttledMaxAttempts;
+
+    @Option(names = "--throttled-tenants", defaultValue = "1000",
             description = "Tenants in the throttled run's fleet (default: ${DEFAULT-VALUE}).")
     int throttledTenants;
 
-    @Option(names = "--throttled-time-scale", defaultValue = "10",
+    @Option(names = "--throttled-time-scale", defaultValue = "20",
             description = "Time scale of the throttled run, whose point is correctness (default: ${DEFAULT-VALUE}).")
     double throttledTimeScale;
 
@@ -132,7 +137,7 @@ public final class BenchmarkMain implements Callable<Integer> {
         }
         if (runs.contains("throttled")) {
             throttled = ThrottledRun.run(new ThrottledRun.Options(throttledTenants, seed, throttleFraction,
-                    throttleRetryAfter, latency, perObject, throttling, throttledTimeScale, workers));
+                    throttleRetryAfter, latency, perObject, throttling, throttledTimeScale, workers, throttledMaxAttempts));
         }
         BenchmarkReport report = new BenchmarkReport(started, machine, List.of(arguments), probe, fleet, large, throttled);
         Json.write(out, report);

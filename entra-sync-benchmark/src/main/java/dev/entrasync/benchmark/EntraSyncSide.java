@@ -6,6 +6,7 @@ import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
 import dev.entrasync.DatasetSink;
 import dev.entrasync.EntraSync;
+import dev.entrasync.GraphLimits;
 import dev.entrasync.InMemoryCredentialStore;
 import dev.entrasync.JobStatus;
 import dev.entrasync.SyncConfig;
@@ -25,9 +26,9 @@ import java.util.TreeMap;
 /**
  * entra-sync's side: one engine with every tenant mapped and every dataset enabled, on the
  * simulated time of the spec; "Sync now" for the whole fleet, and again once all jobs finished for
- * the unchanged delta re-sync. Default limits; the only settings are the worker count and a
- * 29-day first-run lookback (audit events on the retention edge would otherwise come and go
- * between runs minutes apart).
+ * the unchanged delta re-sync. Default limits; the only settings are the worker count, a 29-day
+ * first-run lookback (audit events on the retention edge would otherwise come and go between runs
+ * minutes apart) and, when a spec asks, the attempts per request.
  */
 final class EntraSyncSide {
 
@@ -53,8 +54,9 @@ final class EntraSyncSide {
                 resync = new SideResult.Resync(again.realSeconds(), again.requests(), again.throttled(),
                         again.requestsByDataset(), again.failedTenants());
             }
-            return new SideResult(SideSpec.ENTRA_SYNC, full.realSeconds(), full.realSeconds(), 1, 0, full.requests(), full.throttled(),
-                    full.requestsByTenant(), full.rowsByDataset(), full.failedTenants(), heap.peakMiB(), resync);
+            return new SideResult(SideSpec.ENTRA_SYNC, full.realSeconds(), full.realSeconds(), 1, 0, full.requests(),
+                    full.throttled(),
+                    full.requestsByTenant(), full.requestsByDataset(), full.rowsByDataset(), full.failedTenants(), heap.peakMiB(), resync);
         }
     }
 
@@ -68,8 +70,10 @@ final class EntraSyncSide {
             mapper.map(new TenantMapping("company-" + i, TenantId.of(spec.tenants().get(i)), "msp", "Tenant " + i, null,
                     EnumSet.allOf(Dataset.class), false));
         }
+        GraphLimits limits = spec.maxAttempts() > 0 ? GraphLimits.defaults().withMaxAttempts(spec.maxAttempts())
+                : GraphLimits.defaults();
         return EntraSync.builder().credentials(credentials).tenants(mapper).sink(sink).config(CONFIG).clock(clock)
-                .sleeper(clock).workers(spec.workers()).build();
+                .sleeper(clock).workers(spec.workers()).limits(limits).build();
     }
 
     /** Syncs every mapped tenant now and waits for all of them. */

@@ -81,7 +81,7 @@ final class FleetRun {
         return new SideReport(r.side(), scale, wallSeconds, r.realSeconds(), r.requests(), serverRequests,
                 (double) r.requests() / n, (double) fleet.lowerBound() / n,
                 (double) r.requests() / fleet.lowerBound(), r.throttled(), r.failedTenants().size(),
-                r.failedTenants().stream().limit(5).toList(), r.peakHeapMiB(), heap, r.rowsByDataset(), resync,
+                r.failedTenants().stream().limit(5).toList(), r.peakHeapMiB(), heap, r.requestsByDataset(), r.rowsByDataset(), resync,
                 accounting);
     }
 }

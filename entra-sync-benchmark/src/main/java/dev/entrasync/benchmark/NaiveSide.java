@@ -69,7 +69,7 @@ final class NaiveSide {
         threads.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
         return new SideResult(SideSpec.NAIVE, tenantSeconds, elapsed, slices, slept, requests, throttled, byTenant,
-                rows, failed, heap.peakMiB(), null);
+                Map.of(), rows, failed, heap.peakMiB(), null);
     }
 
     /** The loop as a developer writes it: one tenant after the other. */

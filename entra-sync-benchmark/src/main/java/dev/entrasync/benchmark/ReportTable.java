@@ -81,8 +81,14 @@ final class ReportTable {
             if (s.resync() != null) {
                 SideReport.Resync r = s.resync();
                 out.append(String.format(Locale.ROOT, "%s unchanged re-sync: %,.1f s, %,d requests (full sync / re-sync"
-                                + " = %.2f), %d failed tenants; by dataset %s%n", s.side(), r.wallSeconds(), r.requests(),
-                        r.fullOverResync(), r.failedTenants(), r.requestsByDataset()));
+                                + " = %.2f), %d failed tenants%n", s.side(), r.wallSeconds(), r.requests(),
+                        r.fullOverResync(), r.failedTenants()));
+                out.append(String.format(Locale.ROOT, "  %-20s %12s %12s%n", "requests by dataset", "full sync",
+                        "re-sync"));
+                for (String dataset : new TreeSet<>(s.requestsByDataset().keySet())) {
+                    out.append(String.format(Locale.ROOT, "  %-20s %,12d %,12d%n", dataset,
+                            s.requestsByDataset().get(dataset), r.requestsByDataset().getOrDefault(dataset, 0L)));
+                }
             }
             for (String failure : s.failures()) {
                 out.append("  ").append(s.side()).append(" failure: ").append(failure).append('\n');
@@ -104,9 +110,10 @@ final class ReportTable {
 
     private static void throttled(StringBuilder out, ThrottledReport t) {
         out.append(String.format(Locale.ROOT, "Throttled: %,d tenants, %,d users, %.0f %% of answers turned into 429"
-                        + " (Retry-After %s s): %,d 429s received (%,d sent), %,d requests, %d failed tenants;"
-                        + " %,.1f s simulated (reference run %,.1f s; time scale %s)%n", t.tenants(), t.users(),
-                t.fraction() * 100, num(t.retryAfterSeconds()), t.throttled(), t.serverThrottled(), t.requests(),
+                        + " (Retry-After %s s), %d attempts per request: %,d 429s received (%,d sent), %,d requests,"
+                        + " %d failed tenants; %,.1f s simulated (reference run %,.1f s; time scale %s)%n", t.tenants(),
+                t.users(), t.fraction() * 100, num(t.retryAfterSeconds()), t.maxAttempts(), t.throttled(),
+                t.serverThrottled(), t.requests(),
                 t.failedTenants(), t.wallSeconds(), t.referenceWallSeconds(), num(t.timeScale())));
         out.append(String.format(Locale.ROOT, "  rows equal to the reference run: %,d of %,d; users, devices and groups"
                         + " equal to the simulated tenants: %,d of %,d%n", t.rowsCompared() - t.rowsWrong(),

@@ -22,6 +22,7 @@ import java.util.Map;
  * @param failures the first failures, "tenant: reason"
  * @param peakHeapMiB the side's peak heap in use (garbage included), MiB
  * @param heapLimit the side's {@code -Xmx}
+ * @param requestsByDataset requests per dataset (entra-sync only)
  * @param rowsByDataset rows handed on, per dataset
  * @param resync entra-sync's unchanged re-sync, or null
  * @param accounting how the naive loop's wall time was obtained, or null for a measured one
@@ -29,7 +30,8 @@ import java.util.Map;
 record SideReport(String side, double timeScale, double wallSeconds, double realSeconds, long requests,
                   long serverRequests, double requestsPerTenant, double lowerBoundPerTenant, double overLowerBound,
                   long throttled, int failedTenants, List<String> failures, double peakHeapMiB, String heapLimit,
-                  Map<String, Long> rowsByDataset, Resync resync, Accounting accounting) {
+                  Map<String, Long> requestsByDataset, Map<String, Long> rowsByDataset, Resync resync,
+                  Accounting accounting) {
 
     /**
      * The naive loop's wall time, part by part: wall = simulated latency + retry sleeps + the real

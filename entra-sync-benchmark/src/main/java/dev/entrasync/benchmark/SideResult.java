@@ -16,13 +16,15 @@ import java.util.Map;
  * @param requests HTTP requests sent to Graph, retries included, as the side counted them
  * @param throttled answers with status 429 ({@code $batch} items included)
  * @param requestsByTenant requests per tenant id
+ * @param requestsByDataset requests per dataset (entra-sync; empty for the naive loop)
  * @param rowsByDataset rows handed on, per dataset
  * @param failedTenants "tenant: reason" for every tenant that did not sync completely
  * @param peakHeapMiB the most heap in use at any sample (every 5 ms), garbage included
  * @param resync entra-sync's second, unchanged run; null when not asked or for the naive loop
  */
-record SideResult(String side, double realSeconds, double elapsedSeconds, int slices, double retrySleepSeconds, long requests, long throttled,
-                  Map<String, Long> requestsByTenant, Map<String, Long> rowsByDataset, List<String> failedTenants,
+record SideResult(String side, double realSeconds, double elapsedSeconds, int slices, double retrySleepSeconds,
+                  long requests, long throttled, Map<String, Long> requestsByTenant,
+                  Map<String, Long> requestsByDataset, Map<String, Long> rowsByDataset, List<String> failedTenants,
                   double peakHeapMiB, Resync resync) {
 
     /** The unchanged re-sync: wall time (real seconds), requests, 429s, failed tenants. */

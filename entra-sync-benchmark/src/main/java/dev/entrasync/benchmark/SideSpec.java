@@ -15,9 +15,10 @@ import java.util.List;
  * @param workers tenants entra-sync syncs at once; for the naive loop, copies of the loop run at once
  *     over shares of the fleet (see {@link NaiveSide})
  * @param resync whether entra-sync syncs the fleet a second time, unchanged (delta)
+ * @param maxAttempts entra-sync's attempts per request, 0 for the engine's default
  */
 record SideSpec(String side, String loginUrl, String graphUrl, String clientId, String secret, List<String> tenants,
-                ScaledClock.Anchor anchor, int workers, boolean resync) {
+                ScaledClock.Anchor anchor, int workers, boolean resync, int maxAttempts) {
 
     static final String ENTRA_SYNC = "entra-sync";
     static final String NAIVE = "naive";

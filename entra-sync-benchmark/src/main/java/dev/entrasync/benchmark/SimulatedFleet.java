@@ -108,11 +108,16 @@ final class SimulatedFleet implements AutoCloseable {
         return tenants.stream().mapToLong(FleetTenant::lowerBound).sum();
     }
 
-    /** A spec for one side against this cloud, at the clock's current anchor. */
+    /** A spec for one side against this cloud, at the clock's current anchor, with the engine's default attempts. */
     SideSpec spec(String side, int workers, boolean resync) {
+        return spec(side, workers, resync, 0);
+    }
+
+    /** A spec for one side against this cloud, at the clock's current anchor. */
+    SideSpec spec(String side, int workers, boolean resync, int maxAttempts) {
         boolean naive = side.equals(SideSpec.NAIVE);
         return new SideSpec(side, cloud.loginUrl(), cloud.graphUrl(), naive ? NAIVE_CLIENT : ENTRA_SYNC_CLIENT,
-                naive ? NAIVE_SECRET : ENTRA_SYNC_SECRET, tenantIds(), clock.anchor(), workers, resync);
+                naive ? NAIVE_SECRET : ENTRA_SYNC_SECRET, tenantIds(), clock.anchor(), workers, resync, maxAttempts);
     }
 
     @Override

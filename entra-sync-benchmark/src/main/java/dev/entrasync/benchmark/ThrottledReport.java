@@ -9,6 +9,7 @@ import java.util.List;
  * @param users users in the fleet
  * @param fraction share of answers turned into 429 (on top of Graph's own throttling, when on)
  * @param retryAfterSeconds the injected 429s' Retry-After
+ * @param maxAttempts entra-sync's attempts per request (429s count; 8 is the engine's default)
  * @param timeScale how much faster than real time the simulation ran
  * @param wallSeconds simulated seconds of the run with 429s
  * @param referenceWallSeconds simulated seconds of the reference run without injected 429s
@@ -23,7 +24,8 @@ import java.util.List;
  * @param simulationRowsWrong of those, rows missing, extra or different
  * @param examples the first differences
  */
-record ThrottledReport(int tenants, long users, double fraction, double retryAfterSeconds, double timeScale,
+record ThrottledReport(int tenants, long users, double fraction, double retryAfterSeconds, int maxAttempts,
+                       double timeScale,
                        double wallSeconds, double referenceWallSeconds, long requests, long throttled,
                        long serverThrottled, int failedTenants, List<String> failures, long rowsCompared,
                        long rowsWrong, long simulationRowsCompared, long simulationRowsWrong, List<String> examples) {

@@ -1,5 +1,6 @@
 package dev.entrasync.benchmark;
 
+import dev.entrasync.GraphLimits;
 import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
@@ -21,7 +22,7 @@ final class ThrottledRun {
 
     /** What to run. */
     record Options(int tenants, long seed, double fraction, double retryAfterSeconds, Duration latency,
-                   Duration latencyPerObject, boolean throttling, double timeScale, int workers) {
+                   Duration latencyPerObject, boolean throttling, double timeScale, int workers, int maxAttempts) {
     }
 
     private ThrottledRun() {
@@ -32,7 +33,7 @@ final class ThrottledRun {
         try (SimulatedFleet fleet = SimulatedFleet.start(FleetPlan.generate(options.tenants(), options.seed()),
                 options.throttling())) {
             fleet.phase(options.timeScale(), options.latency(), options.latencyPerObject());
-            SideSpec spec = fleet.spec(SideSpec.ENTRA_SYNC, options.workers(), false);
+            SideSpec spec = fleet.spec(SideSpec.ENTRA_SYNC, options.workers(), false, options.maxAttempts());
             InMemoryDatasetSink reference = new InMemoryDatasetSink();
             Progress.say("entra-sync: reference run without injected 429s (time scale %s)", options.timeScale());
             EntraSyncSide.Round clean = round(spec, reference, fleet, "reference run");
@@ -53,7 +54,8 @@ final class ThrottledRun {
             List<String> examples = new ArrayList<>(same.examples());
             examples.addAll(simulated.examples());
             return new ThrottledReport(fleet.tenants().size(), fleet.users(), options.fraction(),
-                    options.retryAfterSeconds(), options.timeScale(), run.realSeconds() * options.timeScale(),
+                    options.retryAfterSeconds(), options.maxAttempts() > 0 ? options.maxAttempts()
+                    : GraphLimits.defaults().maxAttempts(), options.timeScale(), run.realSeconds() * options.timeScale(),
                     clean.realSeconds() * options.timeScale(), run.requests(), run.throttled(),
                     after.throttled() - before.throttled(), run.failedTenants().size(),
                     run.failedTenants().stream().limit(5).toList(), same.compared(), same.wrong(),

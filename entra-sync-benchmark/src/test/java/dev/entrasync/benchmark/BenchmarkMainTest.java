@@ -19,7 +19,8 @@ class BenchmarkMainTest {
         Path json = dir.resolve("benchmark.json");
         String[] args = {"--runs", "fleet,large,throttled", "--tenants", "3", "--seed", "7", "--latency-ms", "1",
             "--latency-per-object-us", "0", "--naive-time-scale", "5", "--naive-slices", "2", "--large-users", "400",
-            "--throttled-tenants", "3", "--throttled-time-scale", "5", "--out", json.toString(), "--work-dir",
+            "--throttled-tenants", "3", "--throttled-time-scale", "5", "--throttled-max-attempts", "20",
+            "--out", json.toString(), "--work-dir",
             dir.resolve("work").toString()};
 
         int exit = new CommandLine(new BenchmarkMain(args)).execute(args);
@@ -52,11 +53,14 @@ class BenchmarkMainTest {
         assertThat(large.heapLimit()).isEqualTo("256m");
 
         ThrottledReport throttled = report.throttled();
+        assertThat(throttled.maxAttempts()).isEqualTo(20);
         assertThat(throttled.failedTenants()).as("%s", throttled.failures()).isZero();
         assertThat(throttled.throttled()).isPositive().isEqualTo(throttled.serverThrottled());
         assertThat(throttled.rowsWrong()).as("%s", throttled.examples()).isZero();
         assertThat(throttled.rowsCompared()).isPositive();
         assertThat(throttled.simulationRowsWrong()).as("%s", throttled.examples()).isZero();
-        assertThat(ReportTable.render(report)).contains("naive / entra-sync wall time", "Large tenant", "Throttled");
+        assertThat(entraSync.requestsByDataset()).containsOnlyKeys(entraSync.resync().requestsByDataset().keySet());
+        assertThat(ReportTable.render(report)).contains("naive / entra-sync wall time", "requests by dataset",
+                "Large tenant", "Throttled");
     }
 }
