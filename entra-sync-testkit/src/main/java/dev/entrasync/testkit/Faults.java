@@ -46,6 +46,22 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Answers each matching Graph request with 429 and this Retry-After with probability
+   * {@code fraction}, independently, from a random source seeded with {@code seed} (so a run is
+   * repeatable when requests arrive in the same order). {@code $batch} items are drawn one by
+   * one. Lasts until {@link #clear()}.
+   *
+   * @param fraction above 0 and below 1, e.g. 0.3 for 30 % of responses
+   */
+  public Faults throttleFraction(double fraction, double retryAfterSeconds, long seed) {
+    if (!(fraction > 0 && fraction < 1)) {
+      throw new IllegalArgumentException("fraction must be above 0 and below 1, was " + fraction);
+    }
+    plan().addRandom(tenantId, pathPrefix, throttle(retryAfterSeconds, false), fraction, seed);
+    return this;
+  }
+
   /** Answers the next {@code count} matching Graph requests with 429 and this Retry-After. */
   public Faults throttleNext(int count, double retryAfterSeconds) {
     positive(count, "count");

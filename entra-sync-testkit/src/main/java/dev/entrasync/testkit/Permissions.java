@@ -20,6 +20,12 @@ public final class Permissions {
   public static final String DELEGATED_ADMIN_RELATIONSHIP_READ_ALL =
       "DelegatedAdminRelationship.Read.All";
   public static final String MAIL_SEND = "Mail.Send";
+  /**
+   * Per-user {@code /users/{id}/authentication/methods}; entra-sync does not need it (it reads the
+   * registration report), a per-user loop does.
+   */
+  public static final String USER_AUTHENTICATION_METHOD_READ_ALL =
+      "UserAuthenticationMethod.Read.All";
 
   /** Every application permission entra-sync's datasets need, least-privileged. */
   public static final Set<String> ALL_READ = Set.of(USER_READ_ALL, DEVICE_READ_ALL, GROUP_READ_ALL,

@@ -61,6 +61,8 @@ public final class SimulatedCloud implements AutoCloseable {
   private static SimulatedCloud start(Tls tls) {
     SimulatedCloud cloud = new SimulatedCloud(tls);
     try {
+      cloud.login.setServerSocketFactory(new dev.entrasync.testkit.internal.NoDelayServerSockets());
+      cloud.graph.setServerSocketFactory(new dev.entrasync.testkit.internal.NoDelayServerSockets());
       if (tls != null) {
         cloud.login.useHttps(tls.serverSocketFactory());
         cloud.graph.useHttps(tls.serverSocketFactory());
@@ -186,7 +188,7 @@ public final class SimulatedCloud implements AutoCloseable {
         && c.path().endsWith("/oauth2/v2.0/token")).toList();
   }
 
-  /** Forgets the recorded calls. */
+  /** Forgets the recorded calls and resets {@link #graphTraffic()}. */
   public void clearCalls() {
     state.calls().clear();
   }
@@ -227,6 +229,53 @@ public final class SimulatedCloud implements AutoCloseable {
   public SimulatedCloud deltaEmptyPages(boolean enabled) {
     state.deltaEmptyPages(enabled);
     return this;
+  }
+
+  /**
+   * Makes Graph answer after {@code perRequest} plus {@code perObject} for every object in the
+   * response ({@code $batch} items' objects added up), as real Graph takes tens of milliseconds a
+   * request and longer for big pages (default: no delay). The delay holds back the response
+   * headers on the connection's own thread, so it costs no CPU and concurrent requests wait side
+   * by side. Real time, not the cloud's {@link #clock(Clock) clock}: a caller simulating faster
+   * time divides the durations itself.
+   */
+  public SimulatedCloud latency(Duration perRequest, Duration perObject) {
+    state.latency(new dev.entrasync.testkit.internal.Latency(
+        Objects.requireNonNull(perRequest, "perRequest"),
+        Objects.requireNonNull(perObject, "perObject")));
+    return this;
+  }
+
+  /**
+   * Switches Graph's throttling on or off (default off). On, each (app, tenant) pair gets the
+   * identity service's resource-unit budget of its size class (fewer than 50 users: 3,500 per
+   * 10 s; 50 to 500: 5,000; more: 8,000), charged each request's cost ({@code x-ms-resource-unit});
+   * {@code /auditLogs} and {@code /reports} 5 requests per 10 s; {@code /security} 150 per minute;
+   * and each app 130,000 requests per 10 s over all tenants. A request over a budget gets 429
+   * with Retry-After (whole seconds until it would pass), {@code x-ms-throttle-scope} and
+   * {@code x-ms-throttle-information}; past 80 % of a resource-unit budget successful answers
+   * carry {@code x-ms-throttle-limit-percentage}. Budgets refill on the cloud's clock;
+   * switching on again starts them full.
+   */
+  public SimulatedCloud throttling(boolean enabled) {
+    state.throttle(enabled ? new dev.entrasync.testkit.internal.ThrottleModel(
+        dev.entrasync.testkit.internal.ThrottleModel.GRAPH) : null);
+    return this;
+  }
+
+  /**
+   * Keeps recorded calls ({@link #calls()}) or stops keeping them (default: kept). Load runs
+   * turn recording off so memory does not grow with every request; {@link #graphTraffic()}
+   * counts either way.
+   */
+  public SimulatedCloud recordCalls(boolean enabled) {
+    state.calls().recording(enabled);
+    return this;
+  }
+
+  /** Returns the Graph traffic served since the start or the last {@link #clearCalls()}. */
+  public GraphTraffic graphTraffic() {
+    return state.calls().traffic();
   }
 
   /** Returns the messages accepted by {@code sendMail}, oldest first. */

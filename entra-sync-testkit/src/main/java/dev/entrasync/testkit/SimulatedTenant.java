@@ -67,6 +67,17 @@ public final class SimulatedTenant {
     return new SimulatedDirectory(data, "devices");
   }
 
+  /**
+   * Returns how many objects each collection of the tenant holds, by collection name:
+   * {@code users}, {@code devices}, {@code groups}, {@code directoryRoles},
+   * {@code subscribedSkus}, {@code userRegistrationDetails}, {@code directoryAudits},
+   * {@code secureScores}, {@code secureScoreControlProfiles}, {@code organization},
+   * {@code servicePrincipals} and the partner lists. A snapshot; sorted by name.
+   */
+  public java.util.Map<String, Integer> sizes() {
+    return data.sizes();
+  }
+
   /** Returns the activated directory roles and their members. */
   public SimulatedRoles roles() {
     return new SimulatedRoles(data);

@@ -167,6 +167,18 @@ class DatasetsTest {
   }
 
   @Test
+  void secureScoresTopIsTheNumberOfDaysWithoutANextLink() {
+    String token = token();
+
+    Map<String, Object> latest = client.get(token, "/v1.0/security/secureScores?$top=1").json();
+    Map<String, Object> all = client.get(token, "/v1.0/security/secureScores").json();
+
+    assertThat(values(latest)).hasSize(1);
+    assertThat(latest).doesNotContainKey("@odata.nextLink");
+    assertThat(values(all)).hasSize(30);
+  }
+
+  @Test
   void nonPremiumTenantHasNoMfaReportAndSevenDaysOfAudits() {
     SimulatedTenant basic = cloud.addTenant(TenantBuilder.create("Basic").premium(false)
         .users(10).build());

@@ -137,4 +137,32 @@ class FaultsTest {
     assertThatThrownBy(() -> cloud.faults().failNext(1, 200))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  private List<Integer> statuses(int count) {
+    List<Integer> statuses = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      statuses.add(client.get(contosoToken, "/v1.0/organization").status());
+    }
+    return statuses;
+  }
+
+  @Test
+  void throttleFractionThrottlesThatShareRepeatably() {
+    cloud.faults().throttleFraction(0.3, 1, 42);
+    List<Integer> first = statuses(400);
+    cloud.faults().clear().throttleFraction(0.3, 1, 42);
+
+    List<Integer> second = statuses(400);
+
+    assertThat(first.stream().filter(s -> s == 429).count()).isBetween(90L, 150L);
+    assertThat(first).containsOnly(200, 429).isEqualTo(second);
+  }
+
+  @Test
+  void throttleFractionRejectsFractionsOutsideZeroToOne() {
+    assertThatThrownBy(() -> cloud.faults().throttleFraction(1.0, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fraction");
+    assertThatThrownBy(() -> cloud.faults().throttleFraction(0, 1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -66,4 +66,28 @@ class MemberCountTest {
     Map<String, Object> itemBody = (Map<String, Object>) item.get("body");
     assertThat(((Number) itemBody.get("@odata.count")).intValue()).isEqualTo(contoso.groups().members(group).size());
   }
+
+  @Test
+  void theCountSegmentAnswersPlainTextWithEventualConsistency() {
+    String group = groupWithMembers();
+    String url = cloud.graphUrl() + "/v1.0/groups/" + group + "/members/$count";
+
+    SimClient.Reply plain = client.get(token(), url);
+    SimClient.Reply eventual = SimClient.call(new okhttp3.Request.Builder().url(url)
+        .header("Authorization", "Bearer " + token()).header("ConsistencyLevel", "eventual").build());
+
+    assertThat(plain.status()).isEqualTo(400);
+    assertThat(eventual.status()).isEqualTo(200);
+    assertThat(eventual.header("Content-Type")).startsWith("text/plain");
+    assertThat(eventual.body()).isEqualTo(Integer.toString(contoso.groups().members(group).size()));
+  }
+
+  @Test
+  void sizesCountEveryCollection() {
+    Map<String, Integer> sizes = contoso.sizes();
+
+    assertThat(sizes).containsEntry("users", contoso.users().size())
+        .containsEntry("groups", 8).containsKeys("directoryRoles", "subscribedSkus",
+            "userRegistrationDetails", "directoryAudits", "secureScores", "secureScoreControlProfiles");
+  }
 }

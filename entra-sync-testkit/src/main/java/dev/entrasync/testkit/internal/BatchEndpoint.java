@@ -35,6 +35,7 @@ final class BatchEndpoint implements GraphHandler {
     GraphAuth.Caller caller = new GraphAuth.Caller(ctx.tenant(), ctx.appId(), ctx.roles());
     Set<String> failed = new HashSet<>();
     List<Map<String, Object>> responses = new ArrayList<>();
+    int objects = 0;
     for (Map<String, Object> item : requests) {
       String id = String.valueOf(item.get("id"));
       SimRequest inner = toRequest(item);
@@ -52,12 +53,14 @@ final class BatchEndpoint implements GraphHandler {
       if (response.status() >= 400) {
         failed.add(id);
       }
+      objects += response.objects();
       ctx.cloud().calls().add(new RecordedCall(RecordedCall.Server.GRAPH, inner.method(),
           inner.path(), inner.query(), inner.headers(), inner.body(), ctx.tenant().id(),
           response.status(), ctx.cloud().now(), true, id));
       responses.add(render(id, response));
     }
     Collections.reverse(responses);
+    ctx.objects(objects);
     return SimResponse.json(200, Map.of("responses", responses));
   }
 

@@ -26,6 +26,8 @@ public final class CloudState {
   private final MailBox mail = new MailBox();
   private volatile int deltaPageSize = 100;
   private volatile boolean deltaEmptyPages;
+  private volatile Latency latency = Latency.NONE;
+  private volatile ThrottleModel throttle;
   private volatile String loginUrl;
   private volatile String graphUrl;
 
@@ -100,6 +102,23 @@ public final class CloudState {
 
   public void deltaEmptyPages(boolean value) {
     deltaEmptyPages = value;
+  }
+
+  public Latency latency() {
+    return latency;
+  }
+
+  public void latency(Latency value) {
+    latency = value;
+  }
+
+  /** Returns Graph's throttling model, or null when throttling is off. */
+  public ThrottleModel throttle() {
+    return throttle;
+  }
+
+  public void throttle(ThrottleModel value) {
+    throttle = value;
   }
 
   public CallLog calls() {

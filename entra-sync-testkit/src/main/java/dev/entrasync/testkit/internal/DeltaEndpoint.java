@@ -84,6 +84,7 @@ final class DeltaEndpoint implements GraphHandler {
     }
     String context = ctx.cloud().graphUrl() + "/v1.0/$metadata#" + collection
         + selection.contextSuffix();
+    ctx.objects(items.size());
     return SimResponse.json(200, PageWriter.page(context, items,
         Selection.parse(null, type, null), nextLink, deltaLink, null));
   }

@@ -64,9 +64,9 @@ public final class EntityStore {
     return key == null ? null : byKey.remove(key);
   }
 
-  /** Returns the number of entities. */
+  /** Returns the number of entities (constant time: the id index, not the sorted map). */
   public int size() {
-    return byKey.size();
+    return keyById.size();
   }
 
   /** Returns a snapshot of all entities in order. */

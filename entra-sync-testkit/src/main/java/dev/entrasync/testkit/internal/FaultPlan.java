@@ -27,6 +27,12 @@ public final class FaultPlan {
     rules.add(new FaultRule(tenantId, pathPrefix, action, every, count));
   }
 
+  /** Adds a rule that fires on each matching request with this probability, seeded. */
+  public synchronized void addRandom(String tenantId, String pathPrefix, FaultAction action,
+      double probability, long seed) {
+    rules.add(new FaultRule(tenantId, pathPrefix, action, 0, 0, probability, seed));
+  }
+
   /** Returns the fault for a Graph request, or null; counts the request against matching rules. */
   public synchronized FaultAction next(String tenantId, String path) {
     return next(rules, tenantId, path);

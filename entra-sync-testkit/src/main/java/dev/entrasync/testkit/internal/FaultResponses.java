@@ -14,20 +14,26 @@ final class FaultResponses {
     switch (fault.kind()) {
       case DROP_CONNECTION:
         return SimResponse.empty(200).withFault(fault);
-      case THROTTLE: {
-        SimResponse response = GraphErrors.response(429, "TooManyRequests",
-            "Too many requests.", requestId, clientRequestId, now);
-        return withRetryAfter(response, fault, now)
-            .withHeader("x-ms-throttle-scope", "Tenant_Application/ReadWrite/" + caller.appId()
-                + "/" + caller.tenant().id())
-            .withHeader("x-ms-throttle-information", "ResourceUnitLimitExceeded");
-      }
+      case THROTTLE:
+        return throttled(fault, "ResourceUnitLimitExceeded", caller, requestId, clientRequestId,
+            now);
       default: {
         SimResponse response = GraphErrors.response(fault.status(), code(fault.status()),
             message(fault.status()), requestId, clientRequestId, now);
         return fault.retryAfterSeconds() >= 0 ? withRetryAfter(response, fault, now) : response;
       }
     }
+  }
+
+  /** A 429 as Graph sends it: Retry-After, the throttle scope and why. */
+  static SimResponse throttled(FaultAction fault, String information, GraphAuth.Caller caller,
+      String requestId, String clientRequestId, Instant now) {
+    SimResponse response = GraphErrors.response(429, "TooManyRequests",
+        "Too many requests.", requestId, clientRequestId, now);
+    return withRetryAfter(response, fault, now)
+        .withHeader("x-ms-throttle-scope", "Tenant_Application/ReadWrite/" + caller.appId()
+            + "/" + caller.tenant().id())
+        .withHeader("x-ms-throttle-information", information);
   }
 
   private static SimResponse withRetryAfter(SimResponse response, FaultAction fault, Instant now) {

@@ -15,6 +15,7 @@ public final class GraphContext {
   private final Set<String> roles;
   private final List<String> pathParams;
   private int cost = 1;
+  private int objects;
 
   public GraphContext(CloudState cloud, SimRequest request, TenantData tenant, String appId,
       Set<String> roles, List<String> pathParams) {
@@ -73,5 +74,15 @@ public final class GraphContext {
   /** Sets the resource units charged ({@code x-ms-resource-unit}); at least 1. */
   public void cost(int units) {
     cost = Math.max(1, units);
+  }
+
+  /** Returns the number of objects the response carries (for the simulated latency). */
+  public int objects() {
+    return objects;
+  }
+
+  /** Sets the number of objects the response carries. */
+  public void objects(int count) {
+    objects = Math.max(0, count);
   }
 }

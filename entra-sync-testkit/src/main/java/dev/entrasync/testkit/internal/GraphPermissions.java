@@ -29,6 +29,8 @@ final class GraphPermissions {
       "DelegatedAdminRelationship.ReadWrite.All");
   static final Set<String> CONTRACTS = Set.of("Directory.Read.All", "Directory.ReadWrite.All");
   static final Set<String> MAIL_SEND = Set.of("Mail.Send");
+  static final Set<String> AUTHENTICATION_METHODS = Set.of("UserAuthenticationMethod.Read.All",
+      "UserAuthenticationMethod.ReadWrite.All");
 
   private GraphPermissions() {}
 }

@@ -46,9 +46,19 @@ public final class GraphPipeline {
     String clientRequestId = clientRequestId(request);
     Instant now = cloud.now();
     String path = request.path();
+    ThrottleModel throttle = cloud.throttle();
+    ThrottleModel.Refusal refusal = throttle == null ? null
+        : throttle.admit(caller.appId(), caller.tenant(), path, now);
+    if (refusal != null) {
+      FaultAction wait = new FaultAction(FaultAction.Kind.THROTTLE, 429,
+          Math.max(1, Math.ceil(refusal.retryAfterSeconds())), false);
+      return withStandardHeaders(FaultResponses.throttled(wait, refusal.information(), caller,
+          requestId, clientRequestId, now), requestId, clientRequestId, now, 1);
+    }
     FaultAction fault = cloud.faults().next(caller.tenant().id(), path);
     SimResponse response;
     int cost = 1;
+    int objects = 0;
     if (fault != null && fault.kind() != FaultAction.Kind.MALFORMED) {
       response = FaultResponses.response(fault, caller, requestId, clientRequestId, now);
     } else {
@@ -56,6 +66,7 @@ public final class GraphPipeline {
         Routed routed = route(request, caller);
         response = routed.handler().handle(routed.context());
         cost = routed.context().cost();
+        objects = routed.context().objects();
       } catch (GraphException e) {
         response = error(e, requestId, clientRequestId, now);
       }
@@ -65,7 +76,15 @@ public final class GraphPipeline {
             Arrays.copyOf(body, Math.max(1, body.length / 2)), null);
       }
     }
-    return withStandardHeaders(response, requestId, clientRequestId, now, cost);
+    if (throttle != null && response.status() != 429) {
+      double used = throttle.charge(caller.appId(), caller.tenant(), path, cost, now);
+      if (used >= 0.8) {
+        response = response.withHeader("x-ms-throttle-limit-percentage",
+            String.format(java.util.Locale.ROOT, "%.1f", Math.min(1.8, used)));
+      }
+    }
+    return withStandardHeaders(response, requestId, clientRequestId, now, cost)
+        .withObjects(objects);
   }
 
   private record Routed(GraphHandler handler, GraphContext context) {}

@@ -7,7 +7,8 @@ import java.util.List;
  *
  * <p>Page sizes ({@code $top} default / max): users, groups, devices, group members and role
  * assignments 100 / 999 (users 500 when {@code signInActivity} is selected); directory audits
- * 100 / 1000; registration details 100 / 999; secure scores 100 / 999 with {@code $skip};
+ * 100 / 1000; registration details 100 / 999; secure scores 100 / 999 with {@code $skip}, where
+ * {@code $top} is the number of days wanted (no nextLink follows a page asked with it);
  * control profiles 100 / 999; subscribedSkus, directoryRoles and role members are one page.
  * Delta pages are sized by the cloud ({@code SimulatedCloud.deltaPageSize}); {@code $top} is not
  * accepted there, as in Graph.
@@ -33,11 +34,13 @@ final class GraphRoutes {
     router.add("GET", "/users", new UsersEndpoint(ListSpec.of("users", "user", "users",
         GraphPermissions.USERS, 100, 999, USER_DEFAULTS, true, false, 2)));
     router.add("POST", "/users/{}/sendMail", new SendMailEndpoint());
+    router.add("GET", "/users/{}/authentication/methods", new AuthenticationMethodsEndpoint());
     router.add("GET", "/devices", new ListEndpoint(ListSpec.of("devices", "device", "devices",
         GraphPermissions.DEVICES, 100, 999, null, true, false, 1)));
     router.add("GET", "/groups", new ListEndpoint(ListSpec.of("groups", "group", "groups",
         GraphPermissions.GROUPS, 100, 999, null, true, false, 1)));
     router.add("GET", "/groups/{}/members", new MembersEndpoint(false));
+    router.add("GET", "/groups/{}/members/$count", new MemberCountEndpoint());
     router.add("GET", "/organization", new ListEndpoint(ListSpec.of("organization",
         "organization", "organization", GraphPermissions.ORGANIZATION, 100, 999, null, false,
         false, 1)));
@@ -60,7 +63,7 @@ final class GraphRoutes {
             .withScope(Views::auditRetention))));
     router.add("GET", "/security/secureScores", new ListEndpoint(ListSpec.of(
         "security/secureScores", "secureScore", "secureScores", GraphPermissions.SECURE_SCORES,
-        100, 999, null, true, true, 1)));
+        100, 999, null, true, true, 1).withTopLimiting()));
     router.add("GET", "/security/secureScoreControlProfiles", new ListEndpoint(ListSpec.of(
         "security/secureScoreControlProfiles", "secureScoreControlProfile",
         "secureScoreControlProfiles", GraphPermissions.SECURE_SCORES, 100, 999, null, true, false,

@@ -50,11 +50,12 @@ public final class ListEndpoint implements GraphHandler {
     List<Map<String, Object>> items = page.items().subList(Math.min(skip, page.items().size()),
         page.items().size()).stream().map(view).toList();
     String nextLink = null;
-    if (page.more()) {
+    if (page.more() && !(spec.topLimits() && request.param("$top") != null)) {
       Map<String, String> query = new LinkedHashMap<>(request.queryWithout("$skiptoken", "$skip"));
       query.put("$skiptoken", Links.token(page.lastKey()));
       nextLink = Links.url(ctx.cloud().graphUrl(), request.path(), query);
     }
+    ctx.objects(items.size());
     String context = ctx.cloud().graphUrl() + "/v1.0/$metadata#" + spec.entitySet()
         + selection.contextSuffix();
     return SimResponse.json(200, PageWriter.page(context, items, selection, nextLink, null, null));

@@ -59,6 +59,7 @@ final class MembersEndpoint implements GraphHandler {
       nextLink = Links.url(ctx.cloud().graphUrl(), ctx.request().path(), query);
     }
     ctx.cost(roles ? 1 : 3);
+    ctx.objects(items.size());
     String context = ctx.cloud().graphUrl() + "/v1.0/$metadata#directoryObjects";
     Long total = count && from == 0 ? (long) entries.size() : null;
     return SimResponse.json(200, PageWriter.page(context, total, items,

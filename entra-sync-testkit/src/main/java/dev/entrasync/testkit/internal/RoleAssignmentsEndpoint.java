@@ -48,6 +48,7 @@ final class RoleAssignmentsEndpoint implements GraphHandler {
         : Selection.of(withPrincipal(selection.properties()));
     String context = ctx.cloud().graphUrl()
         + "/v1.0/$metadata#roleManagement/directory/roleAssignments" + selection.contextSuffix();
+    ctx.objects(page.items().size());
     return SimResponse.json(200, PageWriter.page(context, page.items(), served, nextLink, null,
         null));
   }

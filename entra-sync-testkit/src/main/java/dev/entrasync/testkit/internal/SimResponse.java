@@ -6,9 +6,16 @@ import java.util.Map;
 
 /**
  * A response a handler produced, before it becomes a MockWebServer response: status, headers,
- * body and an optional socket-level fault.
+ * body, an optional socket-level fault, and how many objects it carries (the simulated latency
+ * grows with them).
  */
-public record SimResponse(int status, Map<String, String> headers, byte[] body, FaultAction fault) {
+public record SimResponse(int status, Map<String, String> headers, byte[] body, FaultAction fault,
+    int objects) {
+
+  /** A response carrying no objects (as far as the simulated latency is concerned). */
+  public SimResponse(int status, Map<String, String> headers, byte[] body, FaultAction fault) {
+    this(status, headers, body, fault, 0);
+  }
 
   /** A JSON response. */
   public static SimResponse json(int status, Object body) {
@@ -31,12 +38,17 @@ public record SimResponse(int status, Map<String, String> headers, byte[] body, 
   public SimResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new SimResponse(status, copy, body, fault);
+    return new SimResponse(status, copy, body, fault, objects);
   }
 
   /** Returns a copy carrying a socket-level fault. */
   public SimResponse withFault(FaultAction value) {
-    return new SimResponse(status, headers, body, value);
+    return new SimResponse(status, headers, body, value, objects);
+  }
+
+  /** Returns a copy that says it carries {@code count} objects. */
+  public SimResponse withObjects(int count) {
+    return new SimResponse(status, headers, body, fault, count);
   }
 
   /** Returns the body as UTF-8 text. */

@@ -49,7 +49,9 @@ abstract class SimServer extends Dispatcher {
         && response.fault().kind() == FaultAction.Kind.DROP_CONNECTION;
     cloud.calls().add(record(request, handled.tenantId(), dropped ? 0 : response.status(), arrived,
         false, null));
-    return toMockResponse(response);
+    long delay = server == RecordedCall.Server.GRAPH ? cloud.latency().nanos(response.objects()) : 0;
+    cloud.calls().heldBack(delay);
+    return toMockResponse(response, delay);
   }
 
   RecordedCall record(SimRequest request, String tenantId, int status, java.time.Instant at,
@@ -75,7 +77,8 @@ abstract class SimServer extends Dispatcher {
     return new SimRequest(recorded.getMethod(), path, query, headers, body);
   }
 
-  static MockResponse toMockResponse(SimResponse response) {
+  /** Converts a response; {@code delayNanos} holds the headers back (latency without CPU). */
+  static MockResponse toMockResponse(SimResponse response, long delayNanos) {
     MockResponse.Builder builder = new MockResponse.Builder().code(response.status());
     response.headers().forEach(builder::addHeader);
     if (response.fault() != null && response.fault().kind() == FaultAction.Kind.DROP_CONNECTION) {
@@ -84,6 +87,6 @@ abstract class SimServer extends Dispatcher {
     if (response.body().length > 0 || response.status() != 204) {
       builder.body(new Buffer().write(response.body()));
     }
-    return builder.headersDelay(0, TimeUnit.MILLISECONDS).build();
+    return builder.headersDelay(delayNanos, TimeUnit.NANOSECONDS).build();
   }
 }

@@ -85,6 +85,13 @@ public final class TenantData {
     return stores.get(collection);
   }
 
+  /** Returns the number of objects in each collection, by collection name. */
+  public Map<String, Integer> sizes() {
+    Map<String, Integer> sizes = new java.util.TreeMap<>();
+    stores.forEach((name, store) -> sizes.put(name, store.size()));
+    return sizes;
+  }
+
   /** Installs a collection (used by generators for custom sort orders). */
   public void putStore(String collection, EntityStore store) {
     stores.put(collection, store);
