@@ -11,14 +11,18 @@ import java.time.Duration;
  * @param tenantBurst requests a tenant may send at once before the rate applies
  * @param tenantConcurrency requests in flight per tenant
  * @param globalConcurrency requests in flight across all tenants
- * @param maxAttempts attempts per request, the first included (throttled and failed ones count)
+ * @param maxAttempts attempts per request, the first included, when it fails (5xx, a dropped connection, a
+ *     malformed body)
+ * @param throttledAttempts how many times in a row a request may be throttled (429, or 503 with
+ *     {@code Retry-After}) and still be sent again after the wait Graph asked for: a throttled request
+ *     is not a failure, so this is much larger than {@code maxAttempts}
  * @param backoffBase first back-off when Graph gives no {@code Retry-After}
  * @param backoffMax longest single back-off, and the cap applied to {@code Retry-After}
  * @param tokenRenewBefore how long before expiry a cached token is renewed
  */
 public record GraphLimits(double tenantRequestsPerSecond, int tenantBurst, int tenantConcurrency,
-                          int globalConcurrency, int maxAttempts, Duration backoffBase, Duration backoffMax,
-                          Duration tokenRenewBefore) {
+                          int globalConcurrency, int maxAttempts, int throttledAttempts, Duration backoffBase,
+                          Duration backoffMax, Duration tokenRenewBefore) {
 
     /**
      * @throws IllegalArgumentException naming the first value out of range
@@ -40,6 +44,9 @@ public record GraphLimits(double tenantRequestsPerSecond, int tenantBurst, int t
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
         }
+        if (throttledAttempts < 1) {
+            throw new IllegalArgumentException("throttledAttempts must be >= 1, was " + throttledAttempts);
+        }
         if (backoffBase == null || backoffBase.isNegative() || backoffBase.isZero()) {
             throw new IllegalArgumentException("backoffBase must be positive, was " + backoffBase);
         }
@@ -52,28 +59,35 @@ public record GraphLimits(double tenantRequestsPerSecond, int tenantBurst, int t
     }
 
     /**
-     * 25 requests/s per tenant (burst 50), 4 in flight per tenant, 64 overall, 8 attempts, back-off
-     * from 1 s up to 2 min, tokens renewed 5 minutes before they expire.
+     * 25 requests/s per tenant (burst 50), 4 in flight per tenant, 64 overall, 8 attempts on failures,
+     * 50 throttled answers in a row, back-off from 1 s up to 2 min, tokens renewed 5 minutes before they expire.
      */
     public static GraphLimits defaults() {
-        return new GraphLimits(25, 50, 4, 64, 8, Duration.ofSeconds(1), Duration.ofMinutes(2), Duration.ofMinutes(5));
+        return new GraphLimits(25, 50, 4, 64, 8, 50, Duration.ofSeconds(1), Duration.ofMinutes(2),
+                Duration.ofMinutes(5));
     }
 
     /** A copy with another per-tenant rate and burst. */
     public GraphLimits withTenantRate(double requestsPerSecond, int burst) {
         return new GraphLimits(requestsPerSecond, burst, tenantConcurrency, globalConcurrency, maxAttempts,
-                backoffBase, backoffMax, tokenRenewBefore);
+                throttledAttempts, backoffBase, backoffMax, tokenRenewBefore);
     }
 
     /** A copy with other concurrency bounds. */
     public GraphLimits withConcurrency(int perTenant, int global) {
         return new GraphLimits(tenantRequestsPerSecond, tenantBurst, perTenant, global, maxAttempts,
-                backoffBase, backoffMax, tokenRenewBefore);
+                throttledAttempts, backoffBase, backoffMax, tokenRenewBefore);
     }
 
-    /** A copy with another attempt count. */
+    /** A copy with another attempt count on failures. */
     public GraphLimits withMaxAttempts(int attempts) {
         return new GraphLimits(tenantRequestsPerSecond, tenantBurst, tenantConcurrency, globalConcurrency, attempts,
-                backoffBase, backoffMax, tokenRenewBefore);
+                throttledAttempts, backoffBase, backoffMax, tokenRenewBefore);
+    }
+
+    /** A copy with another bound on throttled answers in a row. */
+    public GraphLimits withThrottledAttempts(int attempts) {
+        return new GraphLimits(tenantRequestsPerSecond, tenantBurst, tenantConcurrency, globalConcurrency, maxAttempts,
+                attempts, backoffBase, backoffMax, tokenRenewBefore);
     }
 }

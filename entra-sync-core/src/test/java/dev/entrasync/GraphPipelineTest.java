@@ -172,4 +172,35 @@ class GraphPipelineTest {
         assertThat(result.dataset(Dataset.USERS).orElseThrow().error()).contains("Gave up").contains("3 attempts");
         assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(before);
     }
+
+    @Test
+    void throttlingIsWaitedOutBeyondTheFailureBudget() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().forPath("/v1.0/users").throttleNext(20, 1.5);
+
+        SyncResult result;
+        try (SyncEngine engine = sim.engine(GraphLimits.defaults().withMaxAttempts(3))) {
+            result = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
+        }
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.dataset(Dataset.USERS).orElseThrow().throttledResponses()).isEqualTo(20);
+        assertThat(sim.time.slept()).filteredOn(d -> d.equals(Duration.ofMillis(1500))).hasSize(20);
+    }
+
+    @Test
+    void endlessThrottlingEndsAtTheThrottleBudgetWithAClearError() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().forPath("/v1.0/users").throttleNext(100, 1);
+
+        SyncResult result;
+        try (SyncEngine engine = sim.engine(GraphLimits.defaults().withThrottledAttempts(5))) {
+            result = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
+        }
+
+        DatasetResult users = result.dataset(Dataset.USERS).orElseThrow();
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error()).contains("Gave up").contains("5 attempts (5 throttled)").contains("429");
+        assertThat(users.throttledResponses()).isEqualTo(5);
+    }
 }

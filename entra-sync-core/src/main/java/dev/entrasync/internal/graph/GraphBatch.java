@@ -95,7 +95,7 @@ final class GraphBatch {
                             + pending.size() + " of its requests (first: " + pending.values().iterator().next().url()
                             + "). The sync can be retried.", 200, null, graph.tenant(), "/$batch", true, null);
                 }
-                if (attempt >= graph.maxAttempts()) {
+                if (attempt >= (lastFailure.status() == 429 ? graph.throttledAttempts() : graph.maxAttempts())) {
                     throw new GraphException("Gave up on " + pending.size() + " $batch requests in tenant " + graph.tenant()
                             + " after " + attempt + " attempts; last: " + lastFailure.getMessage(), lastFailure.status(),
                             lastFailure.errorCode().orElse(null), graph.tenant(), "/$batch", true, lastFailure);

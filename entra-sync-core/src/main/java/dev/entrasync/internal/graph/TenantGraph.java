@@ -127,10 +127,15 @@ public final class TenantGraph {
      * @throws GraphException typed: missing permission, missing licence, or the status and Graph's error
      */
     public <T> T send(GraphRequest request, ResponseReader<T> reader, RequestStats stats) {
+        // Failures (5xx, dropped connections, malformed bodies) and throttling (429, 503 with Retry-After)
+        // have their own budgets: Graph says a throttled request is to be sent again after the wait.
+        int[] failures = {0};
+        int[] throttles = {0};
         RetryConfig config = RetryConfig.<Outcome<T>>custom()
-                .maxAttempts(limits.maxAttempts())
-                .retryOnResult(Outcome::retryable)
-                .retryOnException(t -> tokenFailure(t) == null && isConnectionFailure(t))
+                .maxAttempts(limits.maxAttempts() + limits.throttledAttempts())
+                .retryOnResult(o -> o.retryable() && (o.throttled() ? ++throttles[0] < limits.throttledAttempts()
+                        : ++failures[0] < limits.maxAttempts()))
+                .retryOnException(t -> tokenFailure(t) == null && isConnectionFailure(t) && ++failures[0] < limits.maxAttempts())
                 .intervalBiFunction((attempt, either) -> {
                     Duration wait = either.isRight() && either.get().retryAfter() != null
                             ? either.get().retryAfter() : backoff(attempt);
@@ -157,14 +162,14 @@ public final class TenantGraph {
                 throw token; // the token for this request was refused: typed, with its AADSTS code and fix
             }
             throw new GraphException("Graph could not be reached for " + request.describe() + " in tenant " + tenant
-                    + " after " + limits.maxAttempts() + " attempts (" + rootMessage(e) + "). Check the network, proxy and TLS"
-                    + " settings; the sync can be retried.", 0, null, tenant, request.describe(), true, e);
+                    + " after " + (failures[0] + throttles[0] + 1) + " attempts (" + rootMessage(e) + "). Check the network,"
+                    + " proxy and TLS settings; the sync can be retried.", 0, null, tenant, request.describe(), true, e);
         }
         if (outcome.retryable()) {
             GraphException last = outcome.failure();
             throw new GraphException("Gave up on " + request.describe() + " in tenant " + tenant + " after "
-                    + limits.maxAttempts() + " attempts; last: " + last.getMessage(), last.status(),
-                    last.errorCode().orElse(null), tenant, request.describe(), true, last);
+                    + (failures[0] + throttles[0]) + " attempts (" + throttles[0] + " throttled); last: " + last.getMessage(),
+                    last.status(), last.errorCode().orElse(null), tenant, request.describe(), true, last);
         }
         return outcome.value();
     }
@@ -278,6 +283,10 @@ public final class TenantGraph {
         return limits.maxAttempts();
     }
 
+    int throttledAttempts() {
+        return limits.throttledAttempts();
+    }
+
     /** Parses a {@code Retry-After} value (of a {@code $batch} item) against this engine's clock. */
     Duration retryAfter(String header) {
         return RetryAfter.parse(header, clock).orElse(null);
@@ -344,6 +353,11 @@ public final class TenantGraph {
 
     /** One attempt's result: a value, or a retryable failure with an optional Retry-After. */
     record Outcome<T>(T value, GraphException failure, Duration retryAfter) {
+        /** Throttled (429, or 503 with Retry-After) rather than failed. */
+        boolean throttled() {
+            return failure != null && (failure.status() == 429 || (failure.status() == 503 && retryAfter != null));
+        }
+
         static <T> Outcome<T> success(T value) {
             return new Outcome<>(value, null, null);
         }
