@@ -48,6 +48,11 @@ final class ReportTable {
                         + " latency %s ms + %s µs per object; Graph throttling %s; seed %d%n", f.tenants(), f.users(),
                 f.largestTenant(), f.lowerBound(), num(o.latency().toNanos() / 1e6), num(o.latencyPerObject().toNanos() / 1e3),
                 o.throttling() ? "on" : "off", o.seed()));
+        for (FleetReport.Band band : f.bands()) {
+            out.append(String.format(Locale.ROOT, "  tenants of %,d%s users: %,d with %,d users%n", band.from(),
+                    band.to() == Integer.MAX_VALUE ? " or more" : " to " + String.format(Locale.ROOT, "%,d", band.to()),
+                    band.tenants(), band.users()));
+        }
         List<SideReport> sides = f.sides();
         row(out, "", sides, SideReport::side);
         row(out, "wall time (simulated)", sides, s -> String.format(Locale.ROOT, "%,.1f s", s.wallSeconds()));
@@ -115,9 +120,11 @@ final class ReportTable {
                 t.users(), t.fraction() * 100, num(t.retryAfterSeconds()), t.maxAttempts(), t.throttled(),
                 t.serverThrottled(), t.requests(),
                 t.failedTenants(), t.wallSeconds(), t.referenceWallSeconds(), num(t.timeScale())));
-        out.append(String.format(Locale.ROOT, "  rows equal to the reference run: %,d of %,d; users, devices and groups"
-                        + " equal to the simulated tenants: %,d of %,d%n", t.rowsCompared() - t.rowsWrong(),
-                t.rowsCompared(), t.simulationRowsCompared() - t.simulationRowsWrong(), t.simulationRowsCompared()));
+        out.append(String.format(Locale.ROOT, "  rows equal to the reference run: %,d of %,d (in the datasets that"
+                        + " succeeded: %,d of %,d; %d datasets failed); users, devices and groups equal to the simulated"
+                        + " tenants: %,d of %,d%n", t.rowsCompared() - t.rowsWrong(), t.rowsCompared(),
+                t.succeededRowsCompared() - t.succeededRowsWrong(), t.succeededRowsCompared(), t.failedDatasets(),
+                t.simulationRowsCompared() - t.simulationRowsWrong(), t.simulationRowsCompared()));
         for (String example : t.examples()) {
             out.append("  difference: ").append(example).append('\n');
         }

@@ -20,6 +20,9 @@ import java.util.List;
  * @param failures the first failures
  * @param rowsCompared rows compared with the reference run (every field of every dataset)
  * @param rowsWrong rows missing, extra or different
+ * @param failedDatasets datasets (of any tenant) that failed, their sessions aborted
+ * @param succeededRowsCompared rows compared in the datasets that succeeded
+ * @param succeededRowsWrong of those, rows missing, extra or different
  * @param simulationRowsCompared users, devices and groups compared with the simulated tenants
  * @param simulationRowsWrong of those, rows missing, extra or different
  * @param examples the first differences
@@ -28,5 +31,6 @@ record ThrottledReport(int tenants, long users, double fraction, double retryAft
                        double timeScale,
                        double wallSeconds, double referenceWallSeconds, long requests, long throttled,
                        long serverThrottled, int failedTenants, List<String> failures, long rowsCompared,
-                       long rowsWrong, long simulationRowsCompared, long simulationRowsWrong, List<String> examples) {
+                       long rowsWrong, int failedDatasets, long succeededRowsCompared, long succeededRowsWrong,
+                       long simulationRowsCompared, long simulationRowsWrong, List<String> examples) {
 }

@@ -1,5 +1,6 @@
 package dev.entrasync.benchmark;
 
+import dev.entrasync.DatasetResult;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.SyncEngine;
@@ -9,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +52,14 @@ final class ThrottledRun {
                 auditFrom.put(job.tenant().value(), job.startedAt().minus(EntraSyncSide.CONFIG.firstRunLookback())
                         .plus(Duration.ofMinutes(5)));
             }
-            RowCheck.Outcome same = RowCheck.sameRows(fleet.tenantIds(), reference, throttled, auditFrom);
+            Set<String> failedDatasets = new HashSet<>();
+            for (SyncJob job : run.jobs()) {
+                job.results().stream().filter(r -> r.status() == DatasetResult.Status.FAILED)
+                        .forEach(r -> failedDatasets.add(job.tenant().value() + " " + r.dataset().key()));
+            }
+            RowCheck.Outcome same = RowCheck.sameRows(fleet.tenantIds(), reference, throttled, auditFrom, Set.of());
+            RowCheck.Outcome succeeded = RowCheck.sameRows(fleet.tenantIds(), reference, throttled, auditFrom,
+                    failedDatasets);
             RowCheck.Outcome simulated = RowCheck.matchesSimulation(fleet.simulated(), throttled);
             List<String> examples = new ArrayList<>(same.examples());
             examples.addAll(simulated.examples());
@@ -59,7 +69,8 @@ final class ThrottledRun {
                     clean.realSeconds() * options.timeScale(), run.requests(), run.throttled(),
                     after.throttled() - before.throttled(), run.failedTenants().size(),
                     run.failedTenants().stream().limit(5).toList(), same.compared(), same.wrong(),
-                    simulated.compared(), simulated.wrong(), examples);
+                    failedDatasets.size(), succeeded.compared(), succeeded.wrong(), simulated.compared(),
+                    simulated.wrong(), examples);
         }
     }
 

@@ -57,7 +57,8 @@ class BenchmarkMainTest {
         assertThat(throttled.failedTenants()).as("%s", throttled.failures()).isZero();
         assertThat(throttled.throttled()).isPositive().isEqualTo(throttled.serverThrottled());
         assertThat(throttled.rowsWrong()).as("%s", throttled.examples()).isZero();
-        assertThat(throttled.rowsCompared()).isPositive();
+        assertThat(throttled.rowsCompared()).isPositive().isEqualTo(throttled.succeededRowsCompared());
+        assertThat(throttled.failedDatasets()).isZero();
         assertThat(throttled.simulationRowsWrong()).as("%s", throttled.examples()).isZero();
         assertThat(entraSync.requestsByDataset()).containsOnlyKeys(entraSync.resync().requestsByDataset().keySet());
         assertThat(ReportTable.render(report)).contains("naive / entra-sync wall time", "requests by dataset",
