@@ -23,7 +23,8 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Which runs: probe, fleet, large, throttled (default: ${DEFAULT-VALUE}).")
     List<String> runs;
 
-    @Option(names = "--tenants", defaultValue = "1000", description = "Tenants in the fleet (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tenants", defaultValue = "1000",
+            description = "Tenants in the fleet (default: ${DEFAULT-VALUE}).")
     int tenants;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the fleet (default: ${DEFAULT-VALUE}).")
@@ -33,7 +34,8 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Sides of the fleet run: entra-sync, naive (default: ${DEFAULT-VALUE}).")
     List<String> sides;
 
-    @Option(names = "--latency-ms", defaultValue = "50", description = "Simulated Graph latency per request, ms (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--latency-ms", defaultValue = "50",
+            description = "Simulated Graph latency per request, ms (default: ${DEFAULT-VALUE}).")
     double latencyMs;
 
     @Option(names = "--latency-per-object-us", defaultValue = "500",
@@ -41,14 +43,17 @@ public final class BenchmarkMain implements Callable<Integer> {
     double latencyPerObjectMicros;
 
     @Option(names = "--throttling", defaultValue = "true", arity = "1",
-            description = "Simulate Graph's throttling: resource units by tenant size, reports, app limit (default: ${DEFAULT-VALUE}).")
+            description = "Simulate Graph's throttling: resource units by tenant size, reports, app limit (default: "
+                    + "${DEFAULT-VALUE}).")
     boolean throttling;
 
     @Option(names = "--workers", defaultValue = "32",
-            description = "Tenants entra-sync syncs at once (default: ${DEFAULT-VALUE}; the engine's own default is 8).")
+            description = "Tenants entra-sync syncs at once (default: ${DEFAULT-VALUE}; the engine's own default"
+                    + " is 8).")
     int workers;
 
-    @Option(names = "--heap", defaultValue = "1g", description = "-Xmx of each side's JVM in the fleet run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--heap", defaultValue = "1g",
+            description = "-Xmx of each side's JVM in the fleet run (default: ${DEFAULT-VALUE}).")
     String heap;
 
     @Option(names = "--entra-sync-time-scale", defaultValue = "1",
@@ -56,21 +61,26 @@ public final class BenchmarkMain implements Callable<Integer> {
     double entraSyncTimeScale;
 
     @Option(names = "--naive-time-scale", defaultValue = "50",
-            description = "Simulated seconds per real second for the naive loop, whose wall time is then accounted (default: ${DEFAULT-VALUE}).")
+            description = "Simulated seconds per real second for the naive loop, whose wall time is then accounted "
+                    + "(default: ${DEFAULT-VALUE}).")
     double naiveTimeScale;
 
     @Option(names = "--naive-slices", defaultValue = "1",
-            description = "Copies of the naive loop run at once over shares of the fleet; its wall time is the sum of the"
-                    + " per-tenant times either way (default: ${DEFAULT-VALUE}; 1 runs it strictly one tenant after another).")
+            description = "Copies of the naive loop run at once over shares of the fleet; its wall time is the sum"
+                    + " of the per-tenant times either way (default: ${DEFAULT-VALUE}; 1 runs it strictly one tenant"
+                    + " after another).")
     int naiveSlices;
 
-    @Option(names = "--large-users", defaultValue = "50000", description = "Users of the large tenant (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-users", defaultValue = "50000",
+            description = "Users of the large tenant (default: ${DEFAULT-VALUE}).")
     int largeUsers;
 
-    @Option(names = "--large-heap", defaultValue = "256m", description = "-Xmx of the large-tenant JVM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-heap", defaultValue = "256m",
+            description = "-Xmx of the large-tenant JVM (default: ${DEFAULT-VALUE}).")
     String largeHeap;
 
-    @Option(names = "--large-time-scale", defaultValue = "10", description = "Time scale of the large-tenant run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--large-time-scale", defaultValue = "10",
+            description = "Time scale of the large-tenant run (default: ${DEFAULT-VALUE}).")
     double largeTimeScale;
 
     @Option(names = "--throttle-fraction", defaultValue = "0.3",
@@ -82,7 +92,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     double throttleRetryAfter;
 
     @Option(names = "--throttled-max-attempts", defaultValue = "0",
-            description = "entra-sync's attempts per request in the throttled run, 429s included (default: the engine's, 8).")
+            description = "entra-sync's attempts per request in the throttled run, 429s included (default: the "
+                    + "engine's, 8).")
     int throttledMaxAttempts;
 
     @Option(names = "--throttled-tenants", defaultValue = "1000",
@@ -93,13 +104,16 @@ public final class BenchmarkMain implements Callable<Integer> {
             description = "Time scale of the throttled run, whose point is correctness (default: ${DEFAULT-VALUE}).")
     double throttledTimeScale;
 
-    @Option(names = "--probe-seconds", defaultValue = "3", description = "Seconds per probe measurement (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--probe-seconds", defaultValue = "3",
+            description = "Seconds per probe measurement (default: ${DEFAULT-VALUE}).")
     int probeSeconds;
 
-    @Option(names = "--out", defaultValue = "target/benchmark.json", description = "The JSON file written (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--out", defaultValue = "target/benchmark.json",
+            description = "The JSON file written (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--work-dir", defaultValue = "target/benchmark-work", description = "Where the side JVMs exchange files.")
+    @Option(names = "--work-dir", defaultValue = "target/benchmark-work",
+            description = "Where the side JVMs exchange files.")
     Path workDir;
 
     private final String[] arguments;
@@ -115,6 +129,12 @@ public final class BenchmarkMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (LoadSampler load = new LoadSampler()) {
+            return run(load);
+        }
+    }
+
+    private Integer run(LoadSampler load) throws Exception {
         Instant started = Instant.now();
         Machine machine = Machine.current();
         Duration latency = Duration.ofNanos((long) (latencyMs * 1_000_000));
@@ -137,9 +157,11 @@ public final class BenchmarkMain implements Callable<Integer> {
         }
         if (runs.contains("throttled")) {
             throttled = ThrottledRun.run(new ThrottledRun.Options(throttledTenants, seed, throttleFraction,
-                    throttleRetryAfter, latency, perObject, throttling, throttledTimeScale, workers, throttledMaxAttempts));
+                    throttleRetryAfter, latency, perObject, throttling, throttledTimeScale, workers,
+                    throttledMaxAttempts));
         }
-        BenchmarkReport report = new BenchmarkReport(started, machine, List.of(arguments), probe, fleet, large, throttled);
+        BenchmarkReport report = new BenchmarkReport(started, machine, load.load(), List.of(arguments), probe, fleet,
+                large, throttled);
         Json.write(out, report);
         System.out.println(ReportTable.render(report));
         System.out.println("JSON: " + out.toAbsolutePath());

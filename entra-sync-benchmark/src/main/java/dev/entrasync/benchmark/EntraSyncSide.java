@@ -55,8 +55,8 @@ final class EntraSyncSide {
                         again.requestsByDataset(), again.failedTenants());
             }
             return new SideResult(SideSpec.ENTRA_SYNC, full.realSeconds(), full.realSeconds(), 1, 0, full.requests(),
-                    full.throttled(),
-                    full.requestsByTenant(), full.requestsByDataset(), full.rowsByDataset(), full.failedTenants(), heap.peakMiB(), resync);
+                    full.throttled(), full.requestsByTenant(), full.requestsByDataset(), full.rowsByDataset(),
+                    full.failedTenants(), heap.peakMiB(), resync);
         }
     }
 

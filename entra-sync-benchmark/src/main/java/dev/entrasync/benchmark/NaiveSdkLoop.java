@@ -18,6 +18,9 @@ import com.microsoft.graph.models.SecureScoreControlProfileCollectionResponse;
 import com.microsoft.graph.models.User;
 import com.microsoft.graph.models.UserCollectionResponse;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
+import com.microsoft.kiota.serialization.AdditionalDataHolder;
+import com.microsoft.kiota.serialization.Parsable;
+import com.microsoft.kiota.serialization.ParsableFactory;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -72,7 +75,8 @@ final class NaiveSdkLoop {
         rows.put("devices", all(graph.devices().get(), DeviceCollectionResponse::createFromDiscriminatorValue,
                 Device.class));
         List<Object> groups = new ArrayList<>();
-        for (Group group : all(graph.groups().get(), GroupCollectionResponse::createFromDiscriminatorValue, Group.class)) {
+        for (Group group : all(graph.groups().get(), GroupCollectionResponse::createFromDiscriminatorValue,
+                Group.class)) {
             Integer count = graph.groups().byGroupId(group.getId()).members().count()
                     .get(rc -> rc.headers.add("ConsistencyLevel", "eventual"));
             groups.add(List.of(group, count));
@@ -82,10 +86,11 @@ final class NaiveSdkLoop {
         rows.put("audit_logs", all(graph.auditLogs().directoryAudits().get(rc -> rc.queryParameters.filter =
                 "activityDateTime ge " + since), DirectoryAuditCollectionResponse::createFromDiscriminatorValue,
                 DirectoryAudit.class));
-        List<Object> scores = new ArrayList<>(graph.security().secureScores().get(rc -> rc.queryParameters.top = LOOKBACK_DAYS)
-                .getValue());
+        List<Object> scores = new ArrayList<>(graph.security().secureScores()
+                .get(rc -> rc.queryParameters.top = LOOKBACK_DAYS).getValue());
         scores.addAll(all(graph.security().secureScoreControlProfiles().get(),
-                SecureScoreControlProfileCollectionResponse::createFromDiscriminatorValue, SecureScoreControlProfile.class));
+                SecureScoreControlProfileCollectionResponse::createFromDiscriminatorValue,
+                SecureScoreControlProfile.class));
         rows.put("secure_scores", scores);
         List<Organization> organization = graph.organization().get().getValue();
         rows.put("tenant_profile", organization);
@@ -106,19 +111,15 @@ final class NaiveSdkLoop {
         return rows;
     }
 
-    private <E extends com.microsoft.kiota.serialization.Parsable,
-            P extends com.microsoft.kiota.serialization.Parsable & com.microsoft.kiota.serialization.AdditionalDataHolder>
-            List<E> all(P first, com.microsoft.kiota.serialization.ParsableFactory<P> factory, Class<E> type)
-            throws ReflectiveOperationException {
+    private <E extends Parsable, P extends Parsable & AdditionalDataHolder> List<E> all(P first,
+            ParsableFactory<P> factory, Class<E> type) throws ReflectiveOperationException {
         List<E> items = new ArrayList<>();
         iterate(first, factory, (E item) -> items.add(type.cast(item)));
         return items;
     }
 
-    private <E extends com.microsoft.kiota.serialization.Parsable,
-            P extends com.microsoft.kiota.serialization.Parsable & com.microsoft.kiota.serialization.AdditionalDataHolder>
-            void iterate(P first, com.microsoft.kiota.serialization.ParsableFactory<P> factory, Function<E, Boolean> each)
-            throws ReflectiveOperationException {
+    private <E extends Parsable, P extends Parsable & AdditionalDataHolder> void iterate(P first,
+            ParsableFactory<P> factory, Function<E, Boolean> each) throws ReflectiveOperationException {
         PageIterator<E, P> pages = new PageIterator.Builder<E, P>().client(graph).collectionPage(first)
                 .collectionPageFactory(factory).processPageItemCallback(each).build();
         pages.iterate();

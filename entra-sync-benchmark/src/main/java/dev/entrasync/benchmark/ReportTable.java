@@ -15,8 +15,9 @@ final class ReportTable {
     static String render(BenchmarkReport report) {
         StringBuilder out = new StringBuilder();
         Machine m = report.machine();
-        out.append(String.format(Locale.ROOT, "Machine: %d cores, %,d MiB, %s, %s, load average %.1f at start%n%n",
-                m.cores(), m.memoryMiB(), m.java(), m.os(), m.loadAverage()));
+        out.append(String.format(Locale.ROOT, "Machine: %d cores, %,d MiB, %s, %s; load average %.1f at start, %.1f"
+                        + " on average during the run, %.1f at most%n%n", m.cores(), m.memoryMiB(), m.java(), m.os(),
+                m.loadAverage(), report.load().mean(), report.load().max()));
         if (report.probe() != null) {
             probe(out, report.probe());
         }
