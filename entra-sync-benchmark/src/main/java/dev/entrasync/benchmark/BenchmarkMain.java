@@ -92,8 +92,8 @@ public final class BenchmarkMain implements Callable<Integer> {
     double throttleRetryAfter;
 
     @Option(names = "--throttled-max-attempts", defaultValue = "0",
-            description = "entra-sync's attempts per request in the throttled run, 429s included (default: the "
-                    + "engine's, 8).")
+            description = "entra-sync's attempts per request on failures in the throttled run (default: the "
+                    + "engine's, 8; 429s have their own budget, GraphLimits.throttledAttempts).")
     int throttledMaxAttempts;
 
     @Option(names = "--throttled-tenants", defaultValue = "1000",

@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Later runs send the saved delta links only, merge partial objects, apply removals, and fall back to full rounds. */
 class DeltaSyncTest {
@@ -80,10 +81,16 @@ class DeltaSyncTest {
         assertThat(second.dataset(Dataset.AUDIT_LOGS).orElseThrow().mode()).isEqualTo(Mode.APPEND);
     }
 
-    @Test
-    void threeChangedUsersAndOneDeletedAreExactlyWhatTheSinkShowsAfterwards() {
-        SimulatedTenant tenant = fx.tenant("Contoso", 300, 10, 6);
-        fx.sync(tenant, Set.of(Dataset.USERS));
+    /** 150 users fit the first delta page (the round is read and tracked in it); 300 are listed after a delta link. */
+    @ParameterizedTest(name = "{0} users")
+    @ValueSource(ints = {150, 300})
+    void threeChangedUsersAndOneDeletedAreExactlyWhatTheSinkShowsAfterwards(int size) {
+        SimulatedTenant tenant = fx.tenant("Contoso", size, 10, 6);
+        DatasetResult full = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+        assertThat(full.rowsUpserted()).isEqualTo(size); // the dropped first delta page is not written twice
+        assertThat(calls("/v1.0/users/delta")).hasSize(size <= 200 ? 1 : 2);
+        assertThat(calls("/v1.0/users")).hasSize(size <= 200 ? 0 : 1);
+        assertThat(fx.records(tenant, Dataset.USERS)).hasSize(size);
         Map<String, EntraUser> before = byId(fx.records(tenant, Dataset.USERS));
         List<String> ids = new ArrayList<>(before.keySet());
         tenant.users().update(ids.get(10), Map.of("displayName", "Renamed Person"));

@@ -25,16 +25,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A full sync of every dataset costs exactly the README's formula, with {@code p(n) = max(1, ⌈n/999⌉)}
- * (one page even when empty):
+ * (one page even when empty) and {@code q(n)} the cost of a delta collection's full round: 1 when
+ * its n objects fit one delta page (the simulated cloud's 200, as Graph's), else {@code p(n) + 2}
+ * (that first delta page, a delta link, the list):
  * <pre>
- *   8 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + p(U) + p(G) + p(D) + p(A)
+ *   5 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A)
  * </pre>
  * for U users, M of them in the MFA registration report, D devices, G groups, R activated roles
  * and A audit events in the first run's lookback (secure scores and control profiles fit a page
- * each). The 8: organization, subscribedSkus, directoryRoles, a delta link each for users, groups
- * and devices, secureScores, secureScoreControlProfiles. Every request also exists in Graph v1.0.
+ * each). The 5: organization, subscribedSkus, directoryRoles, secureScores,
+ * secureScoreControlProfiles. Every request also exists in Graph v1.0.
  */
 class RequestCountTest {
+
+    private static final int DELTA_PAGE = 200;
 
     private final DatasetsFixture fx = new DatasetsFixture();
 
@@ -47,13 +51,19 @@ class RequestCountTest {
         return Math.max(1, (n + 998) / 999);
     }
 
+    /** A delta collection's full round: one delta page, or that page, a delta link and the list. */
+    static long fullRound(long n) {
+        return n <= DELTA_PAGE ? 1 : 2 + pages(n);
+    }
+
     static long batches(long n) {
         return (n + 19) / 20;
     }
 
     @ParameterizedTest(name = "{0} users, {1} devices, {2} groups")
-    @CsvSource({"0, 0, 0", "999, 10, 6", "1000, 999, 20", "2500, 1200, 45"})
+    @CsvSource({"0, 0, 0", "150, 80, 12", "200, 201, 6", "999, 10, 6", "1000, 999, 20", "2500, 1200, 45"})
     void aFullSyncSendsExactlyTheFormulasRequests(int users, int devices, int groups) throws Exception {
+        fx.sim.cloud.deltaPageSize(DELTA_PAGE);
         SimulatedTenant tenant = fx.tenant("Size" + users, users, devices, groups);
 
         SyncResult result = fx.syncAll(tenant);
@@ -73,13 +83,13 @@ class RequestCountTest {
         assertThat(scores.stream().filter(s -> s instanceof EntraSecureScore).count()).isBetween(1L, 999L);
         assertThat(scores.stream().filter(s -> s instanceof EntraSecureScoreControl).count()).isBetween(1L, 999L);
         Map<Dataset, Long> expected = Map.of(Dataset.TENANT_PROFILE, 1L, Dataset.LICENSES, 1L,
-                Dataset.ROLES, 1 + batches(r), Dataset.USERS, pages(m) + 1 + pages(u),
-                Dataset.GROUPS, 1 + pages(g) + batches(g), Dataset.DEVICES, 1 + pages(d),
+                Dataset.ROLES, 1 + batches(r), Dataset.USERS, pages(m) + fullRound(u),
+                Dataset.GROUPS, fullRound(g) + batches(g), Dataset.DEVICES, fullRound(d),
                 Dataset.AUDIT_LOGS, pages(a), Dataset.SECURE_SCORES, 2L);
         for (DatasetResult dataset : result.datasets()) {
             assertThat(dataset.requests()).as(dataset.dataset().key()).isEqualTo(expected.get(dataset.dataset()));
         }
-        long formula = 8 + batches(r) + batches(g) + pages(m) + pages(u) + pages(g) + pages(d) + pages(a);
+        long formula = 5 + batches(r) + batches(g) + pages(m) + fullRound(u) + fullRound(g) + fullRound(d) + pages(a);
         assertThat(fx.httpCalls()).hasSize((int) formula);
         assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum()).isEqualTo(formula);
         assertEveryRequestIsInGraphV1(fx.sim.cloud.graphCalls());

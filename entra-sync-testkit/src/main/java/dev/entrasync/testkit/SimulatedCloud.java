@@ -213,7 +213,11 @@ public final class SimulatedCloud implements AutoCloseable {
     return this;
   }
 
-  /** Sets how many objects a delta page holds (default 100; Graph chooses, clients cannot). */
+  /**
+   * Sets how many objects a delta page holds. Graph chooses, clients cannot ({@code $top} is
+   * ignored on directory delta); the default, 200, is what users report Graph serving for
+   * {@code /users/delta} and what Microsoft's support names as the cap for directory objects.
+   */
   public SimulatedCloud deltaPageSize(int size) {
     if (size < 1) {
       throw new IllegalArgumentException("size must be >= 1, was " + size);

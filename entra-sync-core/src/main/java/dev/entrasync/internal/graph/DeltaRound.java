@@ -13,12 +13,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How a delta dataset (users, groups, devices) reads Graph. A full round asks
- * {@code {collection}/delta?$select=…&$deltaToken=latest} for a delta link first (one request, no
- * objects) and then lists the collection with {@code $top=999}: the fewest requests Graph allows,
- * because delta pages have a server-chosen size (about 200) while lists take 999; whatever changes
- * while the list is read shows up again in the next delta round, where replaying changes nothing. A
- * delta round follows the saved delta link to the next one. A rejected link (410 Gone,
+ * How a delta dataset (users, groups, devices) reads Graph. A full round starts the delta round
+ * itself ({@code {collection}/delta?$select=…}): Graph pages delta rounds at a size it chooses
+ * (about 200 objects), so a collection that fits one delta page is read, and tracked from then on,
+ * in that one request. When the first page carries a next link the collection is larger, and the
+ * round switches to the fewest requests for it: a delta link from {@code $deltaToken=latest} (one
+ * request, no objects) and the collection listed with {@code $top=999}; the first delta page's
+ * objects are dropped unwritten, since the list brings every object again. Whatever changes while
+ * the list is read shows up again in the next delta round, where replaying changes nothing. A delta
+ * round follows the saved delta link to the next one. A rejected link (410 Gone,
  * {@code syncStateNotFound}, {@code resyncRequired}) becomes {@link DeltaTokenExpiredException}.
  */
 final class DeltaRound {
@@ -67,6 +70,12 @@ final class DeltaRound {
                 }
                 throw e;
             }
+        }
+        GraphPager.Page<DeltaItem<R>> first = graph.send(GraphRequest.get(graph.v1(collection + "/delta?$select="
+                + deltaSelect), Priority.LOW, permissions), GraphPager.reader(reader), stats);
+        if (first.nextLink() == null) {
+            pages.accept(first.items(), true);
+            return required(first.deltaLink(), collection);
         }
         String deltaLink = required(GraphPager.forEachPage(graph, graph.v1(collection + "/delta?$select="
                 + deltaSelect + "&$deltaToken=latest"), reader, Priority.LOW, permissions, stats, page -> { }),

@@ -24,7 +24,7 @@ public final class CloudState {
   private final java.util.Queue<ConsentAnswer> consentAnswers =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final MailBox mail = new MailBox();
-  private volatile int deltaPageSize = 100;
+  private volatile int deltaPageSize = 200;
   private volatile boolean deltaEmptyPages;
   private volatile Latency latency = Latency.NONE;
   private volatile ThrottleModel throttle;
