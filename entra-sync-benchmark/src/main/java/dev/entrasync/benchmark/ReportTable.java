@@ -116,9 +116,11 @@ final class ReportTable {
 
     private static void throttled(StringBuilder out, ThrottledReport t) {
         out.append(String.format(Locale.ROOT, "Throttled: %,d tenants, %,d users, %.0f %% of answers turned into 429"
-                        + " (Retry-After %s s), %d attempts per request: %,d 429s received (%,d sent), %,d requests,"
-                        + " %d failed tenants; %,.1f s simulated (reference run %,.1f s; time scale %s)%n", t.tenants(),
-                t.users(), t.fraction() * 100, num(t.retryAfterSeconds()), t.maxAttempts(), t.throttled(),
+                        + " (Retry-After %s s), %d attempts per failure and %d per run of 429s: %,d 429s received"
+                        + " (%,d sent), %,d requests, %d failed tenants; %,.1f s simulated (reference run %,.1f s;"
+                        + " time scale %s)%n", t.tenants(),
+                t.users(), t.fraction() * 100, num(t.retryAfterSeconds()), t.maxAttempts(), t.throttledAttempts(),
+                t.throttled(),
                 t.serverThrottled(), t.requests(),
                 t.failedTenants(), t.wallSeconds(), t.referenceWallSeconds(), num(t.timeScale())));
         out.append(String.format(Locale.ROOT, "  rows equal to the reference run: %,d of %,d (in the datasets that"

@@ -9,7 +9,8 @@ import java.util.List;
  * @param users users in the fleet
  * @param fraction share of answers turned into 429 (on top of Graph's own throttling, when on)
  * @param retryAfterSeconds the injected 429s' Retry-After
- * @param maxAttempts entra-sync's attempts per request (429s count; 8 is the engine's default)
+ * @param maxAttempts entra-sync's attempts per request on failures (8 is the engine's default)
+ * @param throttledAttempts entra-sync's attempts per request on 429s in a row (its own budget)
  * @param timeScale how much faster than real time the simulation ran
  * @param wallSeconds simulated seconds of the run with 429s
  * @param referenceWallSeconds simulated seconds of the reference run without injected 429s
@@ -28,7 +29,7 @@ import java.util.List;
  * @param examples the first differences
  */
 record ThrottledReport(int tenants, long users, double fraction, double retryAfterSeconds, int maxAttempts,
-                       double timeScale,
+                       int throttledAttempts, double timeScale,
                        double wallSeconds, double referenceWallSeconds, long requests, long throttled,
                        long serverThrottled, int failedTenants, List<String> failures, long rowsCompared,
                        long rowsWrong, int failedDatasets, long succeededRowsCompared, long succeededRowsWrong,

@@ -65,7 +65,8 @@ final class ThrottledRun {
             examples.addAll(simulated.examples());
             return new ThrottledReport(fleet.tenants().size(), fleet.users(), options.fraction(),
                     options.retryAfterSeconds(), options.maxAttempts() > 0 ? options.maxAttempts()
-                    : GraphLimits.defaults().maxAttempts(), options.timeScale(), run.realSeconds() * options.timeScale(),
+                    : GraphLimits.defaults().maxAttempts(), GraphLimits.defaults().throttledAttempts(),
+                    options.timeScale(), run.realSeconds() * options.timeScale(),
                     clean.realSeconds() * options.timeScale(), run.requests(), run.throttled(),
                     after.throttled() - before.throttled(), run.failedTenants().size(),
                     run.failedTenants().stream().limit(5).toList(), same.compared(), same.wrong(),

@@ -328,9 +328,8 @@ public final class DefaultSyncEngine implements SyncEngine {
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e.getCause());
                 }
-            } else {
-                Thread.sleep(Math.max(0, Math.min(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
             }
+            // A job that finished here already left `done`; so did one run by another instance: the store tells.
             SyncJob job = jobs.find(jobId).orElseThrow(() -> new IllegalArgumentException("no job with id " + jobId));
             if (job.status().isFinished()) {
                 done.remove(jobId);
@@ -342,6 +341,9 @@ public final class DefaultSyncEngine implements SyncEngine {
             }
             if (System.nanoTime() >= deadline) {
                 return job;
+            }
+            if (future == null) {
+                Thread.sleep(Math.max(0, Math.min(100, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
             }
         }
     }
