@@ -9,7 +9,9 @@ import java.util.Map;
  * users ⌈u/999⌉ + MFA registration report ⌈u/999⌉ + directory roles 1 + their member lists
  * ⌈r/20⌉ + subscribed SKUs 1 + devices ⌈d/999⌉ + groups ⌈g/999⌉ + group member counts ⌈g/20⌉ +
  * directory audits ⌈a/1000⌉ + secure scores 1 + control profiles ⌈p/999⌉ + organization 1.
- * Delta links are not part of it: they buy the next run, not this one.
+ * Delta links are not part of it: they buy the next run, not this one. (entra-sync gets a collection's
+ * delta link free when the collection fits Graph's first delta page, and pays two requests more than
+ * this bound for it otherwise: that first page and a {@code $deltaToken=latest} link.)
  */
 final class LowerBound {
 

@@ -3,7 +3,9 @@ package dev.entrasync.internal.graph;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.Sleeper;
 import dev.entrasync.TenantSizeClass;
+import dev.entrasync.internal.limit.Limiter;
 import dev.entrasync.internal.limit.TokenBucket;
+import dev.entrasync.internal.limit.WindowLimiter;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.time.Clock;
@@ -11,8 +13,9 @@ import java.time.Duration;
 
 /**
  * One tenant's share of Graph: a directory rate that follows the tenant's size class and slows down
- * when Graph signals pressure (429s, {@code x-ms-throttle-limit-percentage}), the reports bucket
- * (5 requests per 10 s), the security bucket (150 per minute, 4 at once), and a concurrency bound.
+ * when Graph signals pressure (429s, {@code x-ms-throttle-limit-percentage}), the reports limit
+ * (at most 5 requests in any 12 s, inside Graph's 5 per 10 s), the security bucket (150 per minute, 4 at once), and a
+ * concurrency bound.
  * Thread-safe.
  */
 final class TenantBudget {
@@ -24,7 +27,7 @@ final class TenantBudget {
 
     private final GraphLimits limits;
     private final TokenBucket directory;
-    private final TokenBucket reports;
+    private final WindowLimiter reports;
     private final TokenBucket security;
     private final Bulkhead securityConcurrency;
     private final Bulkhead concurrency;
@@ -34,8 +37,10 @@ final class TenantBudget {
     TenantBudget(String tenant, GraphLimits limits, Clock clock, Sleeper sleeper) {
         this.limits = limits;
         this.directory = new TokenBucket(ceiling(), limits.tenantBurst(), clock, sleeper);
-        // A bucket with burst b and rate r admits b + r*W requests in any window W: keep inside Graph's limits.
-        this.reports = new TokenBucket(0.4, 1, clock, sleeper);      // 5 per 10 s
+        // Graph's 5 reports requests per 10 s, counted over 12 s: a request reaches Graph a little after it
+        // was granted, and the one five back may have been slower on its way than this one.
+        this.reports = new WindowLimiter(5, Duration.ofSeconds(12), clock, sleeper);
+        // A bucket with burst b and rate r admits b + r*W requests in any window W: keep inside Graph's limit.
         this.security = new TokenBucket(2.3, 10, clock, sleeper);    // 150 per minute
         this.securityConcurrency = Bulkhead.of("graph-security-" + tenant, bulkhead(4));
         this.concurrency = Bulkhead.of("graph-" + tenant, bulkhead(limits.tenantConcurrency()));
@@ -59,7 +64,7 @@ final class TenantBudget {
         };
     }
 
-    TokenBucket bucket(ServiceBucket bucket) {
+    Limiter bucket(ServiceBucket bucket) {
         return switch (bucket) {
             case DIRECTORY -> directory;
             case REPORTS -> reports;

@@ -10,7 +10,7 @@ import java.time.Instant;
  * {@code System.nanoTime} and parks threads itself, so it cannot run on simulated time). Callers
  * reserve a permit and wait for their slot; reservations are handed out in order. Thread-safe.
  */
-public final class TokenBucket {
+public final class TokenBucket implements Limiter {
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -29,6 +29,7 @@ public final class TokenBucket {
     }
 
     /** Takes one permit, waiting (through the sleeper) until it is available; returns the time waited. */
+    @Override
     public Duration acquire() throws InterruptedException {
         Duration wait = reserve();
         sleeper.sleep(wait);
