@@ -14,9 +14,8 @@ import java.time.Duration;
 /**
  * One tenant's share of Graph: a directory rate that follows the tenant's size class and slows down
  * when Graph signals pressure (429s, {@code x-ms-throttle-limit-percentage}), the reports limit
- * (at most 5 requests in any 12 s, inside Graph's 5 per 10 s), the security bucket (150 per minute, 4 at once), and a
- * concurrency bound.
- * Thread-safe.
+ * (at most 5 requests in any 12 s, inside Graph's 5 per 10 s), the security bucket (150 per minute,
+ * 4 at once), and a concurrency bound. Thread-safe.
  */
 final class TenantBudget {
 

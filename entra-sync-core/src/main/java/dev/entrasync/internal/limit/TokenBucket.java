@@ -10,33 +10,22 @@ import java.time.Instant;
  * {@code System.nanoTime} and parks threads itself, so it cannot run on simulated time). Callers
  * reserve a permit and wait for their slot; reservations are handed out in order. Thread-safe.
  */
-public final class TokenBucket implements Limiter {
+public final class TokenBucket extends Limiter {
 
-    private final Clock clock;
-    private final Sleeper sleeper;
     private volatile double permitsPerSecond;
     private final int burst;
     private double available;
     private Instant updatedAt;
 
     public TokenBucket(double permitsPerSecond, int burst, Clock clock, Sleeper sleeper) {
+        super(clock, sleeper);
         this.permitsPerSecond = permitsPerSecond;
         this.burst = burst;
-        this.clock = clock;
-        this.sleeper = sleeper;
         this.available = burst;
         this.updatedAt = clock.instant();
     }
 
-    /** Takes one permit, waiting (through the sleeper) until it is available; returns the time waited. */
     @Override
-    public Duration acquire() throws InterruptedException {
-        Duration wait = reserve();
-        sleeper.sleep(wait);
-        return wait;
-    }
-
-    /** Reserves one permit and returns how long the caller must wait before using it. */
     public synchronized Duration reserve() {
         Instant now = clock.instant();
         if (now.isAfter(updatedAt)) {

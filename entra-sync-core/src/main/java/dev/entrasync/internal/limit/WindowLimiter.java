@@ -14,16 +14,15 @@ import java.time.Instant;
  * back (so grants never go backwards: each is at least the one before), on an injected clock and
  * sleeper. Thread-safe.
  */
-public final class WindowLimiter implements Limiter {
+public final class WindowLimiter extends Limiter {
 
-    private final Clock clock;
-    private final Sleeper sleeper;
     private final Duration window;
     /** The times of the last {@code permits} reservations, a ring: the oldest at {@code next}. */
     private final Instant[] granted;
     private int next;
 
     public WindowLimiter(int permits, Duration window, Clock clock, Sleeper sleeper) {
+        super(clock, sleeper);
         if (permits < 1) {
             throw new IllegalArgumentException("permits must be >= 1, was " + permits);
         }
@@ -32,18 +31,9 @@ public final class WindowLimiter implements Limiter {
         }
         this.granted = new Instant[permits];
         this.window = window;
-        this.clock = clock;
-        this.sleeper = sleeper;
     }
 
     @Override
-    public Duration acquire() throws InterruptedException {
-        Duration wait = reserve();
-        sleeper.sleep(wait);
-        return wait;
-    }
-
-    /** Reserves one permit and returns how long the caller must wait before using it. */
     public synchronized Duration reserve() {
         Instant now = clock.instant();
         Instant at = now;
