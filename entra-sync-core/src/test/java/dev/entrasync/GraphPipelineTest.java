@@ -80,7 +80,7 @@ class GraphPipelineTest {
 
         assertThat(result.succeeded()).isTrue();
         // Graph's Retry-After, waited through the injected sleeper; any other wait is the reports limit
-        // (5 requests in any 10 s) pacing the MFA report.
+        // (5 requests in any 12 s) pacing the MFA report.
         assertThat(sim.time.slept()).filteredOn(d -> d.equals(Duration.ofMillis(7250))).hasSize(3);
         List<EntraUser> users = sim.sink.records(TenantId.of(tenant.id()), Dataset.USERS);
         assertThat(users).hasSize(2500);

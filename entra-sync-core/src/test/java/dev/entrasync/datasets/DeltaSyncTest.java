@@ -85,6 +85,7 @@ class DeltaSyncTest {
     @ParameterizedTest(name = "{0} users")
     @ValueSource(ints = {150, 300})
     void threeChangedUsersAndOneDeletedAreExactlyWhatTheSinkShowsAfterwards(int size) {
+        fx.sim.cloud.deltaPageSize(200);
         SimulatedTenant tenant = fx.tenant("Contoso", size, 10, 6);
         DatasetResult full = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
         assertThat(full.rowsUpserted()).isEqualTo(size); // the dropped first delta page is not written twice
