@@ -24,6 +24,7 @@ public final class CloudState {
   private final java.util.Queue<ConsentAnswer> consentAnswers =
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final MailBox mail = new MailBox();
+  private final SignIns signIns = new SignIns();
   private volatile int deltaPageSize = 200;
   private volatile boolean deltaEmptyPages;
   private volatile Latency latency = Latency.NONE;
@@ -137,6 +138,11 @@ public final class CloudState {
   /** Returns and removes the next queued consent answer, or null when none is queued. */
   public ConsentAnswer nextConsentAnswer() {
     return consentAnswers.poll();
+  }
+
+  /** The sign-in keys, authorization codes and ID-token forgeries. */
+  public SignIns signIns() {
+    return signIns;
   }
 
   public MailBox mail() {

@@ -4,19 +4,21 @@ import dev.entrasync.testkit.RecordedCall;
 import java.util.Map;
 
 /**
- * The simulated login server: token endpoint, instance discovery, OpenID metadata and admin
- * consent. Called by MockWebServer on its threads.
+ * The simulated login server: token endpoint, instance discovery, OpenID metadata and signing
+ * keys, the sign-in ({@code authorize}) page and admin consent. Called by MockWebServer on its threads.
  */
 public final class LoginDispatcher extends SimServer {
   private final TokenEndpoint tokens;
   private final OpenIdEndpoints openId;
   private final AdminConsentEndpoint adminConsent;
+  private final AuthorizeEndpoint authorize;
 
   public LoginDispatcher(CloudState cloud, AdminConsentEndpoint.Recorder consents) {
     super(cloud, RecordedCall.Server.LOGIN);
     this.tokens = new TokenEndpoint(cloud);
     this.openId = new OpenIdEndpoints(cloud);
     this.adminConsent = new AdminConsentEndpoint(cloud, consents);
+    this.authorize = new AuthorizeEndpoint(cloud, consents);
   }
 
   @Override
@@ -33,6 +35,12 @@ public final class LoginDispatcher extends SimServer {
     if (request.method().equals("GET")) {
       if (rest.equals("/v2.0/adminconsent")) {
         return adminConsent.handle(request, tenantSegment);
+      }
+      if (rest.equals("/oauth2/v2.0/authorize")) {
+        return authorize.handle(request, tenantSegment);
+      }
+      if (rest.equals("/discovery/v2.0/keys")) {
+        return new Handled(openId.keys(tenantSegment, tenant), tenantId);
       }
       if (tenantSegment.equals("common") && rest.equals("/discovery/instance")) {
         return new Handled(openId.instanceDiscovery(request), null);

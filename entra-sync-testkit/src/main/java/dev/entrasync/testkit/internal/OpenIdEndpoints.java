@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Instance discovery and OpenID Connect metadata, enough for MSAL's authority validation. */
+/** Instance discovery, OpenID Connect metadata and the signing keys it points to ({@code jwks_uri}). */
 final class OpenIdEndpoints {
   private final CloudState cloud;
 
@@ -27,6 +27,17 @@ final class OpenIdEndpoints {
     body.put("api-version", "1.1");
     body.put("metadata", List.of(metadata));
     return SimResponse.json(200, body);
+  }
+
+  /** {@code GET /{tenant}/discovery/v2.0/keys}: the ID-token signing keys (JWKS), the same for every tenant. */
+  SimResponse keys(String segment, TenantData tenant) {
+    boolean generic = segment.equals("common") || segment.equals("organizations")
+        || segment.equals("consumers");
+    if (tenant == null && !generic) {
+      return AadErrors.response(dev.entrasync.testkit.AadError.TENANT_NOT_FOUND,
+          Map.of("tenant", segment), Ids.random(), cloud.now(), cloud.loginUrl());
+    }
+    return SimResponse.json(200, cloud.signIns().keys().jwks());
   }
 
   /** {@code GET /{tenant}/v2.0/.well-known/openid-configuration}. */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /{tenant}/oauth2/v2.0/token} for the client-credentials grant: checks tenant, scope,
- * app, consent and secret in Entra's order and issues a signed JWT-shaped access token.
+ * app, consent and secret in Entra's order and issues a signed JWT-shaped access token. The
+ * authorization-code grant is {@link CodeGrant}'s.
  */
 final class TokenEndpoint {
   private static final Pattern DOMAIN =
@@ -24,9 +25,11 @@ final class TokenEndpoint {
       "A transient error has occurred. Please try again.");
 
   private final CloudState cloud;
+  private final CodeGrant codeGrant;
 
   TokenEndpoint(CloudState cloud) {
     this.cloud = cloud;
+    this.codeGrant = new CodeGrant(cloud);
   }
 
   SimServer.Handled handle(SimRequest request, String segment) {
@@ -38,6 +41,9 @@ final class TokenEndpoint {
     values.put("appId", form.getOrDefault("client_id", ""));
     values.put("scope", form.getOrDefault("scope", ""));
     Instant now = cloud.now();
+    if ("authorization_code".equals(form.get("grant_type"))) {
+      return codeGrant.handle(form, segment, correlation);
+    }
 
     if (!Ids.isGuid(segment) && !DOMAIN.matcher(segment).matches()) {
       return fail(AadError.INVALID_TENANT_IDENTIFIER, values, correlation, now, segment);
