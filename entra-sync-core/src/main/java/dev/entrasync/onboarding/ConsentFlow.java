@@ -5,9 +5,12 @@ import dev.entrasync.CredentialStore;
 import dev.entrasync.TenantId;
 import dev.entrasync.TokenException;
 import dev.entrasync.internal.auth.AccessToken;
+import dev.entrasync.internal.auth.TokenService;
 import dev.entrasync.internal.onboarding.ConsentErrors;
 import dev.entrasync.internal.onboarding.ConsentState;
 import dev.entrasync.internal.onboarding.ConsentVerifier;
+import dev.entrasync.internal.onboarding.IdTokenVerifier;
+import dev.entrasync.internal.onboarding.Pkce;
 import dev.entrasync.internal.onboarding.QueryString;
 import java.net.URI;
 import java.time.Clock;
@@ -19,13 +22,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Admin consent, end to end. {@link #forTenant} and {@link #forAnyTenant} build the v2.0
- * admin-consent link with a signed, expiring, single-use {@code state} naming the credential and
- * the host's company; the host redirects an administrator there. Microsoft redirects back to the
+ * Admin consent, end to end, bound to the administrator who gave it. {@link #forTenant} and
+ * {@link #forAnyTenant} build an OpenID Connect sign-in link (authorization code with PKCE on the
+ * cloud's v2.0 {@code authorize} endpoint, {@code scope=openid profile {graph}/.default},
+ * {@code prompt=consent}, a {@code nonce}) with a signed, expiring, single-use {@code state} naming
+ * the credential and the host's company; the host redirects an administrator there, who signs in and
+ * grants the app's configured permissions for the organisation. Microsoft redirects back to the
  * host's redirect URI; the host hands the query parameters to {@link #complete(Map)}, which checks
- * the state, reads Microsoft's answer and, for a grant, <b>verifies it by getting an app-only token
- * for the tenant</b> (retrying while Microsoft propagates the consent), then records it in the
- * {@link ConsentStore}. The redirect's {@code tenant} parameter alone is never trusted.
+ * the state, redeems the code through MSAL4J, <b>verifies the ID token</b> (signature against the
+ * cloud's published keys, issuer, audience, nonce, lifetime) and takes the tenant from its
+ * {@code tid} &mdash; never from the redirect's {@code tenant} parameter, which anyone can edit. It
+ * then confirms the consent by getting an app-only token for that tenant (retrying while Microsoft
+ * propagates it) and records it in the {@link ConsentStore}.
+ *
+ * <p>The PKCE verifier and the OpenID nonce are derived from the state's random nonce under the
+ * host's state key, so nothing is stored between the link and the redirect, every host instance
+ * sharing the key can complete the consent, and the browser only ever sees the verifier's hash.
  *
  * <p>Obtained from {@link Onboarding#consent()}. Thread-safe. {@link #complete(Map)} may block for
  * up to the propagation window (default 15 minutes) on the configured sleeper: call it from a
@@ -36,28 +48,45 @@ public final class ConsentFlow {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsentFlow.class);
     private static final String ANY_TENANT = "organizations";
+    /*
+     * Which prompt asks an administrator for admin consent on the v2.0 authorize endpoint: the v2.0
+     * protocol reference lists login, none, consent and select_account as the valid values
+     * (Microsoft Learn, "Microsoft identity platform and OAuth 2.0 authorization code flow", request
+     * parameters; admin_consent is a v1.0 endpoint value). With scope {resource}/.default,
+     * prompt=consent shows the consent page "for all required permissions configured on the client
+     * application registration" (Microsoft Learn, "Scopes and permissions in the Microsoft identity
+     * platform", section ".default when the user has already given consent"), where an administrator
+     * grants them, application permissions included, on behalf of the organisation (confirmed on
+     * Microsoft Q&A 1507836: /authorize with .default by an administrator is equivalent to /adminconsent).
+     */
+    private static final String PROMPT = "consent";
 
     private final CredentialStore credentials;
     private final ConsentStore consents;
     private final ConsentState state;
     private final ConsentVerifier verifier;
+    private final TokenService tokens;
+    private final IdTokenVerifier idTokens;
     private final Clock clock;
     private final URI redirectUri;
     private final Duration stateLifetime;
 
     ConsentFlow(CredentialStore credentials, ConsentStore consents, ConsentState state, ConsentVerifier verifier,
-                Clock clock, URI redirectUri, Duration stateLifetime) {
+                TokenService tokens, IdTokenVerifier idTokens, Clock clock, URI redirectUri, Duration stateLifetime) {
         this.credentials = credentials;
         this.consents = consents;
         this.state = state;
         this.verifier = verifier;
+        this.tokens = tokens;
+        this.idTokens = idTokens;
         this.clock = clock;
         this.redirectUri = redirectUri;
         this.stateLifetime = stateLifetime;
     }
 
     /**
-     * A consent link for a known tenant.
+     * A consent link for a known tenant: only an administrator who signs in to that tenant can
+     * complete it.
      *
      * @param credentialName a credential in the credential store
      * @param tenant the tenant's GUID or a verified domain
@@ -69,7 +98,8 @@ public final class ConsentFlow {
     }
 
     /**
-     * A consent link for whichever tenant the administrator signs in to ({@code organizations}).
+     * A consent link for whichever tenant the administrator signs in to ({@code organizations}); the
+     * tenant recorded is the one the signed-in administrator belongs to.
      *
      * @param companyId the host's company the consent is for, or null
      * @throws IllegalArgumentException if the credential is unknown
@@ -81,13 +111,20 @@ public final class ConsentFlow {
     private ConsentUrl link(String credentialName, TenantId tenant, String companyId) {
         AppCredential credential = credential(credentialName);
         Instant now = clock.instant();
+        String nonce = state.newNonce();
         String signed = state.sign(new ConsentState.Claims(credential.name(), blankToNull(companyId),
-                tenant == null ? null : tenant.value(), now, state.newNonce()));
+                tenant == null ? null : tenant.value(), now, nonce));
         String url = credential.cloud().loginUrl() + "/" + (tenant == null ? ANY_TENANT : tenant.value())
-                + "/v2.0/adminconsent?client_id=" + QueryString.encode(credential.clientId())
-                + "&scope=" + QueryString.encode(credential.cloud().graphScope())
-                + "&redirect_uri=" + QueryString.encode(redirectUri.toString())
-                + "&state=" + QueryString.encode(signed);
+                + "/oauth2/v2.0/authorize?client_id=" + encode(credential.clientId())
+                + "&response_type=code"
+                + "&redirect_uri=" + encode(redirectUri.toString())
+                + "&response_mode=query"
+                + "&scope=" + encode("openid profile " + credential.cloud().graphScope())
+                + "&prompt=" + PROMPT
+                + "&state=" + encode(signed)
+                + "&nonce=" + encode(state.derive(ConsentState.Purpose.OIDC_NONCE, nonce))
+                + "&code_challenge=" + encode(Pkce.challenge(state.derive(ConsentState.Purpose.PKCE_VERIFIER, nonce)))
+                + "&code_challenge_method=S256";
         return new ConsentUrl(URI.create(url), credential.name(), tenant, blankToNull(companyId),
                 now.plus(stateLifetime));
     }
@@ -102,10 +139,13 @@ public final class ConsentFlow {
     }
 
     /**
-     * Completes a consent from the redirect's decoded query parameters ({@code state},
-     * {@code admin_consent}, {@code tenant}, {@code scope}, or {@code error}, {@code error_description},
-     * {@code error_subcode}). Never throws for anything the redirect carries: every outcome is a
-     * {@link ConsentResult}. Only {@link ConsentResult.Granted} records anything.
+     * Completes a consent from the redirect's decoded query parameters ({@code code} and {@code state},
+     * or {@code error}, {@code error_description}, {@code error_subcode} and {@code state}). In order:
+     * the state (signature, age, single use), Microsoft's error if any, the code's redemption, the ID
+     * token, the tenant (the ID token's {@code tid}; a {@code tenant} parameter, if the redirect has one,
+     * must equal it, and so must the tenant the link was made for), then the app-only token. Never
+     * throws for anything the redirect carries: every outcome is a {@link ConsentResult}, and only
+     * {@link ConsentResult.Granted} records anything.
      */
     public ConsentResult complete(Map<String, String> query) {
         Objects.requireNonNull(query, "query");
@@ -143,19 +183,53 @@ public final class ConsentFlow {
             ConsentErrors.Explained why = ConsentErrors.explain(error, description);
             return logged(new ConsentResult.Declined(error, description, why.aadstsCode(), why.words(), why.fix()));
         }
+        String code = blankToNull(query.get("code"));
+        if (code == null) {
+            return notProven(ConsentResult.NotProven.Reason.NO_CODE, "The consent redirect carried neither a sign-in"
+                    + " code nor an error, so it cannot prove which tenant's administrator consented (a link made"
+                    + " before entra-sync signed administrators in, or an edited redirect). Nothing was recorded;"
+                    + " open a new consent link.");
+        }
+        AppCredential credential = credential(claims.credentialName());
+        String authority = claims.tenantHint() == null ? ANY_TENANT : claims.tenantHint();
+        String idToken;
+        try {
+            idToken = tokens.redeemCode(credential, authority, code, redirectUri,
+                    state.derive(ConsentState.Purpose.PKCE_VERIFIER, claims.nonce()));
+        } catch (TokenException e) {
+            return notProven(e.isTransient() ? ConsentResult.NotProven.Reason.CLOUD_UNAVAILABLE
+                    : ConsentResult.NotProven.Reason.CODE_REFUSED, ConsentErrors.codeRefused(e));
+        }
+        TenantId tid;
+        try {
+            tid = idTokens.verify(credential, idToken, state.derive(ConsentState.Purpose.OIDC_NONCE, claims.nonce()));
+        } catch (IdTokenVerifier.Rejected e) {
+            return rejected(e, "The sign-in's ID token was refused, so it does not prove which tenant consented: ");
+        }
         String claimed = blankToNull(query.get("tenant"));
-        if (!"true".equalsIgnoreCase(query.get("admin_consent")) || guid(claimed) == null) {
-            return logged(new ConsentResult.NotVerified(claimed, "The consent redirect reported neither a granted"
-                    + " consent with a tenant id nor an error. Nothing was recorded; open a new consent link.", null));
+        if (claimed != null && !claimed.equalsIgnoreCase(tid.value())) {
+            return notProven(ConsentResult.NotProven.Reason.TENANT_MISMATCH, "The consent redirect names tenant "
+                    + printable(claimed) + ", but the administrator who signed in belongs to tenant " + tid + ". A"
+                    + " redirect's tenant parameter can be edited by anyone, so the consent is refused. Nothing was"
+                    + " recorded; open a new consent link and have an administrator of the intended tenant sign in.");
         }
-        TenantId tenant = TenantId.of(claimed);
-        if (claims.tenantHint() != null && TenantId.of(claims.tenantHint()).isGuid()
-                && !claims.tenantHint().equals(tenant.value())) {
-            return logged(new ConsentResult.NotVerified(claimed, "The consent link was for tenant " + claims.tenantHint()
-                    + " but the redirect names tenant " + tenant + ". Nothing was recorded; open a new link for the"
-                    + " intended tenant.", null));
+        if (claims.tenantHint() != null) {
+            TenantId intended = TenantId.of(claims.tenantHint());
+            TenantId expected;
+            try {
+                expected = intended.isGuid() ? intended : idTokens.tenantOfDomain(credential.cloud(), intended.value());
+            } catch (IdTokenVerifier.Rejected e) {
+                return rejected(e, "The tenant of domain " + intended + ", for which the link was made, could not be"
+                        + " confirmed: ");
+            }
+            if (!expected.equals(tid)) {
+                return notProven(ConsentResult.NotProven.Reason.TENANT_MISMATCH, "The consent link was for tenant "
+                        + intended + (intended.isGuid() ? "" : " (" + expected + ")") + ", but the administrator who"
+                        + " signed in belongs to tenant " + tid + ". Nothing was recorded; open a new link for the"
+                        + " intended tenant and have one of its administrators sign in.");
+            }
         }
-        return verify(claims.credentialName(), tenant, claims.companyId());
+        return verify(claims.credentialName(), tid, claims.companyId());
     }
 
     /**
@@ -194,6 +268,29 @@ public final class ConsentFlow {
                 "credentialName: no credential named '" + credentialName + "' in the credential store"));
     }
 
+    private static ConsentResult notProven(ConsentResult.NotProven.Reason reason, String message) {
+        return logged(new ConsentResult.NotProven(reason, message));
+    }
+
+    private static ConsentResult rejected(IdTokenVerifier.Rejected e, String what) {
+        if (e.unavailable()) {
+            return notProven(ConsentResult.NotProven.Reason.CLOUD_UNAVAILABLE, what + e.getMessage() + " Nothing was"
+                    + " recorded; the administrator's consent itself may have been given: open a new consent link"
+                    + " once the cloud answers again.");
+        }
+        return notProven(ConsentResult.NotProven.Reason.ID_TOKEN_INVALID, what + e.getMessage() + " Nothing was"
+                + " recorded; open a new consent link.");
+    }
+
+    private static String encode(String value) {
+        return QueryString.encode(value).replace("+", "%20");
+    }
+
+    private static String printable(String text) {
+        String clean = text.replaceAll("[^\\x20-\\x7E]", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "…" : clean;
+    }
+
     private static ConsentResult refused(ConsentResult.InvalidState.Reason reason, String message) {
         return logged(new ConsentResult.InvalidState(reason, message));
     }
@@ -201,15 +298,6 @@ public final class ConsentFlow {
     private static ConsentResult logged(ConsentResult result) {
         LOG.info("Admin consent: {}", result.message());
         return result;
-    }
-
-    private static TenantId guid(String value) {
-        try {
-            TenantId tenant = value == null ? null : TenantId.of(value);
-            return tenant != null && tenant.isGuid() ? tenant : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String blankToNull(String value) {

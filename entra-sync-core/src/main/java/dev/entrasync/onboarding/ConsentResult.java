@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * What came of an admin-consent redirect, from {@link ConsentFlow#complete(java.util.Map)}. Exactly
- * one of five outcomes; only {@link Granted} recorded anything. Every outcome has a
- * {@link #message()} a host can show as it is. Immutable.
+ * one of six outcomes; only {@link Granted} recorded anything. Every outcome has a
+ * {@link #message()} a host can show as it is, saying what happened and what to do. Immutable.
  */
 public sealed interface ConsentResult {
 
@@ -20,7 +20,10 @@ public sealed interface ConsentResult {
         return this instanceof Granted;
     }
 
-    /** The consent was verified with an app-only token and recorded in the {@link ConsentStore}. */
+    /**
+     * The administrator's sign-in proved the tenant (a verified ID token's {@code tid}), the consent was
+     * verified with an app-only token and recorded in the {@link ConsentStore}.
+     */
     record Granted(ConsentRecord consent) implements ConsentResult {
         /** The tenant's GUID, from the token. */
         public TenantId tenant() {
@@ -78,9 +81,34 @@ public sealed interface ConsentResult {
     }
 
     /**
-     * Microsoft's redirect claimed a consent, but no app-only token could be had for the tenant
-     * within the propagation window (or the token named another tenant). Nothing is recorded; the
-     * {@code tenant} parameter alone is never trusted. {@code claimedTenant} and the failure may be absent.
+     * The redirect did not prove which tenant's administrator consented, so nothing is recorded and no
+     * app-only token is asked for. {@link #reason()} says which check failed; the message says what
+     * happened and that the administrator should open a new consent link (the link was used up).
+     */
+    record NotProven(Reason reason, String message) implements ConsentResult {
+        /** Which proof was missing or wrong. */
+        public enum Reason {
+            /** The redirect carried no authorization code (for example a link made by an older entra-sync). */
+            NO_CODE,
+            /** Microsoft refused to redeem the code: already redeemed (a replay), expired, or not ours. */
+            CODE_REFUSED,
+            /** The ID token failed verification: signature, algorithm, issuer, audience, nonce or lifetime. */
+            ID_TOKEN_INVALID,
+            /**
+             * The signed-in administrator's tenant is not the one the link was for, or the redirect's
+             * {@code tenant} parameter names another tenant than the ID token.
+             */
+            TENANT_MISMATCH,
+            /** The cloud's signing keys or discovery document could not be fetched; try again later. */
+            CLOUD_UNAVAILABLE
+        }
+    }
+
+    /**
+     * The tenant is known (proved by the administrator's sign-in, or given to
+     * {@link ConsentFlow#verify}), but no app-only token could be had for it within the propagation
+     * window (or the token named another tenant). Nothing is recorded.
+     * {@code claimedTenant} (the tenant being verified) and the failure may be absent.
      */
     record NotVerified(String claimedTenant, String message, TokenException tokenFailure) implements ConsentResult {
         /** The token endpoint's refusal, if that was the reason. */

@@ -5,9 +5,10 @@ import java.net.URI;
 import java.time.Instant;
 
 /**
- * An admin-consent link, made by {@link ConsentFlow}: where to send a tenant's administrator, and
- * what its signed {@code state} says. The link works once and until {@link #expiresAt()}.
- * Immutable. The state is signed, not secret, so the link may be shown, mailed or logged.
+ * An admin-consent link, made by {@link ConsentFlow}: where to send a tenant's administrator (an
+ * OpenID Connect sign-in that asks for admin consent), and what its signed {@code state} says. The
+ * link works once and until {@link #expiresAt()}. Immutable. The state is signed, not secret, and the
+ * link carries only the hash of its PKCE secret, so the link may be shown, mailed or logged.
  *
  * @param uri the full URL to redirect the administrator to
  * @param credentialName the credential being consented

@@ -7,6 +7,7 @@ import dev.entrasync.Sleeper;
 import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.internal.onboarding.ConsentState;
 import dev.entrasync.internal.onboarding.ConsentVerifier;
+import dev.entrasync.internal.onboarding.IdTokenVerifier;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,8 +47,8 @@ public final class Onboarding implements AutoCloseable {
     private Onboarding(Builder b) {
         this.transport = new GraphTransport(b.http, b.limits, b.clock, b.sleeper);
         this.consent = new ConsentFlow(b.credentials, b.consents, new ConsentState(b.stateKey),
-                new ConsentVerifier(transport.tokens(), b.clock, b.sleeper, b.propagationWindow), b.clock,
-                b.redirectUri, b.stateLifetime);
+                new ConsentVerifier(transport.tokens(), b.clock, b.sleeper, b.propagationWindow), transport.tokens(),
+                new IdTokenVerifier(transport.http().tokenClient(), b.clock), b.clock, b.redirectUri, b.stateLifetime);
         this.discovery = new TenantDiscovery(b.credentials, b.consents, consent, transport);
         this.preflight = new Preflight(b.credentials, consent, transport, b.clock, b.mailEnabled);
         this.secrets = new SecretLifecycle(b.credentials, transport.tokens(), b.clock, b.secretListeners);
@@ -115,8 +116,10 @@ public final class Onboarding implements AutoCloseable {
         }
 
         /**
-         * The key that signs consent links' {@code state} (HMAC-SHA256), required: at least 32 random
-         * bytes, kept secret by the host and the same on every host instance. Copied.
+         * The key that signs consent links' {@code state} (HMAC-SHA256) and derives each link's PKCE
+         * verifier and OpenID Connect nonce, required: at least 32 random bytes, kept secret by the host
+         * and the same on every host instance (an instance with another key cannot complete the
+         * consent). Copied.
          *
          * @throws IllegalArgumentException if shorter than 32 bytes
          */

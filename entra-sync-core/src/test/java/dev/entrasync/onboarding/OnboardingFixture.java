@@ -79,6 +79,21 @@ final class OnboardingFixture implements AutoCloseable {
         }
     }
 
+    /** The app-only (client-credentials) token requests. */
+    java.util.List<dev.entrasync.testkit.RecordedCall> appOnlyTokenCalls() {
+        return cloud.tokenCalls().stream().filter(c -> c.body().contains("grant_type=client_credentials")).toList();
+    }
+
+    /** The authorization-code redemptions. */
+    java.util.List<dev.entrasync.testkit.RecordedCall> codeRedemptions() {
+        return cloud.tokenCalls().stream().filter(c -> c.body().contains("grant_type=authorization_code")).toList();
+    }
+
+    /** The fetches of the ID-token signing keys. */
+    java.util.List<dev.entrasync.testkit.RecordedCall> jwksCalls() {
+        return cloud.calls().stream().filter(c -> c.path().endsWith("/discovery/v2.0/keys")).toList();
+    }
+
     /** The {@code state} parameter of a consent link. */
     static String state(ConsentUrl link) {
         return HttpUrl.get(link.uri().toString()).queryParameter("state");

@@ -72,7 +72,7 @@ class PreflightTest {
             assertThat(p.fix()).contains("Add AuditLog.Read.All (Microsoft Graph, Application permission, id "
                     + "b0afded3-3588-46d8-8b3d-9842eff778da)").contains("grant admin consent again");
             assertThat(p.reConsentUrl().uri().toString())
-                    .startsWith(sim.cloud.loginUrl() + "/" + contoso.id() + "/v2.0/adminconsent?");
+                    .startsWith(sim.cloud.loginUrl() + "/" + contoso.id() + "/oauth2/v2.0/authorize?");
         });
         assertThat(report.entraIdP1()).isNull();
         assertThat(sim.cloud.graphCalls()).isEmpty();

@@ -59,7 +59,7 @@ class TenantDiscoveryTest {
         assertThat(first.defaultDomain()).isEqualTo("customer0.example.com");
         assertThat(first.consentStatus()).isEqualTo(ConsentStatus.CONSENTED);
         assertThat(first.source()).isEqualTo(DiscoveredTenant.Source.GDAP);
-        assertThat(first.consentUrl().uri().getPath()).isEqualTo("/" + customers.get(0).id() + "/v2.0/adminconsent");
+        assertThat(first.consentUrl().uri().getPath()).isEqualTo("/" + customers.get(0).id() + "/oauth2/v2.0/authorize");
         assertThat(found.stream().filter(t -> t.consentStatus() == ConsentStatus.NOT_CONSENTED))
                 .hasSize(3).allSatisfy(t -> {
                     assertThat(t.displayName()).startsWith("Customer 4");

@@ -24,5 +24,10 @@ public enum IdTokenForgery {
   /** Correctly signed, without a {@code nonce}. */
   NO_NONCE,
   /** Correctly signed, with an issuer of another host than the cloud's login host. */
-  WRONG_ISSUER
+  WRONG_ISSUER,
+  /**
+   * Correctly signed, but naming another tenant of the cloud ({@code tid} and {@code iss} of the
+   * first other tenant added) than the administrator's, as if Entra had mixed sign-ins up.
+   */
+  OTHER_TENANT
 }

@@ -1,5 +1,6 @@
 package dev.entrasync.internal.auth;
 
+import com.microsoft.aad.msal4j.AuthorizationCodeParameters;
 import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
@@ -12,6 +13,7 @@ import dev.entrasync.TokenException;
 import dev.entrasync.TokenFailure;
 import dev.entrasync.internal.http.MsalHttpClient;
 import java.net.MalformedURLException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * {@code {graph host}/.default}). One cached token per (credential, tenant), renewed a configurable
  * time before it expires; concurrent callers for the same tenant wait for one request instead of
  * sending their own. Transient failures (5xx, network) are retried with back-off; a wrong or expired
- * secret, a missing consent and the like are not. Thread-safe.
+ * secret, a missing consent and the like are not. Also redeems an administrator's sign-in code
+ * ({@link #redeemCode}) on the same HTTP plumbing, without touching the app-only clients or tokens.
+ * Thread-safe.
  */
 public final class TokenService {
 
@@ -94,7 +98,8 @@ public final class TokenService {
     }
 
     private AccessToken acquire(AppCredential credential, String tenant) {
-        ConfidentialClientApplication app = apps.computeIfAbsent(credential, this::newApp);
+        ConfidentialClientApplication app = apps.computeIfAbsent(credential,
+                c -> newApp(c, c.homeTenant().value()));
         ClientCredentialParameters parameters = ClientCredentialParameters
                 .builder(Set.of(credential.cloud().graphScope()))
                 .tenant(tenant)
@@ -128,6 +133,37 @@ public final class TokenService {
         throw last;
     }
 
+    /**
+     * Redeems an authorization code from an administrator's OpenID Connect sign-in (authorization-code
+     * grant with PKCE, the credential's secret) and returns the raw ID token, unverified: checking it
+     * is the caller's. One attempt, no retry: a code is single-use. The MSAL client is made for this
+     * one call and dropped, so the signed-in administrator's tokens and account never enter a cache
+     * and never mix with the app-only tokens.
+     *
+     * @param authority the tenant segment the sign-in used ({@code organizations}, a GUID or a domain)
+     * @throws TokenException when Entra refuses the code (typed, with the AADSTS code) or cannot be reached
+     */
+    public String redeemCode(AppCredential credential, String authority, String code, URI redirectUri,
+                             String codeVerifier) {
+        ConfidentialClientApplication app = newApp(credential, authority);
+        AuthorizationCodeParameters parameters = AuthorizationCodeParameters.builder(code, redirectUri)
+                .scopes(Set.of(credential.cloud().graphScope()))
+                .codeVerifier(codeVerifier)
+                .build();
+        try {
+            IAuthenticationResult result = app.acquireToken(parameters).get();
+            return result.idToken();
+        } catch (ExecutionException e) {
+            throw TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), authority);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(), authority,
+                    "interrupted while waiting for the token endpoint", e);
+        } catch (RuntimeException e) {
+            throw TokenErrors.map(e, credential.name(), authority);
+        }
+    }
+
     private void pause(Duration d) {
         try {
             sleeper.sleep(d);
@@ -136,14 +172,14 @@ public final class TokenService {
         }
     }
 
-    private ConfidentialClientApplication newApp(AppCredential credential) {
+    private ConfidentialClientApplication newApp(AppCredential credential, String authorityTenant) {
         Cloud cloud = credential.cloud();
         String real = cloud.loginUrl().toString();
         String msalBase = cloud.isCustom() ? CUSTOM_AUTHORITY_ALIAS : real;
         try {
             return ConfidentialClientApplication
                     .builder(credential.clientId(), ClientCredentialFactory.createFromSecret(credential.secret().reveal()))
-                    .authority(msalBase + "/" + credential.homeTenant().value() + "/")
+                    .authority(msalBase + "/" + authorityTenant + "/")
                     .instanceDiscovery(false)
                     .validateAuthority(!cloud.isCustom())
                     .logPii(false)

@@ -50,6 +50,41 @@ public final class ConsentErrors {
                         + " sign-in, then open a new consent link.");
     }
 
+    /**
+     * Why Microsoft would not redeem a sign-in's authorization code, and what to do, for
+     * {@code ConsentResult.NotProven}. Microsoft's description is quoted (it never carries the secret).
+     */
+    public static String codeRefused(dev.entrasync.TokenException e) {
+        Integer code = e.aadstsCode().orElse(null);
+        String said = e.microsoftDescription().map(d -> " Microsoft said" + (code == null ? "" : " (AADSTS" + code + ")")
+                + ": \"" + d + "\".").orElse(code == null ? "" : " (AADSTS" + code + ")");
+        String why;
+        if (e.isTransient()) {
+            why = "Microsoft's token endpoint could not be reached or failed while redeeming the sign-in's code."
+                    + said + " Nothing was recorded; the administrator's consent itself may have been given: open a"
+                    + " new consent link once the cloud answers again.";
+            return why;
+        }
+        if (code != null && code == 54005) {
+            why = "The sign-in's authorization code was already redeemed: this redirect was replayed, or its code"
+                    + " was used by someone else.";
+        } else if (code != null && code == 70008) {
+            why = "The sign-in's authorization code expired (codes last about 10 minutes) before it was redeemed.";
+        } else if (code != null && code == 700005) {
+            why = "The sign-in's authorization code was issued for another tenant than the one this consent link is"
+                    + " for: an administrator of another tenant signed in.";
+        } else if (code != null && code == 501481) {
+            why = "The sign-in's authorization code does not belong to this consent link (its PKCE proof does not"
+                    + " match): the redirect was altered or mixed with another sign-in.";
+        } else if (code != null && (code == 7000215 || code == 7000222 || code == 700016 || code == 7000112)) {
+            return "Microsoft refused the credential while redeeming the sign-in's code, so the consent cannot be"
+                    + " confirmed and nothing was recorded. " + e.getMessage();
+        } else {
+            why = "Microsoft refused to redeem the sign-in's authorization code.";
+        }
+        return why + said + " Nothing was recorded; open a new consent link.";
+    }
+
     /** The AADSTS number in a description, or null. */
     public static Integer aadsts(String description) {
         if (description == null) {

@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The admin-consent {@code state}: {@code base64url(json claims) + "." + base64url(HMAC-SHA256)}
  * under the host's key. Signs and checks the signature; expiry and single use are the caller's.
+ * Also derives the sign-in's secrets from a state's nonce ({@link #derive}), so the PKCE verifier
+ * and the OpenID Connect nonce need not be stored and never travel in the browser in clear.
  * Thread-safe.
  */
 public final class ConsentState {
@@ -47,6 +49,24 @@ public final class ConsentState {
         byte[] bytes = new byte[16];
         random.nextBytes(bytes);
         return ENCODE.encodeToString(bytes);
+    }
+
+    /** What a derived value is for; each purpose gives an unrelated value for the same nonce. */
+    public enum Purpose {
+        /** The PKCE {@code code_verifier} (RFC 7636: 43 characters of base64url). */
+        PKCE_VERIFIER,
+        /** The OpenID Connect {@code nonce} the ID token must carry. */
+        OIDC_NONCE
+    }
+
+    /**
+     * A secret derived from a state's nonce under the host's key: base64url(HMAC-SHA256(key,
+     * "entra-sync/consent/" + purpose + "/" + nonce)), 43 characters. Only a holder of the key can
+     * compute it, and it is the same on every host instance that shares the key.
+     */
+    public String derive(Purpose purpose, String nonce) {
+        return ENCODE.encodeToString(mac("entra-sync/consent/" + purpose.name().toLowerCase(java.util.Locale.ROOT)
+                + "/" + nonce));
     }
 
     /** The signed state for these claims. */
@@ -107,7 +127,7 @@ public final class ConsentState {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+            return mac.doFinal(payload.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }

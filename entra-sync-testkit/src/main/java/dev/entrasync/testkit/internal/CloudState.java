@@ -25,6 +25,7 @@ public final class CloudState {
       new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final MailBox mail = new MailBox();
   private final SignIns signIns = new SignIns();
+  private final java.util.List<TenantData> tenantOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
   private volatile int deltaPageSize = 200;
   private volatile boolean deltaEmptyPages;
   private volatile Latency latency = Latency.NONE;
@@ -63,6 +64,7 @@ public final class CloudState {
   /** Adds a tenant and indexes its domains. */
   public void addTenant(TenantData tenant) {
     tenants.put(tenant.id().toLowerCase(Locale.ROOT), tenant);
+    tenantOrder.add(tenant);
     for (String domain : tenant.domainNames()) {
       tenantIdByDomain.put(domain.toLowerCase(Locale.ROOT), tenant.id());
     }
@@ -77,6 +79,11 @@ public final class CloudState {
     }
     String id = tenantIdByDomain.get(key);
     return id == null ? null : tenants.get(id.toLowerCase(Locale.ROOT));
+  }
+
+  /** Returns the first tenant added other than {@code tenant} (the tenant itself when it is alone). */
+  public TenantData otherTenant(TenantData tenant) {
+    return tenantOrder.stream().filter(t -> t != tenant).findFirst().orElse(tenant);
   }
 
   /** Returns the next delta-token serial number. */

@@ -116,7 +116,8 @@ final class CodeGrant {
 
   private Map<String, Object> idClaims(SignIns.IssuedCode code, AppState app, String oid, Instant now,
       IdTokenForgery forgery) {
-    TenantData tenant = code.tenant();
+    TenantData tenant = forgery == IdTokenForgery.OTHER_TENANT ? cloud.otherTenant(code.tenant())
+        : code.tenant();
     long iat = forgery == IdTokenForgery.EXPIRED ? now.getEpochSecond() - 7200 : now.getEpochSecond();
     Map<String, Object> claims = new LinkedHashMap<>();
     claims.put("aud", forgery == IdTokenForgery.WRONG_AUDIENCE ? UUID.randomUUID().toString() : app.clientId());
