@@ -161,8 +161,8 @@ class SyncCommandTest {
 
         assertThat(synced.exit()).as(synced.out() + synced.err()).isZero();
         assertThat(link.exit()).as(link.err()).isZero();
-        assertThat(link.out().trim()).startsWith(cloud.loginUrl() + "/" + contoso.id() + "/v2.0/adminconsent?client_id="
-                + CLIENT_ID).contains("&state=");
+        assertThat(link.out().trim()).startsWith(cloud.loginUrl() + "/" + contoso.id() + "/oauth2/v2.0/authorize?client_id="
+                + CLIENT_ID).contains("&state=").contains("&code_challenge_method=S256");
         assertThat(preflight.exit()).isZero();
         assertThat(preflight.out()).contains("Preflight of tenant " + contoso.id()).contains("can sync, with warnings");
         assertThat(Files.readString(dir.resolve("key"))).doesNotContain(SECRET);
