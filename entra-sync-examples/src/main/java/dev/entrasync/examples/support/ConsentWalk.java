@@ -14,8 +14,10 @@ import java.net.http.HttpResponse;
 
 /**
  * Admin consent as a browser would walk it, without a browser: the administrator of a simulated tenant
- * opens the consent link and approves; the simulated cloud redirects to the host's redirect URI; the host
- * hands the redirect's query to {@link ConsentFlow#complete(String)}, which verifies the grant with a token.
+ * opens the consent link (Microsoft's sign-in with admin consent) and approves; the simulated cloud redirects
+ * to the host's redirect URI with a sign-in code; the host hands the redirect's query to
+ * {@link ConsentFlow#complete(String)}, which redeems the code, takes the tenant from the verified ID token
+ * and verifies the grant with a token.
  */
 public final class ConsentWalk {
 
