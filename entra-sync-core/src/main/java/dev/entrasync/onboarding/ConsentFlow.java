@@ -190,7 +190,13 @@ public final class ConsentFlow {
                     + " before entra-sync signed administrators in, or an edited redirect). Nothing was recorded;"
                     + " open a new consent link.");
         }
-        AppCredential credential = credential(claims.credentialName());
+        AppCredential credential = credentials.find(claims.credentialName()).orElse(null);
+        if (credential == null) {
+            return logged(new ConsentResult.NotVerified(claims.tenantHint(), "The credential '"
+                    + claims.credentialName() + "' this consent link was made for is no longer in the credential store,"
+                    + " so the sign-in cannot be completed. Nothing was recorded; add the credential back, or open a"
+                    + " new consent link for another credential.", null));
+        }
         String authority = claims.tenantHint() == null ? ANY_TENANT : claims.tenantHint();
         String idToken;
         try {
@@ -219,8 +225,10 @@ public final class ConsentFlow {
             try {
                 expected = intended.isGuid() ? intended : idTokens.tenantOfDomain(credential.cloud(), intended.value());
             } catch (IdTokenVerifier.Rejected e) {
-                return rejected(e, "The tenant of domain " + intended + ", for which the link was made, could not be"
-                        + " confirmed: ");
+                String what = "The tenant of domain " + intended + ", for which the link was made, could not be"
+                        + " confirmed: ";
+                return e.unavailable() ? rejected(e, what) : notProven(ConsentResult.NotProven.Reason.TENANT_MISMATCH,
+                        what + e.getMessage() + " Nothing was recorded; open a new link for the tenant's GUID.");
             }
             if (!expected.equals(tid)) {
                 return notProven(ConsentResult.NotProven.Reason.TENANT_MISMATCH, "The consent link was for tenant "

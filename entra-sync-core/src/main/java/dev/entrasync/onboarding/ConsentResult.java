@@ -107,7 +107,8 @@ public sealed interface ConsentResult {
     /**
      * The tenant is known (proved by the administrator's sign-in, or given to
      * {@link ConsentFlow#verify}), but no app-only token could be had for it within the propagation
-     * window (or the token named another tenant). Nothing is recorded.
+     * window (or the token named another tenant), or the credential the link named is no longer in the
+     * credential store. Nothing is recorded.
      * {@code claimedTenant} (the tenant being verified) and the failure may be absent.
      */
     record NotVerified(String claimedTenant, String message, TokenException tokenFailure) implements ConsentResult {

@@ -287,6 +287,22 @@ class ConsentFlowTest {
     }
 
     @Test
+    void aLinkWhoseCredentialWasDeletedMeanwhileRecordsNothingAndSaysSo() {
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        sim.cloud.consentPage().approveAs(contoso);
+        Map<String, String> query = sim.visit(flow.forAnyTenant("msp", null));
+        sim.credentials.delete("msp");
+
+        ConsentResult result = flow.complete(query);
+
+        assertThat(result).isInstanceOf(ConsentResult.NotVerified.class);
+        assertThat(result.message()).contains("credential 'msp'").contains("no longer in the credential store")
+                .contains("Nothing was recorded");
+        assertThat(sim.consents.list("msp")).isEmpty();
+        assertThat(sim.cloud.tokenCalls()).isEmpty();
+    }
+
+    @Test
     void signingKeysAreCachedAndFetchedAgainOnceWhenTheCloudRollsThemOver() {
         SimulatedTenant contoso = sim.tenant("Contoso");
         sim.cloud.consentPage().approveAs(contoso).approveAs(contoso);
