@@ -178,6 +178,13 @@ public final class Faults {
     return this;
   }
 
+  /** Answers the next matching Graph request with a 302 redirect to {@code location}. */
+  public Faults redirectNext(String location) {
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.REDIRECT, 302, -1, false,
+        Objects.requireNonNull(location, "location")), 0, 1);
+    return this;
+  }
+
   /** Closes the connection instead of answering the next matching Graph request. */
   public Faults dropConnectionNext() {
     plan().add(tenantId, pathPrefix, new FaultAction(Kind.DROP_CONNECTION, 0, -1, false), 0, 1);

@@ -315,6 +315,21 @@ public final class TenantGraph {
                 return Outcome.retry(cutOff, null);
             }
         }
+        if (status >= 300 && status < 400) {
+            String location = response.header("Location");
+            Origin to;
+            try {
+                to = location == null ? null : Origin.of(request.uri().resolve(location.trim()));
+            } catch (IllegalArgumentException notAUrl) {
+                to = null;
+            }
+            throw new GraphException("Graph answered " + request.describe() + " in tenant " + tenant + " with a redirect ("
+                    + status + ") to " + (to == null ? "nowhere usable" : origin.equals(to) ? "Graph's own origin"
+                    : "another origin (" + to + ")") + ". entra-sync follows no redirect for Graph requests, so the token"
+                    + " and the pages stay on " + credential.cloud().graphUrl() + "; the dataset was stopped and nothing"
+                    + " from this run of it was kept. Check for a proxy or custom endpoint that redirects.", status, null,
+                    tenant, request.describe(), false, null);
+        }
         String text;
         try {
             text = body == null ? "" : body.string();

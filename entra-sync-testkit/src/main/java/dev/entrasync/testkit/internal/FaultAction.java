@@ -8,7 +8,7 @@ package dev.entrasync.testkit.internal;
  * @param retryAfterSeconds the Retry-After for throttling and 503, negative for none
  * @param httpDate whether Retry-After is sent as an HTTP date instead of seconds
  * @param text the Retry-After header verbatim for {@link Kind#THROTTLE} (overrides the seconds), the
- *     link for {@link Kind#NEXT_LINK} and {@link Kind#DELTA_LINK}; else null
+ *     link for {@link Kind#NEXT_LINK}, {@link Kind#DELTA_LINK} and {@link Kind#REDIRECT}; else null
  */
 public record FaultAction(Kind kind, int status, double retryAfterSeconds, boolean httpDate,
     String text) {
@@ -24,7 +24,9 @@ public record FaultAction(Kind kind, int status, double retryAfterSeconds, boole
     /** The first object of a successful page's {@code value} loses its {@code id}. */
     ITEM_WITHOUT_ID,
     /** A successful page's {@code value} becomes an object instead of an array. */
-    VALUE_NOT_ARRAY
+    VALUE_NOT_ARRAY,
+    /** A 302 redirect to {@code text}. */
+    REDIRECT
   }
 
   /** A fault without text. */

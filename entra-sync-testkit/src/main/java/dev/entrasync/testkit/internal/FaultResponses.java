@@ -22,6 +22,8 @@ final class FaultResponses {
       case THROTTLE:
         return throttled(fault, "ResourceUnitLimitExceeded", caller, requestId, clientRequestId,
             now);
+      case REDIRECT:
+        return SimResponse.empty(302).withHeader("Location", fault.text());
       default: {
         SimResponse response = GraphErrors.response(fault.status(), code(fault.status()),
             message(fault.status()), requestId, clientRequestId, now);
