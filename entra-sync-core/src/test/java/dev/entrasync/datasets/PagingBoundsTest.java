@@ -88,10 +88,4 @@ class PagingBoundsTest {
         assertThat(fx.records(tenant, Dataset.USERS)).isEqualTo(before);
         assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(checkpoint);
     }
-
-    @Test
-    void maxPagesMustBePositive() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GraphLimits.defaults().withMaxPages(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPages");
-    }
 }
