@@ -88,4 +88,23 @@ class PagingBoundsTest {
         assertThat(fx.records(tenant, Dataset.USERS)).isEqualTo(before);
         assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(checkpoint);
     }
+
+    @Test
+    void aReadIsBoundedByTheCollectionsCountWhenAPageCarriesIt() {
+        SimulatedTenant tenant = fx.tenant("Contoso", 30, 2, 3);
+        fx.sync(tenant, Set.of(Dataset.USERS));
+        Optional<Checkpoint> checkpoint = fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS);
+        for (int i = 0; i < 20; i++) {
+            tenant.users().update((String) tenant.users().list().get(i).get("id"), Map.of("displayName", "Changed " + i));
+        }
+        fx.sim.cloud.deltaPageSize(1);
+        fx.sim.cloud.faults().forPath("/v1.0/users/delta").odataCountNext(1, 1);
+
+        DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error()).contains("after 12 pages")
+                .contains("derived from the collection's @odata.count of 1 at 1 per page");
+        assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(checkpoint);
+    }
 }

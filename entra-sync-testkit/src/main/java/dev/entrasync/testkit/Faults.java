@@ -178,6 +178,20 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Adds {@code @odata.count} with this value to the next {@code count} matching successful pages
+   * (a collection that says it is smaller, or larger, than the pages that follow).
+   */
+  public Faults odataCountNext(int count, long value) {
+    positive(count, "count");
+    if (value < 0) {
+      throw new IllegalArgumentException("value must be >= 0, was " + value);
+    }
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.COUNT, 200, -1, false,
+        Long.toString(value)), 0, count);
+    return this;
+  }
+
   /** Answers the next matching Graph request with a 302 redirect to {@code location}. */
   public Faults redirectNext(String location) {
     plan().add(tenantId, pathPrefix, new FaultAction(Kind.REDIRECT, 302, -1, false,

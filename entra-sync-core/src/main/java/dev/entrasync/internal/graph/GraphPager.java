@@ -109,6 +109,7 @@ public final class GraphPager {
         private final int maxPages;
         private int pages;
         private Integer firstPageSize;
+        private Long count;
         private long bound;
 
         Walk(TenantGraph graph, URI first) {
@@ -124,7 +125,8 @@ public final class GraphPager {
                 firstPageSize = page.items().size();
             }
             if (page.count() != null && page.count() >= 0 && firstPageSize > 0) {
-                long needed = (page.count() + firstPageSize - 1) / firstPageSize;
+                count = page.count();
+                long needed = (count + firstPageSize - 1) / firstPageSize;
                 bound = Math.min(maxPages, 2 * needed + 10);
             }
             if (page.nextLink() != null && !graph.onGraphOrigin(page.nextLink())) {
@@ -147,7 +149,7 @@ public final class GraphPager {
             if (pages >= bound) {
                 throw new GraphException("Graph's answer to " + from + " in tenant " + graph.tenant() + " carried an"
                         + " @odata.nextLink after " + pages + " pages, the most one read may follow ("
-                        + (bound < maxPages ? "derived from the collection's @odata.count of " + page.count()
+                        + (bound < maxPages ? "derived from the collection's @odata.count of " + count
                         + " at " + firstPageSize + " per page" : "GraphLimits.maxPages") + "). The dataset was stopped;"
                         + " nothing from this run of it was kept and its checkpoint was not moved. If the tenant really"
                         + " holds that much, raise GraphLimits.maxPages; otherwise report it with this message.",

@@ -8,7 +8,8 @@ package dev.entrasync.testkit.internal;
  * @param retryAfterSeconds the Retry-After for throttling and 503, negative for none
  * @param httpDate whether Retry-After is sent as an HTTP date instead of seconds
  * @param text the Retry-After header verbatim for {@link Kind#THROTTLE} (overrides the seconds), the
- *     link for {@link Kind#NEXT_LINK}, {@link Kind#DELTA_LINK} and {@link Kind#REDIRECT}; else null
+ *     link for {@link Kind#NEXT_LINK}, {@link Kind#DELTA_LINK} and {@link Kind#REDIRECT}, the number
+ *     for {@link Kind#COUNT}; else null
  */
 public record FaultAction(Kind kind, int status, double retryAfterSeconds, boolean httpDate,
     String text) {
@@ -26,7 +27,9 @@ public record FaultAction(Kind kind, int status, double retryAfterSeconds, boole
     /** A successful page's {@code value} becomes an object instead of an array. */
     VALUE_NOT_ARRAY,
     /** A 302 redirect to {@code text}. */
-    REDIRECT
+    REDIRECT,
+    /** A successful page carries {@code @odata.count} {@code text}. */
+    COUNT
   }
 
   /** A fault without text. */
@@ -37,6 +40,7 @@ public record FaultAction(Kind kind, int status, double retryAfterSeconds, boole
   /** Whether the fault changes a successful answer rather than replacing it. */
   public boolean rewritesAnswer() {
     return kind == Kind.MALFORMED || kind == Kind.CUT_OFF || kind == Kind.NEXT_LINK
-        || kind == Kind.DELTA_LINK || kind == Kind.ITEM_WITHOUT_ID || kind == Kind.VALUE_NOT_ARRAY;
+        || kind == Kind.DELTA_LINK || kind == Kind.ITEM_WITHOUT_ID || kind == Kind.VALUE_NOT_ARRAY
+        || kind == Kind.COUNT;
   }
 }

@@ -77,6 +77,9 @@ final class FaultResponses {
       case VALUE_NOT_ARRAY:
         page.put("value", Map.of("id", "not-a-list"));
         break;
+      case COUNT:
+        page.put("@odata.count", Long.parseLong(fault.text()));
+        break;
       default:
         break;
     }
