@@ -138,8 +138,8 @@ public final class TenantGraph {
         Origin other = Origin.of(link);
         return new GraphException("Graph's answer to " + from + " in tenant " + tenant + " carried an " + what
                 + " to " + (other == null ? "something that is not an absolute URL" : "another origin (" + other + ")")
-                + ", outside the credential's Graph URL " + credential.cloud().graphUrl() + " (" + origin
-                + "). entra-sync follows links and sends its token only on Graph's own origin, so the link was not"
+                + ", outside the credential's Graph URL " + credential.cloud().graphUrl()
+                + ". entra-sync follows links and sends its token only on Graph's own origin, so the link was not"
                 + " followed: the dataset was stopped, nothing from this run of it was kept and its checkpoint was not"
                 + " moved. Retrying does not help while something between entra-sync and Graph (a proxy, or a custom"
                 + " cloud's endpoint) rewrites the links; check it.", 200, null, tenant, from, false, null);
@@ -171,7 +171,12 @@ public final class TenantGraph {
      */
     public <T> T send(GraphRequest request, ResponseReader<T> reader, RequestStats stats) {
         if (!origin.contains(request.uri())) {
-            throw offOrigin("URL", request.uri().toString(), request.describe());
+            Origin other = Origin.of(request.uri());
+            throw new GraphException("entra-sync did not send " + request.describe() + " for tenant " + tenant + ": it is"
+                    + " addressed to " + (other == null ? "no absolute URL" : other.toString()) + ", not to the"
+                    + " credential's Graph URL " + credential.cloud().graphUrl() + ", and requests and the token go only"
+                    + " to Graph's own origin (scheme, host and port). Nothing was sent; this is a bug in the caller.", 0,
+                    null, tenant, request.describe(), false, null);
         }
         // Failures (5xx, dropped connections, malformed bodies) and throttling (429, 503 with Retry-After)
         // have their own budgets: Graph says a throttled request is to be sent again after the wait.
