@@ -131,9 +131,9 @@ public final class Cloud {
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("http")) {
             if (!isLoopback(uri.getHost())) {
-                throw new IllegalArgumentException(field + ": plain http:// is allowed only on a literal loopback"
-                        + " address (127.x.y.z, [::1]) or localhost, where the secret never leaves the machine; use"
-                        + " https:// for " + value);
+                throw new IllegalArgumentException(field + ": plain http:// is allowed only on a loopback address"
+                        + " written literally (127.x.y.z, [::1]) or localhost, where the secret never leaves the machine;"
+                        + " use https:// for " + value);
             }
         } else if (!scheme.equals("https")) {
             throw new IllegalArgumentException(field + ": scheme must be https (or http on loopback): " + value);

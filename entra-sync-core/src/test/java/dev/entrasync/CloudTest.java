@@ -54,7 +54,7 @@ class CloudTest {
         }
         assertThatThrownBy(() -> Cloud.custom("http://127.evil.example", "https://graph.example.com"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loginUrl")
-                .hasMessageContaining("literal loopback").hasMessageContaining("https://");
+                .hasMessageContaining("loopback address written literally").hasMessageContaining("https://");
         assertThat(Cloud.custom("https://127.evil.example", "https://graph.example.com").loginUrl())
                 .hasToString("https://127.evil.example");
     }
