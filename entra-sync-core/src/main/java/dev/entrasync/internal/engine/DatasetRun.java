@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * One dataset of one tenant run: plans full, delta or append from the saved checkpoint, opens the
  * sink session, fetches, completes it and only then saves the new checkpoint. A failure aborts the
  * session and keeps the checkpoint; a delta link that is not on Graph's origin is never sent (a saved
- * one is dropped with a warning and a full round runs) and never saved; a rejected delta link aborts the delta session and redoes the
- * run as a full round. An {@link Error} (the process stopping) propagates with nothing completed.
+ * one is dropped with a warning and a full round runs) and never saved; a rejected delta link aborts
+ * the delta session and redoes the run as a full round. An {@link Error} (the process stopping)
+ * propagates with nothing completed.
  */
 final class DatasetRun {
 
