@@ -127,4 +127,16 @@ class GraphOriginTest {
         assertThat(elsewhere.getRequestCount()).isZero();
         assertThat(checkpoint().orElseThrow().deltaLink()).startsWith(fx.sim.cloud.graphUrl() + "/v1.0/users/delta");
     }
+
+    @Test
+    void aBatchItemsNextLinkToAnotherOriginIsNotFollowed() {
+        fx.sim.cloud.faults().forPath("/v1.0/directoryRoles/").nextLinkTo(1, foreign + "/v1.0/directoryRoles/x/members");
+
+        DatasetResult roles = fx.sync(tenant, Set.of(Dataset.ROLES)).dataset(Dataset.ROLES).orElseThrow();
+
+        assertThat(roles.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(roles.error()).contains("@odata.nextLink to another origin").contains("/v1.0/directoryRoles/");
+        assertThat(elsewhere.getRequestCount()).isZero();
+        assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.ROLES)).isEmpty();
+    }
 }

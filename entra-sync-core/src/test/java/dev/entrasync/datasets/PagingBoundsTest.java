@@ -107,4 +107,18 @@ class PagingBoundsTest {
                 .contains("derived from the collection's @odata.count of 1 at 1 per page");
         assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(checkpoint);
     }
+
+    @Test
+    void aBatchItemsNextLinkThatComesBackStopsTheDataset() {
+        SimulatedTenant tenant = fx.tenant("Contoso", 10, 2, 3);
+        fx.sim.cloud.faults().forPath("/v1.0/directoryRoles/").nextLinkToSelf(50);
+
+        SyncResult result = fx.sync(tenant, Set.of(Dataset.ROLES, Dataset.GROUPS));
+
+        DatasetResult roles = result.dataset(Dataset.ROLES).orElseThrow();
+        assertThat(roles.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(roles.error()).contains("/v1.0/directoryRoles/").contains("already followed");
+        assertThat(calls("/v1.0/directoryRoles/").stream().filter(c -> !c.batchItem())).hasSize(1);
+        assertThat(result.dataset(Dataset.GROUPS).orElseThrow().status()).isEqualTo(DatasetResult.Status.SUCCEEDED);
+    }
 }
