@@ -46,12 +46,17 @@ public final class Cloud {
     }
 
     /**
-     * A custom pair of endpoints, for a simulated cloud or a proxy. Plain {@code http://} is accepted
-     * only on a loopback address; anything else must be {@code https://}.
+     * A custom pair of endpoints, for a simulated cloud or a proxy. Each URL is a scheme, a host, an
+     * optional port and an optional path, nothing else (no user-info, query or fragment). Plain
+     * {@code http://} is accepted only for a literal loopback address ({@code 127.0.0.0/8} written as
+     * four decimal numbers, {@code [::1]}) or {@code localhost}, where the client secret and tokens
+     * never leave the machine; anything else must be {@code https://}. Requests, their next and delta
+     * links and the bearer token then stay on the Graph URL's origin (scheme, host and port).
      *
      * @param loginUrl the authority base, for example {@code http://127.0.0.1:50123}
      * @param graphUrl the Graph base (without {@code /v1.0}), for example {@code http://127.0.0.1:50124}
-     * @throws IllegalArgumentException if a URL is malformed, or plain HTTP on a non-loopback host
+     * @throws IllegalArgumentException naming the URL: malformed, with user-info, a query or a fragment, or
+     *     plain HTTP on a host that is not a literal loopback address or {@code localhost}
      */
     public static Cloud custom(String loginUrl, String graphUrl) {
         return new Cloud("custom", loginUrl, graphUrl, true);
@@ -116,6 +121,10 @@ public final class Cloud {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": not a URL: " + value, e);
         }
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+            throw new IllegalArgumentException(field + ": must not carry user-info (user:password@) in the URL; give"
+                    + " the host alone, e.g. https://graph.example.com (credentials belong in the AppCredential)");
+        }
         if (uri.getHost() == null || uri.getScheme() == null) {
             throw new IllegalArgumentException(field + ": not an absolute URL with a host: " + value);
         }
@@ -123,7 +132,8 @@ public final class Cloud {
         if (scheme.equals("http")) {
             if (!isLoopback(uri.getHost())) {
                 throw new IllegalArgumentException(field + ": plain http:// is allowed only on a loopback address"
-                        + " (127.0.0.1, localhost, [::1]); use https:// for " + value);
+                        + " written literally (127.x.y.z, [::1]) or localhost, where the secret never leaves the machine;"
+                        + " use https:// for " + value);
             }
         } else if (!scheme.equals("https")) {
             throw new IllegalArgumentException(field + ": scheme must be https (or http on loopback): " + value);
@@ -134,9 +144,23 @@ public final class Cloud {
         return uri;
     }
 
+    /** {@code localhost}, {@code [::1]}, or an IPv4 literal of 127.0.0.0/8 as four decimal numbers. */
     static boolean isLoopback(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+        if (h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.equals("[0:0:0:0:0:0:0:1]")) {
+            return true;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

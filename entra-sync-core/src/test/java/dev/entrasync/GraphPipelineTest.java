@@ -121,14 +121,57 @@ class GraphPipelineTest {
     }
 
     @Test
-    void aMalformedPageIsRetriedNotHalfDelivered() {
+    void aPageCutOffByADroppedConnectionIsSentAgainNotHalfDelivered() {
         SimulatedTenant tenant = sim.tenant("Contoso", 10);
-        sim.cloud.faults().malformedNext();
+        sim.cloud.faults().forPath("/v1.0/users").cutOffNext();
 
         SyncResult result = syncUsers(tenant);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(10);
+        assertThat(calls("/v1.0/users/delta")).hasSize(2);
+    }
+
+    @Test
+    void aWholePageThatIsNotValidJsonFailsAtOnceNamingTenantAndEndpoint() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().forPath("/v1.0/users").malformedNext();
+
+        DatasetResult users = syncUsers(tenant).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error()).contains("tenant " + tenant.id()).contains("/v1.0/users/delta").contains("malformed")
+                .contains("not sent again");
+        assertThat(calls("/v1.0/users/delta")).hasSize(1);
+        assertThat(sim.time.slept()).isEmpty();
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEmpty();
+    }
+
+    @Test
+    void aPageWithAnObjectWithoutAnIdFailsAtOnce() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().forPath("/v1.0/users").itemWithoutIdNext();
+
+        DatasetResult users = syncUsers(tenant).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error()).contains("tenant " + tenant.id()).contains("/v1.0/users/delta")
+                .contains("a user without an id");
+        assertThat(calls("/v1.0/users/delta")).hasSize(1);
+        assertThat(sim.time.slept()).isEmpty();
+    }
+
+    @Test
+    void aPageWhoseValueIsNotAnArrayFailsAtOnce() {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        sim.cloud.faults().forPath("/v1.0/users").valueNotArrayNext();
+
+        DatasetResult users = syncUsers(tenant).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error()).contains("'value' is not an array").contains("/v1.0/users/delta");
+        assertThat(calls("/v1.0/users/delta")).hasSize(1);
+        assertThat(sim.time.slept()).isEmpty();
     }
 
     @Test

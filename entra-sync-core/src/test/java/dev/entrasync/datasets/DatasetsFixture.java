@@ -2,6 +2,7 @@ package dev.entrasync.datasets;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetSink;
+import dev.entrasync.GraphLimits;
 import dev.entrasync.InMemoryCheckpointStore;
 import dev.entrasync.SimulatedCloudFixture;
 import dev.entrasync.SyncConfig;
@@ -30,6 +31,7 @@ final class DatasetsFixture implements AutoCloseable {
     final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
     SyncConfig config = SyncConfig.defaults();
+    GraphLimits limits = GraphLimits.defaults();
 
     DatasetsFixture() {
         sim.cloud.clock(sim.time);
@@ -58,7 +60,8 @@ final class DatasetsFixture implements AutoCloseable {
 
     /** Syncs into another sink (usually one wrapping {@code sim.sink}). */
     SyncResult sync(SimulatedTenant tenant, Set<Dataset> datasets, DatasetSink sink) {
-        try (SyncEngine engine = sim.builder().sink(sink).checkpoints(checkpoints).config(config).build()) {
+        try (SyncEngine engine = sim.builder().sink(sink).checkpoints(checkpoints).config(config).limits(limits)
+                .build()) {
             return engine.sync("msp", TenantId.of(tenant.id()), datasets);
         }
     }

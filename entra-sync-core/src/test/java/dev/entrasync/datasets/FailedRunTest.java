@@ -77,19 +77,34 @@ class FailedRunTest {
     }
 
     @Test
-    void aFullRoundWhosePageStaysMalformedKeepsThePreviousData() {
+    void aFullRoundWithAMalformedPageFailsAtOnceAndKeepsThePreviousData() {
+        fx.config = SyncConfig.builder().deltaMaxAge(Duration.ofMinutes(1)).build();
+        fx.sim.time.advance(Duration.ofMinutes(5));
+
+        DatasetResult users = failHalfway(Faults::malformedNext);
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.mode()).isEqualTo(DatasetResult.Mode.FULL);
+        assertThat(users.error()).contains("malformed").contains("not sent again");
+        assertThat(users.fix()).contains("next sync retries");
+        assertNothingChanged();
+        assertTheNextRunCatchesUp();
+    }
+
+    @Test
+    void aFullRoundWhosePageStaysCutOffKeepsThePreviousData() {
         fx.config = SyncConfig.builder().deltaMaxAge(Duration.ofMinutes(1)).build();
         fx.sim.time.advance(Duration.ofMinutes(5));
 
         DatasetResult users = failHalfway(f -> {
             for (int i = 0; i < ATTEMPTS; i++) {
-                f.malformedNext();
+                f.cutOffNext();
             }
         });
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
         assertThat(users.mode()).isEqualTo(DatasetResult.Mode.FULL);
-        assertThat(users.error()).contains("malformed");
+        assertThat(users.error()).contains("Gave up").contains("cut off");
         assertThat(users.fix()).contains("next sync retries");
         assertNothingChanged();
         assertTheNextRunCatchesUp();

@@ -7,8 +7,8 @@ import dev.entrasync.testkit.internal.FaultPlan;
 import java.util.Objects;
 
 /**
- * Switches faults of the simulated cloud on and off: Graph throttling and failures, token errors,
- * expired delta tokens. Obtained from {@link SimulatedCloud#faults()}, which applies to every
+ * Switches faults of the simulated cloud on and off: Graph throttling and failures, pages that
+ * cannot be read or whose links point elsewhere, token errors, expired delta tokens. Obtained from {@link SimulatedCloud#faults()}, which applies to every
  * tenant and path; {@link #forTenant(String)} and {@link #forPath(String)} return views whose Graph
  * faults only hit matching requests. Path prefixes include the version, e.g.
  * {@code /v1.0/users}; {@code $batch} items are matched by their own path. When several faults
@@ -97,6 +97,105 @@ public final class Faults {
   /** Answers the next matching Graph request that succeeds with a truncated JSON body. */
   public Faults malformedNext() {
     plan().add(tenantId, pathPrefix, new FaultAction(Kind.MALFORMED, 200, -1, false), 0, 1);
+    return this;
+  }
+
+  /**
+   * Answers the next {@code count} matching Graph requests with 429 and this {@code Retry-After}
+   * header sent verbatim, e.g. {@code "-5"} or {@code "soon"} (which a client cannot use), or
+   * {@code "86400"} (a day).
+   */
+  public Faults throttleNextWithRetryAfter(int count, String retryAfter) {
+    positive(count, "count");
+    Objects.requireNonNull(retryAfter, "retryAfter");
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.THROTTLE, 429, 0, false, retryAfter), 0,
+        count);
+    return this;
+  }
+
+  /**
+   * Answers every matching Graph request with 429 and this Retry-After (in seconds, e.g. 86400
+   * for a day) until {@link #clear()}.
+   */
+  public Faults throttleAlways(double retryAfterSeconds) {
+    plan().add(tenantId, pathPrefix, throttle(retryAfterSeconds, false), 1, 0);
+    return this;
+  }
+
+  /**
+   * Cuts off the body of the next matching Graph request's successful answer: the headers promise
+   * the whole body, and the connection closes part-way through it (the client sees an I/O error,
+   * unlike {@link #malformedNext()}, whose shortened body arrives whole).
+   */
+  public Faults cutOffNext() {
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.CUT_OFF, 200, -1, false), 0, 1);
+    return this;
+  }
+
+  /** Removes the {@code id} of the first object in the next matching successful page. */
+  public Faults itemWithoutIdNext() {
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.ITEM_WITHOUT_ID, 200, -1, false), 0, 1);
+    return this;
+  }
+
+  /** Makes the {@code value} of the next matching successful page an object instead of an array. */
+  public Faults valueNotArrayNext() {
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.VALUE_NOT_ARRAY, 200, -1, false), 0, 1);
+    return this;
+  }
+
+  /**
+   * Gives the next {@code count} matching successful pages an {@code @odata.nextLink} to their own
+   * URL (a page that links to itself, so a client that follows it verbatim never stops), in place
+   * of any delta link.
+   */
+  public Faults nextLinkToSelf(int count) {
+    positive(count, "count");
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.NEXT_LINK, 200, -1, false), 0, count);
+    return this;
+  }
+
+  /**
+   * Gives the next {@code count} matching successful pages this {@code @odata.nextLink}, in place
+   * of any delta link: a link to another origin (host, port or scheme), or back to an earlier page
+   * to make a cycle.
+   */
+  public Faults nextLinkTo(int count, String url) {
+    positive(count, "count");
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.NEXT_LINK, 200, -1, false,
+        Objects.requireNonNull(url, "url")), 0, count);
+    return this;
+  }
+
+  /**
+   * Gives the next {@code count} matching successful pages that end a delta round (those without
+   * a next link) this {@code @odata.deltaLink}, e.g. one to another origin.
+   */
+  public Faults deltaLinkTo(int count, String url) {
+    positive(count, "count");
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.DELTA_LINK, 200, -1, false,
+        Objects.requireNonNull(url, "url")), 0, count);
+    return this;
+  }
+
+  /**
+   * Adds {@code @odata.count} with this value to the next {@code count} matching successful pages
+   * (a collection that says it is smaller, or larger, than the pages that follow).
+   */
+  public Faults odataCountNext(int count, long value) {
+    positive(count, "count");
+    if (value < 0) {
+      throw new IllegalArgumentException("value must be >= 0, was " + value);
+    }
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.COUNT, 200, -1, false,
+        Long.toString(value)), 0, count);
+    return this;
+  }
+
+  /** Answers the next matching Graph request with a 302 redirect to {@code location}. */
+  public Faults redirectNext(String location) {
+    plan().add(tenantId, pathPrefix, new FaultAction(Kind.REDIRECT, 302, -1, false,
+        Objects.requireNonNull(location, "location")), 0, 1);
     return this;
   }
 

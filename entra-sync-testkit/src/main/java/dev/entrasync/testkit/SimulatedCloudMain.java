@@ -14,14 +14,46 @@ import java.util.concurrent.CountDownLatch;
  * Prints the URLs, client id, the generated secret and tenant ids, then serves until killed.
  * With {@code --https} it serves HTTPS with a self-signed certificate and writes a PKCS12 trust
  * store, printing its path and password.
+ *
+ * <p>{@code --fault SPEC} (repeatable) makes Graph misbehave on purpose, for every tenant, on the
+ * paths starting with {@code --fault-path} (default {@code /v1.0/users}), to see how a host copes:
+ * <ul>
+ *   <li>{@code retry-after=SECONDS}: every request answered 429 with this {@code Retry-After}
+ *       (e.g. {@code 86400}, a day);</li>
+ *   <li>{@code self-next-link}: every page's {@code @odata.nextLink} points at the page itself;</li>
+ *   <li>{@code foreign-next-link=URL}: every page's {@code @odata.nextLink} is {@code URL} (e.g. on
+ *       another host or port);</li>
+ *   <li>{@code foreign-delta-link=URL}: every page that ends a delta round carries
+ *       {@code @odata.deltaLink} {@code URL}.</li>
+ * </ul>
  */
 public final class SimulatedCloudMain {
   private SimulatedCloudMain() {}
 
-  /** Starts the demo cloud; {@code --https} for HTTPS. */
+  /**
+   * Starts the demo cloud; {@code --https} for HTTPS, {@code --fault SPEC} and {@code --fault-path
+   * PREFIX} as the class describes.
+   *
+   * @throws IllegalArgumentException naming an unknown option or fault
+   */
   public static void main(String... args) throws Exception {
-    boolean https = List.of(args).contains("--https");
+    boolean https = false;
+    String faultPath = "/v1.0/users";
+    List<String> faults = new java.util.ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--https" -> https = true;
+        case "--fault" -> faults.add(value(args, ++i, "--fault"));
+        case "--fault-path" -> faultPath = value(args, ++i, "--fault-path");
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + "; use --https, --fault SPEC, --fault-path PREFIX");
+      }
+    }
     SimulatedCloud cloud = https ? SimulatedCloud.startHttps() : SimulatedCloud.start();
+    for (String fault : faults) {
+      apply(cloud.faults().forPath(faultPath), fault);
+      System.out.println("fault:         " + fault + " on " + faultPath);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
     String secret = randomText(24);
     SimulatedApp app = cloud.registerApp(UUID.randomUUID().toString(), secret);
@@ -51,6 +83,35 @@ public final class SimulatedCloudMain {
     }
     System.out.println("Serving until killed.");
     new CountDownLatch(1).await();
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[index];
+  }
+
+  /** Switches one {@code --fault} on. */
+  static void apply(Faults faults, String spec) {
+    int eq = spec.indexOf('=');
+    String name = eq < 0 ? spec : spec.substring(0, eq);
+    String value = eq < 0 ? null : spec.substring(eq + 1);
+    switch (name) {
+      case "retry-after" -> faults.throttleAlways(Double.parseDouble(required(value, spec)));
+      case "self-next-link" -> faults.nextLinkToSelf(Integer.MAX_VALUE);
+      case "foreign-next-link" -> faults.nextLinkTo(Integer.MAX_VALUE, required(value, spec));
+      case "foreign-delta-link" -> faults.deltaLinkTo(Integer.MAX_VALUE, required(value, spec));
+      default -> throw new IllegalArgumentException("unknown fault '" + spec + "'; use retry-after=SECONDS,"
+          + " self-next-link, foreign-next-link=URL or foreign-delta-link=URL");
+    }
+  }
+
+  private static String required(String value, String spec) {
+    if (value == null || value.isEmpty()) {
+      throw new IllegalArgumentException("fault '" + spec + "' needs a value after '='");
+    }
+    return value;
   }
 
   private static String randomText(int bytes) {

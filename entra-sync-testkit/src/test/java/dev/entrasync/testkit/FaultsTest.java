@@ -113,6 +113,73 @@ class FaultsTest {
   }
 
   @Test
+  void cutOffNextClosesTheConnectionPartWayThroughTheBody() {
+    cloud.faults().cutOffNext();
+
+    assertThatThrownBy(() -> client.get(contosoToken, "/v1.0/users"))
+        .isInstanceOf(UncheckedIOException.class);
+    assertThat(client.get(contosoToken, "/v1.0/users").status()).isEqualTo(200);
+  }
+
+  @Test
+  void throttleNextWithRetryAfterSendsTheValueVerbatim() {
+    cloud.faults().throttleNextWithRetryAfter(1, "soon");
+
+    SimClient.Reply reply = client.get(contosoToken, "/v1.0/users");
+
+    assertThat(reply.status()).isEqualTo(429);
+    assertThat(reply.header("Retry-After")).isEqualTo("soon");
+  }
+
+  @Test
+  void throttleAlwaysThrottlesUntilCleared() {
+    cloud.faults().forPath("/v1.0/users").throttleAlways(86400);
+
+    assertThat(client.get(contosoToken, "/v1.0/users").header("Retry-After")).isEqualTo("86400");
+    assertThat(client.get(contosoToken, "/v1.0/users").status()).isEqualTo(429);
+    assertThat(client.get(contosoToken, "/v1.0/organization").status()).isEqualTo(200);
+    cloud.faults().clear();
+    assertThat(client.get(contosoToken, "/v1.0/users").status()).isEqualTo(200);
+  }
+
+  @Test
+  void linkFaultsRewriteTheNextAndDeltaLinks() {
+    cloud.faults().nextLinkToSelf(1).nextLinkTo(1, "http://elsewhere.example/v1.0/users")
+        .deltaLinkTo(1, "http://elsewhere.example/v1.0/users/delta");
+
+    Object self = client.get(contosoToken, "/v1.0/users?$top=5").json().get("@odata.nextLink");
+    Object other = client.get(contosoToken, "/v1.0/users").json().get("@odata.nextLink");
+    Object delta = client.get(contosoToken, "/v1.0/users/delta").json().get("@odata.deltaLink");
+
+    assertThat(self).isEqualTo(cloud.graphUrl() + "/v1.0/users?$top=5");
+    assertThat(other).isEqualTo("http://elsewhere.example/v1.0/users");
+    assertThat(delta).isEqualTo("http://elsewhere.example/v1.0/users/delta");
+  }
+
+  @Test
+  void pageFaultsBreakTheShapeOfTheNextPage() {
+    cloud.faults().itemWithoutIdNext().valueNotArrayNext();
+
+    List<?> first = (List<?>) client.get(contosoToken, "/v1.0/users").json().get("value");
+    Object second = client.get(contosoToken, "/v1.0/users").json().get("value");
+
+    java.util.Map<?, ?> item = (java.util.Map<?, ?>) first.get(0);
+    assertThat(item.containsKey("id")).isFalse();
+    assertThat(item.containsKey("displayName")).isTrue();
+    assertThat(second).isInstanceOf(java.util.Map.class);
+  }
+
+  @Test
+  void redirectNextAnswers302WithTheLocation() {
+    cloud.faults().redirectNext("http://elsewhere.example/x");
+
+    SimClient.Reply reply = client.getNoRedirect(contosoToken, "/v1.0/users");
+
+    assertThat(reply.status()).isEqualTo(302);
+    assertThat(reply.header("Location")).isEqualTo("http://elsewhere.example/x");
+  }
+
+  @Test
   void faultsScopedByTenantAndPath() {
     cloud.faults().forTenant(fabrikam.id()).forPath("/v1.0/organization").throttleNext(1, 1);
 

@@ -84,6 +84,17 @@ final class SimClient {
     return call(new Request.Builder().url(cloud.loginUrl() + path).build());
   }
 
+  /** GET on Graph without following redirects. */
+  Reply getNoRedirect(String token, String path) {
+    try (Response response = HTTP.newBuilder().followRedirects(false).build()
+        .newCall(new Request.Builder().url(cloud.graphUrl() + path)
+            .header("Authorization", "Bearer " + token).build()).execute()) {
+      return new Reply(response.code(), response.headers(), response.body().string());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** GET on the login server without following redirects. */
   Reply getLoginNoRedirect(String path) {
     try (Response response = HTTP.newBuilder().followRedirects(false).build()

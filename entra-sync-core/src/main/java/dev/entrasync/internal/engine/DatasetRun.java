@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One dataset of one tenant run: plans full, delta or append from the saved checkpoint, opens the
  * sink session, fetches, completes it and only then saves the new checkpoint. A failure aborts the
- * session and keeps the checkpoint; a rejected delta link aborts the delta session and redoes the
- * run as a full round. An {@link Error} (the process stopping) propagates with nothing completed.
+ * session and keeps the checkpoint; a delta link that is not on Graph's origin is never sent (a saved
+ * one is dropped with a warning and a full round runs) and never saved; a rejected delta link aborts
+ * the delta session and redoes the run as a full round. An {@link Error} (the process stopping)
+ * propagates with nothing completed.
  */
 final class DatasetRun {
 
@@ -49,12 +51,24 @@ final class DatasetRun {
         SessionWriter writer = null;
         try {
             Checkpoint previous = checkpoints.load(tenant, dataset).orElse(null);
+            String refused = null;
+            if (previous != null && previous.deltaLink() != null && !graph.onGraphOrigin(previous.deltaLink())) {
+                refused = "The saved delta link of " + dataset.key() + " in tenant " + tenant.value() + " is not on the"
+                        + " credential's Graph URL " + graph.credential().cloud().graphUrl() + ", so it was not sent"
+                        + " (entra-sync sends requests and its token only to Graph's own origin); a full round was run"
+                        + " instead and its delta link replaces the saved one. Check what else wrote to the checkpoint store.";
+                LOG.warn("Tenant {}: {}", tenant, refused);
+                previous = new Checkpoint(null, previous.watermark(), null, previous.trackedIds());
+            }
             mode = fetcher.plan(previous, config, startedAt);
             while (true) {
                 progress.datasetStarted(tenant, dataset, mode);
                 writer = new SessionWriter(sink.open(new SinkContext(tenant, dataset, runId, mode == Mode.FULL)),
                         tenant, dataset, progress);
                 FetchContext context = new FetchContext(graph, stats, writer, previous, mode, config, startedAt, indexes);
+                if (refused != null) {
+                    context.warn(refused);
+                }
                 Checkpoint next;
                 try {
                     next = fetcher.fetch(context);
@@ -66,6 +80,9 @@ final class DatasetRun {
                     writer.abort(e);
                     mode = Mode.FULL;
                     continue;
+                }
+                if (next != null && next.deltaLink() != null && !graph.onGraphOrigin(next.deltaLink())) {
+                    throw graph.offOrigin("@odata.deltaLink", next.deltaLink(), dataset.key());
                 }
                 writer.complete();
                 if (next != null) {

@@ -3,6 +3,7 @@ package dev.entrasync.internal.engine;
 import dev.entrasync.EntraSyncException;
 import dev.entrasync.LicenseRequiredException;
 import dev.entrasync.MissingPermissionException;
+import dev.entrasync.internal.graph.ThrottledException;
 
 /** What a person should do about a dataset's failure, in one sentence. */
 final class Failures {
@@ -17,6 +18,10 @@ final class Failures {
         }
         if (e instanceof LicenseRequiredException l) {
             return "The tenant needs " + l.licence() + " (or P2) for this data.";
+        }
+        if (e instanceof ThrottledException t) {
+            return "Nothing to change now: Graph throttled the tenant and the previous data was kept; the next sync"
+                    + " after " + t.retryAt() + " retries. If it recurs, sync this tenant less often.";
         }
         if (e instanceof EntraSyncException x && x.isTransient()) {
             return "Nothing to change: the previous data was kept and the next sync retries.";

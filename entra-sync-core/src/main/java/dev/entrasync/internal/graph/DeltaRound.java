@@ -71,8 +71,8 @@ final class DeltaRound {
                 throw e;
             }
         }
-        GraphPager.Page<DeltaItem<R>> first = graph.send(GraphRequest.get(graph.v1(collection + "/delta?$select="
-                + deltaSelect), Priority.LOW, permissions), GraphPager.reader(reader), stats);
+        GraphPager.Page<DeltaItem<R>> first = GraphPager.firstPage(graph, graph.v1(collection + "/delta?$select="
+                + deltaSelect), reader, Priority.LOW, permissions, stats);
         if (first.nextLink() == null) {
             pages.accept(first.items(), true);
             return required(first.deltaLink(), collection);

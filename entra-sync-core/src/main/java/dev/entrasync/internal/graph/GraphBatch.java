@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * JSON batching ({@code POST /$batch}): GET requests packed 20 to an HTTP request. Items answered
  * 429 (or 503/5xx) are resent on their own, in a new batch, after the longest {@code Retry-After}
- * among them (back-off when none); the items that succeeded are never resent. Each throttled item
+ * among them (back-off when none), within the same bounds as a request's waits
+ * ({@code GraphLimits.maxRetryAfter}, {@code maxWaitPerDataset}); the items that succeeded are never resent. Each throttled item
  * counts as a 429 in {@link RequestStats}; a batch takes one limiter permit per item, as Graph counts
  * them. The body is built and read with Jackson rather than the
  * Graph SDK's {@code BatchRequestContent}, which needs Kiota request objects and parsable models.
@@ -100,7 +101,9 @@ final class GraphBatch {
                             + " after " + attempt + " attempts; last: " + lastFailure.getMessage(), lastFailure.status(),
                             lastFailure.errorCode().orElse(null), graph.tenant(), "/$batch", true, lastFailure);
                 }
-                graph.waitToResend(longestRetryAfter, attempt, stats);
+                graph.waitToResend(longestRetryAfter, attempt, stats, pending.size() + " $batch request"
+                        + (pending.size() == 1 ? "" : "s") + " (first: /v1.0" + pending.values().iterator().next().url()
+                        + ")", lastFailure);
             }
         }
         return bodies;

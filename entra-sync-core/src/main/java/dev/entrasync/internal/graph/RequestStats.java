@@ -52,6 +52,11 @@ public final class RequestStats {
         return Duration.ofNanos(backoffNanos.sum());
     }
 
+    /** Time waited on {@code Retry-After} and back-off together (what {@code GraphLimits.maxWaitPerDataset} bounds). */
+    public Duration waited() {
+        return Duration.ofNanos(retryAfterNanos.sum() + backoffNanos.sum());
+    }
+
     /** Time waited for the per-tenant rate limiter. */
     public Duration limiterWaited() {
         return Duration.ofNanos(limiterNanos.sum());

@@ -7,7 +7,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Parses {@code Retry-After}: seconds (Graph sends fractions such as 2.128) or an HTTP date. */
+/**
+ * Parses {@code Retry-After}: seconds (Graph sends fractions such as 2.128) or an HTTP date. A value that
+ * is missing, unparseable or negative is empty: the caller then backs off exponentially, as Microsoft's
+ * Graph throttling guidance recommends when no usable {@code Retry-After} is given. How long a parsed
+ * value may be is the caller's bound ({@code GraphLimits.maxRetryAfter}), not this parser's.
+ */
 final class RetryAfter {
 
     private RetryAfter() {

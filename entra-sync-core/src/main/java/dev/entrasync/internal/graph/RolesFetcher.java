@@ -12,7 +12,6 @@ import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +69,8 @@ final class RolesFetcher implements DatasetFetcher {
                 }
                 String next = Json.text(body, "@odata.nextLink");
                 if (next != null) {
-                    GraphPager.forEachPage(graph, URI.create(next), p -> member(p.readValueAsTree()), Priority.LOW,
+                    GraphPager.forEachPage(graph, GraphPager.link(graph, next, "@odata.nextLink", "/v1.0"
+                            + urls.get(i)), p -> member(p.readValueAsTree()), Priority.LOW,
                             PERMISSIONS, stats, page -> members.addAll(page.items()));
                 }
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.entrasync.internal.http;
 
 import com.microsoft.graph.core.requests.GraphClientFactory;
+import com.microsoft.kiota.http.middleware.RedirectHandler;
 import com.microsoft.kiota.http.middleware.RetryHandler;
 import dev.entrasync.HttpSettings;
 import java.util.Arrays;
@@ -12,7 +13,9 @@ import okhttp3.OkHttpClient;
 /**
  * One OkHttp client (pool, dispatcher, proxy, TLS) and two views of it: the plain client used for
  * MSAL4J's token requests, and the Graph client carrying the Graph SDK's middleware chain without
- * its {@link RetryHandler} (resilience4j owns retry, so the two never multiply).
+ * its {@link RetryHandler} (resilience4j owns retry, so the two never multiply) and without its
+ * {@link RedirectHandler}: Graph requests follow no redirect, so neither the bearer token nor a page
+ * from another origin can come in through one (the SDK's handler compares host and scheme, not port).
  */
 public final class HttpStack implements AutoCloseable {
 
@@ -35,9 +38,9 @@ public final class HttpStack implements AutoCloseable {
             builder.sslSocketFactory(settings.sslSocketFactory().get(), settings.trustManager().orElseThrow());
         }
         this.base = builder.build();
-        OkHttpClient.Builder graphBuilder = base.newBuilder().followRedirects(true);
+        OkHttpClient.Builder graphBuilder = base.newBuilder().followRedirects(false).followSslRedirects(false);
         Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new com.microsoft.kiota.RequestOption[0]))
-                .filter(i -> !(i instanceof RetryHandler))
+                .filter(i -> !(i instanceof RetryHandler) && !(i instanceof RedirectHandler))
                 .forEach(graphBuilder::addInterceptor);
         this.graph = graphBuilder.build();
     }
@@ -47,7 +50,7 @@ public final class HttpStack implements AutoCloseable {
         return base;
     }
 
-    /** The client for Graph requests: the Graph SDK's middleware chain, minus its retry handler. */
+    /** The client for Graph requests: the Graph SDK's middleware chain, minus its retry and redirect handlers. */
     public OkHttpClient graphClient() {
         return graph;
     }

@@ -3,7 +3,6 @@ package dev.entrasync.testkit.internal;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -59,7 +58,7 @@ public final class GraphPipeline {
     SimResponse response;
     int cost = 1;
     int objects = 0;
-    if (fault != null && fault.kind() != FaultAction.Kind.MALFORMED) {
+    if (fault != null && !fault.rewritesAnswer()) {
       response = FaultResponses.response(fault, caller, requestId, clientRequestId, now);
     } else {
       try {
@@ -71,9 +70,7 @@ public final class GraphPipeline {
         response = error(e, requestId, clientRequestId, now);
       }
       if (fault != null && response.status() == 200) {
-        byte[] body = response.body();
-        response = new SimResponse(200, response.headers(),
-            Arrays.copyOf(body, Math.max(1, body.length / 2)), null);
+        response = FaultResponses.rewrite(fault, response, selfUrl(request));
       }
     }
     if (throttle != null && response.status() != 429) {
@@ -106,6 +103,22 @@ public final class GraphPipeline {
     GraphContext context = new GraphContext(cloud, request, caller.tenant(), caller.appId(),
         caller.roles(), match.params());
     return new Routed(match.handler(), context);
+  }
+
+  /** The request's absolute URL as Graph would write it in a next link. */
+  private String selfUrl(SimRequest request) {
+    StringBuilder url = new StringBuilder(cloud.graphUrl()).append(request.path());
+    char separator = '?';
+    for (Map.Entry<String, String> param : request.query().entrySet()) {
+      url.append(separator).append(encode(param.getKey())).append('=').append(encode(param.getValue()));
+      separator = '&';
+    }
+    return url.toString();
+  }
+
+  private static String encode(String text) {
+    return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+        .replace("%24", "$").replace("%2C", ",");
   }
 
   private static String clientRequestId(SimRequest request) {

@@ -84,6 +84,11 @@ abstract class SimServer extends Dispatcher {
     if (response.fault() != null && response.fault().kind() == FaultAction.Kind.DROP_CONNECTION) {
       return builder.onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
     }
+    if (response.fault() != null && response.fault().kind() == FaultAction.Kind.CUT_OFF) {
+      // the headers promise the whole body; the connection closes part-way through it
+      return builder.body(new Buffer().write(response.body()))
+          .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build();
+    }
     if (response.body().length > 0 || response.status() != 204) {
       builder.body(new Buffer().write(response.body()));
     }
