@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
@@ -100,20 +101,29 @@ public final class WebHost implements AutoCloseable {
      */
     public static void main(String... args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
-        String password = System.getenv(PASSWORD_VARIABLE);
-        boolean generated = password == null || password.isEmpty();
-        if (generated) {
-            byte[] random = new byte[18];
-            new SecureRandom().nextBytes(random);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        }
+        String password = adminPassword(System.getenv(PASSWORD_VARIABLE), System.out);
         WebHost host = builder().port(port).jdbcUrl("jdbc:h2:mem:entra-sync-portal;DB_CLOSE_DELAY=-1")
                 .adminPassword(password).start();
         Runtime.getRuntime().addShutdownHook(new Thread(host::close));
         System.out.println("entra-sync portal at " + host.url() + " (simulated Microsoft cloud; stop with Ctrl+C)");
-        System.out.println(generated ? "Log in with this generated password (shown only now; set " + PASSWORD_VARIABLE
-                + " to choose one): " + password : "Log in with the password in " + PASSWORD_VARIABLE + ".");
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * The administrator password: {@code fromEnvironment} when set (never printed), else a generated one
+     * (144 random bits, 24 characters) printed once on {@code console}.
+     */
+    static String adminPassword(String fromEnvironment, PrintStream console) {
+        if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+            console.println("Log in with the password in " + PASSWORD_VARIABLE + ".");
+            return fromEnvironment;
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        console.println("Log in with this generated password (shown only now; set " + PASSWORD_VARIABLE
+                + " to choose one): " + generated);
+        return generated;
     }
 
     @Override

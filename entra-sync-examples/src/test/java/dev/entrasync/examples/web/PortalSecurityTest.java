@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.examples.support.DemoCloud;
 import dev.entrasync.testkit.MutableClock;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -243,6 +245,24 @@ class PortalSecurityTest {
             int tokens = body.split("name=\"csrf\" value=\"" + admin.token() + "\"", -1).length - 1;
             assertThat(tokens).as(path + ": every POST form carries the token").isEqualTo(forms).isPositive();
         }
+    }
+
+    @Test
+    void generatesAStrongPasswordAndPrintsItOnceWhenTheVariableIsUnset() {
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        String generated = WebHost.adminPassword(null, new PrintStream(console, true, StandardCharsets.UTF_8));
+        String other = WebHost.adminPassword("", new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(generated).hasSize(24).matches("[A-Za-z0-9_-]+").isNotEqualTo(other);
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertThat(printed.split(Pattern.quote(generated), -1)).hasSize(2);
+        assertThat(printed).contains(WebHost.PASSWORD_VARIABLE);
+
+        ByteArrayOutputStream quiet = new ByteArrayOutputStream();
+        assertThat(WebHost.adminPassword(PortalClient.PASSWORD, new PrintStream(quiet, true, StandardCharsets.UTF_8)))
+                .isEqualTo(PortalClient.PASSWORD);
+        assertThat(quiet.toString(StandardCharsets.UTF_8)).doesNotContain(PortalClient.PASSWORD)
+                .contains(WebHost.PASSWORD_VARIABLE);
     }
 
     @Test
