@@ -76,7 +76,12 @@ final class ConsentPages {
 
     private void connect(Context ctx) {
         String name = companyName(ctx.formParam("company"));
-        ConsentUrl link = portal.onboarding().consent().forAnyTenant(ctx.formParam("credential"), NEW_COMPANY + name);
+        String credential = ctx.formParam("credential");
+        if (credential == null || credential.isBlank()) {
+            throw new IllegalArgumentException("Credential: choose the credential to connect with (add one on the"
+                    + " Credentials page first).");
+        }
+        ConsentUrl link = portal.onboarding().consent().forAnyTenant(credential, NEW_COMPANY + name);
         redirectToConsent(ctx, link, ctx.formParam("administrator"));
     }
 
