@@ -31,8 +31,9 @@ import java.util.concurrent.CountDownLatch;
  * {@value #PASSWORD_VARIABLE} (when unset, {@link #main} generates one and prints it once). Consent redirects
  * come back to {@code http://localhost:PORT/consent/callback}, the redirect URI registered on the simulated app.
  *
- * <p>What the sample does for security, and what a real host must add, is in {@link PortalSecurity} and the
- * README's web host section. Built with {@link #builder()}; thread-safe.
+ * <p>What the sample does for security (login, sessions, CSRF tokens, Origin and Host checks, response headers,
+ * consent checks off the request threads), and what a real host must add, is in the README's web host section.
+ * Built with {@link #builder()}; thread-safe.
  */
 public final class WebHost implements AutoCloseable {
 

@@ -188,6 +188,9 @@ class ConsentPagesTest {
                 + " formatting characters, found U+000D.");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("Company name: must be at most 100 characters, was 101.");
+        HttpResponse<String> noCredential = admin.post("/connect", Map.of("company", "Fabrikam Ltd"));
+        assertThat(noCredential.statusCode()).isEqualTo(400);
+        assertThat(noCredential.body()).contains("Credential: choose the credential to connect with");
         assertThat(admin.get("/").body()).contains("No companies yet");
     }
 
