@@ -13,7 +13,9 @@ import java.util.Optional;
  * <p>Immutable and thread-safe. {@link #toString()} never shows the secret. Built with
  * {@link #builder()}; every invalid field is refused at construction with a message naming it.
  *
- * @param name a host-chosen unique name, for example {@code "default"}
+ * @param name a host-chosen unique name, for example {@code "default"}: at most {@value #MAX_NAME_LENGTH}
+ *     characters, none of them a control, line-breaking or invisible formatting character (it is written
+ *     to logs and shown on pages as it is)
  * @param cloud the cloud the app is registered in
  * @param homeTenant the tenant the app registration lives in (the partner's own tenant)
  * @param clientId the application (client) id, a GUID
@@ -25,14 +27,15 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
                             Instant secretExpiresAt, boolean cspPartner) {
 
     /**
-     * @throws IllegalArgumentException naming the field, for a blank name or client id, a client id
-     *     that is not a GUID, or a missing cloud, tenant or secret
+     * @throws IllegalArgumentException naming the field, for a blank name or client id, a name longer
+     *     than {@value #MAX_NAME_LENGTH} characters or holding a control character, a client id that is
+     *     not a GUID, or a missing cloud, tenant or secret
      */
     public AppCredential {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: must not be empty");
         }
-        name = name.trim();
+        name = checkedName(name.trim());
         if (cloud == null) {
             throw new IllegalArgumentException("cloud: must be set (Cloud.GLOBAL, Cloud.named(\"usgov\"), ...)");
         }
@@ -50,6 +53,33 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
         if (secret == null) {
             throw new IllegalArgumentException("secret: must be set");
         }
+    }
+
+    /** The longest credential name accepted, in characters (Unicode code points). */
+    public static final int MAX_NAME_LENGTH = 100;
+
+    /**
+     * Refuses what would let a name forge or hide log lines and page text: line breaks (CR, LF, NEL,
+     * U+2028, U+2029), tabs and other control characters, bidi and zero-width formatting characters, lone
+     * surrogates, and names past {@link #MAX_NAME_LENGTH}. The name itself is not repeated in the message.
+     */
+    private static String checkedName(String name) {
+        int length = name.codePointCount(0, name.length());
+        if (length > MAX_NAME_LENGTH) {
+            throw new IllegalArgumentException("name: must be at most " + MAX_NAME_LENGTH + " characters, was "
+                    + length + "; choose a short name such as \"default\" or the partner's name");
+        }
+        for (int i = 0, position = 1; i < name.length(); i += Character.charCount(name.codePointAt(i)), position++) {
+            int c = name.codePointAt(i);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "name: must not contain control,"
+                        + " line-break or invisible formatting characters, found U+%04X at character %d; use letters,"
+                        + " digits, spaces and punctuation", c, position));
+            }
+        }
+        return name;
     }
 
     /** A new builder. */

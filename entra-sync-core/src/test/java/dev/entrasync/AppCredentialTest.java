@@ -38,6 +38,33 @@ class AppCredentialTest {
     }
 
     @Test
+    void refusesANameThatCouldForgeOrHideALogLine() {
+        String[] hostile = {"msp\nINFO Admin consent verified for tenant 0000", "msp\r\nforged", "msp\ttab",
+                "msp\u0085next-line", "msp\u2028line", "msp\u2029paragraph", "msp\u202Egnp.exe", "msp\u2066isolate",
+                "msp\u200Bzero-width", "msp\u001B[31mred", "msp\u0000nul", "msp\uD800lone-surrogate"};
+        for (String name : hostile) {
+            assertThatThrownBy(() -> valid().name(name).build()).as(name.codePoints().mapToObj(Integer::toHexString).toList()
+                            .toString()).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("name: must not contain control, line-break or invisible formatting characters")
+                    .hasMessageNotContaining(name);
+        }
+        assertThatThrownBy(() -> valid().name("msp\nforged").build()).hasMessageContaining("found U+000A at character 4");
+    }
+
+    @Test
+    void refusesANameLongerThanTheLimit() {
+        assertThat(valid().name("n".repeat(AppCredential.MAX_NAME_LENGTH)).build().name()).hasSize(100);
+        assertThat(valid().name("Ünïcödé 北风 MSP – “emoji” \uD83D\uDE80 (partner)").build().name())
+                .isEqualTo("Ünïcödé 北风 MSP – “emoji” \uD83D\uDE80 (partner)");
+        assertThat(valid().name("\uD83D\uDE80".repeat(100)).build().name()).hasSize(200); // 100 characters, 200 chars
+
+        assertThatThrownBy(() -> valid().name("n".repeat(101)).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("name: must be at most 100 characters, was 101; choose a short name such as \"default\""
+                        + " or the partner's name");
+        assertThatThrownBy(() -> valid().name("x".repeat(1_000_000)).build()).hasMessageStartingWith("name: must be at most");
+    }
+
+    @Test
     void tenantIdsAreGuidsOrDomains() {
         assertThat(TenantId.of("72F988BF-86F1-41AF-91AB-2D7CD011DB47").value()).isEqualTo("72f988bf-86f1-41af-91ab-2d7cd011db47");
         assertThat(TenantId.of("72f988bf-86f1-41af-91ab-2d7cd011db47").isGuid()).isTrue();

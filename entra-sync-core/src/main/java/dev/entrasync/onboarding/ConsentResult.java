@@ -8,9 +8,14 @@ import java.util.Set;
 /**
  * What came of an admin-consent redirect, from {@link ConsentFlow#complete(java.util.Map)}. Exactly
  * one of six outcomes; only {@link Granted} recorded anything. Every outcome has a
- * {@link #message()} a host can show as it is, saying what happened and what to do. Immutable.
+ * {@link #message()} a host can show (HTML-escaped) or log as it is: what the redirect's query carried
+ * appears there on one line, its control, line-break and invisible formatting characters written as
+ * <code>&#92;uXXXX</code>, and cut at {@value #QUOTED_LIMIT} characters. Immutable.
  */
 public sealed interface ConsentResult {
+
+    /** The most of one redirect value (an {@code error} or {@code error_description}) a message quotes. */
+    int QUOTED_LIMIT = 300;
 
     /** What happened and what to do, in words. */
     String message();
@@ -52,7 +57,7 @@ public sealed interface ConsentResult {
             implements ConsentResult {
         @Override
         public String message() {
-            return words + " Fix: " + fix + describe(error, errorDescription);
+            return printable(words, 2 * QUOTED_LIMIT) + " Fix: " + fix + describe(error, errorDescription);
         }
     }
 
@@ -119,6 +124,30 @@ public sealed interface ConsentResult {
     }
 
     private static String describe(String error, String description) {
-        return error == null ? "" : " (Microsoft: " + error + (description == null ? "" : ": " + description) + ")";
+        return error == null ? "" : " (Microsoft: " + printable(error, QUOTED_LIMIT)
+                + (description == null ? "" : ": " + printable(description, QUOTED_LIMIT)) + ")";
+    }
+
+    /**
+     * The text on one line, safe to log: control, line-break and invisible formatting characters (which
+     * the redirect's query may carry to forge or hide log lines) as <code>&#92;uXXXX</code>, cut at {@code limit}.
+     */
+    private static String printable(String text, int limit) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), limit + 1));
+        for (int i = 0; i < text.length() && out.length() < limit; ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+            if (i < text.length() && out.length() >= limit) {
+                out.append('…');
+            }
+        }
+        return out.toString();
     }
 }

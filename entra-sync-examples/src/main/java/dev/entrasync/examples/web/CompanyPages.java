@@ -62,7 +62,7 @@ final class CompanyPages {
         String body = rows.isEmpty() ? "<p>No companies yet: <a href=\"/connect\">connect a tenant</a> or import"
                 + " <a href=\"/discover\">discovered tenants</a>.</p>"
                 : rawTable(rows) + Html.button("/sync", "Sync all now", "sync-all");
-        ctx.html(portal.page("Companies", body));
+        ctx.html(portal.page(ctx, "Companies", body));
     }
 
     private static String rawTable(List<List<String>> rows) {
@@ -105,7 +105,7 @@ final class CompanyPages {
                     .map(SecureScoreTrend::series).map(ScoreChart::svg).orElse("<p>No secure score synced yet.</p>"));
         }
         body.append(Html.table(DatasetView.of(portal.records(), mapping.tenant(), tab), 200));
-        ctx.html(portal.page(company.name(), body.toString()));
+        ctx.html(portal.page(ctx, company.name(), body.toString()));
     }
 
     private static String lastJob(SyncJob job) {

@@ -4,41 +4,62 @@ import dev.entrasync.AppCredential;
 import dev.entrasync.Dataset;
 import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.ConsentUrl;
+import dev.entrasync.onboarding.MappingConflictException;
 import dev.entrasync.onboarding.TenantMapping;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * "Connect a tenant": a company and a credential, then off to Microsoft's admin-consent page; Microsoft
- * redirects back to {@code /consent/callback}, where the grant is verified with a token and the tenant
- * mapped to the company.
+ * "Connect a tenant": a credential and the name of a new company, then off to Microsoft's admin-consent page.
+ * The company name travels in the consent link's signed state (as its company id, {@code new:NAME}); no company
+ * exists until the consent is verified. Microsoft redirects back to {@code /consent/callback}, which starts the
+ * check on a worker ({@link ConsentChecks}) and sends the browser at once to a status page that refreshes itself
+ * until the grant is verified with a token, and then shows the outcome. Only a verified grant creates the
+ * company and maps the tenant to it.
+ *
+ * <p>The callback and the status page need no portal session: the person coming back is usually the customer's
+ * administrator. They show only that consent's outcome.
  */
 final class ConsentPages {
 
     static final String CALLBACK = "/consent/callback";
+    static final String STATUS = "/consent/status";
+    /** The company id of a link for a company still to be created, followed by its name. */
+    static final String NEW_COMPANY = "new:";
+    /** The longest company name accepted, in characters. */
+    static final int MAX_COMPANY_NAME = 100;
 
     private final Portal portal;
+    private final ConsentChecks checks;
 
-    ConsentPages(Portal portal) {
+    ConsentPages(Portal portal, ConsentChecks checks) {
         this.portal = portal;
+        this.checks = checks;
     }
 
     void register(Javalin app) {
         app.get("/connect", this::form);
         app.post("/connect", this::connect);
         app.get(CALLBACK, this::callback);
+        app.get(STATUS + "/{id}", this::status);
     }
 
     private void form(Context ctx) {
         List<AppCredential> credentials = portal.db().credentials().list();
         if (credentials.isEmpty()) {
-            ctx.html(portal.page("Connect a tenant", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
+            ctx.html(portal.page(ctx, "Connect a tenant", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
             return;
         }
         StringBuilder body = new StringBuilder("<p>Your customer's administrator approves entra-sync's read-only"
-                + " access to their tenant on Microsoft's consent page, then comes back here.</p>"
+                + " access to their tenant on Microsoft's consent page, then comes back here. The company is created"
+                + " once the consent is verified.</p>"
                 + "<form method=\"post\" action=\"/connect\" id=\"connect\"><label>Credential</label><select name=\"credential\">");
         credentials.forEach(c -> body.append("<option>").append(Html.esc(c.name())).append("</option>"));
         body.append("</select>").append(CredentialsPage.field("New company name", "company", "", "text"));
@@ -50,18 +71,43 @@ final class ConsentPages {
                     + "<option value=\"cancel\">an administrator cancels</option></select>");
         }
         body.append("<p><button id=\"go-consent\">Continue to Microsoft</button></p></form>");
-        ctx.html(portal.page("Connect a tenant", body.toString()));
+        ctx.html(portal.page(ctx, "Connect a tenant", body.toString()));
     }
 
     private void connect(Context ctx) {
-        String name = ctx.formParam("company");
-        if (name == null || name.isBlank()) {
-            ctx.html(portal.page("Connect a tenant", Html.message("Name the company first.", true)));
-            return;
+        String name = companyName(ctx.formParam("company"));
+        String credential = ctx.formParam("credential");
+        if (credential == null || credential.isBlank()) {
+            throw new IllegalArgumentException("Credential: choose the credential to connect with (add one on the"
+                    + " Credentials page first).");
         }
-        String companyId = portal.companies().create(name.trim(), null);
-        ConsentUrl link = portal.onboarding().consent().forAnyTenant(ctx.formParam("credential"), companyId);
+        ConsentUrl link = portal.onboarding().consent().forAnyTenant(credential, NEW_COMPANY + name);
         redirectToConsent(ctx, link, ctx.formParam("administrator"));
+    }
+
+    /**
+     * The trimmed company name.
+     *
+     * @throws IllegalArgumentException naming the field, for a blank name, one past {@value #MAX_COMPANY_NAME}
+     *     characters, or one with control, line-break or invisible formatting characters
+     */
+    static String companyName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("Company name: must not be empty; name the company first.");
+        }
+        String trimmed = name.trim();
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length > MAX_COMPANY_NAME) {
+            throw new IllegalArgumentException("Company name: must be at most " + MAX_COMPANY_NAME
+                    + " characters, was " + length + ".");
+        }
+        trimmed.codePoints().filter(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                || Character.getType(c) == Character.SURROGATE).findFirst().ifPresent(c -> {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "Company name: must not contain"
+                            + " control, line-break or invisible formatting characters, found U+%04X.", c));
+                });
+        return trimmed;
     }
 
     /** Sends the browser to Microsoft's consent page (in simulation, after queuing what its administrator does). */
@@ -73,26 +119,64 @@ final class ConsentPages {
     }
 
     private void callback(Context ctx) {
-        ConsentResult result = portal.onboarding().consent().complete(ctx.queryString());
-        if (!(result instanceof ConsentResult.Granted granted)) {
-            ctx.html(portal.page("Consent not completed", Html.message(result.message(), true)
-                    + "<p><a href=\"/connect\">Try again</a></p>"));
+        Map<String, String> query = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((key, values) -> query.put(key, values.isEmpty() ? null : values.get(0)));
+        Optional<String> id = checks.start(() -> outcome(query));
+        if (id.isEmpty()) {
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60").html(Html.publicPage("Try again in a minute",
+                    Html.message("Too many consents are being checked right now; try again in a minute by reloading this"
+                            + " page. Nothing was recorded, and the consent link still works.", true), false));
             return;
         }
-        String companyId = granted.consent().companyId();
+        ctx.redirect(STATUS + "/" + id.get(), HttpStatus.SEE_OTHER);
+    }
+
+    private void status(Context ctx) {
+        Optional<Optional<ConsentChecks.Outcome>> check = checks.find(ctx.pathParam("id"));
+        if (check.isEmpty()) {
+            ctx.status(HttpStatus.NOT_FOUND).html(Html.publicPage("No such consent check", Html.message("This consent"
+                    + " check is unknown or over (outcomes are kept " + ConsentChecks.KEPT_FOR.toMinutes()
+                    + " minutes). Open a new consent link if consent is still needed.", true), false));
+        } else if (check.get().isEmpty()) {
+            ctx.html(Html.publicPage("Checking the consent…", "<p id=\"checking\">Checking with Microsoft that the consent"
+                    + " took effect. This can take up to 15 minutes while Microsoft propagates it; this page refreshes"
+                    + " itself.</p>", true));
+        } else {
+            ctx.html(Html.publicPage(check.get().get().title(), check.get().get().body(), false));
+        }
+    }
+
+    /** Runs on a {@link ConsentChecks} worker: completes the consent and, only when granted, creates and maps the company. */
+    private ConsentChecks.Outcome outcome(Map<String, String> query) {
+        ConsentResult result = portal.onboarding().consent().complete(query);
+        if (!(result instanceof ConsentResult.Granted granted)) {
+            return new ConsentChecks.Outcome("Consent not completed", Html.message(result.message(), true));
+        }
         StringBuilder body = new StringBuilder("<p class=\"ok\" id=\"verified\">Verified: an app-only token was issued"
                 + " for tenant ").append(Html.esc(granted.tenant())).append(".</p>")
                 .append("<p>Permissions granted: ").append(Html.esc(String.join(", ", granted.permissions()))).append("</p>");
-        if (companyId != null && portal.db().mapper().findByCompany(companyId).isEmpty()
-                && portal.db().mapper().findByTenant(granted.tenant()).isEmpty()) {
-            String name = portal.companies().name(companyId);
-            portal.db().mapper().map(new TenantMapping(companyId, granted.tenant(), granted.consent().credentialName(),
-                    name, null, EnumSet.allOf(Dataset.class), false));
-            body.append("<p id=\"connected\">").append(Html.esc(name)).append(" is connected. ")
-                    .append(Html.button("/companies/" + companyId + "/sync", "Sync now", "sync-now")).append("</p>");
-        } else {
-            body.append("<p><a href=\"/discover\">Back to discovered tenants</a></p>");
+        String companyId = granted.consent().companyId();
+        if (companyId != null && companyId.startsWith(NEW_COMPANY)) {
+            body.append(connectNewCompany(companyId.substring(NEW_COMPANY.length()), granted));
         }
-        ctx.html(portal.page("Tenant connected", body.toString()));
+        return new ConsentChecks.Outcome("Tenant connected", body.toString());
+    }
+
+    private String connectNewCompany(String name, ConsentResult.Granted granted) {
+        synchronized (portal.companies()) {
+            Optional<TenantMapping> existing = portal.db().mapper().findByTenant(granted.tenant());
+            if (existing.isPresent()) {
+                return "<p id=\"already-connected\">This tenant is already connected to "
+                        + Html.esc(portal.companies().name(existing.get().companyId())) + "; no company was created.</p>";
+            }
+            String companyId = portal.companies().create(name, null);
+            try {
+                portal.db().mapper().map(new TenantMapping(companyId, granted.tenant(),
+                        granted.consent().credentialName(), name, null, EnumSet.allOf(Dataset.class), false));
+            } catch (MappingConflictException e) {
+                return Html.message(e.getMessage(), true);
+            }
+            return "<p id=\"connected\">" + Html.esc(name) + " is connected.</p>";
+        }
     }
 }

@@ -48,9 +48,9 @@ final class CredentialsPage {
                 + field("Application (client) id", "clientId", sim == null ? "" : DemoCloud.CLIENT_ID, "text")
                 + field("Client secret value", "secret", "", "password")
                 + field("Secret expires (YYYY-MM-DD)", "expires", LocalDate.now(ZoneOffset.UTC).plusDays(180).toString(), "text")
-                + "<label><input type=\"checkbox\" name=\"csp\" value=\"true\" checked style=\"min-width:0\"> CSP partner"
+                + "<label><input type=\"checkbox\" name=\"csp\" value=\"true\" checked class=\"check\"> CSP partner"
                 + " (discover GDAP customers)</label><p><button id=\"save-credential\">Save credential</button></p></form>";
-        ctx.html(portal.page("Credentials", body));
+        ctx.html(portal.page(ctx, "Credentials", body));
     }
 
     private void add(Context ctx) {

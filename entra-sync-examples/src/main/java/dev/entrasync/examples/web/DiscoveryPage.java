@@ -52,7 +52,7 @@ final class DiscoveryPage {
 
     private void show(Context ctx) {
         if (portal.db().credentials().list().isEmpty()) {
-            ctx.html(portal.page("Discovered tenants", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
+            ctx.html(portal.page(ctx, "Discovered tenants", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
             return;
         }
         AppCredential credential = credential(ctx);
@@ -60,7 +60,7 @@ final class DiscoveryPage {
         try {
             found = portal.onboarding().discovery().discover(credential.name());
         } catch (EntraSyncException e) {
-            ctx.html(portal.page("Discovered tenants", Html.message(e.getMessage(), true)
+            ctx.html(portal.page(ctx, "Discovered tenants", Html.message(e.getMessage(), true)
                     + "<p>Your own tenant must grant consent first.</p>" + consentForm(credential, credential.homeTenant().value(),
                     "Consent in your own tenant", "consent-home")));
             return;
@@ -73,7 +73,7 @@ final class DiscoveryPage {
         for (DiscoveredTenant t : found) {
             Optional<TenantMapping> mapped = portal.db().mapper().findByTenant(t.tenant());
             boolean importable = t.consentStatus() == ConsentStatus.CONSENTED && mapped.isEmpty();
-            body.append("<tr><td>").append(importable ? "<input type=\"checkbox\" name=\"tenant\" style=\"min-width:0\" id=\"pick-"
+            body.append("<tr><td>").append(importable ? "<input type=\"checkbox\" name=\"tenant\" class=\"check\" id=\"pick-"
                     + t.tenant() + "\" value=\"" + t.tenant() + "\">" : "").append("</td><td>").append(Html.esc(t.name()))
                     .append("<br><small>").append(Html.esc(t.tenant())).append("</small></td><td>")
                     .append(Html.esc(t.defaultDomain())).append("</td><td>").append(t.source()).append("</td><td class=\"")
@@ -90,7 +90,7 @@ final class DiscoveryPage {
         }
         body.append("</table><button id=\"import-selected\">Import selected as new companies</button></form>")
                 .append("<h2>Consent and mapping</h2>").append(forms);
-        ctx.html(portal.page("Discovered tenants", body.toString()));
+        ctx.html(portal.page(ctx, "Discovered tenants", body.toString()));
     }
 
     private String consentForm(AppCredential credential, String tenant, String label, String id) {

@@ -1,9 +1,19 @@
 package dev.entrasync.examples.web;
 
 import dev.entrasync.examples.support.DatasetView;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The portal's HTML: one layout, escaping, tables and forms. Everything shown is escaped. */
+/**
+ * The portal's HTML: one layout, escaping, tables and forms. Everything shown is escaped. Pages carry no
+ * script and no inline {@code style} attributes: the one {@code <style>} block is allowed by its hash in the
+ * Content-Security-Policy ({@link #STYLE_HASH}), so an injected style or script would not run.
+ */
 final class Html {
 
     private static final String STYLE = """
@@ -20,25 +30,70 @@ final class Html {
             label{display:block;margin:8px 0 2px;font-size:13px} input,select{padding:5px;min-width:320px}
             button{padding:5px 12px;background:#0f3d68;color:#fff;border:0;border-radius:3px;cursor:pointer}
             nav.tabs a{margin-right:14px} nav.tabs a.on{font-weight:700;text-decoration:none;color:#1b1f24}
+            input.check{min-width:0} #score-chart{background:#fff;border:1px solid #e1e4e8}
+            header form{margin-left:auto} header button{background:#fff;color:#0f3d68}
             """;
+
+    /** The CSP source for the {@link #STYLE} block: {@code 'sha256-...'}. */
+    static final String STYLE_HASH = "'sha256-" + sha256(STYLE) + "'";
+
+    /** The hidden form field that carries the session's CSRF token. */
+    static final String CSRF_FIELD = "csrf";
+
+    private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*\\bmethod=\"post\"[^>]*>");
 
     private Html() {
     }
 
-    /** A whole page: title, navigation, the simulation banner when there is one, and the body. */
-    static String page(String title, String simulationNote, String body) {
-        return page(title, simulationNote, body, false);
-    }
-
-    /** A page that reloads itself every two seconds while {@code refresh} is true (live job status). */
-    static String page(String title, String simulationNote, String body, boolean refresh) {
-        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + esc(title) + " · entra-sync</title>"
-                + (refresh ? "<meta http-equiv=\"refresh\" content=\"2\">" : "") + "<style>" + STYLE + "</style></head><body>"
+    /**
+     * A whole page of a signed-in administrator: title, navigation with "Log out", the simulation banner when
+     * there is one, and the body. Every {@code method="post"} form on it gets the session's CSRF token as a
+     * hidden field, so no page can forget it.
+     *
+     * @param refresh whether the page reloads itself every two seconds (live job status)
+     * @param csrfToken the session's CSRF token
+     */
+    static String page(String title, String simulationNote, String body, boolean refresh, String csrfToken) {
+        String page = head(title, refresh)
                 + "<header><b>entra-sync portal</b><a href=\"/\">Companies</a><a href=\"/credentials\">Credentials</a>"
                 + "<a href=\"/connect\">Connect a tenant</a><a href=\"/discover\">Discovered tenants</a>"
-                + "<a href=\"/jobs\">Jobs</a></header>"
+                + "<a href=\"/jobs\">Jobs</a><form method=\"post\" action=\"/logout\"><button id=\"logout\">Log out"
+                + "</button></form></header>"
                 + (simulationNote == null ? "" : "<div class=\"sim\">" + esc(simulationNote) + "</div>")
                 + "<main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";
+        return withCsrfToken(page, csrfToken);
+    }
+
+    /**
+     * A page for someone without a session (the login page, a customer's administrator back from consent):
+     * no navigation, no simulation banner, nothing but the body.
+     */
+    static String publicPage(String title, String body, boolean refresh) {
+        return head(title, refresh) + "<header><b>entra-sync portal</b></header><main><h1>" + esc(title) + "</h1>"
+                + body + "</main></body></html>";
+    }
+
+    private static String head(String title, boolean refresh) {
+        return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + esc(title) + " · entra-sync</title>"
+                + (refresh ? "<meta http-equiv=\"refresh\" content=\"2\">" : "") + "<style>" + STYLE + "</style></head><body>";
+    }
+
+    /** Adds the hidden CSRF field right after the opening tag of every POST form. */
+    static String withCsrfToken(String html, String csrfToken) {
+        if (csrfToken == null) {
+            return html;
+        }
+        String field = "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\"" + esc(csrfToken) + "\">";
+        return POST_FORM.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group() + field));
+    }
+
+    private static String sha256(String text) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
 
     static String esc(Object value) {

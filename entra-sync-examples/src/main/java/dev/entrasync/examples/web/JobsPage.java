@@ -42,6 +42,6 @@ final class JobsPage {
                     .append(Html.esc(job.reason())).append("</td></tr>");
         }
         html.append("</table>");
-        ctx.html(Html.page("Jobs", portal.note(), jobs.isEmpty() ? "<p>No jobs yet.</p>" : html.toString(), active));
+        ctx.html(portal.page(ctx, "Jobs", jobs.isEmpty() ? "<p>No jobs yet.</p>" : html.toString(), active));
     }
 }

@@ -6,6 +6,7 @@ import dev.entrasync.examples.support.DemoCloud;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.onboarding.Onboarding;
+import io.javalin.http.Context;
 
 /**
  * What every page of the portal works with: the host database, onboarding, the sync engine, the host's
@@ -23,7 +24,13 @@ record Portal(HostDatabase db, Onboarding onboarding, SyncEngine engine, Company
         return administrators == null ? null : administrators.note();
     }
 
-    String page(String title, String body) {
-        return Html.page(title, note(), body);
+    /** A page for the signed-in administrator of {@code ctx}, its forms carrying the session's CSRF token. */
+    String page(Context ctx, String title, String body) {
+        return page(ctx, title, body, false);
+    }
+
+    /** As {@link #page(Context, String, String)}, reloading itself every two seconds while {@code refresh}. */
+    String page(Context ctx, String title, String body, boolean refresh) {
+        return Html.page(title, note(), body, refresh, PortalSecurity.csrfToken(ctx));
     }
 }

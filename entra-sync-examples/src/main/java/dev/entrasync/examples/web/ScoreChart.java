@@ -32,7 +32,7 @@ final class ScoreChart {
         EntraSecureScore first = known.get(0);
         EntraSecureScore last = known.get(known.size() - 1);
         return "<svg id=\"score-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" + WIDTH + "\" height=\"" + HEIGHT
-                + "\" role=\"img\" aria-label=\"Secure score over time\" style=\"background:#fff;border:1px solid #e1e4e8\">"
+                + "\" role=\"img\" aria-label=\"Secure score over time\">"
                 + line(PAD, WIDTH - PAD, PAD, "#8c959f", "4 4")
                 + line(PAD, WIDTH - PAD, HEIGHT - PAD, "#d0d7de", null)
                 + "<polyline fill=\"none\" stroke=\"#0f3d68\" stroke-width=\"2\" points=\"" + points.toString().trim() + "\"/>"

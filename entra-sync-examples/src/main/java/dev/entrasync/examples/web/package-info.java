@@ -3,5 +3,8 @@
  * pages — credentials, "Connect a tenant" through admin consent, discovered tenants (import, map, delete),
  * "Sync now", live jobs and per-company pages for every dataset. Start it with
  * {@link dev.entrasync.examples.web.WebHost#main(String...)}; by default it runs against a simulated cloud.
+ * Administrators log in (password from {@code ENTRA_SYNC_PORTAL_PASSWORD}); every form carries a CSRF token,
+ * every POST must come from the portal's own origin, other Host names are refused, and consents are verified
+ * off the request threads ({@code PortalSecurity}, {@code ConsentChecks}).
  */
 package dev.entrasync.examples.web;

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The portal in real headless Chromium (Debian's chromium and chromium-driver): add a credential, connect a
+ * The portal in real headless Chromium (Debian's chromium and chromium-driver): log in, add a credential, connect a
  * tenant through the simulated consent page, consent and import discovered GDAP customers, sync, watch the
  * job, read the company's pages, and save screenshots to {@code target/screenshots/}. Runs whenever Chromium
  * is installed; with {@code CI=true} a missing Chromium fails the test.
@@ -53,7 +53,8 @@ class WebHostBrowserTest {
             Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed");
         }
         assertThat(installed).as("CI needs Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
-        host = WebHost.start(0, "jdbc:h2:mem:portal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        host = WebHost.builder().port(0).jdbcUrl("jdbc:h2:mem:portal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .adminPassword(PortalClient.PASSWORD).start();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--window-size=1280,1400",
@@ -78,6 +79,12 @@ class WebHostBrowserTest {
     @Test
     void onboardsAndSyncsACompanyEndToEnd() throws Exception {
         browser.get(host.url());
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        type("password", "not the password");
+        open(By.id("log-in"));
+        assertThat(text("main")).contains("Wrong password");
+        type("password", PortalClient.PASSWORD);
+        open(By.id("log-in"));
         assertThat(text("main")).contains("No companies yet");
 
         open(By.linkText("Credentials"));
@@ -91,18 +98,21 @@ class WebHostBrowserTest {
         new Select(browser.findElement(By.id("administrator"))).selectByVisibleText("Fabrikam approves");
         open(By.id("go-consent"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
+        assertThat(browser.getCurrentUrl()).contains("/consent/status/");
         assertThat(text("main")).contains(host.simulation().fabrikam().id()).contains("Fabrikam Ltd is connected");
+        // the status page is for whoever consented: no navigation; the partner goes back to the portal
+        assertThat(browser.findElements(By.linkText("Discovered tenants"))).isEmpty();
 
-        open(By.linkText("Discovered tenants"));
+        browser.get(host.url() + "/discover");
         // The partner's own tenant has not consented yet: the token is refused, and the page says how to fix it.
         assertThat(text("main")).contains("AADSTS700016").contains("Your own tenant must grant consent first");
         open(By.id("consent-home"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
-        open(By.linkText("Discovered tenants"));
+        browser.get(host.url() + "/discover");
         assertThat(text("main")).contains("Contoso").contains("NOT_CONSENTED");
         open(By.id("consent-" + host.simulation().contoso().id()));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verified")));
-        open(By.linkText("Discovered tenants"));
+        browser.get(host.url() + "/discover");
         browser.findElement(By.id("pick-" + host.simulation().contoso().id())).click();
         open(By.id("import-selected"));
         assertThat(text("main")).contains("Contoso").contains("Fabrikam Ltd").contains("never synced");
@@ -127,6 +137,11 @@ class WebHostBrowserTest {
         String fabrikam = browser.findElements(By.cssSelector("button[id^=delete-]")).get(0).getAttribute("id");
         open(By.id(fabrikam));
         assertThat(text("main")).contains("not connected");
+
+        open(By.id("logout"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        browser.get(host.url() + "/jobs");
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
     }
 
     /** Clicks something that loads another page, and waits until the old page is gone. */

@@ -3,67 +3,61 @@ package dev.entrasync.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.examples.support.DemoCloud;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The portal over plain HTTP (no browser needed): pages answer, bad input is refused with the reason, secrets never show. */
 class WebHostTest {
 
-    private final WebHost host = WebHost.start(0, "jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final WebHost host = WebHost.builder().port(0).jdbcUrl("jdbc:h2:mem:web-" + UUID.randomUUID()
+            + ";DB_CLOSE_DELAY=-1").adminPassword(PortalClient.PASSWORD).start();
+    private final PortalClient admin = new PortalClient(host);
+
+    @BeforeEach
+    void login() throws Exception {
+        admin.login();
+    }
 
     @AfterEach
     void stop() {
         host.close();
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(host.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(URI.create(host.url() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private Map<String, String> credential(String name, String secret) {
+        DemoCloud sim = host.simulation();
+        return new HashMap<>(Map.of("name", name, "cloud", "custom", "loginUrl", sim.cloud().loginUrl(),
+                "graphUrl", sim.cloud().graphUrl(), "homeTenant", sim.partner().id(), "clientId", DemoCloud.CLIENT_ID,
+                "secret", secret, "expires", "2099-01-01", "csp", "true"));
     }
 
     @Test
     void servesEveryPageBeforeAnythingIsConnected() throws Exception {
         for (String path : new String[] {"/", "/credentials", "/connect", "/discover", "/jobs"}) {
-            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+            assertThat(admin.get(path).statusCode()).as(path).isEqualTo(200);
         }
-        assertThat(get("/").body()).contains("No companies yet");
-        assertThat(get("/jobs").body()).contains("No jobs yet");
+        assertThat(admin.get("/").body()).contains("No companies yet");
+        assertThat(admin.get("/jobs").body()).contains("No jobs yet");
     }
 
     @Test
     void savesACredentialAndNeverShowsItsSecret() throws Exception {
         String secret = "portal-test-secret-value-0123456789";
-        DemoCloud sim = host.simulation();
 
-        HttpResponse<String> saved = post("/credentials", Map.of("name", "northwind", "cloud", "custom",
-                "loginUrl", sim.cloud().loginUrl(), "graphUrl", sim.cloud().graphUrl(), "homeTenant", sim.partner().id(),
-                "clientId", DemoCloud.CLIENT_ID, "secret", secret, "expires", "2099-01-01", "csp", "true"));
+        HttpResponse<String> saved = admin.post("/credentials", credential("northwind", secret));
 
         assertThat(saved.statusCode()).isEqualTo(303);
-        String page = get("/credentials").body();
+        String page = admin.get("/credentials").body();
         assertThat(page).contains("northwind").contains(DemoCloud.CLIENT_ID).doesNotContain(secret);
     }
 
     @Test
     void refusesABadCredentialNamingTheField() throws Exception {
-        HttpResponse<String> refused = post("/credentials", Map.of("name", "x", "cloud", "custom",
+        HttpResponse<String> refused = admin.post("/credentials", Map.of("name", "x", "cloud", "custom",
                 "loginUrl", "http://login.example.com", "graphUrl", "http://graph.example.com", "homeTenant",
                 "contoso.onmicrosoft.com", "clientId", DemoCloud.CLIENT_ID, "secret", "s"));
 
@@ -72,11 +66,27 @@ class WebHostTest {
     }
 
     @Test
-    void rejectsAForgedConsentCallback() throws Exception {
-        HttpResponse<String> callback = get("/consent/callback?admin_consent=True&tenant="
-                + host.simulation().contoso().id() + "&state=forged");
+    void refusesACredentialNameThatCouldForgeALogLineAndSavesNothing() throws Exception {
+        HttpResponse<String> lineBreak = admin.post("/credentials",
+                credential("northwind\nINFO Rotated the client secret of credential 'admin'", "s3cret-value"));
+        HttpResponse<String> bidi = admin.post("/credentials", credential("northwind\u202Edniw", "s3cret-value"));
+        HttpResponse<String> tooLong = admin.post("/credentials", credential("n".repeat(101), "s3cret-value"));
 
-        assertThat(callback.statusCode()).isEqualTo(200);
-        assertThat(callback.body()).contains("Consent not completed").contains("state");
+        assertThat(lineBreak.statusCode()).isEqualTo(400);
+        assertThat(lineBreak.body()).contains("Not saved: name: must not contain control, line-break or invisible"
+                + " formatting characters, found U+000A at character 10");
+        assertThat(bidi.statusCode()).isEqualTo(400);
+        assertThat(bidi.body()).contains("found U+202E");
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.body()).contains("Not saved: name: must be at most 100 characters, was 101");
+        assertThat(admin.get("/credentials").body()).contains("No credential yet");
+    }
+
+    @Test
+    void rejectsAForgedConsentCallback() throws Exception {
+        String outcome = ConsentPagesTest.finished(new PortalClient(host), host.url()
+                + "/consent/callback?admin_consent=True&tenant=" + host.simulation().contoso().id() + "&state=forged");
+
+        assertThat(outcome).contains("Consent not completed").contains("state");
     }
 }
