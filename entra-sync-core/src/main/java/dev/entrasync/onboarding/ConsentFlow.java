@@ -40,8 +40,10 @@ import org.slf4j.LoggerFactory;
  * sharing the key can complete the consent, and the browser only ever sees the verifier's hash.
  *
  * <p>Obtained from {@link Onboarding#consent()}. Thread-safe. {@link #complete(Map)} may block for
- * up to the propagation window (default 15 minutes) on the configured sleeper: call it from a
- * worker thread, or show the administrator a "checking…" page meanwhile. Mapping the tenant to the
+ * up to the propagation window (default 15 minutes) on the configured sleeper. A host that must not
+ * hold its request thread that long calls {@link #prove(Map)} there instead (seconds: the code must be
+ * redeemed promptly) and {@link #verify(String, TenantId, String)} on a worker, showing the
+ * administrator a "checking…" page meanwhile; the sample web host does. Mapping the tenant to the
  * company the link named is the host's next step ({@link TenantMapper#map(TenantMapping)}).
  */
 public final class ConsentFlow {
@@ -148,6 +150,28 @@ public final class ConsentFlow {
      * {@link ConsentResult.Granted} records anything.
      */
     public ConsentResult complete(Map<String, String> query) {
+        ConsentResult proof = prove(query);
+        return proof instanceof ConsentResult.Proven proven
+                ? verify(proven.credentialName(), proven.tenant(), proven.companyId()) : proof;
+    }
+
+    /**
+     * The first half of {@link #complete(Map)}: checks the state, reads Microsoft's answer, redeems the
+     * code and verifies the ID token, but does not wait for the consent to propagate. Returns
+     * {@link ConsentResult.Proven} when the redirect proved which tenant's administrator consented, and
+     * otherwise the same refusal {@code complete} would. Nothing is recorded either way; the state is
+     * used up.
+     *
+     * <p>For hosts that confirm consents on a queue: call this on the request thread (it sends one code
+     * redemption and, at most, fetches the cloud's keys, so it is over in seconds; an authorization code
+     * must be redeemed within about 10 minutes of the redirect, so it cannot wait in a queue), then
+     * {@link #verify(String, TenantId, String)} with the proven tenant on a worker, which may wait the
+     * whole propagation window.
+     *
+     * @param query the redirect's decoded query parameters, as for {@link #complete(Map)}
+     * @return {@link ConsentResult.Proven}, or a refusal; never null
+     */
+    public ConsentResult prove(Map<String, String> query) {
         Objects.requireNonNull(query, "query");
         ConsentState.Checked checked = state.check(query.get("state"));
         if (checked.defect() == ConsentState.Defect.MALFORMED) {
@@ -237,13 +261,13 @@ public final class ConsentFlow {
                         + " intended tenant and have one of its administrators sign in.");
             }
         }
-        return verify(claims.credentialName(), tid, claims.companyId());
+        return logged(new ConsentResult.Proven(credential.name(), tid, claims.companyId()));
     }
 
     /**
      * Verifies (again) that the credential has consent in the tenant, by getting an app-only token,
-     * retrying over the propagation window; records it on success. Use it after a
-     * {@link ConsentResult.NotVerified} once the administrator confirms, or for a consent granted
+     * retrying over the propagation window; records it on success. Use it with the tenant of a
+     * {@link ConsentResult.Proven} from {@link #prove(Map)}, after a {@link ConsentResult.NotVerified} once the administrator confirms, or for a consent granted
      * outside entra-sync.
      *
      * @param companyId the host's company to record with the consent, or null

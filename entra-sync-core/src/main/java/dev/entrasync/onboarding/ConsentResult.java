@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * What came of an admin-consent redirect, from {@link ConsentFlow#complete(java.util.Map)}. Exactly
- * one of six outcomes; only {@link Granted} recorded anything. Every outcome has a
+ * one of six outcomes ({@link Proven}, a seventh, comes only from
+ * {@link ConsentFlow#prove(java.util.Map)}); only {@link Granted} recorded anything. Every outcome has a
  * {@link #message()} a host can show (HTML-escaped) or log as it is: what the redirect's query carried
  * appears there on one line, its control, line-break and invisible formatting characters written as
  * <code>&#92;uXXXX</code>, and cut at {@value #QUOTED_LIMIT} characters. Immutable.
@@ -82,6 +83,20 @@ public sealed interface ConsentResult {
             REPLAYED,
             /** It is missing or not a state entra-sync made. */
             MALFORMED
+        }
+    }
+
+    /**
+     * Only from {@link ConsentFlow#prove(java.util.Map)}: the redirect proved which tenant's administrator
+     * consented (the tenant is the verified ID token's {@code tid}), but nothing is recorded yet. Pass it
+     * to {@link ConsentFlow#verify(String, TenantId, String)}, which confirms the consent with an
+     * app-only token (waiting for Microsoft's propagation) and records it. {@code companyId} may be null.
+     */
+    record Proven(String credentialName, TenantId tenant, String companyId) implements ConsentResult {
+        @Override
+        public String message() {
+            return "An administrator of tenant " + tenant + " signed in and consented (credential '" + credentialName
+                    + "'); the consent is being confirmed with Microsoft and is not recorded yet.";
         }
     }
 

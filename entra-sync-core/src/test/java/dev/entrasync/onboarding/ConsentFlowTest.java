@@ -118,6 +118,41 @@ class ConsentFlowTest {
     }
 
     @Test
+    void proveNamesTheSignedInTenantAtOnceAndVerifyLaterConfirmsAndRecordsIt() {
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        sim.cloud.consentPage().approveAs(contoso, Duration.ofMinutes(20)); // visible long after the code expired
+
+        ConsentResult proof = flow.prove(sim.visit(flow.forAnyTenant("msp", "company-1")));
+
+        assertThat(proof).isEqualTo(new ConsentResult.Proven("msp", TenantId.of(contoso.id()), "company-1"));
+        assertThat(proof.granted()).isFalse();
+        assertThat(proof.message()).contains(contoso.id()).contains("not recorded yet");
+        assertThat(sim.time.slept()).as("prove never waits for propagation").isEmpty();
+        assertThat(sim.appOnlyTokenCalls()).isEmpty();
+        assertThat(sim.consents.list("msp")).isEmpty();
+
+        sim.time.advance(Duration.ofMinutes(20)); // a worker picks the check up late: the code is not needed again
+        ConsentResult.Proven proven = (ConsentResult.Proven) proof;
+        ConsentResult result = flow.verify(proven.credentialName(), proven.tenant(), proven.companyId());
+
+        assertThat(result.granted()).isTrue();
+        assertThat(sim.consents.list("msp")).singleElement()
+                .satisfies(c -> assertThat(c.tenant().value()).isEqualTo(contoso.id()))
+                .satisfies(c -> assertThat(c.companyId()).isEqualTo("company-1"));
+    }
+
+    @Test
+    void proveRefusesWhatCompleteRefusesAndRecordsNothing() {
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        SimulatedTenant other = sim.tenant("Other");
+        sim.cloud.consentPage().approveAs(contoso);
+        Map<String, String> redirect = new HashMap<>(sim.visit(flow.forAnyTenant("msp", null)));
+        redirect.put("tenant", other.id());
+
+        assertNotProven(flow.prove(redirect), ConsentResult.NotProven.Reason.TENANT_MISMATCH);
+    }
+
+    @Test
     void aConsentThatNeverBecomesVisibleIsNotVerifiedAfterThePropagationWindow() {
         SimulatedTenant contoso = sim.tenant("Contoso");
         sim.cloud.consentPage().approveAs(contoso, Duration.ofHours(1));

@@ -15,13 +15,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * "Connect a tenant": a credential and the name of a new company, then off to Microsoft's admin-consent page.
  * The company name travels in the consent link's signed state (as its company id, {@code new:NAME}); no company
- * exists until the consent is verified. Microsoft redirects back to {@code /consent/callback}, which starts the
- * check on a worker ({@link ConsentChecks}) and sends the browser at once to a status page that refreshes itself
- * until the grant is verified with a token, and then shows the outcome. Only a verified grant creates the
+ * exists until the consent is verified. Microsoft redirects back to {@code /consent/callback}, which proves on the
+ * request thread which tenant's administrator consented ({@code ConsentFlow.prove}: the state, the code, the ID
+ * token, in seconds), starts the confirmation on a worker ({@link ConsentChecks}: it may wait for Microsoft's
+ * propagation) and sends the browser at once to a status page that refreshes itself until the grant is verified
+ * with a token, and then shows the outcome. Only a verified grant creates the
  * company and maps the tenant to it.
  *
  * <p>The callback and the status page need no portal session: the person coming back is usually the customer's
@@ -121,7 +124,19 @@ final class ConsentPages {
     private void callback(Context ctx) {
         Map<String, String> query = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((key, values) -> query.put(key, values.isEmpty() ? null : values.get(0)));
-        Optional<String> id = checks.start(() -> outcome(query));
+        // The slot is taken before anything is consumed, so a refusal below leaves the link usable. The proof (state,
+        // code, ID token) is made here, on the request thread, in seconds: an authorization code lasts about 10 minutes
+        // and must not wait in the queue behind checks that wait for Microsoft's propagation. Only that wait runs on
+        // the worker, which takes the proof as soon as this thread has it.
+        CompletableFuture<ConsentResult> proof = new CompletableFuture<>();
+        Optional<String> id = checks.start(() -> outcome(proof.join()));
+        if (id.isPresent()) {
+            try {
+                proof.complete(portal.onboarding().consent().prove(query));
+            } catch (RuntimeException e) {
+                proof.completeExceptionally(e);
+            }
+        }
         if (id.isEmpty()) {
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60").html(Html.publicPage("Try again in a minute",
                     Html.message("Too many consents are being checked right now; try again in a minute by reloading this"
@@ -146,9 +161,14 @@ final class ConsentPages {
         }
     }
 
-    /** Runs on a {@link ConsentChecks} worker: completes the consent and, only when granted, creates and maps the company. */
-    private ConsentChecks.Outcome outcome(Map<String, String> query) {
-        ConsentResult result = portal.onboarding().consent().complete(query);
+    /**
+     * Runs on a {@link ConsentChecks} worker: confirms a proven consent (waiting for Microsoft's propagation) and,
+     * only when granted, creates and maps the company.
+     */
+    private ConsentChecks.Outcome outcome(ConsentResult proof) {
+        ConsentResult result = proof instanceof ConsentResult.Proven proven
+                ? portal.onboarding().consent().verify(proven.credentialName(), proven.tenant(), proven.companyId())
+                : proof;
         if (!(result instanceof ConsentResult.Granted granted)) {
             return new ConsentChecks.Outcome("Consent not completed", Html.message(result.message(), true));
         }

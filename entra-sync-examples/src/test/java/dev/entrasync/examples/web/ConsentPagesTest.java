@@ -78,12 +78,14 @@ class ConsentPagesTest {
 
         List<String> statusPages = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            host.simulation().cloud().consentPage().approveAs(contoso, Duration.ofHours(1)); // not visible for an hour
+            // not visible for a minute, so every check waits for propagation (at the gate); short enough that all the
+            // waits together stay inside the 10 minutes the seventh redirect's code lasts
+            host.simulation().cloud().consentPage().approveAs(contoso, Duration.ofMinutes(1));
             HttpResponse<String> callback = new PortalClient(host).get(consentRedirect(admin, "Contoso " + i, null));
             assertThat(callback.statusCode()).isEqualTo(303);
             statusPages.add(callback.headers().firstValue("Location").orElseThrow());
         }
-        host.simulation().cloud().consentPage().approveAs(contoso, Duration.ofHours(1));
+        host.simulation().cloud().consentPage().approveAs(contoso, Duration.ofMinutes(1));
         String seventh = consentRedirect(admin, "Contoso 7", null);
         HttpResponse<String> refused = new PortalClient(host).get(seventh);
 
@@ -114,6 +116,30 @@ class ConsentPagesTest {
                 .contains("Verified").contains("already connected to");
         assertThat(companyIds(admin)).hasSize(1);
         assertThat(admin.get("/").body()).contains(contoso.id());
+    }
+
+    @Test
+    void aConsentQueuedBehindOneWaitingForMicrosoftWasProvedWhileItsCodeWasFresh() throws Exception {
+        start(WebHost.builder().consentChecks(1, 5).clock(cloudClock).sleeper(gated));
+        host.simulation().cloud().clock(cloudClock);
+        PortalClient admin = new PortalClient(host).login();
+        addCredential(host, admin);
+        host.simulation().cloud().consentPage().approveAs(host.simulation().tailspin(), Duration.ofDays(1));
+        String slow = consentRedirect(admin, "Slow Ltd", null);
+        HttpResponse<String> slowCallback = new PortalClient(host).get(slow);
+        awaitTrue(() -> waiting.get() == 1); // the only worker waits for Microsoft's propagation
+        host.simulation().cloud().consentPage().approveAs(host.simulation().contoso());
+        String queued = consentRedirect(admin, "Queued Ltd", null);
+        HttpResponse<String> queuedCallback = new PortalClient(host).get(queued);
+
+        gate.countDown(); // the first check waits out its 15 minutes: far longer than an authorization code lasts
+
+        assertThat(finished(new PortalClient(host), slowCallback.headers().firstValue("Location").orElseThrow()))
+                .contains("Consent not completed").contains("No app-only token could be had");
+        assertThat(finished(new PortalClient(host), queuedCallback.headers().firstValue("Location").orElseThrow()))
+                .as("its code was redeemed at the callback, not when the worker got to it")
+                .contains("Verified").contains("Queued Ltd").contains("is connected.");
+        assertThat(companyIds(admin)).hasSize(1);
     }
 
     @Test
