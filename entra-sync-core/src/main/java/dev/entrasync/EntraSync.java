@@ -2,7 +2,11 @@ package dev.entrasync;
 
 import dev.entrasync.internal.engine.DefaultSyncEngine;
 import dev.entrasync.internal.engine.EngineParts;
+import dev.entrasync.internal.graph.GraphTransport;
+import dev.entrasync.internal.runtime.SharedParts;
+import dev.entrasync.mail.MailSender;
 import dev.entrasync.onboarding.InMemoryTenantMapper;
+import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.SecretLifecycle;
 import dev.entrasync.onboarding.TenantMapper;
 import java.time.Clock;
@@ -10,98 +14,144 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The entry point: {@code EntraSync.builder()...build()} gives the host its {@link SyncEngine}.
+ * The entry point and the runtime: one per host process, shared by everything that talks to Microsoft.
+ * It owns the credential store, one HTTP stack (connection pool, proxy, TLS), one token cache, the
+ * app-wide request budget and each tenant's budgets ({@link GraphLimits}), the clock and the sleeper.
+ * The sync engine ({@link #engine()}), onboarding ({@link #onboarding()}: consent, discovery, preflight,
+ * secret lifecycle) and mail ({@link #mail()}) are obtained from it and share all of that, so one tenant
+ * is paced by one budget, its token is fetched once, and a secret rotation or a re-consent invalidates
+ * the one cache.
  *
  * <pre>{@code
- * try (SyncEngine engine = EntraSync.builder()
- *         .credentials(credentialStore)   // host-owned secrets
- *         .tenants(tenantMapper)          // which tenants, keyed by the host's companies
- *         .sink(datasetSink)              // where records go
+ * try (EntraSync entra = EntraSync.builder()
+ *         .credentials(credentialStore)       // host-owned secrets
  *         .build()) {
- *     engine.start();                     // every tenant every 24 hours, spread over the day
+ *     SyncEngine engine = entra.engine()
+ *             .tenants(tenantMapper)          // which tenants, keyed by the host's companies
+ *             .sink(datasetSink)              // where records go
+ *             .build();
+ *     engine.start();                         // every tenant every 24 hours, spread over the day
  *     SyncJob job = engine.syncNowForCompany("acme");   // "Sync now"
- * }
+ * }                                           // closes the engine and the HTTP connections
  * }</pre>
+ *
+ * <h2>Lifecycle</h2>
+ * Build one at start-up and close it at shutdown. Closing it closes the engines built from it (as
+ * {@link SyncEngine#close()} does) and then releases the HTTP connections; onboarding and mail obtained
+ * from it stop working. Closing an engine leaves the runtime and everything else obtained from it open.
+ *
+ * <h2>Threads</h2>
+ * Thread-safe: every method may be called from any thread. Builders are not thread-safe; use each from one
+ * thread.
  */
-public final class EntraSync {
+public final class EntraSync implements AutoCloseable {
 
-    private EntraSync() {
+    private static final Logger LOG = LoggerFactory.getLogger(EntraSync.class);
+
+    private final SharedParts shared;
+    private final MailSender mail;
+    private final List<SyncEngine> engines = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private EntraSync(Builder b) {
+        this.shared = new SharedParts(b.credentials, new GraphTransport(b.http, b.limits, b.clock, b.sleeper), b.clock,
+                b.sleeper);
+        this.mail = MailSender.of(shared);
     }
 
-    /** A new builder. */
+    /** A new builder for the runtime. Called once per host, at start-up. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds a {@link SyncEngine}. Not thread-safe; {@link #build()} fails naming whatever is missing. */
+    /**
+     * A builder for a sync engine on this runtime. A host usually builds one engine; several (say, over
+     * different sinks) share this runtime's connections, tokens and budgets.
+     *
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public EngineBuilder engine() {
+        shared();
+        return new EngineBuilder(this);
+    }
+
+    /**
+     * A builder for onboarding (consent links and their verification, tenant discovery, preflight, secret
+     * lifecycle) on this runtime. Build one per host and share it.
+     *
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public Onboarding.Builder onboarding() {
+        return Onboarding.builder(shared());
+    }
+
+    /**
+     * Mail through Graph on this runtime (incubating); the same instance on every call. Needs
+     * {@code Mail.Send} in the credential's home tenant.
+     *
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public MailSender mail() {
+        shared();
+        return mail;
+    }
+
+    /** The credential store given to {@link Builder#credentials}; never null. */
+    public CredentialStore credentials() {
+        return shared.credentials();
+    }
+
+    /**
+     * Closes every engine built from this runtime that is still open, then releases the HTTP connections.
+     * Idempotent; a second call does nothing.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (SyncEngine engine : engines) {
+            try {
+                engine.close();
+            } catch (Exception e) {
+                LOG.warn("Closing an engine failed: {}", e.toString());
+            }
+        }
+        engines.clear();
+        shared.transport().close();
+    }
+
+    SharedParts shared() {
+        if (closed.get()) {
+            throw new IllegalStateException("The EntraSync runtime is closed; build a new one with EntraSync.builder()");
+        }
+        return shared;
+    }
+
+    /**
+     * Builds the {@link EntraSync} runtime: the settings everything obtained from it shares. Not thread-safe;
+     * {@link #build()} fails naming whatever is missing.
+     */
     public static final class Builder {
         private CredentialStore credentials;
-        private TenantMapper tenants;
-        private DatasetSink sink;
-        private CheckpointStore checkpoints = new InMemoryCheckpointStore();
-        private JobStore jobs = new InMemoryJobStore();
-        private SyncConfig config = SyncConfig.defaults();
-        private LicenseCatalog licenseCatalog = LicenseCatalog.builtIn();
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
         private HttpSettings http = HttpSettings.defaults();
         private GraphLimits limits = GraphLimits.defaults();
-        private ExecutorService executor;
-        private int workers = 8;
-        private Duration interval = Duration.ofHours(24);
-        private Duration tick = Duration.ofSeconds(30);
-        private SecretLifecycle secrets;
-        private dev.entrasync.spi.SyncScheduler scheduler;
-        private final List<SyncListener> listeners = new ArrayList<>();
 
         private Builder() {
         }
 
         /** Where credentials come from (required). */
         public Builder credentials(CredentialStore credentials) {
-            this.credentials = credentials;
-            return this;
-        }
-
-        /** Which tenants to sync, mapped to the host's companies (default: an empty in-memory mapper). */
-        public Builder tenants(TenantMapper tenants) {
-            this.tenants = Objects.requireNonNull(tenants, "tenants");
-            return this;
-        }
-
-        /** Where records go (required). */
-        public Builder sink(DatasetSink sink) {
-            this.sink = sink;
-            return this;
-        }
-
-        /** Where delta links and watermarks are kept (default: in memory). */
-        public Builder checkpoints(CheckpointStore checkpoints) {
-            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
-            return this;
-        }
-
-        /** Where jobs are kept (default: in memory). */
-        public Builder jobs(JobStore jobs) {
-            this.jobs = Objects.requireNonNull(jobs, "jobs");
-            return this;
-        }
-
-        /** How datasets are fetched (default: {@link SyncConfig#defaults()}). */
-        public Builder config(SyncConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-            return this;
-        }
-
-        /**
-         * Licence product names (default: {@link LicenseCatalog#builtIn()}); pass
-         * {@code LicenseCatalog.builtIn().with(LicenseCatalog.fromCsv(path))} to name every SKU.
-         */
-        public Builder licenseCatalog(LicenseCatalog licenseCatalog) {
-            this.licenseCatalog = Objects.requireNonNull(licenseCatalog, "licenseCatalog");
+            this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 
@@ -123,9 +173,90 @@ public final class EntraSync {
             return this;
         }
 
-        /** Rate, concurrency and retry limits (default: {@link GraphLimits#defaults()}). */
+        /**
+         * Rate, concurrency and retry limits (default: {@link GraphLimits#defaults()}): one app-wide budget
+         * and one set of budgets per tenant, shared by the engine, onboarding and mail.
+         */
         public Builder limits(GraphLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * The runtime; close it at shutdown.
+         *
+         * @throws IllegalStateException if no credential store was given
+         */
+        public EntraSync build() {
+            if (credentials == null) {
+                throw new IllegalStateException("EntraSync.builder() is missing credentials(CredentialStore)");
+            }
+            return new EntraSync(this);
+        }
+    }
+
+    /**
+     * Builds a {@link SyncEngine} on this runtime, from {@link EntraSync#engine()}. Holds only the
+     * engine's own settings; credentials, clock, sleeper, HTTP settings and limits are the runtime's. Not
+     * thread-safe; {@link #build()} fails naming whatever is missing.
+     */
+    public static final class EngineBuilder {
+        private TenantMapper tenants;
+        private DatasetSink sink;
+        private CheckpointStore checkpoints = new InMemoryCheckpointStore();
+        private JobStore jobs = new InMemoryJobStore();
+        private SyncConfig config = SyncConfig.defaults();
+        private LicenseCatalog licenseCatalog = LicenseCatalog.builtIn();
+        private ExecutorService executor;
+        private int workers = 8;
+        private Duration interval = Duration.ofHours(24);
+        private Duration tick = Duration.ofSeconds(30);
+        private SecretLifecycle secrets;
+        private dev.entrasync.spi.SyncScheduler scheduler;
+        private final List<SyncListener> listeners = new ArrayList<>();
+
+        private final EntraSync runtime;
+
+        private EngineBuilder(EntraSync runtime) {
+            this.runtime = runtime;
+        }
+
+        /** Which tenants to sync, mapped to the host's companies (default: an empty in-memory mapper). */
+        public EngineBuilder tenants(TenantMapper tenants) {
+            this.tenants = Objects.requireNonNull(tenants, "tenants");
+            return this;
+        }
+
+        /** Where records go (required). */
+        public EngineBuilder sink(DatasetSink sink) {
+            this.sink = sink;
+            return this;
+        }
+
+        /** Where delta links and watermarks are kept (default: in memory). */
+        public EngineBuilder checkpoints(CheckpointStore checkpoints) {
+            this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
+            return this;
+        }
+
+        /** Where jobs are kept (default: in memory). */
+        public EngineBuilder jobs(JobStore jobs) {
+            this.jobs = Objects.requireNonNull(jobs, "jobs");
+            return this;
+        }
+
+        /** How datasets are fetched (default: {@link SyncConfig#defaults()}). */
+        public EngineBuilder config(SyncConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /**
+         * Licence product names (default: {@link LicenseCatalog#builtIn()}); pass
+         * {@code LicenseCatalog.builtIn().with(LicenseCatalog.fromCsv(path))} to name every SKU.
+         */
+        public EngineBuilder licenseCatalog(LicenseCatalog licenseCatalog) {
+            this.licenseCatalog = Objects.requireNonNull(licenseCatalog, "licenseCatalog");
             return this;
         }
 
@@ -134,7 +265,7 @@ public final class EntraSync {
          * A host on Java 21 may pass {@code Executors.newVirtualThreadPerTaskExecutor()}. The engine
          * does not shut down an executor it was given.
          */
-        public Builder executor(ExecutorService executor) {
+        public EngineBuilder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
@@ -144,7 +275,7 @@ public final class EntraSync {
          *
          * @throws IllegalArgumentException if below 1
          */
-        public Builder workers(int workers) {
+        public EngineBuilder workers(int workers) {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be >= 1, was " + workers);
             }
@@ -157,7 +288,7 @@ public final class EntraSync {
          *
          * @throws IllegalArgumentException if shorter than one minute
          */
-        public Builder interval(Duration interval) {
+        public EngineBuilder interval(Duration interval) {
             if (interval == null || interval.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("interval must be at least 1 minute, was " + interval);
             }
@@ -170,7 +301,7 @@ public final class EntraSync {
          *
          * @throws IllegalArgumentException if not positive
          */
-        public Builder tick(Duration tick) {
+        public EngineBuilder tick(Duration tick) {
             if (tick == null || tick.isNegative() || tick.isZero()) {
                 throw new IllegalArgumentException("tick must be positive, was " + tick);
             }
@@ -179,7 +310,7 @@ public final class EntraSync {
         }
 
         /** The onboarding's secret lifecycle: the engine then checks secret expiry on every tick. */
-        public Builder secrets(SecretLifecycle secrets) {
+        public EngineBuilder secrets(SecretLifecycle secrets) {
             this.secrets = Objects.requireNonNull(secrets, "secrets");
             return this;
         }
@@ -188,34 +319,34 @@ public final class EntraSync {
          * Who decides when jobs run (default: the built-in scheduler in this process). Pass
          * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database.
          */
-        public Builder scheduler(dev.entrasync.spi.SyncScheduler scheduler) {
+        public EngineBuilder scheduler(dev.entrasync.spi.SyncScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
         /** Adds a listener for jobs, progress, blocked tenants and expiring secrets. */
-        public Builder listener(SyncListener listener) {
+        public EngineBuilder listener(SyncListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
         /**
-         * @throws IllegalStateException naming every missing part
+         * The engine, sharing this runtime's HTTP stack, token cache and budgets. Closing the engine leaves
+         * the runtime open; closing the runtime closes the engine.
+         *
+         * @throws IllegalStateException naming the missing sink, or if the runtime is closed
          */
         public SyncEngine build() {
-            List<String> missing = new ArrayList<>();
-            if (credentials == null) {
-                missing.add("credentials(CredentialStore)");
-            }
             if (sink == null) {
-                missing.add("sink(DatasetSink)");
+                throw new IllegalStateException("EntraSync.engine() is missing sink(DatasetSink)");
             }
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("EntraSync.builder() is missing " + String.join(", ", missing));
-            }
-            return new DefaultSyncEngine(new EngineParts(credentials, tenants == null ? new InMemoryTenantMapper() : tenants,
-                    sink, checkpoints, jobs, config, licenseCatalog, clock, sleeper, http, limits, executor, workers, interval, tick,
-                    secrets, scheduler, listeners));
+            SharedParts shared = runtime.shared();
+            SyncEngine engine = new DefaultSyncEngine(new EngineParts(shared.credentials(),
+                    tenants == null ? new InMemoryTenantMapper() : tenants, sink, checkpoints, jobs, config, licenseCatalog,
+                    shared.clock(), shared.sleeper(), shared.transport(), executor, workers, interval, tick, secrets,
+                    scheduler, listeners));
+            runtime.engines.add(engine);
+            return engine;
         }
     }
 }

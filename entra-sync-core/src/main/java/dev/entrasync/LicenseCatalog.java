@@ -20,7 +20,7 @@ import java.util.Optional;
  * Friendly product names of Microsoft licence SKUs ("Microsoft 365 E3" for {@code SPE_E3}), shown on
  * licences and on users' assigned licences. {@link #builtIn()} knows the common SKUs; a host that
  * wants every SKU loads Microsoft's CSV "Product names and service plan identifiers for licensing"
- * with {@link #fromCsv(Path)} and passes it to {@code EntraSync.builder().licenseCatalog(...)}. A SKU
+ * with {@link #fromCsv(Path)} and passes it to {@code entra.engine().licenseCatalog(...)}. A SKU
  * no catalog knows is shown by its part number.
  *
  * <p>Immutable and thread-safe.

@@ -7,11 +7,12 @@ import java.util.Set;
 /**
  * Syncs the host's mapped tenants into its {@link DatasetSink}: every tenant on a schedule (24 hours
  * by default, spread over the day) and on demand ("Sync now"). Every run is a {@link SyncJob} kept
- * in the {@link JobStore}. Built once per host with {@link EntraSync#builder()}.
+ * in the {@link JobStore}. Built once per host with {@link EntraSync#engine()}.
  *
  * <h2>Sharing</h2>
- * Build one engine per host process and share it: it owns the HTTP connections, the token cache and
- * the per-tenant budgets that keep the whole fleet inside Graph's limits. Several engines over one
+ * Build one engine per host process and share it. It runs on the host's {@link EntraSync} runtime, whose
+ * HTTP connections, token cache and per-tenant budgets keep the whole fleet inside Graph's limits and are
+ * shared with onboarding and mail; closing the engine leaves the runtime open. Several engines over one
  * database coordinate through {@code entra-sync-jdbc}'s clustered scheduler.
  *
  * <h2>Threads</h2>
@@ -93,6 +94,7 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * Stops the schedule and the running jobs: their sink sessions are aborted, so nothing is
      * half-written, and they end CANCELLED; queued jobs are cancelled too. Waits for the workers.
+     * The {@link EntraSync} runtime it was built on stays open; closing the runtime closes the engine.
      */
     @Override
     void close();

@@ -61,9 +61,8 @@ class GraphSchemaComplianceTest {
         home.consent(sim.app, dev.entrasync.testkit.Permissions.MAIL_SEND);
         String sender = (String) home.users().list().get(0).get("userPrincipalName");
 
-        try (dev.entrasync.mail.MailSender mail = dev.entrasync.mail.MailSender.builder().credentials(sim.credentials)
-                .build()) {
-            mail.send("msp", dev.entrasync.mail.MailMessage.text(sender, List.of("ops@northwind.example"), "s", "b"));
+        try (EntraSync entra = EntraSync.builder().credentials(sim.credentials).build()) {
+            entra.mail().send("msp", dev.entrasync.mail.MailMessage.text(sender, List.of("ops@northwind.example"), "s", "b"));
         }
 
         assertAllConform(schema, sim.cloud.graphCalls());

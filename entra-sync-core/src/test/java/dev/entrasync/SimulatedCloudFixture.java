@@ -22,6 +22,7 @@ public final class SimulatedCloudFixture implements AutoCloseable {
     public final InMemoryDatasetSink sink = new InMemoryDatasetSink();
     public final InMemoryTenantMapper mapper = new InMemoryTenantMapper();
     public final InMemoryJobStore jobs = new InMemoryJobStore();
+    private final java.util.List<EntraSync> runtimes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public SimulatedCloudFixture() {
         credentials.save(credential(SECRET));
@@ -49,12 +50,22 @@ public final class SimulatedCloudFixture implements AutoCloseable {
     }
 
     public SyncEngine engine(GraphLimits limits) {
-        return builder().limits(limits).build();
+        return runtime(limits).engine().tenants(mapper).sink(sink).jobs(jobs).build();
     }
 
-    /** A builder wired to this fixture's stores, clock and sleeper. */
-    public EntraSync.Builder builder() {
-        return EntraSync.builder().credentials(credentials).tenants(mapper).sink(sink).jobs(jobs).clock(time).sleeper(time);
+    /**
+     * An engine builder wired to this fixture's stores, on a new runtime with this fixture's credentials, clock
+     * and sleeper (so each engine has its own connections and token cache, as separate hosts would).
+     */
+    public EntraSync.EngineBuilder builder() {
+        return runtime(GraphLimits.defaults()).engine().tenants(mapper).sink(sink).jobs(jobs);
+    }
+
+    /** A new runtime on this fixture's credentials, clock and sleeper, closed with the fixture. */
+    public EntraSync runtime(GraphLimits limits) {
+        EntraSync runtime = EntraSync.builder().credentials(credentials).clock(time).sleeper(time).limits(limits).build();
+        runtimes.add(runtime);
+        return runtime;
     }
 
     /** Maps the tenant to company {@code company} with these datasets (all when none are given). */
@@ -67,6 +78,7 @@ public final class SimulatedCloudFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        runtimes.forEach(EntraSync::close);
         cloud.close();
     }
 }

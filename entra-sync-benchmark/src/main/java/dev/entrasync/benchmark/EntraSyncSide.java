@@ -46,7 +46,8 @@ final class EntraSyncSide {
     }
 
     static SideResult run(SideSpec spec, DatasetSink sink, HeapSampler heap) throws InterruptedException {
-        try (SyncEngine engine = engine(spec, sink, new ScaledClock(spec.anchor()))) {
+        try (EntraSync entra = runtime(spec, new ScaledClock(spec.anchor()));
+             SyncEngine engine = engine(entra, spec, sink)) {
             Round full = round(engine, "full sync");
             SideResult.Resync resync = null;
             if (spec.resync()) {
@@ -60,20 +61,24 @@ final class EntraSyncSide {
         }
     }
 
-    /** An engine with the spec's credential and tenants (every dataset), writing to {@code sink} on {@code clock}. */
-    static SyncEngine engine(SideSpec spec, DatasetSink sink, ScaledClock clock) {
+    /** The runtime with the spec's credential and limits, on {@code clock}; close it after the engine. */
+    static EntraSync runtime(SideSpec spec, ScaledClock clock) {
         InMemoryCredentialStore credentials = new InMemoryCredentialStore();
         credentials.save(AppCredential.builder().name("msp").cloud(Cloud.custom(spec.loginUrl(), spec.graphUrl()))
                 .homeTenant(HOME_TENANT).clientId(spec.clientId()).secret(spec.secret()).build());
+        GraphLimits limits = spec.maxAttempts() > 0 ? GraphLimits.defaults().withMaxAttempts(spec.maxAttempts())
+                : GraphLimits.defaults();
+        return EntraSync.builder().credentials(credentials).clock(clock).sleeper(clock).limits(limits).build();
+    }
+
+    /** An engine on {@code runtime} with the spec's tenants (every dataset), writing to {@code sink}. */
+    static SyncEngine engine(EntraSync runtime, SideSpec spec, DatasetSink sink) {
         InMemoryTenantMapper mapper = new InMemoryTenantMapper();
         for (int i = 0; i < spec.tenants().size(); i++) {
             mapper.map(new TenantMapping("company-" + i, TenantId.of(spec.tenants().get(i)), "msp", "Tenant " + i, null,
                     EnumSet.allOf(Dataset.class), false));
         }
-        GraphLimits limits = spec.maxAttempts() > 0 ? GraphLimits.defaults().withMaxAttempts(spec.maxAttempts())
-                : GraphLimits.defaults();
-        return EntraSync.builder().credentials(credentials).tenants(mapper).sink(sink).config(CONFIG).clock(clock)
-                .sleeper(clock).workers(spec.workers()).limits(limits).build();
+        return runtime.engine().tenants(mapper).sink(sink).config(CONFIG).workers(spec.workers()).build();
     }
 
     /** Syncs every mapped tenant now and waits for all of them. */

@@ -1,6 +1,7 @@
 package dev.entrasync.benchmark;
 
 import dev.entrasync.DatasetResult;
+import dev.entrasync.EntraSync;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.SyncEngine;
@@ -77,7 +78,8 @@ final class ThrottledRun {
 
     private static EntraSyncSide.Round round(SideSpec spec, InMemoryDatasetSink sink, SimulatedFleet fleet, String what)
             throws InterruptedException {
-        try (SyncEngine engine = EntraSyncSide.engine(spec, sink, fleet.clock())) {
+        try (EntraSync entra = EntraSyncSide.runtime(spec, fleet.clock());
+             SyncEngine engine = EntraSyncSide.engine(entra, spec, sink)) {
             return EntraSyncSide.round(engine, what);
         }
     }

@@ -3,14 +3,11 @@ package dev.entrasync.mail;
 import dev.entrasync.AppCredential;
 import dev.entrasync.CredentialStore;
 import dev.entrasync.GraphException;
-import dev.entrasync.GraphLimits;
-import dev.entrasync.HttpSettings;
 import dev.entrasync.MissingPermissionException;
-import dev.entrasync.Sleeper;
 import dev.entrasync.TokenException;
 import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.internal.graph.SendMail;
-import java.time.Clock;
+import dev.entrasync.internal.runtime.SharedParts;
 import java.util.Objects;
 
 /**
@@ -20,29 +17,33 @@ import java.util.Objects;
  * home tenant — only hosts that enable mail ask for it.
  *
  * <pre>{@code
- * try (MailSender mail = MailSender.builder().credentials(credentialStore).build()) {
- *     mail.send("default", MailMessage.text("reports@partner.example", List.of("ops@partner.example"),
- *             "Contoso: sync failing", "..."));
- * }
+ * MailSender mail = entra.mail();   // from the host's EntraSync runtime
+ * mail.send("default", MailMessage.text("reports@partner.example", List.of("ops@partner.example"),
+ *         "Contoso: sync failing", "..."));
  * }</pre>
  *
- * <p>Build one per host and share it; thread-safe. Close it to release its HTTP connections.
+ * <p>Obtained from the host's {@link dev.entrasync.EntraSync} runtime, whose credential store, HTTP stack,
+ * token cache and budgets it uses; thread-safe. It owns nothing to close: it stops working when the runtime
+ * is closed.
  * {@code Mail.Send} lets an app send as any mailbox of the tenant; an administrator can narrow it to the
  * sending mailbox with an Exchange application access policy.
  */
-public final class MailSender implements AutoCloseable {
+public final class MailSender {
 
     private final CredentialStore credentials;
     private final GraphTransport transport;
 
-    private MailSender(Builder b) {
-        this.credentials = b.credentials;
-        this.transport = new GraphTransport(b.http, b.limits, b.clock, b.sleeper);
+    private MailSender(SharedParts shared) {
+        this.credentials = shared.credentials();
+        this.transport = shared.transport();
     }
 
-    /** A new builder. */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * Not for hosts, who call {@link dev.entrasync.EntraSync#mail()}: the runtime's way in (its parameter's
+     * type is internal and may change in any release).
+     */
+    public static MailSender of(SharedParts runtime) {
+        return new MailSender(Objects.requireNonNull(runtime, "runtime"));
     }
 
     /**
@@ -63,61 +64,5 @@ public final class MailSender implements AutoCloseable {
         transport.tokens().token(credential, home); // a refused token is a TokenException, never retried as a Graph failure
         SendMail.send(transport.forTenant(credential, home), message.from(), message.to(),
                 message.subject(), message.body(), message.html());
-    }
-
-    /** Releases the HTTP connections. */
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    /** Builds a {@link MailSender}. Not thread-safe; {@link #build()} fails when the credential store is missing. */
-    public static final class Builder {
-        private CredentialStore credentials;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private HttpSettings http = HttpSettings.defaults();
-        private GraphLimits limits = GraphLimits.defaults();
-
-        private Builder() {
-        }
-
-        /** Where credentials come from (required). */
-        public Builder credentials(CredentialStore credentials) {
-            this.credentials = Objects.requireNonNull(credentials, "credentials");
-            return this;
-        }
-
-        /** The clock (default: system UTC). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** How waits happen (default: {@link Sleeper#SYSTEM}). */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /** Proxy, timeouts and TLS (default: {@link HttpSettings#defaults()}). */
-        public Builder http(HttpSettings http) {
-            this.http = Objects.requireNonNull(http, "http");
-            return this;
-        }
-
-        /** Rate, concurrency and retry limits (default: {@link GraphLimits#defaults()}). */
-        public Builder limits(GraphLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
-
-        /** @throws IllegalStateException if no credential store was given */
-        public MailSender build() {
-            if (credentials == null) {
-                throw new IllegalStateException("MailSender.builder() is missing credentials(CredentialStore)");
-            }
-            return new MailSender(this);
-        }
     }
 }

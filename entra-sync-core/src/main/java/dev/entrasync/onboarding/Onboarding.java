@@ -1,13 +1,11 @@
 package dev.entrasync.onboarding;
 
 import dev.entrasync.CredentialStore;
-import dev.entrasync.GraphLimits;
-import dev.entrasync.HttpSettings;
-import dev.entrasync.Sleeper;
 import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.internal.onboarding.ConsentState;
 import dev.entrasync.internal.onboarding.ConsentVerifier;
 import dev.entrasync.internal.onboarding.IdTokenVerifier;
+import dev.entrasync.internal.runtime.SharedParts;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,46 +15,51 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Onboarding's entry point: built once per host, shared, and closed at shutdown. It owns one HTTP
- * stack and token cache for its four parts: {@link #consent()}, {@link #discovery()},
- * {@link #preflight()} and {@link #secrets()}.
+ * Onboarding: {@link #consent()}, {@link #discovery()}, {@link #preflight()} and {@link #secrets()}.
+ * Obtained from the host's {@link dev.entrasync.EntraSync} runtime, once per host, and shared; it uses
+ * the runtime's credential store, HTTP stack, token cache, budgets, clock and sleeper, so a consent
+ * verified or a secret rotated here is seen by the engine at once. It owns nothing to close: it stops
+ * working when the runtime is closed.
  *
  * <pre>{@code
- * try (Onboarding onboarding = Onboarding.builder()
- *         .credentials(credentialStore)
+ * Onboarding onboarding = entra.onboarding()
  *         .consents(consentStore)
  *         .stateKey(hostSecretKeyBytes)                 // 32+ random bytes the host keeps
  *         .redirectUri("https://rmm.example.com/entra/consent")
- *         .build()) {
- *     ConsentUrl link = onboarding.consent().forAnyTenant("default", companyId);
- *     // redirect the administrator to link.uri(); on the way back:
- *     ConsentResult result = onboarding.consent().complete(queryParameters);
- * }
+ *         .build();
+ * ConsentUrl link = onboarding.consent().forAnyTenant("default", companyId);
+ * // redirect the administrator to link.uri(); on the way back:
+ * ConsentResult result = onboarding.consent().complete(queryParameters);
  * }</pre>
  *
  * <p>Thread-safe.
  */
-public final class Onboarding implements AutoCloseable {
+public final class Onboarding {
 
-    private final GraphTransport transport;
     private final ConsentFlow consent;
     private final TenantDiscovery discovery;
     private final Preflight preflight;
     private final SecretLifecycle secrets;
 
     private Onboarding(Builder b) {
-        this.transport = new GraphTransport(b.http, b.limits, b.clock, b.sleeper);
-        this.consent = new ConsentFlow(b.credentials, b.consents, new ConsentState(b.stateKey),
-                new ConsentVerifier(transport.tokens(), b.clock, b.sleeper, b.propagationWindow), transport.tokens(),
-                new IdTokenVerifier(transport.http().tokenClient(), b.clock), b.clock, b.redirectUri, b.stateLifetime);
-        this.discovery = new TenantDiscovery(b.credentials, b.consents, consent, transport);
-        this.preflight = new Preflight(b.credentials, consent, transport, b.clock, b.mailEnabled);
-        this.secrets = new SecretLifecycle(b.credentials, transport.tokens(), b.clock, b.secretListeners);
+        SharedParts shared = b.shared;
+        GraphTransport transport = shared.transport();
+        CredentialStore credentials = shared.credentials();
+        Clock clock = shared.clock();
+        this.consent = new ConsentFlow(credentials, b.consents, new ConsentState(b.stateKey),
+                new ConsentVerifier(transport.tokens(), clock, shared.sleeper(), b.propagationWindow), transport.tokens(),
+                new IdTokenVerifier(transport.http().tokenClient(), clock), clock, b.redirectUri, b.stateLifetime);
+        this.discovery = new TenantDiscovery(credentials, b.consents, consent, transport);
+        this.preflight = new Preflight(credentials, consent, transport, clock, b.mailEnabled);
+        this.secrets = new SecretLifecycle(credentials, transport.tokens(), clock, b.secretListeners);
     }
 
-    /** A new builder. */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * Not for hosts, who call {@link dev.entrasync.EntraSync#onboarding()}: the runtime's way in (its
+     * parameter's type is internal and may change in any release).
+     */
+    public static Builder builder(SharedParts runtime) {
+        return new Builder(Objects.requireNonNull(runtime, "runtime"));
     }
 
     /** Admin-consent links and their redirects. */
@@ -79,34 +82,23 @@ public final class Onboarding implements AutoCloseable {
         return secrets;
     }
 
-    /** Releases the HTTP connections. */
-    @Override
-    public void close() {
-        transport.close();
-    }
-
-    /** Builds {@link Onboarding}. Not thread-safe; {@link #build()} names everything missing. */
+    /**
+     * Builds {@link Onboarding} on a runtime, from {@link dev.entrasync.EntraSync#onboarding()}. Holds only
+     * onboarding's own settings. Not thread-safe; {@link #build()} names everything missing.
+     */
     public static final class Builder {
-        private CredentialStore credentials;
         private ConsentStore consents;
         private byte[] stateKey;
         private URI redirectUri;
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.SYSTEM;
-        private HttpSettings http = HttpSettings.defaults();
-        private GraphLimits limits = GraphLimits.defaults();
         private Duration propagationWindow = Duration.ofMinutes(15);
         private Duration stateLifetime = Duration.ofMinutes(30);
         private boolean mailEnabled;
         private final List<SecretListener> secretListeners = new ArrayList<>();
 
-        private Builder() {
-        }
+        private final SharedParts shared;
 
-        /** Where credentials come from (required). */
-        public Builder credentials(CredentialStore credentials) {
-            this.credentials = credentials;
-            return this;
+        private Builder(SharedParts shared) {
+            this.shared = shared;
         }
 
         /** Where verified consents and used consent links are kept (required). */
@@ -157,30 +149,6 @@ public final class Onboarding implements AutoCloseable {
             return this;
         }
 
-        /** The clock (default: system UTC). */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /** How waits happen (default: {@link Sleeper#SYSTEM}). */
-        public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
-            return this;
-        }
-
-        /** Proxy, timeouts and TLS (default: {@link HttpSettings#defaults()}). */
-        public Builder http(HttpSettings http) {
-            this.http = Objects.requireNonNull(http, "http");
-            return this;
-        }
-
-        /** Rate, concurrency and retry limits (default: {@link GraphLimits#defaults()}). */
-        public Builder limits(GraphLimits limits) {
-            this.limits = Objects.requireNonNull(limits, "limits");
-            return this;
-        }
-
         /**
          * How long a granted consent is re-checked while Microsoft propagates it (default 15 minutes).
          *
@@ -223,9 +191,6 @@ public final class Onboarding implements AutoCloseable {
         /** @throws IllegalStateException naming every missing part */
         public Onboarding build() {
             List<String> missing = new ArrayList<>();
-            if (credentials == null) {
-                missing.add("credentials(CredentialStore)");
-            }
             if (consents == null) {
                 missing.add("consents(ConsentStore)");
             }
@@ -236,7 +201,7 @@ public final class Onboarding implements AutoCloseable {
                 missing.add("redirectUri(String)");
             }
             if (!missing.isEmpty()) {
-                throw new IllegalStateException("Onboarding.builder() is missing " + String.join(", ", missing));
+                throw new IllegalStateException("EntraSync.onboarding() is missing " + String.join(", ", missing));
             }
             return new Onboarding(this);
         }

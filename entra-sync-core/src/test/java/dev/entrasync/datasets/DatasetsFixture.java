@@ -60,8 +60,8 @@ final class DatasetsFixture implements AutoCloseable {
 
     /** Syncs into another sink (usually one wrapping {@code sim.sink}). */
     SyncResult sync(SimulatedTenant tenant, Set<Dataset> datasets, DatasetSink sink) {
-        try (SyncEngine engine = sim.builder().sink(sink).checkpoints(checkpoints).config(config).limits(limits)
-                .build()) {
+        try (SyncEngine engine = sim.runtime(limits).engine().tenants(sim.mapper).jobs(sim.jobs).sink(sink)
+                .checkpoints(checkpoints).config(config).build()) {
             return engine.sync("msp", TenantId.of(tenant.id()), datasets);
         }
     }

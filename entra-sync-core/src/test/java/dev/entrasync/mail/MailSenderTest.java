@@ -24,8 +24,7 @@ class MailSenderTest {
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     private final SimulatedTenant partner = sim.cloud.addTenant(TenantBuilder.create("Northwind MSP").seed(3).users(5)
             .tenantId(SimulatedCloudFixture.HOME_TENANT).build());
-    private final MailSender mail = MailSender.builder().credentials(sim.credentials).clock(sim.time).sleeper(sim.time)
-            .build();
+    private final MailSender mail = sim.runtime(dev.entrasync.GraphLimits.defaults()).mail();
 
     MailSenderTest() {
         partner.users().add(Map.of("userPrincipalName", SENDER, "displayName", "MSP Reports", "accountEnabled", true));
@@ -33,7 +32,6 @@ class MailSenderTest {
 
     @AfterEach
     void close() {
-        mail.close();
         sim.close();
     }
 
@@ -96,8 +94,8 @@ class MailSenderTest {
     }
 
     @Test
-    void builderNamesTheMissingCredentialStore() {
-        assertThatThrownBy(() -> MailSender.builder().build())
+    void theRuntimeBuilderNamesTheMissingCredentialStore() {
+        assertThatThrownBy(() -> dev.entrasync.EntraSync.builder().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials(CredentialStore)");
     }
 }

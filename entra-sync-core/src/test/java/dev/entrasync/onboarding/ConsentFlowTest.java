@@ -368,9 +368,11 @@ class ConsentFlowTest {
     void aStateSignedWithAnotherKeyIsTampered() {
         SimulatedTenant contoso = sim.tenant("Contoso");
         sim.cloud.consentPage().approveAs(contoso);
-        try (Onboarding other = Onboarding.builder().credentials(sim.credentials).consents(sim.consents)
-                .stateKey("another-host-key-another-host-key-0123".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .redirectUri(OnboardingFixture.REDIRECT).clock(sim.time).sleeper(sim.time).build()) {
+        try (dev.entrasync.EntraSync entra = dev.entrasync.EntraSync.builder().credentials(sim.credentials)
+                .clock(sim.time).sleeper(sim.time).build()) {
+            Onboarding other = entra.onboarding().consents(sim.consents)
+                    .stateKey("another-host-key-another-host-key-0123".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .redirectUri(OnboardingFixture.REDIRECT).build();
             Map<String, String> query = sim.visit(other.consent().forAnyTenant("msp", null));
 
             assertInvalid(flow.complete(query), ConsentResult.InvalidState.Reason.TAMPERED);

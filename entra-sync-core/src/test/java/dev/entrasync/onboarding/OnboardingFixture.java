@@ -2,6 +2,7 @@ package dev.entrasync.onboarding;
 
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
+import dev.entrasync.EntraSync;
 import dev.entrasync.FakeTime;
 import dev.entrasync.InMemoryCredentialStore;
 import dev.entrasync.testkit.SimulatedApp;
@@ -37,6 +38,7 @@ final class OnboardingFixture implements AutoCloseable {
     final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
     final InMemoryConsentStore consents = new InMemoryConsentStore(time);
     final RecordingSecretListener secretEvents = new RecordingSecretListener();
+    final EntraSync runtime;
     final Onboarding onboarding;
 
     OnboardingFixture() {
@@ -45,8 +47,9 @@ final class OnboardingFixture implements AutoCloseable {
 
     OnboardingFixture(boolean cspPartner) {
         credentials.save(credential(SECRET, cspPartner));
-        onboarding = Onboarding.builder().credentials(credentials).consents(consents).stateKey(STATE_KEY)
-                .redirectUri(REDIRECT).clock(time).sleeper(time).secretListener(secretEvents).build();
+        runtime = EntraSync.builder().credentials(credentials).clock(time).sleeper(time).build();
+        onboarding = runtime.onboarding().consents(consents).stateKey(STATE_KEY).redirectUri(REDIRECT)
+                .secretListener(secretEvents).build();
     }
 
     AppCredential credential(String secret, boolean cspPartner) {
@@ -101,7 +104,7 @@ final class OnboardingFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        onboarding.close();
+        runtime.close();
         cloud.close();
     }
 }

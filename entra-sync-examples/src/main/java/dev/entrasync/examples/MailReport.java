@@ -10,7 +10,6 @@ import dev.entrasync.examples.mail.MailNotifier;
 import dev.entrasync.examples.mail.MailSettings;
 import dev.entrasync.examples.support.DemoCloud;
 import dev.entrasync.examples.support.RecordSource;
-import dev.entrasync.mail.MailSender;
 import dev.entrasync.onboarding.InMemoryConsentStore;
 import dev.entrasync.onboarding.InMemoryTenantMapper;
 import dev.entrasync.onboarding.Onboarding;
@@ -35,24 +34,22 @@ public final class MailReport {
             InMemoryTenantMapper companies = new InMemoryTenantMapper();
             InMemoryDatasetSink sink = new InMemoryDatasetSink();
             MailSettings settings = new MailSettings(true, "northwind", DemoCloud.MAIL_SENDER, List.of("noc@northwind.example"));
-            try (MailSender mail = MailSender.builder().credentials(credentials).build()) {
-                MailNotifier notifier = new MailNotifier(settings, mail, RecordSource.of(sink),
+            try (EntraSync entra = EntraSync.builder().credentials(credentials).build()) { // one runtime per host
+                MailNotifier notifier = new MailNotifier(settings, entra.mail(), RecordSource.of(sink),
                         tenant -> companies.findByTenant(tenant).map(TenantMapping::displayName).orElse(tenant.value()));
                 for (var tenant : List.of(microsoft.contoso(), microsoft.litware())) {
                     companies.map(new TenantMapping(tenant.displayName(), TenantId.of(tenant.id()), "northwind",
                             tenant.displayName(), null, EnumSet.allOf(dev.entrasync.Dataset.class), false));
                 }
-                try (SyncEngine engine = EntraSync.builder().credentials(credentials).tenants(companies).sink(sink)
-                        .listener(notifier).build()) {
+                try (SyncEngine engine = entra.engine().tenants(companies).sink(sink).listener(notifier).build()) {
                     for (SyncJob job : engine.syncAllNow()) {
                         notifier.sendSummary(job.tenant(), engine.await(job.id(), Duration.ofMinutes(10)));
                     }
                 }
-                try (Onboarding onboarding = Onboarding.builder().credentials(credentials).consents(new InMemoryConsentStore())
+                Onboarding onboarding = entra.onboarding().consents(new InMemoryConsentStore())
                         .stateKey(new java.security.SecureRandom().generateSeed(32)).redirectUri("http://localhost:8080/entra/consent").mailEnabled(true)
-                        .secretListener(notifier).build()) {
-                    onboarding.secrets().checkExpiries();
-                }
+                        .secretListener(notifier).build();
+                onboarding.secrets().checkExpiries();
             }
             microsoft.cloud().sentMail().forEach(m -> System.out.printf("Mailed %s from %s: %s%n",
                     m.toRecipients(), m.senderUserPrincipalName(), m.subject()));

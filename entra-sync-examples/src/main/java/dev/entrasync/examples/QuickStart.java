@@ -42,7 +42,8 @@ public final class QuickStart {
             companies.map(new TenantMapping("acme", TenantId.of(contoso.id()), "msp", "Contoso", null,
                     EnumSet.allOf(Dataset.class), false));
             InMemoryDatasetSink sink = new InMemoryDatasetSink();                // your storage
-            try (SyncEngine engine = EntraSync.builder().credentials(credentials).tenants(companies).sink(sink).build()) {
+            try (EntraSync entra = EntraSync.builder().credentials(credentials).build(); // one per host
+                 SyncEngine engine = entra.engine().tenants(companies).sink(sink).build()) {
                 engine.start();                                                  // every tenant once a day
                 SyncJob job = engine.await(engine.syncNowForCompany("acme").id(), Duration.ofMinutes(5)); // "Sync now"
                 List<EntraUser> users = sink.records(job.tenant(), Dataset.USERS);

@@ -34,9 +34,8 @@ import org.slf4j.LoggerFactory;
  * table (created under the storage's prefix) — no lock table of our own.
  *
  * <pre>{@code
- * SyncEngine engine = EntraSync.builder()
- *         .credentials(storage.credentialStore(keys)).tenants(storage.tenantMapper())
- *         .sink(storage.datasetSink()).checkpoints(storage.checkpointStore()).jobs(storage.jobStore())
+ * EntraSync entra = EntraSync.builder().credentials(storage.credentialStore(keys)).build();
+ * SyncEngine engine = storage.engine(entra)
  *         .scheduler(JdbcClusterScheduler.builder(storage).build())
  *         .build();
  * engine.start();
@@ -107,7 +106,7 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         SyncTasks current = tasks;
         if (current == null) {
             throw new IllegalStateException("JdbcClusterScheduler runs only inside an engine: pass it to"
-                    + " EntraSync.builder().scheduler(...)");
+                    + " entra.engine().scheduler(...)");
         }
         return current;
     }
@@ -267,7 +266,7 @@ public final class JdbcClusterScheduler implements SyncScheduler {
             return value;
         }
 
-        /** Builds the scheduler; give it to {@code EntraSync.builder().scheduler(...)}. */
+        /** Builds the scheduler; give it to {@code entra.engine().scheduler(...)}. */
         public JdbcClusterScheduler build() {
             return new JdbcClusterScheduler(this);
         }

@@ -1,5 +1,6 @@
 package dev.entrasync.jdbc;
 
+import dev.entrasync.EntraSync;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.Dialect;
 import dev.entrasync.jdbc.internal.Migrations;
@@ -22,9 +23,10 @@ import javax.sql.DataSource;
  * JdbcStorage storage = JdbcStorage.builder(dataSource)   // the host's pool
  *         .tablePrefix("entra_")                         // the default
  *         .build();                                      // migrates the schema
- * SyncEngine engine = EntraSync.builder()
+ * EntraSync entra = EntraSync.builder()                  // one runtime per host
  *         .credentials(storage.credentialStore(keyRing))
- *         .sink(storage.datasetSink())
+ *         .build();
+ * SyncEngine engine = storage.engine(entra)              // mappings, sink, checkpoints, jobs
  *         .build();
  * }</pre>
  *
@@ -51,6 +53,18 @@ public final class JdbcStorage {
     /** A builder for storage in the database behind {@code dataSource}. */
     public static Builder builder(DataSource dataSource) {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * An engine builder on the host's runtime, wired to this storage's tenant mapper, dataset sink, checkpoint
+     * store and job store; the host adds what else it needs (a scheduler, listeners) and builds. Called at
+     * start-up from any thread.
+     *
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public EntraSync.EngineBuilder engine(EntraSync runtime) {
+        return Objects.requireNonNull(runtime, "runtime").engine().tenants(tenantMapper()).sink(sink)
+                .checkpoints(checkpointStore()).jobs(jobStore());
     }
 
     /** The dataset sink; one shared instance. */

@@ -200,7 +200,7 @@ class JdbcClusterSchedulerTest {
         JdbcClusterScheduler lonely = builder(storage, "lonely").build();
 
         assertThatThrownBy(lonely::start).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("EntraSync.builder().scheduler(...)");
+                .hasMessageContaining("entra.engine().scheduler(...)");
         assertThatThrownBy(() -> JdbcClusterScheduler.builder(storage).threads(0)).hasMessageContaining("threads:");
         assertThatThrownBy(() -> JdbcClusterScheduler.builder(storage).instanceName("x".repeat(51)))
                 .hasMessageContaining("instanceName:");

@@ -29,6 +29,7 @@ final class SimulatedHost implements AutoCloseable {
     final SecretKeyRing keys = SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
     private final Clock clock;
     private final Sleeper sleeper;
+    private final java.util.List<EntraSync> runtimes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     SimulatedHost(JdbcStorage storage, Clock clock, Sleeper sleeper) {
         this.storage = storage;
@@ -48,15 +49,20 @@ final class SimulatedHost implements AutoCloseable {
         return tenant;
     }
 
-    /** An engine builder on this host's JDBC stores, clock and sleeper. */
-    EntraSync.Builder engine() {
-        return EntraSync.builder().credentials(storage.credentialStore(keys)).tenants(storage.tenantMapper())
-                .sink(storage.datasetSink()).checkpoints(storage.checkpointStore()).jobs(storage.jobStore())
-                .clock(clock).sleeper(sleeper);
+    /**
+     * An engine builder on this host's JDBC stores, on a runtime of its own with this host's clock and sleeper
+     * (each engine stands for one host instance of a cluster); the runtimes close with this host.
+     */
+    EntraSync.EngineBuilder engine() {
+        EntraSync runtime = EntraSync.builder().credentials(storage.credentialStore(keys)).clock(clock).sleeper(sleeper)
+                .build();
+        runtimes.add(runtime);
+        return storage.engine(runtime);
     }
 
     @Override
     public void close() {
+        runtimes.forEach(EntraSync::close);
         cloud.close();
     }
 }

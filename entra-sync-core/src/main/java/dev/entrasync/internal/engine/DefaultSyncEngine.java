@@ -63,7 +63,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.parts = parts;
         this.mapper = parts.tenants();
         this.jobs = parts.jobs();
-        this.transport = new GraphTransport(parts.http(), parts.limits(), parts.clock(), parts.sleeper());
+        this.transport = parts.transport(); // the runtime's: shared, and closed by the runtime, not here
         this.listeners = new Listeners(parts.listeners());
         TenantSync datasets = new TenantSync(parts.sink(), parts.checkpoints(), parts.config(), parts.licenseCatalog(),
                 parts.clock());
@@ -426,6 +426,5 @@ public final class DefaultSyncEngine implements SyncEngine {
                 }
             }
         }
-        transport.close();
     }
 }

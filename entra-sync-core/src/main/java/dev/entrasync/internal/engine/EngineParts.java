@@ -3,13 +3,12 @@ package dev.entrasync.internal.engine;
 import dev.entrasync.CheckpointStore;
 import dev.entrasync.CredentialStore;
 import dev.entrasync.DatasetSink;
-import dev.entrasync.GraphLimits;
-import dev.entrasync.HttpSettings;
 import dev.entrasync.JobStore;
 import dev.entrasync.LicenseCatalog;
 import dev.entrasync.Sleeper;
 import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncListener;
+import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.onboarding.SecretLifecycle;
 import dev.entrasync.onboarding.TenantMapper;
 import dev.entrasync.spi.SyncScheduler;
@@ -18,10 +17,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
-/** What {@link dev.entrasync.EntraSync.Builder} hands the engine; {@code executor}, {@code secrets} and {@code scheduler} may be null. */
+/**
+ * What {@link dev.entrasync.EntraSync.EngineBuilder} hands the engine; {@code executor}, {@code secrets} and
+ * {@code scheduler} may be null. The transport is the runtime's: the engine uses it and never closes it.
+ */
 public record EngineParts(CredentialStore credentials, TenantMapper tenants, DatasetSink sink,
                           CheckpointStore checkpoints, JobStore jobs, SyncConfig config, LicenseCatalog licenseCatalog, Clock clock, Sleeper sleeper,
-                          HttpSettings http, GraphLimits limits, ExecutorService executor, int workers,
+                          GraphTransport transport, ExecutorService executor, int workers,
                           Duration interval, Duration tick, SecretLifecycle secrets, SyncScheduler scheduler,
                           List<SyncListener> listeners) {
 

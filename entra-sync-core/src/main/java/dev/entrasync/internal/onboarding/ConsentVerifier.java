@@ -37,11 +37,14 @@ public final class ConsentVerifier {
     }
 
     /**
-     * A token for the tenant, once the consent is visible.
+     * A token for the tenant, once the consent is visible. The cached token of the tenant is dropped first:
+     * it was issued before this consent and carries the roles granted then, and the cache is the one the
+     * engine and mail use too.
      *
      * @throws TokenException the last refusal, when the window closed or the failure is not one propagation explains
      */
     public AccessToken verify(AppCredential credential, String tenant) {
+        tokens.invalidate(credential, tenant);
         Instant deadline = clock.instant().plus(window);
         Duration wait = FIRST_WAIT;
         while (true) {

@@ -86,9 +86,10 @@ class FleetTest {
             DatasetSink sink = new HoldingSink(new InMemoryDatasetSink(),
                     tenant -> large.contains(tenant.value()), smallDone);
             InMemoryJobStore jobs = new InMemoryJobStore();
-            try (SyncEngine engine = EntraSync.builder().credentials(credentials).tenants(mapper)
-                    .sink(sink).jobs(jobs).clock(time).sleeper(time).workers(8)
-                    .limits(GraphLimits.defaults().withTenantRate(RATE, BURST)).listener(order).build()) {
+            try (EntraSync entra = EntraSync.builder().credentials(credentials).clock(time).sleeper(time)
+                    .limits(GraphLimits.defaults().withTenantRate(RATE, BURST)).build();
+                 SyncEngine engine = entra.engine().tenants(mapper).sink(sink).jobs(jobs).workers(8).listener(order)
+                         .build()) {
 
                 List<SyncJob> queued = engine.syncAllNow();
                 List<SyncJob> finished = new ArrayList<>();

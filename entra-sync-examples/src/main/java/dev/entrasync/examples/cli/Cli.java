@@ -24,7 +24,7 @@ final class Cli {
      * preflight expects Mail.Send.
      */
     static Onboarding onboarding(HostDatabase db, String redirectUri, byte[] stateKey, boolean mailEnabled) {
-        return Onboarding.builder().credentials(db.credentials()).consents(db.storage().consentStore())
+        return db.runtime().onboarding().consents(db.storage().consentStore())
                 .stateKey(stateKey == null ? randomKey() : stateKey).redirectUri(redirectUri)
                 .propagationWindow(Duration.ZERO).mailEnabled(mailEnabled).build();
     }

@@ -43,8 +43,8 @@ final class ConsentUrlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         credential.refuseSecretOnCommandLine();
-        try (HostDatabase db = database.open(System.err);
-             Onboarding onboarding = Cli.onboarding(db, redirectUri, stateKey(), false)) {
+        try (HostDatabase db = database.open(System.err)) {
+            Onboarding onboarding = Cli.onboarding(db, redirectUri, stateKey(), false);
             AppCredential app = credential.resolve(db.credentials(), tenant, false);
             ConsentUrl link = tenant == null ? onboarding.consent().forAnyTenant(app.name(), company)
                     : onboarding.consent().forTenant(app.name(), TenantId.of(tenant), company);

@@ -64,9 +64,9 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(Path.of(dbFile.toAbsolutePath() + ".trace.db"));
         CompanyBook companies = new CompanyBook();
         try (DemoCloud microsoft = DemoCloud.start(users, REDIRECT_URI, false);
-             HostDatabase db = HostDatabase.open("jdbc:h2:" + dbFile.toAbsolutePath(), "sa", "", KeyRings.ephemeral());
-             Onboarding onboarding = Onboarding.builder().credentials(db.credentials())
-                     .consents(db.storage().consentStore()).stateKey(randomKey()).redirectUri(REDIRECT_URI).build()) {
+             HostDatabase db = HostDatabase.open("jdbc:h2:" + dbFile.toAbsolutePath(), "sa", "", KeyRings.ephemeral())) {
+            Onboarding onboarding = db.runtime().onboarding().consents(db.storage().consentStore()).stateKey(randomKey())
+                    .redirectUri(REDIRECT_URI).build();
             out.printf("Simulated Microsoft cloud: login %s, graph %s%n", microsoft.cloud().loginUrl(),
                     microsoft.cloud().graphUrl());
             db.credentials().save(microsoft.credential(CREDENTIAL, Instant.now().plus(Duration.ofDays(180))));

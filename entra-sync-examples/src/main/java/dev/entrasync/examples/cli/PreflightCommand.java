@@ -28,8 +28,8 @@ final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HostDatabase db = database.open(System.err);
-             Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI, null, mail)) {
+        try (HostDatabase db = database.open(System.err)) {
+            Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI, null, mail);
             List<TenantMapping> chosen = new ArrayList<>();
             for (TenantMapping mapping : db.mapper().list()) {
                 if (tenants == null || tenants.stream().map(TenantId::of).anyMatch(mapping.tenant()::equals)) {

@@ -73,8 +73,8 @@ final class SyncCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Set<Dataset> chosen = Cli.datasets(datasets);
         credential.refuseSecretOnCommandLine();
-        try (HostDatabase db = database.open(System.err);
-             Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI)) {
+        try (HostDatabase db = database.open(System.err)) {
+            Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI);
             AppCredential app = credential.resolve(db.credentials(),
                     targets.tenants == null ? null : targets.tenants.get(0), targets.all);
             List<SummaryJson.Entry> unreachable = new ArrayList<>();

@@ -3,15 +3,18 @@ package dev.entrasync.examples.support;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.entrasync.EntraSync;
+import dev.entrasync.Sleeper;
 import dev.entrasync.jdbc.JdbcCredentialStore;
 import dev.entrasync.jdbc.JdbcStorage;
 import dev.entrasync.jdbc.JdbcTenantMapper;
 import dev.entrasync.jdbc.SecretKeyRing;
+import java.time.Clock;
 
 /**
- * A host's database: a small connection pool on a JDBC URL (an H2 file by default, PostgreSQL or MariaDB
- * too), entra-sync-jdbc's storage on it (migrated on open), and the credential store encrypting secrets
- * with the host's key. Thread-safe; close it once.
+ * A host's database and its entra-sync runtime: a small connection pool on a JDBC URL (an H2 file by default,
+ * PostgreSQL or MariaDB too), entra-sync-jdbc's storage on it (migrated on open), the credential store
+ * encrypting secrets with the host's key, and the one {@link EntraSync} runtime on those credentials that the
+ * host's engine and onboarding share. Thread-safe; close it once (the runtime first, then the pool).
  */
 public final class HostDatabase implements AutoCloseable {
 
@@ -22,12 +25,14 @@ public final class HostDatabase implements AutoCloseable {
     private final JdbcStorage storage;
     private final JdbcCredentialStore credentials;
     private final JdbcTenantMapper mapper;
+    private final EntraSync runtime;
 
-    private HostDatabase(HikariDataSource pool, SecretKeyRing keys) {
+    private HostDatabase(HikariDataSource pool, SecretKeyRing keys, Clock clock, Sleeper sleeper) {
         this.pool = pool;
         this.storage = JdbcStorage.builder(pool).build();
         this.credentials = storage.credentialStore(keys);
         this.mapper = storage.tenantMapper();
+        this.runtime = EntraSync.builder().credentials(credentials).clock(clock).sleeper(sleeper).build();
     }
 
     /**
@@ -37,6 +42,17 @@ public final class HostDatabase implements AutoCloseable {
      * @throws IllegalArgumentException for a URL that is not {@code jdbc:...}
      */
     public static HostDatabase open(String jdbcUrl, String user, String password, SecretKeyRing keys) {
+        return open(jdbcUrl, user, password, keys, Clock.systemUTC(), Sleeper.SYSTEM);
+    }
+
+    /**
+     * Opens (and migrates) the database, with the runtime on this clock and sleeper (tests pass fake ones).
+     *
+     * @param password the password, or null for none
+     * @throws IllegalArgumentException for a URL that is not {@code jdbc:...}
+     */
+    public static HostDatabase open(String jdbcUrl, String user, String password, SecretKeyRing keys, Clock clock,
+                                    Sleeper sleeper) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
             throw new IllegalArgumentException("--db: '" + jdbcUrl + "' is not a JDBC URL such as "
                     + DEFAULT_URL + " or jdbc:postgresql://host/db");
@@ -49,7 +65,7 @@ public final class HostDatabase implements AutoCloseable {
         config.setPoolName("entra-sync");
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return new HostDatabase(pool, keys);
+            return new HostDatabase(pool, keys, clock, sleeper);
         } catch (RuntimeException e) {
             pool.close();
             throw e;
@@ -71,14 +87,19 @@ public final class HostDatabase implements AutoCloseable {
         return mapper;
     }
 
-    /** An engine builder wired to this database: credentials, mappings, sink, checkpoints and jobs. */
-    public EntraSync.Builder engineBuilder() {
-        return EntraSync.builder().credentials(credentials).tenants(mapper).sink(storage.datasetSink())
-                .checkpoints(storage.checkpointStore()).jobs(storage.jobStore());
+    /** The host's entra-sync runtime, on this database's credentials; closed with the database. */
+    public EntraSync runtime() {
+        return runtime;
+    }
+
+    /** An engine builder on the runtime, wired to this database: mappings, sink, checkpoints and jobs. */
+    public EntraSync.EngineBuilder engineBuilder() {
+        return storage.engine(runtime);
     }
 
     @Override
     public void close() {
+        runtime.close();
         pool.close();
     }
 }

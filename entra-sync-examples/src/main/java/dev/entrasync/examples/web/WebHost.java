@@ -53,11 +53,11 @@ public final class WebHost implements AutoCloseable {
     private WebHost(Builder b, int port) {
         this.url = "http://localhost:" + port;
         this.simulation = DemoCloud.start(1200, url + ConsentPages.CALLBACK, false);
-        this.db = HostDatabase.open(b.jdbcUrl, "sa", "", KeyRings.ephemeral());
+        this.db = HostDatabase.open(b.jdbcUrl, "sa", "", KeyRings.ephemeral(), b.clock, b.sleeper);
         byte[] stateKey = new byte[32];
         new SecureRandom().nextBytes(stateKey);
-        this.onboarding = Onboarding.builder().credentials(db.credentials()).consents(db.storage().consentStore())
-                .stateKey(stateKey).redirectUri(url + ConsentPages.CALLBACK).clock(b.clock).sleeper(b.sleeper).build();
+        this.onboarding = db.runtime().onboarding().consents(db.storage().consentStore()).stateKey(stateKey)
+                .redirectUri(url + ConsentPages.CALLBACK).build();
         this.engine = db.engineBuilder().secrets(onboarding.secrets()).build();
         engine.start();
         this.consentChecks = new ConsentChecks(b.consentWorkers, b.pendingConsentLimit, b.clock);
@@ -132,8 +132,7 @@ public final class WebHost implements AutoCloseable {
         server.stop();
         consentChecks.close();
         engine.close();
-        onboarding.close();
-        db.close();
+        db.close(); // closes the runtime the engine and onboarding share
         simulation.close();
     }
 

@@ -34,17 +34,19 @@ class MailNotifierTest {
     private final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
     private final InMemoryTenantMapper companies = new InMemoryTenantMapper();
     private final InMemoryDatasetSink sink = new InMemoryDatasetSink();
+    private final EntraSync entra;
     private final MailSender mail;
 
     MailNotifierTest() {
         credentials.save(microsoft.credential("northwind", null));
-        mail = MailSender.builder().credentials(credentials).build();
+        entra = EntraSync.builder().credentials(credentials).build();
+        mail = entra.mail();
         microsoft.partner().consent(microsoft.app(), Permissions.MAIL_SEND);
     }
 
     @AfterEach
     void close() {
-        mail.close();
+        entra.close();
         microsoft.close();
     }
 
@@ -56,8 +58,7 @@ class MailNotifierTest {
     private SyncJob sync(MailNotifier notifier, SimulatedTenant tenant) throws InterruptedException {
         companies.map(new TenantMapping(tenant.displayName(), TenantId.of(tenant.id()), "northwind", tenant.displayName(),
                 null, EnumSet.allOf(Dataset.class), false));
-        try (SyncEngine engine = EntraSync.builder().credentials(credentials).tenants(companies).sink(sink)
-                .listener(notifier).build()) {
+        try (SyncEngine engine = entra.engine().tenants(companies).sink(sink).listener(notifier).build()) {
             SyncJob job = engine.syncNow(TenantId.of(tenant.id()));
             return engine.await(job.id(), Duration.ofMinutes(5));
         }

@@ -1,0 +1,2 @@
+/** Not API: what one {@link dev.entrasync.EntraSync} runtime shares with the engine, onboarding and mail. */
+package dev.entrasync.internal.runtime;
