@@ -103,11 +103,6 @@ public final class EntraSync implements AutoCloseable {
         return mail;
     }
 
-    /** The credential store given to {@link Builder#credentials}; never null. */
-    public CredentialStore credentials() {
-        return shared.credentials();
-    }
-
     /**
      * Closes every engine built from this runtime that is still open, then releases the HTTP connections.
      * Idempotent; a second call does nothing.
@@ -346,6 +341,10 @@ public final class EntraSync implements AutoCloseable {
                     shared.clock(), shared.sleeper(), shared.transport(), executor, workers, interval, tick, secrets,
                     scheduler, listeners));
             runtime.engines.add(engine);
+            if (runtime.closed.get()) { // closed while this engine was being built: it must not outlive the runtime
+                engine.close();
+                runtime.shared();
+            }
             return engine;
         }
     }

@@ -1,6 +1,6 @@
 /**
  * Onboarding: everything a partner does before the first sync. Build one {@link Onboarding} per
- * host and share it; it gives the {@link ConsentFlow} (admin-consent links and their redirects),
+ * host from its {@link dev.entrasync.EntraSync} runtime ({@code entra.onboarding()}) and share it; it gives the {@link ConsentFlow} (admin-consent links and their redirects),
  * {@link TenantDiscovery} (which tenants a credential reaches), {@link Preflight} (a cheap check of
  * one mapping) and {@link SecretLifecycle} (expiry warnings and rotation). {@link TenantMapper}
  * pairs tenants with the host's companies; {@link PermissionManifest} writes the app registration's

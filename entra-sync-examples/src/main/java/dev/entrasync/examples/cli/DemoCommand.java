@@ -13,6 +13,7 @@ import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.KeyRings;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.examples.support.TenantSummary;
+import dev.entrasync.jdbc.SecretKeyRing;
 import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.ConsentStatus;
 import dev.entrasync.onboarding.DiscoveredTenant;
@@ -63,17 +64,25 @@ final class DemoCommand implements Callable<Integer> {
         Files.deleteIfExists(file);
         Files.deleteIfExists(Path.of(dbFile.toAbsolutePath() + ".trace.db"));
         CompanyBook companies = new CompanyBook();
-        try (DemoCloud microsoft = DemoCloud.start(users, REDIRECT_URI, false);
-             HostDatabase db = HostDatabase.open("jdbc:h2:" + dbFile.toAbsolutePath(), "sa", "", KeyRings.ephemeral())) {
-            Onboarding onboarding = db.runtime().onboarding().consents(db.storage().consentStore()).stateKey(randomKey())
-                    .redirectUri(REDIRECT_URI).build();
-            out.printf("Simulated Microsoft cloud: login %s, graph %s%n", microsoft.cloud().loginUrl(),
-                    microsoft.cloud().graphUrl());
-            db.credentials().save(microsoft.credential(CREDENTIAL, Instant.now().plus(Duration.ofDays(180))));
-            out.printf("Credential '%s': Northwind MSP's app registration (CSP partner), secret encrypted in %s%n",
-                    CREDENTIAL, file);
-            onboard(microsoft, onboarding, db, companies, out);
-            return sync(db, companies, out, file, microsoft.contoso().id());
+        String url = "jdbc:h2:" + dbFile.toAbsolutePath();
+        SecretKeyRing keys = KeyRings.ephemeral();
+        try (DemoCloud microsoft = DemoCloud.start(users, REDIRECT_URI, false)) {
+            try (HostDatabase db = HostDatabase.open(url, "sa", "", keys)) {
+                Onboarding onboarding = db.runtime().onboarding().consents(db.storage().consentStore())
+                        .stateKey(randomKey()).redirectUri(REDIRECT_URI).build();
+                out.printf("Simulated Microsoft cloud: login %s, graph %s%n", microsoft.cloud().loginUrl(),
+                        microsoft.cloud().graphUrl());
+                db.credentials().save(microsoft.credential(CREDENTIAL, Instant.now().plus(Duration.ofDays(180))));
+                out.printf("Credential '%s': Northwind MSP's app registration (CSP partner), secret encrypted in %s%n",
+                        CREDENTIAL, file);
+                onboard(microsoft, onboarding, db, companies, out);
+            }
+            // The sync runs later, in a new host process: its tokens are issued after Litware's administrator
+            // removed the permission. (One runtime keeps a tenant's token until it is due for renewal, and Graph
+            // honours the roles a token was issued with, as Microsoft's cloud does.)
+            try (HostDatabase db = HostDatabase.open(url, "sa", "", keys)) {
+                return sync(db, companies, out, file, microsoft.contoso().id());
+            }
         }
     }
 
