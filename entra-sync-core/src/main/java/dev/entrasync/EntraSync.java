@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <h2>Lifecycle</h2>
  * Build one at start-up and close it at shutdown. Closing it closes the engines built from it (as
  * {@link SyncEngine#close()} does) and then releases the HTTP connections; onboarding and mail obtained
- * from it stop working. Closing an engine leaves the runtime and everything else obtained from it open.
+ * from it must not be used after that. Closing an engine leaves the runtime and everything else obtained from it open.
  *
  * <h2>Threads</h2>
  * Thread-safe: every method may be called from any thread. Builders are not thread-safe; use each from one
@@ -131,7 +131,8 @@ public final class EntraSync implements AutoCloseable {
     }
 
     /**
-     * Builds the {@link EntraSync} runtime: the settings everything obtained from it shares. Not thread-safe;
+     * Builds the {@link EntraSync} runtime: the settings everything obtained from it shares. Called once per
+     * host at start-up; not thread-safe. Setters refuse null ({@link NullPointerException} naming the argument);
      * {@link #build()} fails naming whatever is missing.
      */
     public static final class Builder {
@@ -193,7 +194,8 @@ public final class EntraSync implements AutoCloseable {
     /**
      * Builds a {@link SyncEngine} on this runtime, from {@link EntraSync#engine()}. Holds only the
      * engine's own settings; credentials, clock, sleeper, HTTP settings and limits are the runtime's. Not
-     * thread-safe; {@link #build()} fails naming whatever is missing.
+     * thread-safe. Setters other than {@link #sink} refuse null ({@link NullPointerException} naming the
+     * argument); {@link #build()} fails naming whatever is missing.
      */
     public static final class EngineBuilder {
         private TenantMapper tenants;

@@ -23,8 +23,8 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Obtained from the host's {@link dev.entrasync.EntraSync} runtime, whose credential store, HTTP stack,
- * token cache and budgets it uses; thread-safe. It owns nothing to close: it stops working when the runtime
- * is closed.
+ * token cache and budgets it uses; thread-safe. It owns nothing to close; use it only while the runtime is
+ * open.
  * {@code Mail.Send} lets an app send as any mailbox of the tenant; an administrator can narrow it to the
  * sending mailbox with an Exchange application access policy.
  */

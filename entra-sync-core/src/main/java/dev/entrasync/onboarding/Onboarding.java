@@ -18,8 +18,8 @@ import java.util.Objects;
  * Onboarding: {@link #consent()}, {@link #discovery()}, {@link #preflight()} and {@link #secrets()}.
  * Obtained from the host's {@link dev.entrasync.EntraSync} runtime, once per host, and shared; it uses
  * the runtime's credential store, HTTP stack, token cache, budgets, clock and sleeper, so a consent
- * verified or a secret rotated here is seen by the engine at once. It owns nothing to close: it stops
- * working when the runtime is closed.
+ * verified or a secret rotated here is seen by the engine at once. It owns nothing to close; use it only
+ * while the runtime is open.
  *
  * <pre>{@code
  * Onboarding onboarding = entra.onboarding()
