@@ -157,6 +157,24 @@ class EntraSyncTest {
     }
 
     @Test
+    void mailUsesTheTokenOnboardingFetchedForTheHomeTenant() {
+        SimulatedTenant home = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("Northwind MSP")
+                .tenantId(SimulatedCloudFixture.HOME_TENANT).users(1).build());
+        home.consent(sim.app, Permissions.MAIL_SEND);
+        String sender = (String) home.users().list().get(0).get("userPrincipalName");
+        EntraSync entra = runtime(GraphLimits.defaults());
+
+        ConsentResult consent = onboarding(entra).consent().verify("msp", TenantId.of(home.id()), null);
+        entra.mail().send("msp", dev.entrasync.mail.MailMessage.text(sender, List.of("ops@northwind.example"),
+                "Contoso: sync failing", "..."));
+
+        assertThat(consent).isInstanceOf(ConsentResult.Granted.class);
+        assertThat(sim.cloud.sentMail()).hasSize(1);
+        assertThat(tokenCalls(home)).hasSize(1);
+        assertThat(entra.mail()).isSameAs(entra.mail());
+    }
+
+    @Test
     void closingAnEngineLeavesTheRuntimeOpenAndClosingTheRuntimeClosesItsEngines() {
         EntraSync entra = runtime(GraphLimits.defaults());
         TenantId tenant = TenantId.of(contoso.id());
