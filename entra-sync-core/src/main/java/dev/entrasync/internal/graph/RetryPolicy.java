@@ -167,8 +167,7 @@ final class RetryPolicy {
         if (outcome instanceof Outcome.Dropped<?> dropped) {
             History next = history.failed();
             if (next.failures() >= limits.maxAttempts()) {
-                // counted as before the split: the attempts so far plus one
-                return new Stop(subject.unreachable(tenant, next.attempts() + 1, dropped.cause()));
+                return new Stop(subject.unreachable(tenant, next.attempts(), dropped.cause()));
             }
             return waitOrStop(subject, backoff(next.attempts()), false, null, next, waited, now);
         }
