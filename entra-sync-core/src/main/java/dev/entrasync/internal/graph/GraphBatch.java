@@ -17,7 +17,8 @@ import java.util.Map;
  * 429 (or 503/5xx) are resent on their own, in a new batch, after the longest {@code Retry-After}
  * among them (back-off when none): each round is one attempt for {@link RetryPolicy}, the same policy and
  * bounds as a request's ({@code GraphLimits.maxRetryAfter}, {@code maxWaitPerDataset}), counted as throttled
- * when the round's last failed item was; the items that succeeded are never resent. Each throttled item
+ * when the round's last failed item was a 429, or a 503 in a round that carried a {@code Retry-After}; the items
+ * that succeeded are never resent. Each throttled item
  * counts as a 429 in {@link RequestStats}; a batch takes one limiter permit per item, as Graph counts
  * them. The body is built and read with Jackson rather than the
  * Graph SDK's {@code BatchRequestContent}, which needs Kiota request objects and parsable models.
