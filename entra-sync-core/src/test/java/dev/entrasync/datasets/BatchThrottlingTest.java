@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
+import dev.entrasync.GraphLimits;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.testkit.ContosoFixture;
 import dev.entrasync.testkit.RecordedCall;
@@ -54,5 +55,20 @@ class BatchThrottlingTest {
                 .filter(r -> r.id().equals(ContosoFixture.HELPDESK_ROLE_ID)).findFirst().orElseThrow();
         assertThat(helpdesk.members()).isNotEmpty();
         assertThat(fx.records(tenant, Dataset.ROLES)).hasSize(roleIds.size());
+    }
+
+    @Test
+    void aBatchItemAnswered503WithRetryAfterIsThrottledLikeARequestAndDoesNotSpendTheFailureBudget() {
+        fx.limits = GraphLimits.defaults().withMaxAttempts(2);
+        SimulatedTenant tenant = fx.tenant(ContosoFixture.build());
+        String unavailable = "/v1.0/directoryRoles/" + ContosoFixture.HELPDESK_ROLE_ID + "/members";
+        fx.sim.cloud.faults().forPath(unavailable).unavailableNext(3, 1.5);
+
+        DatasetResult roles = fx.sync(tenant, Set.of(Dataset.ROLES)).dataset(Dataset.ROLES).orElseThrow();
+
+        assertThat(roles.status()).as(roles.error()).isEqualTo(DatasetResult.Status.SUCCEEDED);
+        assertThat(roles.retryAfterWaited()).isEqualTo(Duration.ofMillis(4500));
+        assertThat(fx.sim.cloud.graphCalls().stream().filter(c -> c.batchItem() && c.path().equals(unavailable))
+                .map(RecordedCall::status)).containsExactly(503, 503, 503, 200);
     }
 }

@@ -15,8 +15,10 @@ import java.util.Map;
 /**
  * JSON batching ({@code POST /$batch}): GET requests packed 20 to an HTTP request. Items answered
  * 429 (or 503/5xx) are resent on their own, in a new batch, after the longest {@code Retry-After}
- * among them (back-off when none), within the same bounds as a request's waits
- * ({@code GraphLimits.maxRetryAfter}, {@code maxWaitPerDataset}); the items that succeeded are never resent. Each throttled item
+ * among them (back-off when none): each round is one attempt for {@link RetryPolicy}, the same policy and
+ * bounds as a request's ({@code GraphLimits.maxRetryAfter}, {@code maxWaitPerDataset}), counted as throttled
+ * when the round's last failed item was a 429, or a 503 in a round that carried a {@code Retry-After}; the items
+ * that succeeded are never resent. Each throttled item
  * counts as a 429 in {@link RequestStats}; a batch takes one limiter permit per item, as Graph counts
  * them. The body is built and read with Jackson rather than the
  * Graph SDK's {@code BatchRequestContent}, which needs Kiota request objects and parsable models.
@@ -53,7 +55,8 @@ final class GraphBatch {
         Map<String, JsonNode> bodies = new LinkedHashMap<>();
         Map<String, Item> pending = new LinkedHashMap<>();
         items.forEach(i -> pending.put(i.id(), i));
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+        RetryPolicy.History history = RetryPolicy.History.NONE;
+        while (!pending.isEmpty()) {
             List<Item> round = List.copyOf(pending.values());
             Duration longestRetryAfter = null;
             GraphException lastFailure = null;
@@ -96,14 +99,10 @@ final class GraphBatch {
                             + pending.size() + " of its requests (first: " + pending.values().iterator().next().url()
                             + "). The sync can be retried.", 200, null, graph.tenant(), "/$batch", true, null);
                 }
-                if (attempt >= (lastFailure.status() == 429 ? graph.throttledAttempts() : graph.maxAttempts())) {
-                    throw new GraphException("Gave up on " + pending.size() + " $batch requests in tenant " + graph.tenant()
-                            + " after " + attempt + " attempts; last: " + lastFailure.getMessage(), lastFailure.status(),
-                            lastFailure.errorCode().orElse(null), graph.tenant(), "/$batch", true, lastFailure);
-                }
-                graph.waitToResend(longestRetryAfter, attempt, stats, pending.size() + " $batch request"
-                        + (pending.size() == 1 ? "" : "s") + " (first: /v1.0" + pending.values().iterator().next().url()
-                        + ")", lastFailure);
+                // the round is one attempt of the items still pending, retried by the same policy as a request
+                history = graph.retryOrThrow(RetryPolicy.Subject.batchItems(pending.size(),
+                        pending.values().iterator().next().url()), Outcome.retryable(lastFailure, longestRetryAfter),
+                        history, stats);
             }
         }
         return bodies;
