@@ -13,7 +13,7 @@ import okhttp3.OkHttpClient;
 /**
  * One OkHttp client (pool, dispatcher, proxy, TLS) and two views of it: the plain client used for
  * MSAL4J's token requests, and the Graph client carrying the Graph SDK's middleware chain without
- * its {@link RetryHandler} (resilience4j owns retry, so the two never multiply) and without its
+ * its {@link RetryHandler} (entra-sync's own retry policy owns retry, so the two never multiply) and without its
  * {@link RedirectHandler}: Graph requests follow no redirect, so neither the bearer token nor a page
  * from another origin can come in through one (the SDK's handler compares host and scheme, not port).
  */
