@@ -14,9 +14,14 @@ import java.util.function.UnaryOperator;
  * becomes a new company, created through the host's {@link CompanyDirectory}), <i>map existing</i>
  * ({@link #map}), {@link #delete}, {@link #list}. One tenant maps to one company at a time, and one
  * company to one tenant; a second mapping of either is refused with a
- * {@link MappingConflictException}. The sync engine reads the mappings to know what to sync.
+ * {@link MappingConflictException}. The sync engine reads the mappings to know what to sync, and
+ * keeps each tenant's controls in them (paused, excluded, own interval, blocked; see
+ * {@link TenantMapping}), writing them with {@link #change}.
  *
- * <p>Implementations must be thread-safe and make {@link #map} atomic (check and insert as one).
+ * <p>Implementations must be thread-safe, store every component of a {@link TenantMapping} (the
+ * controls too: they hold across instances and restarts only as long as the mapper keeps them), and
+ * make {@link #map} atomic (check and insert as one); a mapper shared by several processes should
+ * make {@link #change} atomic too.
  * {@link InMemoryTenantMapper} is the in-memory implementation; {@code entra-sync-jdbc} persists
  * mappings. No method accepts or returns {@code null}.
  */
