@@ -156,4 +156,20 @@ class JdbcTenantMapperTest {
         assertThatThrownBy(() -> mapper.change(A, m -> mapping("c2", A)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("change: may not move");
     }
+
+    @DatabaseTest
+    void aMappingStoredWithoutControlsReadsAsNotExcludedOnTheEngineIntervalAndNotBlocked(TestDatabase db) {
+        JdbcTenantMapper mapper = db.storageBuilder().build().tenantMapper();
+        // A row as entra-sync wrote it before the controls existed (migration V6 adds the columns to such rows).
+        db.execute("INSERT INTO " + db.table("tenant_mappings") + " (company_id, tenant_id, credential_name,"
+                + " datasets, paused, mapped_at) VALUES ('c1', '" + A.value() + "', 'default', 'users', FALSE,"
+                + " CURRENT_TIMESTAMP)");
+
+        TenantMapping read = mapper.findByTenant(A).orElseThrow();
+
+        assertThat(read.excluded()).isFalse();
+        assertThat(read.interval()).isNull();
+        assertThat(read.block()).isNull();
+        assertThat(mapper.change(A, m -> m.withExcluded(true)).orElseThrow().excluded()).isTrue();
+    }
 }
