@@ -116,6 +116,12 @@ class TenantControlsTest {
                 a.start();
                 b.start();
                 a.interval(often, Duration.ofMinutes(1));
+                // The tenant's shared row moved from its slot in the day to its slot in the minute.
+                JdbcClusterScheduler observer = JdbcClusterScheduler.builder(storage).instanceName("observer")
+                        .clock(time).build();
+                assertThat(observer.scheduledTenants()).filteredOn(t -> t.tenant().equals(often)).singleElement()
+                        .satisfies(t -> assertThat(t.nextRunAt()).isBefore(time.instant().plus(Duration.ofMinutes(1))));
+                observer.close();
                 blockedAround = time.instant();
                 SyncJob failed = b.syncNow(blocked);
                 Waits.until("the revoked tenant's job", WAIT,
