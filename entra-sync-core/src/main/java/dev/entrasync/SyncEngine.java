@@ -57,37 +57,70 @@ public interface SyncEngine extends AutoCloseable {
      * Syncs a tenant now on the calling thread, without a mapping (for tools and one-off runs); the
      * run is recorded as a manual job.
      *
+     * <p>Like {@link #syncNow}, it never runs a second job of a tenant that already has one queued or
+     * running in this engine (a Sync now, a scheduled run, another {@code sync}): it waits for that
+     * job instead, and returns its results when it synced every dataset asked for; otherwise it runs
+     * its own job once that one is done. So one tenant's dataset never has two sink sessions open at
+     * once. (Across a cluster, see {@code JdbcClusterScheduler}.)
+     *
      * @param credentialName the credential in the engine's {@link CredentialStore}
      * @param tenant the tenant (GUID or domain)
      * @param datasets what to sync; never empty
-     * @return one result per dataset, in the order of {@link Dataset}
+     * @return one result per dataset asked for, in the order of {@link Dataset}; the result's
+     *     {@link SyncResult#runId()} is the job that ran them (the joined one, if it did)
      * @throws TokenException if no token can be had for the tenant (nothing is written)
-     * @throws IllegalArgumentException if the credential is unknown or no dataset is given
+     * @throws IllegalArgumentException if the credential is unknown, no dataset is given, or the tenant
+     *     is mapped and excluded
+     * @throws IllegalStateException if the engine is closing
+     * @throws java.util.concurrent.CancellationException if interrupted while waiting for a running job
+     *     (which goes on)
      */
     SyncResult sync(String credentialName, TenantId tenant, Set<Dataset> datasets);
 
     /** The jobs, for the host to show. */
     JobStore jobs();
 
-    /** How the tenant's syncs have been going. */
+    /**
+     * How the tenant's syncs have been going: read from its latest jobs in the {@link JobStore} and the
+     * block stored in its mapping, so every engine over the same stores reports the same.
+     */
     TenantHealth health(TenantId tenant);
 
-    /** Stops scheduled syncs of the tenant (Sync now still works) by pausing its mapping. */
+    /**
+     * Stops scheduled syncs of the tenant (Sync now still works) by pausing its mapping.
+     *
+     * @throws IllegalArgumentException if the tenant is not mapped
+     */
     void pause(TenantId tenant);
 
-    /** Undoes {@link #pause} and lifts a block left by a permanent failure (after re-consent, say). */
+    /**
+     * Undoes {@link #pause} and lifts a block left by a permanent failure (after re-consent, say), in
+     * the tenant's mapping. Does nothing for a tenant that is not mapped.
+     */
     void resume(TenantId tenant);
 
-    /** Excludes the tenant from every sync, scheduled or manual, until {@link #include}. */
+    /**
+     * Excludes the tenant from every sync, scheduled or manual, until {@link #include}. Stored in the
+     * tenant's mapping ({@link dev.entrasync.onboarding.TenantMapping#excluded()}), so every engine over
+     * the same mapper — the other instances of a cluster, this one after a restart — keeps to it.
+     *
+     * @throws IllegalArgumentException if the tenant is not mapped
+     */
     void exclude(TenantId tenant);
 
-    /** Undoes {@link #exclude}. */
+    /**
+     * Undoes {@link #exclude}.
+     *
+     * @throws IllegalArgumentException if the tenant is not mapped
+     */
     void include(TenantId tenant);
 
     /**
-     * Sets the tenant's own interval (null: back to the engine's).
+     * Sets the tenant's own interval (null: back to the engine's), stored in the tenant's mapping
+     * ({@link dev.entrasync.onboarding.TenantMapping#interval()}) so every engine over the same mapper
+     * schedules it so; the tenant's next run moves to its slot in the new interval.
      *
-     * @throws IllegalArgumentException if shorter than one minute
+     * @throws IllegalArgumentException if shorter than one minute, or the tenant is not mapped
      */
     void interval(TenantId tenant, Duration interval);
 

@@ -29,8 +29,10 @@ public interface SyncListener {
 
     /**
      * A tenant stopped being synced for a reason a person must fix (secret expired or wrong, consent
-     * revoked, app disabled). Told once per cause; syncing resumes when the credential or consent
-     * changes, or the host calls {@link SyncEngine#resume(TenantId)}.
+     * revoked, app disabled). Told once per cause: the block is stored in the tenant's mapping
+     * ({@code TenantMapping.block()}), so the same failure seen again — by this engine, another
+     * instance over the same mapper, or after a restart — is not told again. Syncing resumes when the
+     * credential or consent changes, or the host calls {@link SyncEngine#resume(TenantId)}.
      */
     default void tenantBlocked(TenantId tenant, TokenException cause) {
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A {@link TenantMapper} in memory, for tests, demos and hosts that keep mappings elsewhere and load
@@ -92,6 +93,18 @@ public final class InMemoryTenantMapper implements TenantMapper {
     public synchronized Optional<TenantMapping> findByTenant(TenantId tenant) {
         String company = companyByTenant.get(Objects.requireNonNull(tenant, "tenant"));
         return company == null ? Optional.empty() : Optional.of(byCompany.get(company));
+    }
+
+    @Override
+    public synchronized Optional<TenantMapping> change(TenantId tenant, UnaryOperator<TenantMapping> change) {
+        Objects.requireNonNull(change, "change");
+        Optional<TenantMapping> current = findByTenant(tenant);
+        if (current.isEmpty()) {
+            return current;
+        }
+        TenantMapping changed = TenantMapper.checkedChange(current.get(), change);
+        byCompany.put(changed.companyId(), changed);
+        return Optional.of(changed);
     }
 
     @Override

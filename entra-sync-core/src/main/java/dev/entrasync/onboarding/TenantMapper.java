@@ -7,15 +7,21 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Company ⇄ tenant mappings, keyed by the host's company ids: <i>import</i> (each discovered tenant
  * becomes a new company, created through the host's {@link CompanyDirectory}), <i>map existing</i>
  * ({@link #map}), {@link #delete}, {@link #list}. One tenant maps to one company at a time, and one
  * company to one tenant; a second mapping of either is refused with a
- * {@link MappingConflictException}. The sync engine reads the mappings to know what to sync.
+ * {@link MappingConflictException}. The sync engine reads the mappings to know what to sync, and
+ * keeps each tenant's controls in them (paused, excluded, own interval, blocked; see
+ * {@link TenantMapping}), writing them with {@link #change}.
  *
- * <p>Implementations must be thread-safe and make {@link #map} atomic (check and insert as one).
+ * <p>Implementations must be thread-safe, store every component of a {@link TenantMapping} (the
+ * controls too: they hold across instances and restarts only as long as the mapper keeps them), and
+ * make {@link #map} atomic (check and insert as one); a mapper shared by several processes should
+ * make {@link #change} atomic too.
  * {@link InMemoryTenantMapper} is the in-memory implementation; {@code entra-sync-jdbc} persists
  * mappings. No method accepts or returns {@code null}.
  */
@@ -55,6 +61,48 @@ public interface TenantMapper {
 
     /** Every mapping, in the order they were made. */
     List<TenantMapping> list();
+
+    /**
+     * Changes the tenant's mapping as one step: reads it, applies {@code change} and stores the result,
+     * so two engines setting different controls of one tenant at once (one excludes it while the other
+     * blocks it, say) do not undo each other. The sync engine calls it to store the tenant's controls;
+     * {@code change} may be called more than once and must have no side effects. If it returns the
+     * mapping unchanged, nothing is written.
+     *
+     * <p>This default reads with {@link #findByTenant} and writes with {@link #update}, which is atomic
+     * only within one mapper; a mapper shared by several processes (a database) overrides it to lock the
+     * row. {@link InMemoryTenantMapper} and {@code entra-sync-jdbc}'s mapper are atomic.
+     *
+     * @return the stored mapping, or empty when the tenant is not mapped (nothing changes)
+     * @throws IllegalArgumentException if {@code change} returns a mapping of another company or tenant
+     *     (nothing changes)
+     */
+    default Optional<TenantMapping> change(TenantId tenant, UnaryOperator<TenantMapping> change) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(change, "change");
+        Optional<TenantMapping> current = findByTenant(tenant);
+        if (current.isEmpty()) {
+            return current;
+        }
+        TenantMapping changed = checkedChange(current.get(), change);
+        return Optional.of(changed.equals(current.get()) ? changed : update(changed));
+    }
+
+    /**
+     * Applies {@code change} to {@code current} for {@link #change}, refusing a result that names
+     * another company or tenant. For implementations of {@link #change}.
+     *
+     * @throws IllegalArgumentException naming the field that changed
+     */
+    static TenantMapping checkedChange(TenantMapping current, UnaryOperator<TenantMapping> change) {
+        TenantMapping changed = Objects.requireNonNull(change.apply(current), "change returned null");
+        if (!changed.companyId().equals(current.companyId()) || !changed.tenant().equals(current.tenant())) {
+            throw new IllegalArgumentException("change: may not move the mapping of tenant " + current.tenant()
+                    + " (company " + current.companyId() + ") to company " + changed.companyId() + " and tenant "
+                    + changed.tenant() + "; delete and map again to change them");
+        }
+        return changed;
+    }
 
     /**
      * Imports tenants: for each one not mapped yet, creates a company through the directory and maps

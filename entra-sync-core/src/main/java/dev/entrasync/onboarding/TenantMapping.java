@@ -2,15 +2,20 @@ package dev.entrasync.onboarding;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * One host company paired with one tenant: which credential reads it, which datasets are synced
- * and whether syncing is paused. The sync engine schedules every mapping that is not paused.
+ * One host company paired with one tenant: which credential reads it, which datasets are synced,
+ * and the tenant's sync controls — paused, excluded, its own interval, and a block left by a
+ * permanent token failure. The sync engine schedules every mapping that is not paused, excluded or
+ * blocked. Because the controls are stored with the mapping, every engine over the same
+ * {@link TenantMapper} (every instance of a cluster, and an engine after a restart) sees the same.
  * Immutable; derive changed copies with the {@code with…} methods and store them with
- * {@link TenantMapper#update(TenantMapping)}.
+ * {@link TenantMapper#update(TenantMapping)} (or let the engine's {@code pause}, {@code exclude},
+ * {@code interval} and {@code resume} do it).
  *
  * @param companyId the host's company id
  * @param tenant the tenant's GUID
@@ -18,14 +23,22 @@ import java.util.Set;
  * @param displayName the tenant's name when mapped, or null
  * @param defaultDomain the tenant's default domain when mapped, or null
  * @param datasets what to sync; never empty
- * @param paused true to stop scheduled syncs without deleting the mapping
+ * @param paused true to stop scheduled syncs without deleting the mapping (Sync now still runs)
+ * @param excluded true to stop every sync of the tenant, scheduled or manual, without deleting the mapping
+ * @param interval the tenant's own sync interval (at least one minute), or null for the engine's
+ * @param block why the engine stopped syncing the tenant after a permanent token failure, or null
+ *     when it is not blocked
  */
 public record TenantMapping(String companyId, TenantId tenant, String credentialName, String displayName,
-                            String defaultDomain, Set<Dataset> datasets, boolean paused) {
+                            String defaultDomain, Set<Dataset> datasets, boolean paused, boolean excluded,
+                            Duration interval, TenantBlock block) {
+
+    /** The shortest own interval a tenant may have. */
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     /**
      * @throws IllegalArgumentException naming the field, for a blank company id or credential name, a
-     *     tenant that is not a GUID, or no datasets
+     *     tenant that is not a GUID, no datasets, or an interval shorter than {@link #MIN_INTERVAL}
      */
     public TenantMapping {
         if (companyId == null || companyId.isBlank()) {
@@ -43,6 +56,21 @@ public record TenantMapping(String companyId, TenantId tenant, String credential
             throw new IllegalArgumentException("datasets: choose at least one dataset to sync");
         }
         datasets = Collections.unmodifiableSet(EnumSet.copyOf(datasets));
+        if (interval != null && interval.compareTo(MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException("interval: must be at least 1 minute, was " + interval
+                    + "; use null for the engine's interval");
+        }
+    }
+
+    /**
+     * A mapping with no controls set besides {@code paused}: not excluded, the engine's interval, not
+     * blocked.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public TenantMapping(String companyId, TenantId tenant, String credentialName, String displayName,
+                         String defaultDomain, Set<Dataset> datasets, boolean paused) {
+        this(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused, false, null, null);
     }
 
     /** A mapping of a discovered tenant to a host company, not paused. */
@@ -54,11 +82,35 @@ public record TenantMapping(String companyId, TenantId tenant, String credential
 
     /** A copy syncing these datasets instead. */
     public TenantMapping withDatasets(Set<Dataset> datasets) {
-        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused);
+        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
+                excluded, interval, block);
     }
 
     /** A copy that is paused (or resumed). */
     public TenantMapping withPaused(boolean paused) {
-        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused);
+        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
+                excluded, interval, block);
+    }
+
+    /** A copy that is excluded from every sync (or included again). */
+    public TenantMapping withExcluded(boolean excluded) {
+        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
+                excluded, interval, block);
+    }
+
+    /**
+     * A copy with its own interval (null: the engine's).
+     *
+     * @throws IllegalArgumentException if shorter than {@link #MIN_INTERVAL}
+     */
+    public TenantMapping withInterval(Duration interval) {
+        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
+                excluded, interval, block);
+    }
+
+    /** A copy blocked for this reason (null: not blocked). */
+    public TenantMapping withBlock(TenantBlock block) {
+        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
+                excluded, interval, block);
     }
 }

@@ -1,6 +1,7 @@
 package dev.entrasync.spi;
 
 import dev.entrasync.SyncJob;
+import dev.entrasync.TenantId;
 
 /**
  * Decides when and where sync jobs run. The engine's built-in scheduler runs everything in the
@@ -9,7 +10,8 @@ import dev.entrasync.SyncJob;
  * work is picked up by another, and "Sync now" works from any instance.
  *
  * <p>The engine calls {@link #attach} once when it is built, {@link #start} once from
- * {@code SyncEngine.start()}, {@link #submit} from any thread, and {@link #close} once.
+ * {@code SyncEngine.start()}, {@link #submit} and {@link #reschedule} from any thread, and
+ * {@link #close} once.
  * Implementations must be thread-safe.
  */
 public interface SyncScheduler extends AutoCloseable {
@@ -29,6 +31,15 @@ public interface SyncScheduler extends AutoCloseable {
      * built-in one does) or hold it until then (a cluster one may).
      */
     void submit(SyncJob job);
+
+    /**
+     * The tenant's interval changed (the engine stored it in the tenant's mapping): its next run is
+     * {@link SyncTasks#nextRun SyncTasks.nextRun(tenant, null)} again, not the slot the old interval
+     * gave. Called from any thread; a scheduler that asks {@code nextRun} before each run need not do
+     * anything (the default).
+     */
+    default void reschedule(TenantId tenant) {
+    }
 
     /** Stops taking work; jobs already running are cancelled by the engine. */
     @Override

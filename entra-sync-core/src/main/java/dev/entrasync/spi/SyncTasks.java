@@ -23,7 +23,7 @@ public interface SyncTasks {
     /** The tenants to schedule: every mapped tenant (paused and excluded ones are skipped when run). */
     List<TenantId> tenants();
 
-    /** How often the tenant is synced. */
+    /** How often the tenant is synced: its own interval stored in its mapping, or the engine's. */
     Duration interval(TenantId tenant);
 
     /**
@@ -43,7 +43,8 @@ public interface SyncTasks {
 
     /**
      * Runs the tenant's scheduled sync now on the calling thread, unless it is paused, excluded,
-     * blocked by a permanent failure, unmapped, or already running.
+     * blocked by a permanent failure, unmapped, or already running. Paused, excluded and blocked are
+     * read from the tenant's mapping at each call, so every instance keeps to what any instance set.
      *
      * @return the finished job, or empty when it was skipped
      */

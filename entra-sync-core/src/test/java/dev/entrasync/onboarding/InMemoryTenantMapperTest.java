@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class InMemoryTenantMapperTest {
@@ -104,5 +108,39 @@ class InMemoryTenantMapperTest {
         assertThatThrownBy(() -> mapping("c1", TenantId.of("contoso.com"))).hasMessageStartingWith("tenant:");
         assertThatThrownBy(() -> new TenantMapping("c1", CONTOSO, "msp", null, null, Set.of(), false))
                 .hasMessageStartingWith("datasets:");
+    }
+
+    @Test
+    void changeStoresControlsAndLosesNoConcurrentChange() throws Exception {
+        InMemoryTenantMapper mapper = new InMemoryTenantMapper();
+        mapper.map(mapping("c1", CONTOSO));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 40; i++) {
+            pool.submit(() -> mapper.change(CONTOSO, m -> m.withInterval(
+                    (m.interval() == null ? Duration.ZERO : m.interval()).plusMinutes(1))));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        TenantBlock block = new TenantBlock(dev.entrasync.TokenFailure.SECRET_EXPIRED, "AADSTS7000222: expired",
+                Instant.parse("2026-12-01T00:00:00Z"), "0123456789abcdef0123456789abcdef");
+        TenantMapping changed = mapper.change(CONTOSO, m -> m.withExcluded(true).withBlock(block)).orElseThrow();
+
+        assertThat(changed.interval()).isEqualTo(Duration.ofMinutes(40));
+        assertThat(mapper.findByTenant(CONTOSO)).contains(changed);
+        assertThat(changed.excluded()).isTrue();
+        assertThat(changed.block()).isEqualTo(block);
+        assertThat(mapper.change(FABRIKAM, m -> m.withExcluded(true))).isEmpty();
+        assertThatThrownBy(() -> mapper.change(CONTOSO, m -> mapping("c2", CONTOSO)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("change: may not move");
+        assertThat(mapper.findByTenant(CONTOSO)).contains(changed);
+    }
+
+    @Test
+    void anIntervalUnderAMinuteIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> mapping("c1", CONTOSO).withInterval(Duration.ofSeconds(59)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("interval: must be at least 1 minute, was PT59S; use null for the engine's interval");
+        assertThatThrownBy(() -> new TenantBlock(null, "r", Instant.EPOCH, "d")).hasMessageStartingWith("failure:");
     }
 }

@@ -49,7 +49,10 @@ import org.slf4j.LoggerFactory;
  * while it runs; when it stops for six {@link Builder#heartbeatInterval heartbeat intervals} the instance is
  * taken as dead and another one runs the row again (the engine turns a job left running into a recovery
  * job). A housekeeping row, run by one instance at a time, calls the engine's {@link SyncTasks#tick()} and
- * adds and removes tenant rows as mappings change; {@link #start()} does the same once at once.
+ * adds and removes tenant rows as mappings change; {@link #start()} does the same once at once. What the
+ * engine skips — paused, excluded and blocked tenants — and each tenant's own interval are read from the
+ * tenant mappings in the shared database at each run, so every instance keeps to the controls any
+ * instance set.
  *
  * <p>A scheduled sync and a Sync now of the same tenant may run at the same time on two instances; the sink
  * and checkpoint contracts keep the data consistent, at the cost of the duplicate Graph requests.
@@ -125,6 +128,24 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         Objects.requireNonNull(job, "job");
         scheduler.scheduleIfNotExists(clusterTasks.job.instance(job.id()), clock.instant());
         scheduler.triggerCheckForDueExecutions();
+    }
+
+    /**
+     * Moves the tenant's row to its next run under its new interval ({@link SyncTasks#nextRun
+     * nextRun(tenant, null)}), for every instance, since the row is shared. A row being run now is left
+     * alone: its run reschedules it under the new interval when it ends.
+     */
+    @Override
+    public void reschedule(TenantId tenant) {
+        Objects.requireNonNull(tenant, "tenant");
+        SyncTasks engine = attached();
+        TaskInstanceId row = TaskInstanceId.of(ClusterTasks.TENANT, tenant.value());
+        try {
+            scheduler.getScheduledExecution(row).filter(e -> !e.isPicked())
+                    .ifPresent(e -> scheduler.reschedule(row, engine.nextRun(tenant, null)));
+        } catch (TaskInstanceException e) {
+            LOG.debug("Tenant {} was picked while being rescheduled; its run reschedules it", tenant);
+        }
     }
 
     /**

@@ -4,21 +4,25 @@ import static dev.entrasync.jdbc.internal.NamedSql.params;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
+import dev.entrasync.TokenFailure;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.NamedSql;
 import dev.entrasync.jdbc.internal.Row;
 import dev.entrasync.onboarding.DataPurger;
 import dev.entrasync.onboarding.MappingConflictException;
 import dev.entrasync.onboarding.SyncedData;
+import dev.entrasync.onboarding.TenantBlock;
 import dev.entrasync.onboarding.TenantMapper;
 import dev.entrasync.onboarding.TenantMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +30,9 @@ import java.util.stream.Collectors;
  * tenant and one tenant per company, so {@link #map} is atomic across host instances: of two concurrent
  * mappings of one tenant, one is stored and the other gets a {@link MappingConflictException}. Get it from
  * {@link JdbcStorage#tenantMapper()} (which purges through {@link JdbcStorage#dataPurger()}).
+ * The tenant's sync controls (excluded, own interval, block) are columns of the same row, so every engine
+ * over the database sees them; {@link #change} locks the row ({@code SELECT … FOR UPDATE}) so two instances
+ * changing one tenant's controls at once do not undo each other.
  * Thread-safe; one connection per call.
  */
 public final class JdbcTenantMapper implements TenantMapper {
@@ -37,6 +44,7 @@ public final class JdbcTenantMapper implements TenantMapper {
     private final NamedSql delete;
     private final NamedSql byCompany;
     private final NamedSql byTenant;
+    private final NamedSql byTenantForUpdate;
     private final NamedSql all;
 
     JdbcTenantMapper(Database db, DataPurger purger) {
@@ -45,14 +53,19 @@ public final class JdbcTenantMapper implements TenantMapper {
         String table = db.table("tenant_mappings");
         String select = "SELECT * FROM " + table;
         this.insert = NamedSql.parse("INSERT INTO " + table + " (company_id, tenant_id, credential_name, display_name,"
-                + " default_domain, datasets, paused, mapped_at) VALUES (:company, :tenant, :credential, :name,"
-                + " :domain, :datasets, :paused, :now)");
+                + " default_domain, datasets, paused, excluded, sync_interval_ms, blocked_by, blocked_reason,"
+                + " blocked_since, blocked_credential, mapped_at) VALUES (:company, :tenant, :credential, :name,"
+                + " :domain, :datasets, :paused, :excluded, :interval, :blockedBy, :blockedReason, :blockedSince,"
+                + " :blockedCredential, :now)");
         this.update = NamedSql.parse("UPDATE " + table + " SET credential_name = :credential, display_name = :name,"
-                + " default_domain = :domain, datasets = :datasets, paused = :paused"
+                + " default_domain = :domain, datasets = :datasets, paused = :paused, excluded = :excluded,"
+                + " sync_interval_ms = :interval, blocked_by = :blockedBy, blocked_reason = :blockedReason,"
+                + " blocked_since = :blockedSince, blocked_credential = :blockedCredential"
                 + " WHERE company_id = :company AND tenant_id = :tenant");
         this.delete = NamedSql.parse("DELETE FROM " + table + " WHERE company_id = :company");
         this.byCompany = NamedSql.parse(select + " WHERE company_id = :company");
         this.byTenant = NamedSql.parse(select + " WHERE tenant_id = :tenant");
+        this.byTenantForUpdate = NamedSql.parse(select + " WHERE tenant_id = :tenant FOR UPDATE");
         this.all = NamedSql.parse(select + " ORDER BY mapping_order");
     }
 
@@ -126,6 +139,24 @@ public final class JdbcTenantMapper implements TenantMapper {
                 c -> one(c, byTenant, params("tenant", tenant.value())));
     }
 
+    /** Reads the tenant's row locked, applies {@code change} and writes the result, in one transaction. */
+    @Override
+    public Optional<TenantMapping> change(TenantId tenant, UnaryOperator<TenantMapping> change) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(change, "change");
+        return db.inTransaction("changing the mapping of tenant " + tenant, c -> {
+            Optional<TenantMapping> current = one(c, byTenantForUpdate, params("tenant", tenant.value()));
+            if (current.isEmpty()) {
+                return current;
+            }
+            TenantMapping changed = TenantMapper.checkedChange(current.get(), change);
+            if (!changed.equals(current.get())) {
+                db.update(c, update, values(changed));
+            }
+            return Optional.of(changed);
+        });
+    }
+
     @Override
     public List<TenantMapping> list() {
         return db.withConnection("listing mappings", c -> db.query(c, all, Map.of(), JdbcTenantMapper::read));
@@ -151,9 +182,17 @@ public final class JdbcTenantMapper implements TenantMapper {
     }
 
     private Map<String, Object> values(TenantMapping m) {
-        return params("company", m.companyId(), "tenant", m.tenant().value(), "credential", m.credentialName(),
-                "name", m.displayName(), "domain", m.defaultDomain(), "paused", m.paused(), "now", db.now(),
+        TenantBlock block = m.block();
+        Map<String, Object> values = params("company", m.companyId(), "tenant", m.tenant().value(),
+                "credential", m.credentialName(), "name", m.displayName(), "domain", m.defaultDomain(),
+                "paused", m.paused(), "now", db.now(),
                 "datasets", m.datasets().stream().map(Dataset::key).collect(Collectors.joining(",")));
+        values.putAll(params("excluded", m.excluded(), "interval", m.interval() == null ? null : m.interval().toMillis(),
+                "blockedBy", block == null ? null : block.failure().name(),
+                "blockedReason", block == null ? null : block.reason(),
+                "blockedSince", block == null ? null : block.since(),
+                "blockedCredential", block == null ? null : block.credential()));
+        return values;
     }
 
     private static TenantMapping read(Row row) throws SQLException {
@@ -161,8 +200,21 @@ public final class JdbcTenantMapper implements TenantMapper {
         for (String key : row.string("datasets").split(",")) {
             datasets.add(Dataset.fromKey(key));
         }
+        Long interval = row.bigint("sync_interval_ms");
+        String blockedBy = row.string("blocked_by");
+        TenantBlock block = blockedBy == null ? null : new TenantBlock(failure(blockedBy),
+                row.string("blocked_reason"), row.instant("blocked_since"), row.string("blocked_credential"));
         return new TenantMapping(row.string("company_id"), TenantId.of(row.string("tenant_id")),
                 row.string("credential_name"), row.string("display_name"), row.string("default_domain"), datasets,
-                row.bool("paused"));
+                row.bool("paused"), row.bool("excluded"), interval == null ? null : Duration.ofMillis(interval), block);
+    }
+
+    /** A stored failure's name; one this version does not know (written by a newer one) reads as UNKNOWN. */
+    private static TokenFailure failure(String name) {
+        try {
+            return TokenFailure.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            return TokenFailure.UNKNOWN;
+        }
     }
 }

@@ -8,9 +8,13 @@ import dev.entrasync.Dataset;
 import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.TenantId;
+import dev.entrasync.TokenFailure;
 import dev.entrasync.onboarding.MappingConflictException;
 import dev.entrasync.onboarding.SyncedData;
+import dev.entrasync.onboarding.TenantBlock;
 import dev.entrasync.onboarding.TenantMapping;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -118,5 +122,54 @@ class JdbcTenantMapperTest {
         assertThat(storage.checkpointStore().load(B, Dataset.USERS)).isPresent();
         assertThat(mapper.delete("c2", SyncedData.KEEP)).isPresent();
         assertThat(storage.queries().count(B, dev.entrasync.model.EntraUser.class)).isEqualTo(3);
+    }
+
+    @DatabaseTest
+    void controlsAreStoredWithTheMappingAndConcurrentChangesAreAllKept(TestDatabase db) throws Exception {
+        JdbcStorage storage = db.storageBuilder().build();
+        JdbcTenantMapper mapper = storage.tenantMapper();
+        mapper.map(mapping("c1", A));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> changes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            changes.add(pool.submit(() -> mapper.change(A, m -> m.withInterval(
+                    (m.interval() == null ? Duration.ZERO : m.interval()).plusMinutes(1)))));
+        }
+        for (Future<?> change : changes) {
+            change.get();
+        }
+        pool.shutdown();
+        TenantBlock block = new TenantBlock(TokenFailure.APP_NOT_IN_TENANT, "AADSTS700016: not in tenant",
+                Instant.parse("2026-12-01T10:15:30.123456Z"), "0123456789abcdef0123456789abcdef");
+
+        TenantMapping changed = mapper.change(A, m -> m.withExcluded(true).withBlock(block)).orElseThrow();
+
+        TenantMapping read = db.storageBuilder().build().tenantMapper().findByTenant(A).orElseThrow();
+        assertThat(read).isEqualTo(changed);
+        assertThat(read.interval()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(read.excluded()).isTrue();
+        assertThat(read.block()).isEqualTo(block);
+        assertThat(mapper.change(A, m -> m.withBlock(null).withInterval(null).withExcluded(false)).orElseThrow())
+                .isEqualTo(mapping("c1", A));
+        assertThat(mapper.findByTenant(A)).contains(mapping("c1", A));
+        assertThat(mapper.change(B, m -> m.withExcluded(true))).isEmpty();
+        assertThatThrownBy(() -> mapper.change(A, m -> mapping("c2", A)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("change: may not move");
+    }
+
+    @DatabaseTest
+    void aMappingStoredWithoutControlsReadsAsNotExcludedOnTheEngineIntervalAndNotBlocked(TestDatabase db) {
+        JdbcTenantMapper mapper = db.storageBuilder().build().tenantMapper();
+        // A row as entra-sync wrote it before the controls existed (migration V6 adds the columns to such rows).
+        db.execute("INSERT INTO " + db.table("tenant_mappings") + " (company_id, tenant_id, credential_name,"
+                + " datasets, paused, mapped_at) VALUES ('c1', '" + A.value() + "', 'default', 'users', FALSE,"
+                + " CURRENT_TIMESTAMP)");
+
+        TenantMapping read = mapper.findByTenant(A).orElseThrow();
+
+        assertThat(read.excluded()).isFalse();
+        assertThat(read.interval()).isNull();
+        assertThat(read.block()).isNull();
+        assertThat(mapper.change(A, m -> m.withExcluded(true)).orElseThrow().excluded()).isTrue();
     }
 }

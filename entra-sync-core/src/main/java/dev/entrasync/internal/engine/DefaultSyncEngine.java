@@ -2,6 +2,7 @@ package dev.entrasync.internal.engine;
 
 import dev.entrasync.AppCredential;
 import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
 import dev.entrasync.JobStatus;
 import dev.entrasync.JobStore;
 import dev.entrasync.SyncEngine;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -35,8 +37,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine behind {@link SyncEngine}: job bookkeeping (queue, dedupe, await, cancel), health and
- * listeners around {@link JobRunner}; when jobs run is the {@link SyncScheduler}'s business (the
+ * The engine behind {@link SyncEngine}: job bookkeeping (queue, dedupe, await, cancel) and listeners
+ * around {@link JobRunner}; the tenants' controls and health are {@link TenantControls}' (stored in
+ * the mappings and the job store); when jobs run is the {@link SyncScheduler}'s business (the
  * built-in {@link LocalScheduler}, or a cluster-aware one).
  */
 public final class DefaultSyncEngine implements SyncEngine {
@@ -47,7 +50,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final TenantMapper mapper;
     private final JobStore jobs;
     private final GraphTransport transport;
-    private final HealthTracker health = new HealthTracker();
+    private final TenantControls controls;
     private final Listeners listeners;
     private final JobRunner runner;
     private final SyncScheduler scheduler;
@@ -56,8 +59,6 @@ public final class DefaultSyncEngine implements SyncEngine {
     /** Jobs queued or running in this process, by tenant: at most one per tenant. */
     private final Map<TenantId, SyncJob> active = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<SyncJob>> done = new ConcurrentHashMap<>();
-    private final Map<TenantId, Duration> intervals = new ConcurrentHashMap<>();
-    private final Set<TenantId> excluded = ConcurrentHashMap.newKeySet();
 
     public DefaultSyncEngine(EngineParts parts) {
         this.parts = parts;
@@ -65,9 +66,11 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.jobs = parts.jobs();
         this.transport = parts.transport(); // the runtime's: shared, and closed by the runtime, not here
         this.listeners = new Listeners(parts.listeners());
+        this.controls = new TenantControls(mapper, jobs, parts.clock(), parts.interval());
         TenantSync datasets = new TenantSync(parts.sink(), parts.checkpoints(), parts.config(), parts.licenseCatalog(),
                 parts.clock());
-        this.runner = new JobRunner(parts.credentials(), jobs, transport, datasets, health, listeners, parts.clock());
+        this.runner = new JobRunner(parts.credentials(), jobs, transport, datasets, controls, listeners,
+                parts.clock());
         this.scheduler = parts.scheduler() != null ? parts.scheduler()
                 : new LocalScheduler(parts.clock(), parts.tick(), parts.executor(), parts.workers());
         scheduler.attach(new Tasks());
@@ -112,7 +115,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     private Duration intervalOf(TenantId tenant) {
-        return intervals.getOrDefault(tenant, parts.interval());
+        return controls.interval(tenant);
     }
 
     /** What the scheduler drives. */
@@ -155,12 +158,12 @@ public final class DefaultSyncEngine implements SyncEngine {
 
         @Override
         public Optional<SyncJob> runScheduled(TenantId tenant) {
-            Optional<TenantMapping> mapping = mapper.findByTenant(tenant);
-            if (mapping.isEmpty() || mapping.get().paused() || excluded.contains(tenant) || closing.get()) {
+            Optional<TenantMapping> mapping = controls.mapping(tenant);
+            if (mapping.isEmpty() || mapping.get().paused() || mapping.get().excluded() || closing.get()) {
                 return Optional.empty();
             }
             AppCredential credential = parts.credentials().find(mapping.get().credentialName()).orElse(null);
-            if (health.blocked(tenant, credential)) {
+            if (controls.blocked(mapping.get(), credential)) {
                 return Optional.empty();
             }
             retireDeadScheduledRuns(tenant);
@@ -238,15 +241,21 @@ public final class DefaultSyncEngine implements SyncEngine {
      * until it finishes in the shared job store.
      */
     private SyncJob queue(TenantMapping mapping, SyncTrigger trigger, boolean[] created) {
+        return queue(mapping.tenant(), mapping.companyId(), mapping.credentialName(), mapping.datasets(), trigger,
+                created);
+    }
+
+    private SyncJob queue(TenantId tenant, String companyId, String credentialName, Collection<Dataset> datasets,
+                          SyncTrigger trigger, boolean[] created) {
         if (closing.get()) {
             throw new IllegalStateException("The engine is closing; no new jobs");
         }
-        return active.compute(mapping.tenant(), (t, existing) -> {
+        return active.compute(tenant, (t, existing) -> {
             if (existing != null && !jobs.find(existing.id()).map(j -> j.status().isFinished()).orElse(true)) {
                 return existing;
             }
             created[0] = true;
-            return newJob(t, mapping.companyId(), mapping.credentialName(), mapping.datasets(), trigger);
+            return newJob(t, companyId, credentialName, datasets, trigger);
         });
     }
 
@@ -277,16 +286,15 @@ public final class DefaultSyncEngine implements SyncEngine {
         return cancelled;
     }
 
-    private TenantMapping mapped(TenantId tenant) {
-        return mapper.findByTenant(tenant).orElseThrow(() -> new IllegalArgumentException("tenant " + tenant
-                + " is not mapped to a company; map it with TenantMapper.map(...) first"));
+    private static IllegalArgumentException excluded(TenantId tenant) {
+        return new IllegalArgumentException("tenant " + tenant + " is excluded from syncing; include it first");
     }
 
     @Override
     public SyncJob syncNow(TenantId tenant) {
-        TenantMapping mapping = mapped(tenant);
-        if (excluded.contains(tenant)) {
-            throw new IllegalArgumentException("tenant " + tenant + " is excluded from syncing; include it first");
+        TenantMapping mapping = controls.mapped(tenant);
+        if (mapping.excluded()) {
+            throw excluded(tenant);
         }
         boolean[] created = {false};
         SyncJob job = queue(mapping, SyncTrigger.MANUAL, created);
@@ -307,7 +315,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     public List<SyncJob> syncAllNow() {
         List<SyncJob> queued = new ArrayList<>();
         for (TenantMapping mapping : mapper.list()) {
-            if (!excluded.contains(mapping.tenant())) {
+            if (!mapping.excluded()) {
                 queued.add(syncNow(mapping.tenant()));
             }
         }
@@ -359,10 +367,44 @@ public final class DefaultSyncEngine implements SyncEngine {
         // Fail fast, before a job or a sink session exists, when no token can be had; learn the tenant's GUID.
         String guid = transport.tokens().token(credential, tenant.value()).tenantId();
         TenantId key = guid == null ? tenant : TenantId.of(guid);
-        String companyId = mapper.findByTenant(key).map(TenantMapping::companyId).orElse(null);
-        SyncJob job = newJob(key, companyId, credentialName, datasets, SyncTrigger.MANUAL);
-        SyncJob finished = execute(job);
-        return new SyncResult(key, finished.id(), finished.results());
+        Optional<TenantMapping> mapping = controls.mapping(key);
+        if (mapping.isPresent() && mapping.get().excluded()) {
+            throw excluded(key);
+        }
+        String companyId = mapping.map(TenantMapping::companyId).orElse(null);
+        Set<Dataset> wanted = EnumSet.copyOf(datasets);
+        while (true) {
+            // One job per tenant at a time, as for syncNow: a job already queued or running is joined.
+            boolean[] created = {false};
+            SyncJob job = queue(key, companyId, credentialName, wanted, SyncTrigger.MANUAL, created);
+            if (created[0]) {
+                SyncJob finished = execute(job);
+                return new SyncResult(key, finished.id(), finished.results());
+            }
+            SyncJob joined = awaitFinished(job);
+            List<DatasetResult> results = joined.results().stream().filter(r -> wanted.contains(r.dataset())).toList();
+            if (results.size() == wanted.size()) {
+                return new SyncResult(key, joined.id(), results);
+            }
+            // The joined job did not sync every dataset asked for (it had others, or stopped early): run
+            // them now that it is done.
+        }
+    }
+
+    /** Waits, however long it takes, until the job finishes here or on another instance. */
+    private SyncJob awaitFinished(SyncJob job) {
+        try {
+            while (true) {
+                SyncJob current = await(job.id(), Duration.ofMinutes(1));
+                if (current.status().isFinished()) {
+                    return current;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("Interrupted while waiting for job " + job.id() + " of tenant "
+                    + job.tenant() + ", which was already running; that job goes on");
+        }
     }
 
     @Override
@@ -372,42 +414,33 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public TenantHealth health(TenantId tenant) {
-        return health.health(tenant);
+        return controls.health(tenant);
     }
 
     @Override
     public void pause(TenantId tenant) {
-        mapper.update(mapped(tenant).withPaused(true));
+        controls.paused(tenant, true);
     }
 
     @Override
     public void resume(TenantId tenant) {
-        mapper.findByTenant(tenant).filter(TenantMapping::paused).ifPresent(m -> mapper.update(m.withPaused(false)));
-        health.resume(tenant);
+        controls.resume(tenant);
     }
 
     @Override
     public void exclude(TenantId tenant) {
-        excluded.add(tenant);
+        controls.excluded(tenant, true);
     }
 
     @Override
     public void include(TenantId tenant) {
-        excluded.remove(tenant);
+        controls.excluded(tenant, false);
     }
 
     @Override
     public void interval(TenantId tenant, Duration interval) {
-        if (interval == null) {
-            intervals.remove(tenant);
-        } else if (interval.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new IllegalArgumentException("interval must be at least 1 minute, was " + interval);
-        } else {
-            intervals.put(tenant, interval);
-        }
-        if (scheduler instanceof LocalScheduler local) {
-            local.reschedule(tenant);
-        }
+        controls.interval(tenant, interval);
+        scheduler.reschedule(tenant);
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one job from start to finish on the calling thread: checks the token first (nothing is
  * written without one), runs each dataset through the {@link DatasetRunner}, stores the job after
- * every step, updates the tenant's health and tells the listeners. Thread-safe: jobs of different
+ * every step (the tenant's health is read from the stored jobs), blocks the tenant after a permanent
+ * token failure and tells the listeners. Thread-safe: jobs of different
  * tenants run concurrently on different threads.
  */
 final class JobRunner {
@@ -32,17 +33,17 @@ final class JobRunner {
     private final JobStore jobs;
     private final GraphTransport transport;
     private final TenantSync datasets;
-    private final HealthTracker health;
+    private final TenantControls controls;
     private final Listeners listeners;
     private final Clock clock;
 
     JobRunner(CredentialStore credentials, JobStore jobs, GraphTransport transport, TenantSync datasets,
-              HealthTracker health, Listeners listeners, Clock clock) {
+              TenantControls controls, Listeners listeners, Clock clock) {
         this.credentials = credentials;
         this.jobs = jobs;
         this.transport = transport;
         this.datasets = datasets;
-        this.health = health;
+        this.controls = controls;
         this.listeners = listeners;
         this.clock = clock;
     }
@@ -67,7 +68,7 @@ final class JobRunner {
         try {
             transport.tokens().token(credential.get(), job.tenant().value());
         } catch (TokenException e) {
-            if (e.failure().isPermanent() && health.block(started.tenant(), credential.get(), e)) {
+            if (e.failure().isPermanent() && controls.block(started.tenant(), credential.get(), e)) {
                 listeners.fire(l -> l.tenantBlocked(started.tenant(), e));
             }
             return finish(job, cancelled.getAsBoolean() ? JobStatus.CANCELLED : JobStatus.FAILED, e.getMessage());
@@ -132,11 +133,6 @@ final class JobRunner {
     private SyncJob finish(SyncJob job, JobStatus status, String reason) {
         SyncJob done = job.finish(status, clock.instant(), reason);
         jobs.save(done);
-        if (status == JobStatus.SUCCEEDED || status == JobStatus.PARTIAL) {
-            health.succeeded(done.tenant(), done.finishedAt());
-        } else if (status == JobStatus.FAILED) {
-            health.failed(done.tenant(), reason);
-        }
         LOG.info("Job {} for tenant {} {}{}", done.id(), done.tenant(), status,
                 reason == null ? "" : ": " + reason);
         listeners.fire(l -> l.jobFinished(done));

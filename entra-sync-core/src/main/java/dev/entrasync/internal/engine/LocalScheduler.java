@@ -105,7 +105,8 @@ public final class LocalScheduler implements SyncScheduler {
     }
 
     /** Forgets the tenant's next due time (after its interval changed). */
-    void reschedule(TenantId tenant) {
+    @Override
+    public void reschedule(TenantId tenant) {
         nextDue.remove(tenant);
     }
 

@@ -215,4 +215,32 @@ class EngineJobsTest {
             assertThat(engine.health(TenantId.of(tenant.id())).blocked()).isFalse();
         }
     }
+
+    @Test
+    void aChangedCredentialLiftsTheStoredBlockForTheNextScheduledRun() throws Exception {
+        SimulatedTenant tenant = sim.tenant("Contoso", 10);
+        TenantId id = TenantId.of(tenant.id());
+        sim.map("contoso", tenant, Dataset.USERS);
+        tenant.revokeConsent(sim.app);
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().build()) {
+            engine.await(engine.syncNow(id).id(), WAIT);
+            dev.entrasync.onboarding.TenantBlock block = sim.mapper.findByTenant(id).orElseThrow().block();
+            assertThat(block.failure()).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
+            assertThat(block.since()).isEqualTo(sim.time.instant());
+            assertThat(block.credential()).hasSize(32).doesNotContain(SimulatedCloudFixture.SECRET);
+            sim.time.advance(Duration.ofDays(2));
+            assertThat(engine.runDue()).as("blocked: the slot passes").isEmpty();
+
+            tenant.consent(sim.app, dev.entrasync.testkit.Permissions.allRead());
+            sim.credentials.save(sim.credential(SimulatedCloudFixture.SECRET).toBuilder()
+                    .secretExpiresAt(sim.time.instant().plus(Duration.ofDays(365))).build());
+            sim.time.advance(Duration.ofDays(1));
+            List<SyncJob> scheduled = engine.runDue();
+
+            assertThat(scheduled).singleElement().extracting(SyncJob::status).isEqualTo(JobStatus.SUCCEEDED);
+            assertThat(sim.mapper.findByTenant(id).orElseThrow().block()).isNull();
+            assertThat(engine.health(id).blocked()).isFalse();
+            assertThat(engine.health(id).consecutiveFailures()).isZero();
+        }
+    }
 }

@@ -111,4 +111,46 @@ class ScheduleTest {
             assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().paused()).isFalse();
         }
     }
+
+    @Test
+    void controlsSetOnOneEngineHoldForAnotherEngineOverTheSameMapper() throws Exception {
+        List<TenantId> tenants = mapTenants(3);
+        try (DefaultSyncEngine first = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+            first.exclude(tenants.get(0));
+            first.interval(tenants.get(1), Duration.ofHours(6));
+            first.pause(tenants.get(2));
+        }
+
+        // A restart, or another instance: only the mapper remembers.
+        try (DefaultSyncEngine second = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+            List<TenantId> scheduled = new ArrayList<>();
+            for (int hour = 0; hour <= 25; hour++) {
+                second.runDue().forEach(j -> scheduled.add(j.tenant()));
+                sim.time.advance(Duration.ofHours(1));
+            }
+
+            assertThat(scheduled).as("every 6 hours for a day, and nothing else").containsOnly(tenants.get(1))
+                    .hasSizeBetween(4, 5);
+            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().excluded()).isTrue();
+            assertThat(sim.mapper.findByTenant(tenants.get(1)).orElseThrow().interval()).isEqualTo(Duration.ofHours(6));
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> second.syncNow(tenants.get(0))))
+                    .hasMessageContaining("excluded");
+        }
+    }
+
+    @Test
+    void controlsOfATenantThatIsNotMappedAreRefusedNamingTheFix() {
+        TenantId unmapped = TenantId.of("9b2f6c1e-0000-4000-8000-000000000001");
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+            for (Runnable control : List.<Runnable>of(() -> engine.exclude(unmapped), () -> engine.include(unmapped),
+                    () -> engine.interval(unmapped, Duration.ofHours(1)), () -> engine.pause(unmapped))) {
+                assertThat(org.assertj.core.api.Assertions.catchThrowable(control::run))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("tenant " + unmapped + " is not mapped to a company; map it with"
+                                + " TenantMapper.map(...) first");
+            }
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine.interval(unmapped,
+                    Duration.ofSeconds(30)))).hasMessage("interval must be at least 1 minute, was PT30S");
+        }
+    }
 }
