@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetRequirements;
 import dev.entrasync.GraphPermission;
-import dev.entrasync.examples.cli.Main;
 import dev.entrasync.onboarding.PermissionManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-/** The README stays true: its snippets, tables and commands come from the code. */
+/** The README stays true: its snippets and tables come from the code (its CLI commands: entra-sync-cli's ReadmeCommandsTest). */
 class ReadmeTest {
 
     private static final Path ROOT = Path.of("..");
@@ -39,26 +37,6 @@ class ReadmeTest {
 
         assertThat(region).hasSizeLessThanOrEqualTo(20);
         assertThat(readme()).contains("```java\n" + expected + "\n```");
-    }
-
-    @Test
-    void theTwoCommandsAreThere() throws Exception {
-        assertThat(readme()).contains("mvn -B -q package -DskipTests && java -jar entra-sync-examples/target/entra-sync.jar demo\n")
-                .contains("\nmvn -B verify\n");
-        assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>entra-sync</finalName>");
-    }
-
-    @Test
-    void everyCommandInTheTableExists() throws Exception {
-        Matcher rows = Pattern.compile("(?m)^\\| `([a-z-]+)` \\| ").matcher(readme().substring(readme().indexOf("## The command line")));
-        List<String> listed = new java.util.ArrayList<>();
-        while (rows.find()) {
-            listed.add(rows.group(1));
-        }
-
-        assertThat(listed).containsExactlyInAnyOrder("demo", "sync", "show", "jobs", "consent-url", "preflight",
-                "manifest", "web");
-        assertThat(new CommandLine(new Main()).getSubcommands().keySet()).containsAll(listed);
     }
 
     @Test
