@@ -1,58 +1,87 @@
 package dev.entrasync.examples;
 
+import dev.entrasync.AppCredential;
+import dev.entrasync.Cloud;
+import dev.entrasync.Dataset;
 import dev.entrasync.EntraSync;
 import dev.entrasync.InMemoryCredentialStore;
 import dev.entrasync.InMemoryDatasetSink;
+import dev.entrasync.JobStatus;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
+import dev.entrasync.SyncListener;
 import dev.entrasync.TenantId;
-import dev.entrasync.examples.mail.MailNotifier;
-import dev.entrasync.examples.mail.MailSettings;
-import dev.entrasync.examples.support.DemoCloud;
-import dev.entrasync.examples.support.RecordSource;
-import dev.entrasync.onboarding.InMemoryConsentStore;
+import dev.entrasync.mail.MailMessage;
+import dev.entrasync.mail.MailSender;
 import dev.entrasync.onboarding.InMemoryTenantMapper;
-import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.TenantMapping;
 import dev.entrasync.testkit.Permissions;
+import dev.entrasync.testkit.SimulatedCloud;
+import dev.entrasync.testkit.SimulatedTenant;
+import dev.entrasync.testkit.TenantBuilder;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
-/** Shows mail reports: per-company summaries and "sync failing" / "secret expiring" notices through Graph sendMail. */
+/**
+ * Shows mail reports: after each sync a company's summary, and a "sync failing" notice when the job ends
+ * FAILED or PARTIAL, sent through Graph sendMail on the runtime's {@code entra.mail()}.
+ */
 public final class MailReport {
 
+    private static final String CLIENT_ID = "6f1c0a8e-8d2b-4c1e-9a57-2f3e4d5c6b7a";
+    private static final String FROM = "reports@northwindmsp.onmicrosoft.com";   // a mailbox of your own tenant
+    private static final List<String> TO = List.of("noc@northwind.example");
+
     public static void main(String... args) throws InterruptedException {
-        try (DemoCloud microsoft = DemoCloud.start(200, "http://localhost:8080/entra/consent", true)) {
-            microsoft.partner().consent(microsoft.app(), microsoft.app().configuredPermissions().toArray(String[]::new));
-            microsoft.contoso().consent(microsoft.app(), Permissions.allRead());
-            microsoft.litware().consent(microsoft.app(), Permissions.allRead());
-            microsoft.litwareRemovesAPermission();
+        try (SimulatedCloud microsoft = SimulatedCloud.start()) {
+            microsoft.registerApp(CLIENT_ID, "demo-secret");
+            SimulatedTenant home = microsoft.addTenant(TenantBuilder.create("Northwind MSP").seed(3).users(8).build());
+            home.users().add(Map.of("userPrincipalName", FROM, "displayName", "Reports", "accountEnabled", true, "mail", FROM));
+            home.consent(microsoft.app(CLIENT_ID), Permissions.MAIL_SEND);      // Mail.Send in your own tenant only
             InMemoryCredentialStore credentials = new InMemoryCredentialStore();
-            credentials.save(microsoft.credential("northwind", Instant.now().plus(Duration.ofDays(10))));
+            credentials.save(AppCredential.builder().name("northwind").cloud(Cloud.custom(microsoft.loginUrl(),
+                    microsoft.graphUrl())).homeTenant(home.id()).clientId(CLIENT_ID).secret("demo-secret").build());
             InMemoryTenantMapper companies = new InMemoryTenantMapper();
-            InMemoryDatasetSink sink = new InMemoryDatasetSink();
-            MailSettings settings = new MailSettings(true, "northwind", DemoCloud.MAIL_SENDER, List.of("noc@northwind.example"));
-            try (EntraSync entra = EntraSync.builder().credentials(credentials).build()) { // one runtime per host
-                MailNotifier notifier = new MailNotifier(settings, entra.mail(), RecordSource.of(sink),
-                        tenant -> companies.findByTenant(tenant).map(TenantMapping::displayName).orElse(tenant.value()));
-                for (var tenant : List.of(microsoft.contoso(), microsoft.litware())) {
-                    companies.map(new TenantMapping(tenant.displayName(), TenantId.of(tenant.id()), "northwind",
-                            tenant.displayName(), null, EnumSet.allOf(dev.entrasync.Dataset.class), false));
+            for (String name : List.of("Contoso", "Litware")) {
+                SimulatedTenant tenant = microsoft.addTenant(TenantBuilder.create(name).users(100).build());
+                tenant.consent(microsoft.app(CLIENT_ID), Permissions.allRead());
+                if (name.equals("Litware")) {                                    // its administrator removed one
+                    tenant.revoke(microsoft.app(CLIENT_ID), Permissions.SECURITY_EVENTS_READ_ALL);
                 }
-                try (SyncEngine engine = entra.engine().tenants(companies).sink(sink).listener(notifier).build()) {
-                    for (SyncJob job : engine.syncAllNow()) {
-                        notifier.sendSummary(job.tenant(), engine.await(job.id(), Duration.ofMinutes(10)));
-                    }
-                }
-                Onboarding onboarding = entra.onboarding().consents(new InMemoryConsentStore())
-                        .stateKey(new java.security.SecureRandom().generateSeed(32)).redirectUri("http://localhost:8080/entra/consent").mailEnabled(true)
-                        .secretListener(notifier).build();
-                onboarding.secrets().checkExpiries();
+                companies.map(new TenantMapping(name, TenantId.of(tenant.id()), "northwind", name, null,
+                        EnumSet.allOf(Dataset.class), false));
             }
-            microsoft.cloud().sentMail().forEach(m -> System.out.printf("Mailed %s from %s: %s%n",
+            InMemoryDatasetSink sink = new InMemoryDatasetSink();
+            try (EntraSync entra = EntraSync.builder().credentials(credentials).build(); // one runtime per host
+                 SyncEngine engine = entra.engine().tenants(companies).sink(sink)
+                         .listener(new Reports(entra.mail(), companies, sink)).build()) {
+                for (SyncJob job : engine.syncAllNow()) {
+                    engine.await(job.id(), Duration.ofMinutes(10));
+                }
+            }
+            microsoft.sentMail().forEach(m -> System.out.printf("Mailed %s from %s: %s%n",
                     m.toRecipients(), m.senderUserPrincipalName(), m.subject()));
+        }
+    }
+
+    /** Mails a summary after each job, and a "sync failing" notice when it ends FAILED or PARTIAL. */
+    private record Reports(MailSender mail, InMemoryTenantMapper companies, InMemoryDatasetSink sink)
+            implements SyncListener {
+
+        @Override
+        public void jobFinished(SyncJob job) {                                   // on the engine's thread
+            String company = companies.findByTenant(job.tenant()).orElseThrow().displayName();
+            send(company + ": Entra ID summary", "Users: " + sink.records(job.tenant(), Dataset.USERS).size()
+                    + "\nLast sync: " + job.status());
+            if (job.status() == JobStatus.FAILED || job.status() == JobStatus.PARTIAL) {
+                send(company + ": sync failing", "The sync ended " + job.status() + ": " + job.results());
+            }
+        }
+
+        private void send(String subject, String body) {
+            mail.send("northwind", MailMessage.text(FROM, TO, subject, body));   // Graph sendMail as FROM
         }
     }
 }
