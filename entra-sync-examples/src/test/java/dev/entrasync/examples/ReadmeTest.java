@@ -40,6 +40,19 @@ class ReadmeTest {
     }
 
     @Test
+    void theModuleListLinksEveryRecipe() throws Exception {
+        String modules = readme().substring(readme().indexOf("## Modules"), readme().indexOf("## Quick start"));
+
+        for (Class<?> recipe : List.of(QuickStart.class, InMemoryHost.class, JdbcHost.class, ClusteredHost.class,
+                MailReport.class)) {
+            String path = "src/main/java/" + recipe.getName().replace('.', '/') + ".java";
+            assertThat(Files.exists(Path.of(path))).as(path).isTrue();
+            assertThat(modules).contains("[`" + recipe.getSimpleName() + "`](entra-sync-examples/" + path + ")");
+        }
+        assertThat(modules).contains("`entra-sync-cli`");
+    }
+
+    @Test
     void manifestIsWhatTheManifestCommandPrints() throws Exception {
         String block = PermissionManifest.of(EnumSet.allOf(Dataset.class), false, false).manifestBlock();
 
