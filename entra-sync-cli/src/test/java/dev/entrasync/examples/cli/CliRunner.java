@@ -1,13 +1,16 @@
 package dev.entrasync.examples.cli;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,5 +86,23 @@ final class CliRunner {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The value printed for each label (tenants as "tenant NAME"), until "Serving until killed." */
+    static Map<String, String> readUntilServing(Process sim) throws IOException {
+        Map<String, String> printed = new HashMap<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            if (line.startsWith("Serving until killed")) {
+                return printed;
+            }
+            int colon = line.indexOf(':');
+            if (colon > 0 && !line.startsWith(" ")) {
+                String label = line.substring(0, colon).trim();
+                String value = line.substring(colon + 1).trim();
+                printed.put(label.equals("tenant") ? "tenant " + value.split("\\s+", 3)[2] : label, value);
+            }
+        }
+        throw new IllegalStateException("SimulatedCloudMain stopped before serving: " + printed);
     }
 }

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrasync.testkit.SimulatedCloudMain;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +67,7 @@ class SimulatedCloudMainFaultsTest {
         Process sim = new ProcessBuilder(CliRunner.javaBinary(), "-cp", CliRunner.classPath(),
                 SimulatedCloudMain.class.getName(), "--fault", fault).redirectErrorStream(true).start();
         try {
-            Map<String, String> printed = readUntilServing(sim);
+            Map<String, String> printed = CliRunner.readUntilServing(sim);
             assertThat(printed.get("fault")).startsWith(fault);
             return CliRunner.process(Map.of("SIM_SECRET", printed.get("client secret").split("\\s+")[0]), List.of(),
                     Main.class.getName(), "sync", "--cloud", "custom", "--login-url", printed.get("login URL"),
@@ -84,23 +80,5 @@ class SimulatedCloudMainFaultsTest {
             sim.destroy();
             sim.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    /** The value printed for each label (tenants as "tenant NAME"), until "Serving until killed." */
-    private static Map<String, String> readUntilServing(Process sim) throws Exception {
-        Map<String, String> printed = new HashMap<>();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.startsWith("Serving until killed")) {
-                return printed;
-            }
-            int colon = line.indexOf(':');
-            if (colon > 0 && !line.startsWith(" ")) {
-                String label = line.substring(0, colon).trim();
-                String value = line.substring(colon + 1).trim();
-                printed.put(label.equals("tenant") ? "tenant " + value.split("\\s+", 3)[2] : label, value);
-            }
-        }
-        throw new IllegalStateException("SimulatedCloudMain stopped before serving: " + printed);
     }
 }

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrasync.testkit.ContosoFixture;
 import dev.entrasync.testkit.SimulatedCloudMain;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +28,7 @@ class SimulatedCloudMainSyncTest {
                 SimulatedCloudMain.class.getName(), "--https").redirectErrorStream(true);
         Process sim = builder.start();
         try {
-            Map<String, String> printed = readUntilServing(sim);
+            Map<String, String> printed = CliRunner.readUntilServing(sim);
             String partner = printed.get("tenant Northwind MSP").split("\\s+")[0];
             String trustStore = printed.get("trust store").split("\\s+")[0];
             String password = printed.get("trust store").replaceAll(".*password (\\S+)\\).*", "$1");
@@ -58,23 +54,5 @@ class SimulatedCloudMainSyncTest {
             sim.destroy();
             sim.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    /** The value printed for each label (tenants as "tenant NAME"), until "Serving until killed." */
-    private static Map<String, String> readUntilServing(Process sim) throws Exception {
-        Map<String, String> printed = new HashMap<>();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(sim.getInputStream(), StandardCharsets.UTF_8));
-        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-            if (line.startsWith("Serving until killed")) {
-                return printed;
-            }
-            int colon = line.indexOf(':');
-            if (colon > 0 && !line.startsWith(" ")) {
-                String label = line.substring(0, colon).trim();
-                String value = line.substring(colon + 1).trim();
-                printed.put(label.equals("tenant") ? "tenant " + value.split("\\s+", 3)[2] : label, value);
-            }
-        }
-        throw new IllegalStateException("SimulatedCloudMain stopped before serving: " + printed);
     }
 }
