@@ -55,8 +55,8 @@ public interface SyncEngine extends AutoCloseable {
      * sync completes it normally; read {@link SyncJob#status()}). A job of this engine run by the
      * built-in scheduler completes it the moment it finishes, on the thread that ran the job, and is never
      * looked up in the {@link JobStore} meanwhile. A job that may run on another instance (under a
-     * cluster scheduler) is also looked up in the shared store while the future is not done, at most
-     * about once a second. A job that had already finished gives a completed future. Dependent actions
+     * cluster scheduler) is also looked up in the shared store while the future is not done: after
+     * 50 ms, then at doubling intervals up to once a second (on the common fork-join pool). A job that had already finished gives a completed future. Dependent actions
      * run on the thread that completes the future: keep them short, or use the {@code ...Async} methods.
      *
      * <p>Cancelling the future stops this wait only; the job goes on (stop a tenant's syncs with
