@@ -1,8 +1,11 @@
 package dev.entrasync;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Syncs the host's mapped tenants into its {@link DatasetSink}: every tenant on a schedule (24 hours
@@ -45,13 +48,52 @@ public interface SyncEngine extends AutoCloseable {
     List<SyncJob> syncAllNow();
 
     /**
-     * Waits until a job finishes, at most {@code timeout}.
+     * The job's completion, to wait for it without blocking a thread (a web host's "Sync now" that
+     * answers when the job is done, say).
      *
-     * @return the job's latest state (finished, or still running when the timeout passed)
-     * @throws IllegalArgumentException if there is no such job
-     * @throws InterruptedException if interrupted while waiting
+     * <p>The future completes with the finished job (SUCCEEDED, PARTIAL, FAILED or CANCELLED — a failed
+     * sync completes it normally; read {@link SyncJob#status()}). A job of this engine run by the
+     * built-in scheduler completes it the moment it finishes, on the thread that ran the job, and is never
+     * looked up in the {@link JobStore} meanwhile. A job that may run on another instance (under a
+     * cluster scheduler) is also looked up in the shared store while the future is not done: after
+     * 50 ms, then at doubling intervals up to once a second (on the common fork-join pool). A job that had already finished gives a completed future. Dependent actions
+     * run on the thread that completes the future: keep them short, or use the {@code ...Async} methods.
+     *
+     * <p>Cancelling the future stops this wait only; the job goes on (stop a tenant's syncs with
+     * {@link #pause} or {@link #exclude}, stop all with {@link #close}). When the engine closes, its
+     * unfinished jobs end CANCELLED and complete their futures; a wait for a job on another instance
+     * ends with a {@link java.util.concurrent.CancellationException}. If the store fails while looking,
+     * the future completes exceptionally with the store's exception.
+     *
+     * @param jobId a job's id ({@link SyncJob#id()}); never null
+     * @return a new future for each call; never null
+     * @throws IllegalArgumentException if the id is null or neither this engine nor the store knows the job
+     */
+    CompletableFuture<SyncJob> completion(String jobId);
+
+    /**
+     * Waits on the calling thread until a job finishes, at most {@code timeout}: {@link #completion}
+     * with a timeout (so it wakes the moment a job of this engine finishes).
+     *
+     * @param timeout how long to wait at most; zero or negative only looks; never null
+     * @return the job's latest state (finished, or still queued or running when the timeout passed)
+     * @throws IllegalArgumentException if there is no such job, or {@code jobId} or {@code timeout} is null
+     * @throws InterruptedException if interrupted while waiting (the job goes on)
      */
     SyncJob await(String jobId, Duration timeout) throws InterruptedException;
+
+    /**
+     * When the schedule will next sync the tenant: its slot in its interval (see
+     * {@link dev.entrasync.spi.SyncTasks#nextRun}), or now when it missed its last slot. Under the
+     * built-in scheduler this is the time it has planned; under a cluster scheduler, the slot the
+     * engine hands it. Reads the tenant's mapping; any thread.
+     *
+     * @param tenant a tenant; never null
+     * @return empty when no scheduled sync will run for the tenant: not mapped, paused, excluded, or
+     *     blocked by a permanent failure
+     * @throws IllegalArgumentException if {@code tenant} is null
+     */
+    Optional<Instant> nextRun(TenantId tenant);
 
     /**
      * Syncs a tenant now on the calling thread, without a mapping (for tools and one-off runs); the

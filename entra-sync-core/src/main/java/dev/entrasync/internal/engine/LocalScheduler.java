@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,7 +70,7 @@ public final class LocalScheduler implements SyncScheduler {
         tasks.recoverInterrupted();
         ticker.scheduleWithFixedDelay(() -> {
             try {
-                runDue();
+                startDue();
             } catch (RuntimeException e) {
                 LOG.error("The schedule's tick failed; it runs again at the next tick", e);
             }
@@ -77,10 +78,34 @@ public final class LocalScheduler implements SyncScheduler {
     }
 
     /**
-     * Queues every tenant whose slot has come. The ticker calls it; tests call it after moving the
-     * clock and wait on the returned runs.
+     * One tick now, on the calling thread, waiting for the scheduled jobs it started: for tests (and
+     * hosts) that drive the schedule with their own clock. Pass this scheduler to
+     * {@link dev.entrasync.EntraSync.EngineBuilder#scheduler} and call this after moving the clock.
+     * Thread-safe; the ticker of a started engine may run the same tenants' slots concurrently (each
+     * slot still runs once).
+     *
+     * @return the scheduled jobs that ran, finished (skipped tenants are not in it)
+     * @throws IllegalStateException if no engine was built on this scheduler, or a run failed unexpectedly
+     * @throws InterruptedException if interrupted while waiting for the runs
      */
-    List<Future<Optional<SyncJob>>> runDue() {
+    public List<SyncJob> runDue() throws InterruptedException {
+        if (tasks == null) {
+            throw new IllegalStateException("No engine uses this scheduler; pass it to EngineBuilder.scheduler(...)"
+                    + " and build the engine first");
+        }
+        List<SyncJob> ran = new ArrayList<>();
+        for (Future<Optional<SyncJob>> run : startDue()) {
+            try {
+                run.get().ifPresent(ran::add);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return ran;
+    }
+
+    /** Queues every tenant whose slot has come, on the workers. The ticker calls it. */
+    private List<Future<Optional<SyncJob>>> startDue() {
         SyncTasks current = tasks;
         List<Future<Optional<SyncJob>>> due = new ArrayList<>();
         if (current == null) {

@@ -32,6 +32,8 @@ class EngineJobsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
+    /** The built-in scheduler, driven by hand on the fixture's clock (one tick per {@code runDue()}). */
+    private final LocalScheduler schedule = new LocalScheduler(sim.time, Duration.ofSeconds(30), null, 8);
 
     @AfterEach
     void close() {
@@ -149,7 +151,7 @@ class EngineJobsTest {
         assertThat(survivingStore.active()).singleElement().extracting(SyncJob::status).isEqualTo(JobStatus.RUNNING);
         sim.time.advance(Duration.ofSeconds(1)); // the restart comes later, so the recovery job is the latest
 
-        try (DefaultSyncEngine restarted = (DefaultSyncEngine) sim.builder().jobs(survivingStore).build()) {
+        try (SyncEngine restarted = sim.builder().jobs(survivingStore).build()) {
             restarted.start();
             SyncJob interrupted = survivingStore.find(running.id()).orElseThrow();
             SyncJob recovery = survivingStore.latest(TenantId.of(tenant.id())).orElseThrow();
@@ -195,11 +197,11 @@ class EngineJobsTest {
                 told.add(cause);
             }
         };
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().listener(listener).build()) {
+        try (SyncEngine engine = sim.builder().scheduler(schedule).listener(listener).build()) {
             SyncJob failed = engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
             engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
             sim.time.advance(Duration.ofDays(3));
-            List<SyncJob> scheduled = engine.runDue();
+            List<SyncJob> scheduled = schedule.runDue();
 
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.reason()).contains("AADSTS700016");
@@ -222,20 +224,20 @@ class EngineJobsTest {
         TenantId id = TenantId.of(tenant.id());
         sim.map("contoso", tenant, Dataset.USERS);
         tenant.revokeConsent(sim.app);
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().build()) {
+        try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
             engine.await(engine.syncNow(id).id(), WAIT);
             dev.entrasync.onboarding.TenantBlock block = sim.mapper.findByTenant(id).orElseThrow().block();
             assertThat(block.failure()).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
             assertThat(block.since()).isEqualTo(sim.time.instant());
             assertThat(block.credential()).hasSize(32).doesNotContain(SimulatedCloudFixture.SECRET);
             sim.time.advance(Duration.ofDays(2));
-            assertThat(engine.runDue()).as("blocked: the slot passes").isEmpty();
+            assertThat(schedule.runDue()).as("blocked: the slot passes").isEmpty();
 
             tenant.consent(sim.app, dev.entrasync.testkit.Permissions.allRead());
             sim.credentials.save(sim.credential(SimulatedCloudFixture.SECRET).toBuilder()
                     .secretExpiresAt(sim.time.instant().plus(Duration.ofDays(365))).build());
             sim.time.advance(Duration.ofDays(1));
-            List<SyncJob> scheduled = engine.runDue();
+            List<SyncJob> scheduled = schedule.runDue();
 
             assertThat(scheduled).singleElement().extracting(SyncJob::status).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(sim.mapper.findByTenant(id).orElseThrow().block()).isNull();

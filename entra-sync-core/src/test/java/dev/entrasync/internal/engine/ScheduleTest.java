@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.SimulatedCloudFixture;
+import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class ScheduleTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
+    /** The built-in scheduler, driven by hand on the fixture's clock (one tick per {@code runDue()}). */
+    private final LocalScheduler schedule = new LocalScheduler(sim.time, Duration.ofSeconds(30), null, 1);
 
     @AfterEach
     void close() {
@@ -44,8 +47,8 @@ class ScheduleTest {
     void aHundredTenantsLandAtDistinctEvenlySpreadTimesOverADay() {
         List<TenantId> tenants = mapTenants(100);
         Instant start = sim.time.instant();
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
-            List<Instant> next = tenants.stream().map(engine::nextRun).sorted().toList();
+        try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
+            List<Instant> next = tenants.stream().map(t -> engine.nextRun(t).orElseThrow()).sorted().toList();
 
             assertThat(next).doesNotHaveDuplicates()
                     .allSatisfy(t -> assertThat(t).isAfter(start).isBeforeOrEqualTo(start.plus(Duration.ofHours(24))));
@@ -68,12 +71,12 @@ class ScheduleTest {
     void everyTenantIsQueuedOnceInItsSlotPerInterval() throws Exception {
         List<TenantId> tenants = mapTenants(100);
         Map<TenantId, List<Instant>> queued = new HashMap<>();
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
             Map<TenantId, Instant> slots = new HashMap<>();
-            tenants.forEach(t -> slots.put(t, engine.nextRun(t)));
+            tenants.forEach(t -> slots.put(t, engine.nextRun(t).orElseThrow()));
 
             for (int minute = 0; minute <= 48 * 60; minute += 5) {
-                for (SyncJob job : engine.runDue()) {
+                for (SyncJob job : schedule.runDue()) {
                     assertThat(job.trigger()).isEqualTo(SyncTrigger.SCHEDULED);
                     queued.computeIfAbsent(job.tenant(), k -> new ArrayList<>()).add(sim.time.instant());
                 }
@@ -93,13 +96,13 @@ class ScheduleTest {
     @Test
     void pausedAndExcludedTenantsAreNotScheduled() throws Exception {
         List<TenantId> tenants = mapTenants(3);
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
             engine.pause(tenants.get(0));
             engine.exclude(tenants.get(1));
 
             List<TenantId> scheduled = new ArrayList<>();
             for (int hour = 0; hour <= 25; hour++) {
-                engine.runDue().forEach(j -> scheduled.add(j.tenant()));
+                schedule.runDue().forEach(j -> scheduled.add(j.tenant()));
                 sim.time.advance(Duration.ofHours(1));
             }
 
@@ -115,17 +118,17 @@ class ScheduleTest {
     @Test
     void controlsSetOnOneEngineHoldForAnotherEngineOverTheSameMapper() throws Exception {
         List<TenantId> tenants = mapTenants(3);
-        try (DefaultSyncEngine first = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (SyncEngine first = sim.builder().workers(1).build()) {
             first.exclude(tenants.get(0));
             first.interval(tenants.get(1), Duration.ofHours(6));
             first.pause(tenants.get(2));
         }
 
         // A restart, or another instance: only the mapper remembers.
-        try (DefaultSyncEngine second = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (SyncEngine second = sim.builder().scheduler(schedule).build()) {
             List<TenantId> scheduled = new ArrayList<>();
             for (int hour = 0; hour <= 25; hour++) {
-                second.runDue().forEach(j -> scheduled.add(j.tenant()));
+                schedule.runDue().forEach(j -> scheduled.add(j.tenant()));
                 sim.time.advance(Duration.ofHours(1));
             }
 
@@ -141,7 +144,7 @@ class ScheduleTest {
     @Test
     void controlsOfATenantThatIsNotMappedAreRefusedNamingTheFix() {
         TenantId unmapped = TenantId.of("9b2f6c1e-0000-4000-8000-000000000001");
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
             for (Runnable control : List.<Runnable>of(() -> engine.exclude(unmapped), () -> engine.include(unmapped),
                     () -> engine.interval(unmapped, Duration.ofHours(1)), () -> engine.pause(unmapped))) {
                 assertThat(org.assertj.core.api.Assertions.catchThrowable(control::run))
