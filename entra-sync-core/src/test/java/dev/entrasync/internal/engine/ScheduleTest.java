@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.SimulatedCloudFixture;
+import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /** The schedule on injected time: spread, once per interval, pause and exclude. Tenants need not exist for scheduling. */
 class ScheduleTest {
+
+    private static final SyncConfig ONE_WORKER = SyncConfig.custom().workers(1).build();
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
 
@@ -44,7 +47,7 @@ class ScheduleTest {
     void aHundredTenantsLandAtDistinctEvenlySpreadTimesOverADay() {
         List<TenantId> tenants = mapTenants(100);
         Instant start = sim.time.instant();
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().config(ONE_WORKER).build()) {
             List<Instant> next = tenants.stream().map(engine::nextRun).sorted().toList();
 
             assertThat(next).doesNotHaveDuplicates()
@@ -68,7 +71,7 @@ class ScheduleTest {
     void everyTenantIsQueuedOnceInItsSlotPerInterval() throws Exception {
         List<TenantId> tenants = mapTenants(100);
         Map<TenantId, List<Instant>> queued = new HashMap<>();
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().config(ONE_WORKER).build()) {
             Map<TenantId, Instant> slots = new HashMap<>();
             tenants.forEach(t -> slots.put(t, engine.nextRun(t)));
 
@@ -93,7 +96,7 @@ class ScheduleTest {
     @Test
     void pausedAndExcludedTenantsAreNotScheduled() throws Exception {
         List<TenantId> tenants = mapTenants(3);
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().config(ONE_WORKER).build()) {
             engine.pause(tenants.get(0));
             engine.exclude(tenants.get(1));
 
@@ -115,14 +118,14 @@ class ScheduleTest {
     @Test
     void controlsSetOnOneEngineHoldForAnotherEngineOverTheSameMapper() throws Exception {
         List<TenantId> tenants = mapTenants(3);
-        try (DefaultSyncEngine first = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (DefaultSyncEngine first = (DefaultSyncEngine) sim.builder().config(ONE_WORKER).build()) {
             first.exclude(tenants.get(0));
             first.interval(tenants.get(1), Duration.ofHours(6));
             first.pause(tenants.get(2));
         }
 
         // A restart, or another instance: only the mapper remembers.
-        try (DefaultSyncEngine second = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (DefaultSyncEngine second = (DefaultSyncEngine) sim.builder().config(ONE_WORKER).build()) {
             List<TenantId> scheduled = new ArrayList<>();
             for (int hour = 0; hour <= 25; hour++) {
                 second.runDue().forEach(j -> scheduled.add(j.tenant()));
@@ -141,7 +144,7 @@ class ScheduleTest {
     @Test
     void controlsOfATenantThatIsNotMappedAreRefusedNamingTheFix() {
         TenantId unmapped = TenantId.of("9b2f6c1e-0000-4000-8000-000000000001");
-        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().workers(1).build()) {
+        try (DefaultSyncEngine engine = (DefaultSyncEngine) sim.builder().config(ONE_WORKER).build()) {
             for (Runnable control : List.<Runnable>of(() -> engine.exclude(unmapped), () -> engine.include(unmapped),
                     () -> engine.interval(unmapped, Duration.ofHours(1)), () -> engine.pause(unmapped))) {
                 assertThat(org.assertj.core.api.Assertions.catchThrowable(control::run))

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class TenantGraphTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final GraphTransport transport = new GraphTransport(HttpSettings.defaults(),
-            GraphLimits.defaults().withMaxAttempts(3), sim.time, sim.time);
+    private final GraphTransport transport = new GraphTransport(HttpSettings.ofDefaults(),
+            GraphLimits.custom().maxAttempts(3).build(), sim.time, sim.time);
 
     @AfterEach
     void close() {
