@@ -78,7 +78,8 @@ final class EntraSyncSide {
             mapper.map(new TenantMapping("company-" + i, TenantId.of(spec.tenants().get(i)), "msp", "Tenant " + i, null,
                     EnumSet.allOf(Dataset.class), false));
         }
-        return runtime.engine().tenants(mapper).sink(sink).config(SyncConfig.from(CONFIG).workers(spec.workers()).build()).build();
+        return runtime.engine().tenants(mapper).sink(sink)
+                .config(SyncConfig.from(CONFIG).workers(spec.workers()).build()).build();
     }
 
     /** Syncs every mapped tenant now and waits for all of them. */
