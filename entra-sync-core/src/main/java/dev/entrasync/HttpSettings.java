@@ -92,7 +92,10 @@ public final class HttpSettings {
                 + (trustManager == null ? "JVM default" : "custom (" + trustManager.getClass().getName() + ")") + "}";
     }
 
-    /** Builds {@link HttpSettings}; from {@link HttpSettings#custom()} or {@link HttpSettings#from}. Not thread-safe. */
+    /**
+     * Builds {@link HttpSettings}; from {@link HttpSettings#custom()} or {@link HttpSettings#from}. Not
+     * thread-safe.
+     */
     public static final class Builder {
         private Proxy proxy;
         private Duration connectTimeout = Duration.ofSeconds(10);

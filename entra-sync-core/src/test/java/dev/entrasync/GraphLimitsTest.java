@@ -106,7 +106,8 @@ class GraphLimitsTest {
     @Test
     void globalConcurrencyMustBeAtLeastOne() {
         assertThatThrownBy(() -> GraphLimits.custom().globalConcurrency(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("globalConcurrency must be at least 1, was -1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("globalConcurrency must be at least 1, was -1");
     }
 
     @Test
@@ -160,7 +161,8 @@ class GraphLimitsTest {
     @Test
     void maxRetryAfterMustNotBeNegative() {
         assertThatThrownBy(() -> GraphLimits.custom().maxRetryAfter(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("maxRetryAfter must not be negative, was PT-1S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxRetryAfter must not be negative, was PT-1S");
     }
 
     @Test

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class HttpSettingsTest {
 
-    private static final Proxy PROXY = new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example", 3128));
+    private static final Proxy PROXY =
+            new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved("proxy.example", 3128));
 
     private static X509TrustManager jvmTrustManager() throws Exception {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());

@@ -59,9 +59,11 @@ class SyncConfigTest {
     @Test
     void intervalMustBeAtLeastOneMinute() {
         assertThatThrownBy(() -> SyncConfig.custom().interval(Duration.ofSeconds(59)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("interval must be at least 1 minute, was PT59S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("interval must be at least 1 minute, was PT59S");
         assertThatThrownBy(() -> SyncConfig.custom().interval(null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("interval must be at least 1 minute, was null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("interval must be at least 1 minute, was null");
     }
 
     @Test
@@ -79,7 +81,8 @@ class SyncConfigTest {
     @Test
     void auditOverlapMustNotBeNegative() {
         assertThatThrownBy(() -> SyncConfig.custom().auditOverlap(Duration.ofMinutes(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("auditOverlap must not be negative, was PT-1M");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("auditOverlap must not be negative, was PT-1M");
         assertThat(SyncConfig.custom().auditOverlap(Duration.ZERO).build().auditOverlap()).isZero();
     }
 
