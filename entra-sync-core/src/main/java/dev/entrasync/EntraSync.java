@@ -257,9 +257,10 @@ public final class EntraSync implements AutoCloseable {
         }
 
         /**
-         * The executor jobs run on (default: {@link SyncConfig#workers()} daemon threads owned by the engine).
-         * A host on Java 21 may pass {@code Executors.newVirtualThreadPerTaskExecutor()}. The engine
-         * does not shut down an executor it was given.
+         * The executor the built-in scheduler runs jobs on (default: {@link SyncConfig#workers()} daemon threads
+         * owned by the engine). A host on Java 21 may pass {@code Executors.newVirtualThreadPerTaskExecutor()}. The
+         * engine does not shut down an executor it was given. Not with {@link #scheduler}: a scheduler given runs
+         * jobs on its own threads, so {@link #build()} refuses the two together.
          */
         public EngineBuilder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -274,7 +275,9 @@ public final class EntraSync implements AutoCloseable {
 
         /**
          * Who decides when jobs run (default: the built-in scheduler in this process). Pass
-         * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database.
+         * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database. A scheduler
+         * given runs jobs on its own threads and looks for due tenants on its own; {@link SyncConfig#workers()},
+         * {@link SyncConfig#tick()} and {@link #executor} apply to the built-in one only.
          */
         public EngineBuilder scheduler(dev.entrasync.spi.SyncScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -291,11 +294,17 @@ public final class EntraSync implements AutoCloseable {
          * The engine, sharing this runtime's HTTP stack, token cache and budgets. Closing the engine leaves
          * the runtime open; closing the runtime closes the engine.
          *
-         * @throws IllegalStateException naming the missing sink, or if the runtime is closed
+         * @throws IllegalStateException naming the missing sink, refusing {@link #executor} together with
+         *     {@link #scheduler}, or if the runtime is closed
          */
         public SyncEngine build() {
             if (sink == null) {
                 throw new IllegalStateException("EntraSync.engine() is missing sink(DatasetSink)");
+            }
+            if (executor != null && scheduler != null) {
+                throw new IllegalStateException("EntraSync.engine() has both executor(...) and scheduler(...), but the"
+                        + " executor would never run a job: the scheduler given runs jobs on its own threads (size them"
+                        + " on the scheduler). Drop executor(...).");
             }
             SharedParts shared = runtime.shared();
             SyncEngine engine = new DefaultSyncEngine(new EngineParts(shared.credentials(),

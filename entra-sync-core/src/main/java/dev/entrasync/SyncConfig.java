@@ -56,8 +56,10 @@ public final class SyncConfig {
     }
 
     /**
-     * Tenants synced at once by the engine's own executor (default 8). Not used when the host gives the engine
-     * an executor ({@link EntraSync.EngineBuilder#executor}): that executor's threads bound it then.
+     * Tenants synced at once by the built-in scheduler's own threads (default 8). Not used when the host gives the
+     * engine an executor ({@link EntraSync.EngineBuilder#executor}), whose threads bound it then, or a scheduler
+     * ({@link EntraSync.EngineBuilder#scheduler}), which runs jobs on its own threads (the JDBC cluster
+     * scheduler's {@code threads}).
      */
     public int workers() {
         return workers;
@@ -68,7 +70,10 @@ public final class SyncConfig {
         return interval;
     }
 
-    /** How often the engine's built-in schedule looks for due tenants (default 30 seconds). */
+    /**
+     * How often the engine's built-in scheduler looks for due tenants (default 30 seconds); a scheduler given to
+     * {@link EntraSync.EngineBuilder#scheduler} keeps its own pace.
+     */
     public Duration tick() {
         return tick;
     }

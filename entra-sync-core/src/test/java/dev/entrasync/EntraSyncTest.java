@@ -7,6 +7,8 @@ import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.InMemoryConsentStore;
 import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.PreflightReport;
+import dev.entrasync.spi.SyncScheduler;
+import dev.entrasync.spi.SyncTasks;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedTenant;
@@ -16,6 +18,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +204,38 @@ class EntraSyncTest {
 
         assertThatThrownBy(() -> entra.engine().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("EntraSync.engine() is missing sink(DatasetSink)");
+    }
+
+    @Test
+    void theEngineBuilderRefusesAnExecutorThatTheSchedulerGivenWouldNeverUse() {
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            SyncScheduler scheduler = new SyncScheduler() {
+                @Override
+                public void attach(SyncTasks tasks) {
+                }
+
+                @Override
+                public void start() {
+                }
+
+                @Override
+                public void submit(SyncJob job) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+
+            assertThatThrownBy(() -> entra.engine().sink(sim.sink).executor(executor).scheduler(scheduler).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("EntraSync.engine() has both executor(...) and scheduler(...)")
+                    .hasMessageEndingWith("Drop executor(...).");
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private static String encoded(String value) {
