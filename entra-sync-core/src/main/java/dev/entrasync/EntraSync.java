@@ -10,7 +10,6 @@ import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.SecretLifecycle;
 import dev.entrasync.onboarding.TenantMapper;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -139,8 +138,8 @@ public final class EntraSync implements AutoCloseable {
         private CredentialStore credentials;
         private Clock clock = Clock.systemUTC();
         private Sleeper sleeper = Sleeper.SYSTEM;
-        private HttpSettings http = HttpSettings.defaults();
-        private GraphLimits limits = GraphLimits.defaults();
+        private HttpSettings http = HttpSettings.ofDefaults();
+        private GraphLimits limits = GraphLimits.ofDefaults();
 
         private Builder() {
         }
@@ -163,14 +162,14 @@ public final class EntraSync implements AutoCloseable {
             return this;
         }
 
-        /** Proxy, timeouts and TLS for every request (default: {@link HttpSettings#defaults()}). */
+        /** Proxy, timeouts and TLS for every request (default: {@link HttpSettings#ofDefaults()}). */
         public Builder http(HttpSettings http) {
             this.http = Objects.requireNonNull(http, "http");
             return this;
         }
 
         /**
-         * Rate, concurrency and retry limits (default: {@link GraphLimits#defaults()}): one app-wide budget
+         * Rate, concurrency and retry limits (default: {@link GraphLimits#ofDefaults()}): one app-wide budget
          * and one set of budgets per tenant, shared by the engine, onboarding and mail.
          */
         public Builder limits(GraphLimits limits) {
@@ -202,12 +201,9 @@ public final class EntraSync implements AutoCloseable {
         private DatasetSink sink;
         private CheckpointStore checkpoints = new InMemoryCheckpointStore();
         private JobStore jobs = new InMemoryJobStore();
-        private SyncConfig config = SyncConfig.defaults();
+        private SyncConfig config = SyncConfig.ofDefaults();
         private LicenseCatalog licenseCatalog = LicenseCatalog.builtIn();
         private ExecutorService executor;
-        private int workers = 8;
-        private Duration interval = Duration.ofHours(24);
-        private Duration tick = Duration.ofSeconds(30);
         private SecretLifecycle secrets;
         private dev.entrasync.spi.SyncScheduler scheduler;
         private final List<SyncListener> listeners = new ArrayList<>();
@@ -242,7 +238,10 @@ public final class EntraSync implements AutoCloseable {
             return this;
         }
 
-        /** How datasets are fetched (default: {@link SyncConfig#defaults()}). */
+        /**
+         * How the engine runs: workers, the sync interval, the schedule's tick, and how datasets are fetched
+         * (default: {@link SyncConfig#ofDefaults()}).
+         */
         public EngineBuilder config(SyncConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
@@ -258,51 +257,13 @@ public final class EntraSync implements AutoCloseable {
         }
 
         /**
-         * The executor jobs run on (default: {@link #workers(int)} daemon threads owned by the engine).
-         * A host on Java 21 may pass {@code Executors.newVirtualThreadPerTaskExecutor()}. The engine
-         * does not shut down an executor it was given.
+         * The executor the built-in scheduler runs jobs on (default: {@link SyncConfig#workers()} daemon threads
+         * owned by the engine). A host on Java 21 may pass {@code Executors.newVirtualThreadPerTaskExecutor()}. The
+         * engine does not shut down an executor it was given. Not with {@link #scheduler}: a scheduler given runs
+         * jobs on its own threads, so {@link #build()} refuses the two together.
          */
         public EngineBuilder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
-            return this;
-        }
-
-        /**
-         * Tenants synced at once by the default executor (default 8).
-         *
-         * @throws IllegalArgumentException if below 1
-         */
-        public EngineBuilder workers(int workers) {
-            if (workers < 1) {
-                throw new IllegalArgumentException("workers must be >= 1, was " + workers);
-            }
-            this.workers = workers;
-            return this;
-        }
-
-        /**
-         * How often each tenant is synced (default 24 hours).
-         *
-         * @throws IllegalArgumentException if shorter than one minute
-         */
-        public EngineBuilder interval(Duration interval) {
-            if (interval == null || interval.compareTo(Duration.ofMinutes(1)) < 0) {
-                throw new IllegalArgumentException("interval must be at least 1 minute, was " + interval);
-            }
-            this.interval = interval;
-            return this;
-        }
-
-        /**
-         * How often the schedule looks for due tenants (default 30 seconds).
-         *
-         * @throws IllegalArgumentException if not positive
-         */
-        public EngineBuilder tick(Duration tick) {
-            if (tick == null || tick.isNegative() || tick.isZero()) {
-                throw new IllegalArgumentException("tick must be positive, was " + tick);
-            }
-            this.tick = tick;
             return this;
         }
 
@@ -314,7 +275,9 @@ public final class EntraSync implements AutoCloseable {
 
         /**
          * Who decides when jobs run (default: the built-in scheduler in this process). Pass
-         * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database.
+         * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database. A scheduler
+         * given runs jobs on its own threads and looks for due tenants on its own; {@link SyncConfig#workers()},
+         * {@link SyncConfig#tick()} and {@link #executor} apply to the built-in one only.
          */
         public EngineBuilder scheduler(dev.entrasync.spi.SyncScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -331,17 +294,23 @@ public final class EntraSync implements AutoCloseable {
          * The engine, sharing this runtime's HTTP stack, token cache and budgets. Closing the engine leaves
          * the runtime open; closing the runtime closes the engine.
          *
-         * @throws IllegalStateException naming the missing sink, or if the runtime is closed
+         * @throws IllegalStateException naming the missing sink, refusing {@link #executor} together with
+         *     {@link #scheduler}, or if the runtime is closed
          */
         public SyncEngine build() {
             if (sink == null) {
                 throw new IllegalStateException("EntraSync.engine() is missing sink(DatasetSink)");
             }
+            if (executor != null && scheduler != null) {
+                throw new IllegalStateException("EntraSync.engine() has both executor(...) and scheduler(...), but the"
+                        + " executor would never run a job: the scheduler given runs jobs on its own threads (size them"
+                        + " on the scheduler). Drop executor(...).");
+            }
             SharedParts shared = runtime.shared();
             SyncEngine engine = new DefaultSyncEngine(new EngineParts(shared.credentials(),
                     tenants == null ? new InMemoryTenantMapper() : tenants, sink, checkpoints, jobs, config, licenseCatalog,
-                    shared.clock(), shared.sleeper(), shared.transport(), executor, workers, interval, tick, secrets,
-                    scheduler, listeners));
+                    shared.clock(), shared.sleeper(), shared.transport(), executor, config.workers(), config.interval(),
+                    config.tick(), secrets, scheduler, listeners));
             runtime.engines.add(engine);
             if (runtime.closed.get()) { // closed while this engine was being built: it must not outlive the runtime
                 engine.close();

@@ -10,7 +10,11 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The one place for network settings. MSAL4J's token requests and every Microsoft Graph request go
  * through the same HTTP client built from these settings: one proxy, one TLS configuration, one
- * connection pool. Immutable and thread-safe.
+ * connection pool. Given to {@link EntraSync.Builder#http(HttpSettings)} once per host.
+ *
+ * <p>Immutable and thread-safe. Take {@link #ofDefaults()}, build your own with {@link #custom()}, or start from
+ * another with {@link #from(HttpSettings)}; builder setters refuse a value out of range at once
+ * ({@link IllegalArgumentException} naming the field and the value).
  *
  * <p>Without a custom TLS configuration the JVM's default trust store is used, so the standard
  * {@code javax.net.ssl.trustStore} system properties apply.
@@ -23,6 +27,8 @@ public final class HttpSettings {
     private final SSLSocketFactory sslSocketFactory;
     private final X509TrustManager trustManager;
 
+    private static final HttpSettings DEFAULTS = new Builder().build();
+
     private HttpSettings(Builder b) {
         this.proxy = b.proxy;
         this.connectTimeout = b.connectTimeout;
@@ -32,13 +38,22 @@ public final class HttpSettings {
     }
 
     /** Direct connections, 10 s to connect, 60 s to read, the JVM's trust store. */
-    public static HttpSettings defaults() {
-        return builder().build();
+    public static HttpSettings ofDefaults() {
+        return DEFAULTS;
     }
 
-    /** A new builder with the defaults. */
-    public static Builder builder() {
+    /** A new builder starting from {@link #ofDefaults()}. */
+    public static Builder custom() {
         return new Builder();
+    }
+
+    /**
+     * A new builder starting from every setting of {@code base} (its proxy and TLS configuration included).
+     *
+     * @throws NullPointerException if {@code base} is null
+     */
+    public static Builder from(HttpSettings base) {
+        return new Builder(Objects.requireNonNull(base, "base"));
     }
 
     /** The proxy, if one is set. */
@@ -66,7 +81,21 @@ public final class HttpSettings {
         return Optional.ofNullable(trustManager);
     }
 
-    /** Builds {@link HttpSettings}. Not thread-safe. */
+    /**
+     * Every setting, for logs and support: the proxy, the timeouts, and whether TLS is the JVM's or custom (with
+     * the trust manager's class). Holds no secret.
+     */
+    @Override
+    public String toString() {
+        return "HttpSettings{proxy=" + (proxy == null ? "direct" : proxy) + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + ", tls="
+                + (trustManager == null ? "JVM default" : "custom (" + trustManager.getClass().getName() + ")") + "}";
+    }
+
+    /**
+     * Builds {@link HttpSettings}; from {@link HttpSettings#custom()} or {@link HttpSettings#from}. Not
+     * thread-safe.
+     */
     public static final class Builder {
         private Proxy proxy;
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -77,25 +106,45 @@ public final class HttpSettings {
         private Builder() {
         }
 
-        /** Sends every request through this proxy (null: direct). */
+        private Builder(HttpSettings base) {
+            this.proxy = base.proxy;
+            this.connectTimeout = base.connectTimeout;
+            this.readTimeout = base.readTimeout;
+            this.sslSocketFactory = base.sslSocketFactory;
+            this.trustManager = base.trustManager;
+        }
+
+        /** Sends every request through this proxy (null, the default: direct). */
         public Builder proxy(Proxy proxy) {
             this.proxy = proxy;
             return this;
         }
 
-        /** @throws IllegalArgumentException if not positive */
+        /**
+         * Time allowed to connect (default 10 s).
+         *
+         * @throws IllegalArgumentException if null or not positive
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive("connectTimeout", timeout);
             return this;
         }
 
-        /** @throws IllegalArgumentException if not positive */
+        /**
+         * Time allowed between bytes of a response (default 60 s).
+         *
+         * @throws IllegalArgumentException if null or not positive
+         */
         public Builder readTimeout(Duration timeout) {
             this.readTimeout = positive("readTimeout", timeout);
             return this;
         }
 
-        /** A custom TLS configuration (for example a corporate TLS-inspecting proxy's CA). */
+        /**
+         * A custom TLS configuration (for example a corporate TLS-inspecting proxy's CA); default: the JVM's.
+         *
+         * @throws NullPointerException naming whichever argument is null
+         */
         public Builder tls(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
             this.sslSocketFactory = Objects.requireNonNull(socketFactory, "socketFactory");
             this.trustManager = Objects.requireNonNull(trustManager, "trustManager");

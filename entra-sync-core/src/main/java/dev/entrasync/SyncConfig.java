@@ -4,47 +4,130 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How datasets are fetched: when a delta dataset does a full round again, and how far audit logs and
- * secure scores reach back. Immutable and thread-safe; build with {@link #builder()} or take
- * {@link #defaults()}.
+ * How the sync engine runs: how many tenants it syncs at once, how often each tenant is synced and how often
+ * the schedule looks for due tenants, when a delta dataset does a full round again, and how far audit logs and
+ * secure scores reach back. Given to {@link EntraSync.EngineBuilder#config(SyncConfig)}.
  *
- * @param deltaMaxAge users, groups and devices do a full round when the last one is older than this,
- *     even if the delta link still works (default 7 days)
- * @param auditOverlap audit logs are read from the last watermark minus this, because events can
- *     arrive late; events seen twice are the same records (default 1 hour)
- * @param firstRunLookback how far back the first run of audit logs and secure scores reads (default
- *     30 days; Entra keeps audit logs 7 days without Entra ID P1, 30 with it)
+ * <p>Immutable and thread-safe. Take {@link #ofDefaults()}, build your own with {@link #custom()}, or start from
+ * another with {@link #from(SyncConfig)}:
+ * <pre>{@code
+ * SyncConfig config = SyncConfig.custom().workers(16).interval(Duration.ofHours(12)).build();
+ * }</pre>
+ * Every builder setter refuses a value out of range at once ({@link IllegalArgumentException} naming the field
+ * and the value, null included).
  */
-public record SyncConfig(Duration deltaMaxAge, Duration auditOverlap, Duration firstRunLookback) {
+public final class SyncConfig {
 
-    /** @throws IllegalArgumentException naming the setting that is null, negative or zero */
-    public SyncConfig {
-        positive(deltaMaxAge, "deltaMaxAge");
-        Objects.requireNonNull(auditOverlap, "auditOverlap");
-        if (auditOverlap.isNegative()) {
-            throw new IllegalArgumentException("auditOverlap: must not be negative, was " + auditOverlap);
-        }
-        positive(firstRunLookback, "firstRunLookback");
+    private static final SyncConfig DEFAULTS = new Builder().build();
+
+    private final int workers;
+    private final Duration interval;
+    private final Duration tick;
+    private final Duration deltaMaxAge;
+    private final Duration auditOverlap;
+    private final Duration firstRunLookback;
+
+    private SyncConfig(Builder b) {
+        this.workers = b.workers;
+        this.interval = b.interval;
+        this.tick = b.tick;
+        this.deltaMaxAge = b.deltaMaxAge;
+        this.auditOverlap = b.auditOverlap;
+        this.firstRunLookback = b.firstRunLookback;
     }
 
-    /** 7 days, 1 hour, 30 days. */
-    public static SyncConfig defaults() {
-        return builder().build();
+    /** 8 workers, every tenant every 24 hours, a 30 s tick, 7 days, 1 hour, 30 days. */
+    public static SyncConfig ofDefaults() {
+        return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
-    public static Builder builder() {
+    /** A new builder starting from {@link #ofDefaults()}. */
+    public static Builder custom() {
         return new Builder();
     }
 
-    private static void positive(Duration d, String name) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + ": must be a positive duration, was " + d);
-        }
+    /**
+     * A new builder starting from every setting of {@code base}.
+     *
+     * @throws NullPointerException if {@code base} is null
+     */
+    public static Builder from(SyncConfig base) {
+        return new Builder(Objects.requireNonNull(base, "base"));
     }
 
-    /** Builds a {@link SyncConfig}; not thread-safe. */
+    /**
+     * Tenants synced at once by the built-in scheduler's own threads (default 8). Not used when the host gives the
+     * engine an executor ({@link EntraSync.EngineBuilder#executor}), whose threads bound it then, or a scheduler
+     * ({@link EntraSync.EngineBuilder#scheduler}), which runs jobs on its own threads (the JDBC cluster
+     * scheduler's {@code threads}).
+     */
+    public int workers() {
+        return workers;
+    }
+
+    /** How often each tenant is synced unless its mapping sets its own interval (default 24 hours). */
+    public Duration interval() {
+        return interval;
+    }
+
+    /**
+     * How often the engine's built-in scheduler looks for due tenants (default 30 seconds); a scheduler given to
+     * {@link EntraSync.EngineBuilder#scheduler} keeps its own pace.
+     */
+    public Duration tick() {
+        return tick;
+    }
+
+    /**
+     * Users, groups and devices do a full round when the last one is older than this, even if the delta link
+     * still works (default 7 days).
+     */
+    public Duration deltaMaxAge() {
+        return deltaMaxAge;
+    }
+
+    /**
+     * Audit logs are read from the last watermark minus this, because events can arrive late; events seen twice
+     * are the same records (default 1 hour).
+     */
+    public Duration auditOverlap() {
+        return auditOverlap;
+    }
+
+    /**
+     * How far back the first run of audit logs and secure scores reads (default 30 days; Entra keeps audit logs
+     * 7 days without Entra ID P1, 30 with it).
+     */
+    public Duration firstRunLookback() {
+        return firstRunLookback;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SyncConfig other && toString().equals(other.toString());
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
+    }
+
+    /** Every setting, for logs and support. */
+    @Override
+    public String toString() {
+        return "SyncConfig{workers=" + workers + ", interval=" + interval + ", tick=" + tick + ", deltaMaxAge="
+                + deltaMaxAge + ", auditOverlap=" + auditOverlap + ", firstRunLookback=" + firstRunLookback + "}";
+    }
+
+    /**
+     * Builds a {@link SyncConfig}; from {@link SyncConfig#custom()} or {@link SyncConfig#from(SyncConfig)}. Not
+     * thread-safe. Each setter throws {@link IllegalArgumentException} naming the field and the value when the
+     * value is out of range (null included).
+     */
     public static final class Builder {
+        private int workers = 8;
+        private Duration interval = Duration.ofHours(24);
+        private Duration tick = Duration.ofSeconds(30);
         private Duration deltaMaxAge = Duration.ofDays(7);
         private Duration auditOverlap = Duration.ofHours(1);
         private Duration firstRunLookback = Duration.ofDays(30);
@@ -52,27 +135,60 @@ public record SyncConfig(Duration deltaMaxAge, Duration auditOverlap, Duration f
         private Builder() {
         }
 
-        /** See {@link SyncConfig#deltaMaxAge()}. */
+        private Builder(SyncConfig base) {
+            this.workers = base.workers;
+            this.interval = base.interval;
+            this.tick = base.tick;
+            this.deltaMaxAge = base.deltaMaxAge;
+            this.auditOverlap = base.auditOverlap;
+            this.firstRunLookback = base.firstRunLookback;
+        }
+
+        /** See {@link SyncConfig#workers()}; at least 1. */
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** See {@link SyncConfig#interval()}; at least 1 minute. */
+        public Builder interval(Duration interval) {
+            if (interval == null || interval.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("interval must be at least 1 minute, was " + interval);
+            }
+            this.interval = interval;
+            return this;
+        }
+
+        /** See {@link SyncConfig#tick()}; positive. */
+        public Builder tick(Duration tick) {
+            this.tick = GraphLimits.Builder.positive("tick", tick);
+            return this;
+        }
+
+        /** See {@link SyncConfig#deltaMaxAge()}; positive. */
         public Builder deltaMaxAge(Duration deltaMaxAge) {
-            this.deltaMaxAge = deltaMaxAge;
+            this.deltaMaxAge = GraphLimits.Builder.positive("deltaMaxAge", deltaMaxAge);
             return this;
         }
 
-        /** See {@link SyncConfig#auditOverlap()}. */
+        /** See {@link SyncConfig#auditOverlap()}; not negative. */
         public Builder auditOverlap(Duration auditOverlap) {
-            this.auditOverlap = auditOverlap;
+            this.auditOverlap = GraphLimits.Builder.notNegative("auditOverlap", auditOverlap);
             return this;
         }
 
-        /** See {@link SyncConfig#firstRunLookback()}. */
+        /** See {@link SyncConfig#firstRunLookback()}; positive. */
         public Builder firstRunLookback(Duration firstRunLookback) {
-            this.firstRunLookback = firstRunLookback;
+            this.firstRunLookback = GraphLimits.Builder.positive("firstRunLookback", firstRunLookback);
             return this;
         }
 
-        /** @throws IllegalArgumentException naming an invalid setting */
+        /** The configuration. */
         public SyncConfig build() {
-            return new SyncConfig(deltaMaxAge, auditOverlap, firstRunLookback);
+            return new SyncConfig(this);
         }
     }
 }

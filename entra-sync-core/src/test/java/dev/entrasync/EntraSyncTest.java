@@ -7,6 +7,8 @@ import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.InMemoryConsentStore;
 import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.PreflightReport;
+import dev.entrasync.spi.SyncScheduler;
+import dev.entrasync.spi.SyncTasks;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedTenant;
@@ -16,6 +18,8 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,7 +36,8 @@ class EntraSyncTest {
     private static final Set<Dataset> DIRECTORY_ONLY = EnumSet.of(Dataset.DEVICES, Dataset.LICENSES,
             Dataset.TENANT_PROFILE);
     /** A tenant budget of 2 requests at once, then one every 5 seconds, one request in flight. */
-    private static final GraphLimits SLOW = GraphLimits.defaults().withTenantRate(0.2, 2).withConcurrency(1, 64);
+    private static final GraphLimits SLOW = GraphLimits.custom().tenantRequestsPerSecond(0.2).tenantBurst(2)
+            .tenantConcurrency(1).globalConcurrency(64).build();
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     private final SimulatedTenant contoso = sim.tenant("Contoso", 30);
@@ -65,7 +70,7 @@ class EntraSyncTest {
 
     @Test
     void oneRuntimeFetchesATenantsTokenOnceForConsentPreflightAndSync() {
-        EntraSync entra = runtime(GraphLimits.defaults());
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
         Onboarding onboarding = onboarding(entra);
         TenantId tenant = TenantId.of(contoso.id());
 
@@ -113,7 +118,7 @@ class EntraSyncTest {
 
     @Test
     void aSecretRotationReplacesTheTokenTheEngineUses() {
-        EntraSync entra = runtime(GraphLimits.defaults());
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
         Onboarding onboarding = onboarding(entra);
         sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("Northwind MSP")
                 .tenantId(SimulatedCloudFixture.HOME_TENANT).users(1).build()).consent(sim.app, Permissions.MAIL_SEND);
@@ -139,7 +144,7 @@ class EntraSyncTest {
         SimulatedTenant fabrikam = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("Fabrikam")
                 .seed(7).users(10).build());
         fabrikam.consent(sim.app, Permissions.DEVICE_READ_ALL);
-        EntraSync entra = runtime(GraphLimits.defaults());
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
         Onboarding onboarding = onboarding(entra);
         TenantId tenant = TenantId.of(fabrikam.id());
         try (SyncEngine engine = engine(entra)) {
@@ -162,7 +167,7 @@ class EntraSyncTest {
                 .tenantId(SimulatedCloudFixture.HOME_TENANT).users(1).build());
         home.consent(sim.app, Permissions.MAIL_SEND);
         String sender = (String) home.users().list().get(0).get("userPrincipalName");
-        EntraSync entra = runtime(GraphLimits.defaults());
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
 
         ConsentResult consent = onboarding(entra).consent().verify("msp", TenantId.of(home.id()), null);
         entra.mail().send("msp", dev.entrasync.mail.MailMessage.text(sender, List.of("ops@northwind.example"),
@@ -176,7 +181,7 @@ class EntraSyncTest {
 
     @Test
     void closingAnEngineLeavesTheRuntimeOpenAndClosingTheRuntimeClosesItsEngines() {
-        EntraSync entra = runtime(GraphLimits.defaults());
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
         TenantId tenant = TenantId.of(contoso.id());
         SyncEngine first = engine(entra);
         first.close();
@@ -195,10 +200,42 @@ class EntraSyncTest {
 
     @Test
     void theEngineBuilderNamesTheMissingSink() {
-        EntraSync entra = runtime(GraphLimits.defaults());
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
 
         assertThatThrownBy(() -> entra.engine().build()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("EntraSync.engine() is missing sink(DatasetSink)");
+    }
+
+    @Test
+    void theEngineBuilderRefusesAnExecutorThatTheSchedulerGivenWouldNeverUse() {
+        EntraSync entra = runtime(GraphLimits.ofDefaults());
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            SyncScheduler scheduler = new SyncScheduler() {
+                @Override
+                public void attach(SyncTasks tasks) {
+                }
+
+                @Override
+                public void start() {
+                }
+
+                @Override
+                public void submit(SyncJob job) {
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+
+            assertThatThrownBy(() -> entra.engine().sink(sim.sink).executor(executor).scheduler(scheduler).build())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("EntraSync.engine() has both executor(...) and scheduler(...)")
+                    .hasMessageEndingWith("Drop executor(...).");
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     private static String encoded(String value) {

@@ -208,7 +208,7 @@ class GraphPipelineTest {
         sim.cloud.faults().forPath("/v1.0/users").failNext(50, 500);
 
         SyncResult result;
-        try (SyncEngine engine = sim.engine(GraphLimits.defaults().withMaxAttempts(3))) {
+        try (SyncEngine engine = sim.engine(GraphLimits.custom().maxAttempts(3).build())) {
             result = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
         }
 
@@ -223,7 +223,7 @@ class GraphPipelineTest {
         sim.cloud.faults().forPath("/v1.0/users").throttleNext(20, 1.5);
 
         SyncResult result;
-        try (SyncEngine engine = sim.engine(GraphLimits.defaults().withMaxAttempts(3))) {
+        try (SyncEngine engine = sim.engine(GraphLimits.custom().maxAttempts(3).build())) {
             result = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
         }
 
@@ -238,7 +238,7 @@ class GraphPipelineTest {
         sim.cloud.faults().forPath("/v1.0/users").throttleNext(100, 1);
 
         SyncResult result;
-        try (SyncEngine engine = sim.engine(GraphLimits.defaults().withThrottledAttempts(5))) {
+        try (SyncEngine engine = sim.engine(GraphLimits.custom().throttledAttempts(5).build())) {
             result = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
         }
 

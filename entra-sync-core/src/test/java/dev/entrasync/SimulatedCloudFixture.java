@@ -46,7 +46,7 @@ public final class SimulatedCloudFixture implements AutoCloseable {
     }
 
     public SyncEngine engine() {
-        return engine(GraphLimits.defaults());
+        return engine(GraphLimits.ofDefaults());
     }
 
     public SyncEngine engine(GraphLimits limits) {
@@ -58,7 +58,7 @@ public final class SimulatedCloudFixture implements AutoCloseable {
      * and sleeper (so each engine has its own connections and token cache, as separate hosts would).
      */
     public EntraSync.EngineBuilder builder() {
-        return runtime(GraphLimits.defaults()).engine().tenants(mapper).sink(sink).jobs(jobs);
+        return runtime(GraphLimits.ofDefaults()).engine().tenants(mapper).sink(sink).jobs(jobs);
     }
 
     /** A new runtime on this fixture's credentials, clock and sleeper, closed with the fixture. */

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class TokenAcquisitionTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final HttpStack http = new HttpStack(HttpSettings.defaults());
-    private final TokenService tokens = new TokenService(http.tokenClient(), sim.time, sim.time, GraphLimits.defaults());
+    private final HttpStack http = new HttpStack(HttpSettings.ofDefaults());
+    private final TokenService tokens = new TokenService(http.tokenClient(), sim.time, sim.time, GraphLimits.ofDefaults());
     private final AppCredential credential = sim.credential(SimulatedCloudFixture.SECRET);
 
     @AfterEach

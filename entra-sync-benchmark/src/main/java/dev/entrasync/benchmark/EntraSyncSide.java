@@ -33,7 +33,7 @@ import java.util.TreeMap;
 final class EntraSyncSide {
 
     static final String HOME_TENANT = "9b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
-    static final SyncConfig CONFIG = SyncConfig.builder().firstRunLookback(Duration.ofDays(29)).build();
+    static final SyncConfig CONFIG = SyncConfig.custom().firstRunLookback(Duration.ofDays(29)).build();
     private static final Duration JOB_TIMEOUT = Duration.ofHours(6);
 
     private EntraSyncSide() {
@@ -66,8 +66,8 @@ final class EntraSyncSide {
         InMemoryCredentialStore credentials = new InMemoryCredentialStore();
         credentials.save(AppCredential.builder().name("msp").cloud(Cloud.custom(spec.loginUrl(), spec.graphUrl()))
                 .homeTenant(HOME_TENANT).clientId(spec.clientId()).secret(spec.secret()).build());
-        GraphLimits limits = spec.maxAttempts() > 0 ? GraphLimits.defaults().withMaxAttempts(spec.maxAttempts())
-                : GraphLimits.defaults();
+        GraphLimits limits = spec.maxAttempts() > 0 ? GraphLimits.custom().maxAttempts(spec.maxAttempts()).build()
+                : GraphLimits.ofDefaults();
         return EntraSync.builder().credentials(credentials).clock(clock).sleeper(clock).limits(limits).build();
     }
 
@@ -78,7 +78,8 @@ final class EntraSyncSide {
             mapper.map(new TenantMapping("company-" + i, TenantId.of(spec.tenants().get(i)), "msp", "Tenant " + i, null,
                     EnumSet.allOf(Dataset.class), false));
         }
-        return runtime.engine().tenants(mapper).sink(sink).config(CONFIG).workers(spec.workers()).build();
+        return runtime.engine().tenants(mapper).sink(sink)
+                .config(SyncConfig.from(CONFIG).workers(spec.workers()).build()).build();
     }
 
     /** Syncs every mapped tenant now and waits for all of them. */

@@ -66,7 +66,7 @@ final class ThrottledRun {
             examples.addAll(simulated.examples());
             return new ThrottledReport(fleet.tenants().size(), fleet.users(), options.fraction(),
                     options.retryAfterSeconds(), options.maxAttempts() > 0 ? options.maxAttempts()
-                    : GraphLimits.defaults().maxAttempts(), GraphLimits.defaults().throttledAttempts(),
+                    : GraphLimits.ofDefaults().maxAttempts(), GraphLimits.ofDefaults().throttledAttempts(),
                     options.timeScale(), run.realSeconds() * options.timeScale(),
                     clean.realSeconds() * options.timeScale(), run.requests(), run.throttled(),
                     after.throttled() - before.throttled(), run.failedTenants().size(),

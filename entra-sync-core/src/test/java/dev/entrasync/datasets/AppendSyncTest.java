@@ -66,7 +66,7 @@ class AppendSyncTest {
 
     @Test
     void theFirstRunReachesBackAsFarAsConfigured() {
-        fx.config = SyncConfig.builder().firstRunLookback(Duration.ofDays(2)).build();
+        fx.config = SyncConfig.custom().firstRunLookback(Duration.ofDays(2)).build();
         SimulatedTenant tenant = fx.tenant("Contoso", 40, 5, 6);
 
         fx.sync(tenant, Set.of(Dataset.AUDIT_LOGS));

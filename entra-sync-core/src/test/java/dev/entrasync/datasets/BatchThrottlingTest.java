@@ -59,7 +59,7 @@ class BatchThrottlingTest {
 
     @Test
     void aBatchItemAnswered503WithRetryAfterIsThrottledLikeARequestAndDoesNotSpendTheFailureBudget() {
-        fx.limits = GraphLimits.defaults().withMaxAttempts(2);
+        fx.limits = GraphLimits.custom().maxAttempts(2).build();
         SimulatedTenant tenant = fx.tenant(ContosoFixture.build());
         String unavailable = "/v1.0/directoryRoles/" + ContosoFixture.HELPDESK_ROLE_ID + "/members";
         fx.sim.cloud.faults().forPath(unavailable).unavailableNext(3, 1.5);

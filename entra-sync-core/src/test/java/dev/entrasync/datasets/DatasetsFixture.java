@@ -30,8 +30,8 @@ final class DatasetsFixture implements AutoCloseable {
 
     final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
-    SyncConfig config = SyncConfig.defaults();
-    GraphLimits limits = GraphLimits.defaults();
+    SyncConfig config = SyncConfig.ofDefaults();
+    GraphLimits limits = GraphLimits.ofDefaults();
 
     DatasetsFixture() {
         sim.cloud.clock(sim.time);

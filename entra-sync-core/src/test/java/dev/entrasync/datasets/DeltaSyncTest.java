@@ -148,7 +148,7 @@ class DeltaSyncTest {
 
     @Test
     void aFullRoundIsForcedOnceTheLastOneIsOlderThanTheConfiguredAge() {
-        fx.config = SyncConfig.builder().deltaMaxAge(Duration.ofDays(3)).build();
+        fx.config = SyncConfig.custom().deltaMaxAge(Duration.ofDays(3)).build();
         SimulatedTenant tenant = fx.tenant("Contoso", 50, 10, 6);
         fx.sync(tenant, Set.of(Dataset.DEVICES));
 

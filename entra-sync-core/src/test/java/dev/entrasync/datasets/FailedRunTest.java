@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class FailedRunTest {
 
-    private static final int ATTEMPTS = GraphLimits.defaults().maxAttempts();
+    private static final int ATTEMPTS = GraphLimits.ofDefaults().maxAttempts();
     private static final Set<Dataset> USERS = Set.of(Dataset.USERS);
 
     /** Stands for the process stopping: nothing in entra-sync catches it. */
@@ -78,7 +78,7 @@ class FailedRunTest {
 
     @Test
     void aFullRoundWithAMalformedPageFailsAtOnceAndKeepsThePreviousData() {
-        fx.config = SyncConfig.builder().deltaMaxAge(Duration.ofMinutes(1)).build();
+        fx.config = SyncConfig.custom().deltaMaxAge(Duration.ofMinutes(1)).build();
         fx.sim.time.advance(Duration.ofMinutes(5));
 
         DatasetResult users = failHalfway(Faults::malformedNext);
@@ -93,7 +93,7 @@ class FailedRunTest {
 
     @Test
     void aFullRoundWhosePageStaysCutOffKeepsThePreviousData() {
-        fx.config = SyncConfig.builder().deltaMaxAge(Duration.ofMinutes(1)).build();
+        fx.config = SyncConfig.custom().deltaMaxAge(Duration.ofMinutes(1)).build();
         fx.sim.time.advance(Duration.ofMinutes(5));
 
         DatasetResult users = failHalfway(f -> {

@@ -78,7 +78,7 @@ class PagingBoundsTest {
             tenant.users().update((String) tenant.users().list().get(i).get("id"), Map.of("displayName", "Changed " + i));
         }
         fx.sim.cloud.deltaPageSize(1);
-        fx.limits = GraphLimits.defaults().withMaxPages(3);
+        fx.limits = GraphLimits.custom().maxPages(3).build();
 
         DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
 

@@ -77,7 +77,8 @@ class WaitBoundsTest {
     @Test
     void waitsThatAddUpPastTheDatasetsTotalStopIt() {
         SimulatedTenant tenant = fx.tenant("Contoso", 10, 2, 3);
-        fx.limits = GraphLimits.defaults().withWaitBounds(Duration.ofMinutes(5), Duration.ofMinutes(10));
+        fx.limits = GraphLimits.custom().maxRetryAfter(Duration.ofMinutes(5))
+                .maxWaitPerDataset(Duration.ofMinutes(10)).build();
         fx.sim.cloud.faults().forPath("/v1.0/users").throttleAlways(240);
 
         DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
@@ -92,7 +93,8 @@ class WaitBoundsTest {
     @Test
     void backOffAfterServerErrorsCountsAgainstTheDatasetsTotal() {
         SimulatedTenant tenant = fx.tenant("Contoso", 10, 2, 3);
-        fx.limits = GraphLimits.defaults().withWaitBounds(Duration.ofMinutes(5), Duration.ofSeconds(2));
+        fx.limits = GraphLimits.custom().maxRetryAfter(Duration.ofMinutes(5))
+                .maxWaitPerDataset(Duration.ofSeconds(2)).build();
         fx.sim.cloud.faults().forPath("/v1.0/users").failNext(8, 500);
 
         DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
@@ -113,7 +115,7 @@ class WaitBoundsTest {
         assertThat(users.status()).isEqualTo(DatasetResult.Status.SUCCEEDED);
         assertThat(users.retryAfterWaited()).isZero();
         assertThat(fx.sim.time.slept()).hasSize(2).allSatisfy(d -> assertThat(d)
-                .isBetween(Duration.ofMillis(500), GraphLimits.defaults().backoffMax()));
+                .isBetween(Duration.ofMillis(500), GraphLimits.ofDefaults().backoffMax()));
     }
 
     @Test

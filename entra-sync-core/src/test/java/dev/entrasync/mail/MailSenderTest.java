@@ -24,7 +24,7 @@ class MailSenderTest {
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     private final SimulatedTenant partner = sim.cloud.addTenant(TenantBuilder.create("Northwind MSP").seed(3).users(5)
             .tenantId(SimulatedCloudFixture.HOME_TENANT).build());
-    private final MailSender mail = sim.runtime(dev.entrasync.GraphLimits.defaults()).mail();
+    private final MailSender mail = sim.runtime(dev.entrasync.GraphLimits.ofDefaults()).mail();
 
     MailSenderTest() {
         partner.users().add(Map.of("userPrincipalName", SENDER, "displayName", "MSP Reports", "accountEnabled", true));

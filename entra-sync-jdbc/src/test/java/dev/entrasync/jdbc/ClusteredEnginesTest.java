@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.JobStatus;
+import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
@@ -44,7 +45,7 @@ class ClusteredEnginesTest {
                 finishedBy.put(job.id(), name);
             }
         };
-        return host.engine().interval(INTERVAL).listener(recorder).scheduler(scheduler).build();
+        return host.engine().config(SyncConfig.custom().interval(INTERVAL).build()).listener(recorder).scheduler(scheduler).build();
     }
 
     private static JdbcClusterScheduler scheduler(JdbcStorage storage, ScaledClock time, String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.JobStatus;
+import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
@@ -46,7 +47,7 @@ class TenantControlsTest {
         JdbcClusterScheduler scheduler = JdbcClusterScheduler.builder(storage).instanceName(name).clock(time)
                 .threads(2).pollingInterval(Duration.ofMillis(100)).heartbeatInterval(Duration.ofMinutes(10))
                 .housekeepingInterval(Duration.ofMinutes(10)).shutdownMaxWait(Duration.ofSeconds(30)).build();
-        return host.engine().interval(interval).listener(recorder).scheduler(scheduler).build();
+        return host.engine().config(SyncConfig.custom().interval(interval).build()).listener(recorder).scheduler(scheduler).build();
     }
 
     private static TenantId map(JdbcStorage storage, SimulatedTenant simulated, String company) {

@@ -10,6 +10,7 @@ import dev.entrasync.InMemoryJobStore;
 import dev.entrasync.JobStatus;
 import dev.entrasync.ScaledTime;
 import dev.entrasync.SimulatedCloudFixture;
+import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
@@ -87,8 +88,9 @@ class FleetTest {
                     tenant -> large.contains(tenant.value()), smallDone);
             InMemoryJobStore jobs = new InMemoryJobStore();
             try (EntraSync entra = EntraSync.builder().credentials(credentials).clock(time).sleeper(time)
-                    .limits(GraphLimits.defaults().withTenantRate(RATE, BURST)).build();
-                 SyncEngine engine = entra.engine().tenants(mapper).sink(sink).jobs(jobs).workers(8).listener(order)
+                    .limits(GraphLimits.custom().tenantRequestsPerSecond(RATE).tenantBurst(BURST).build()).build();
+                 SyncEngine engine = entra.engine().tenants(mapper).sink(sink).jobs(jobs)
+                         .config(SyncConfig.custom().workers(8).build()).listener(order)
                          .build()) {
 
                 List<SyncJob> queued = engine.syncAllNow();

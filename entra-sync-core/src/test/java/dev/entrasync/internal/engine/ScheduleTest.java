@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.entrasync.Dataset;
 import dev.entrasync.SimulatedCloudFixture;
 import dev.entrasync.SyncEngine;
+import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** The schedule on injected time: spread, once per interval, pause and exclude. Tenants need not exist for scheduling. */
 class ScheduleTest {
+
+    private static final SyncConfig ONE_WORKER = SyncConfig.custom().workers(1).build();
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     /** The built-in scheduler, driven by hand on the fixture's clock (one tick per {@code runDue()}). */
@@ -118,7 +121,7 @@ class ScheduleTest {
     @Test
     void controlsSetOnOneEngineHoldForAnotherEngineOverTheSameMapper() throws Exception {
         List<TenantId> tenants = mapTenants(3);
-        try (SyncEngine first = sim.builder().workers(1).build()) {
+        try (SyncEngine first = sim.builder().config(ONE_WORKER).build()) {
             first.exclude(tenants.get(0));
             first.interval(tenants.get(1), Duration.ofHours(6));
             first.pause(tenants.get(2));

@@ -18,7 +18,8 @@ class AdmissionTest {
 
     private final FakeTime time = new FakeTime();
     /** One request a second per tenant, no burst beyond one; four in flight per tenant. */
-    private final GraphLimits limits = GraphLimits.defaults().withTenantRate(1, 1).withConcurrency(4, 8);
+    private final GraphLimits limits = GraphLimits.custom().tenantRequestsPerSecond(1).tenantBurst(1)
+            .tenantConcurrency(4).globalConcurrency(8).build();
     private final TenantBudget budget = new TenantBudget("contoso", limits, time, time);
     private final Bulkhead global = Bulkhead.of("test-global", BulkheadConfig.custom().maxConcurrentCalls(8).build());
     private final Admission admission = new Admission(new TokenBucket(1000, 1000, time, time), global, budget);

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class GraphCallTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final GraphTransport transport = new GraphTransport(HttpSettings.defaults(), GraphLimits.defaults(), sim.time,
+    private final GraphTransport transport = new GraphTransport(HttpSettings.ofDefaults(), GraphLimits.ofDefaults(), sim.time,
             sim.time);
     private final SimulatedTenant tenant = sim.tenant("Contoso", 5);
     private final AppCredential credential = sim.credential(SimulatedCloudFixture.SECRET);

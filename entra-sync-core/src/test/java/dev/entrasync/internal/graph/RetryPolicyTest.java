@@ -22,7 +22,7 @@ class RetryPolicyTest {
     private static final RetryPolicy.Subject REQUEST = RetryPolicy.Subject.request(USERS);
 
     /** Three attempts on failures, four on throttling; back-off from 1 s to 2 min; waits capped at 5 and 15 min. */
-    private final GraphLimits limits = GraphLimits.defaults().withMaxAttempts(3).withThrottledAttempts(4);
+    private final GraphLimits limits = GraphLimits.custom().maxAttempts(3).throttledAttempts(4).build();
     /** Jitter that always takes the most: back-off is its ceiling. */
     private final RetryPolicy policy = new RetryPolicy(TENANT, limits, n -> n - 1);
 

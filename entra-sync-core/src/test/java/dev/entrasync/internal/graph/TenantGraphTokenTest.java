@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TenantGraphTokenTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final GraphTransport transport = new GraphTransport(HttpSettings.defaults(), GraphLimits.defaults(), sim.time,
+    private final GraphTransport transport = new GraphTransport(HttpSettings.ofDefaults(), GraphLimits.ofDefaults(), sim.time,
             sim.time);
 
     @AfterEach
