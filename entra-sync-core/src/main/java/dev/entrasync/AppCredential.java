@@ -37,7 +37,7 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
         }
         name = checkedName(name.trim());
         if (cloud == null) {
-            throw new IllegalArgumentException("cloud: must be set (Cloud.GLOBAL, Cloud.named(\"usgov\"), ...)");
+            throw new IllegalArgumentException("cloud: must be set (Cloud.GLOBAL, Cloud.of(\"usgov\"), ...)");
         }
         if (homeTenant == null) {
             throw new IllegalArgumentException("homeTenant: must be set (the app registration's tenant id)");
@@ -141,7 +141,7 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
 
         /** The cloud by name ({@code global}, {@code usgov}, {@code usgov-dod}, {@code china}). */
         public Builder cloud(String cloudName) {
-            this.cloud = Cloud.named(cloudName);
+            this.cloud = Cloud.of(cloudName);
             return this;
         }
 

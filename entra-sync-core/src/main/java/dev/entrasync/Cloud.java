@@ -67,7 +67,7 @@ public final class Cloud {
      *
      * @throws IllegalArgumentException naming the accepted values, for any other name
      */
-    public static Cloud named(String name) {
+    public static Cloud of(String name) {
         Objects.requireNonNull(name, "cloud");
         String wanted = name.trim().toLowerCase(Locale.ROOT);
         for (Cloud cloud : NATIONAL) {

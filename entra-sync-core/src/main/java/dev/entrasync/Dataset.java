@@ -1,6 +1,7 @@
 package dev.entrasync;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What entra-sync can sync from a tenant. Each dataset is a Graph resource with its own record type
@@ -34,7 +35,8 @@ public enum Dataset {
      *
      * @throws IllegalArgumentException naming the accepted keys
      */
-    public static Dataset fromKey(String key) {
+    public static Dataset of(String key) {
+        Objects.requireNonNull(key, "dataset");
         String normalized = key.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (Dataset d : values()) {
             if (d.name().equals(normalized)) {

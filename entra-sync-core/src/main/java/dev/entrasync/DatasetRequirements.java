@@ -40,7 +40,7 @@ public final class DatasetRequirements {
     }
 
     /** The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1. */
-    public static Optional<String> licence(Dataset dataset) {
+    public static Optional<String> license(Dataset dataset) {
         return dataset == Dataset.USERS ? Optional.of(ENTRA_ID_P1) : Optional.empty();
     }
 

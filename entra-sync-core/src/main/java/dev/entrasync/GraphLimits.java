@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * How hard entra-sync may push Microsoft Graph: per-tenant request rate and concurrency, overall
- * concurrency, and how retries and waits are bounded. Given to {@link EntraSync.Builder#limits(GraphLimits)}
+ * concurrency, and how retries and waits are bounded. Given to {@code EntraSync.Builder.limits(GraphLimits)}
  * once per host; the runtime builds one app-wide budget and one set of budgets per tenant from it, shared by the
  * engine, onboarding and mail.
  *

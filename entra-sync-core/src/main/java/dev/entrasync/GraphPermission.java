@@ -1,7 +1,7 @@
 package dev.entrasync;
 
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * Microsoft Graph application permissions (app roles) that entra-sync uses, with their ids in the
@@ -43,14 +43,24 @@ public enum GraphPermission {
         return id;
     }
 
-    /** The permission with this claim value (case-insensitive). */
-    public static Optional<GraphPermission> fromValue(String value) {
+    /**
+     * The permission with this claim value, such as {@code User.Read.All} (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the accepted values, for any other value
+     */
+    public static GraphPermission of(String value) {
+        Objects.requireNonNull(value, "permission");
         for (GraphPermission p : values()) {
-            if (p.value.toLowerCase(Locale.ROOT).equals(value.toLowerCase(Locale.ROOT))) {
-                return Optional.of(p);
+            if (p.value.toLowerCase(Locale.ROOT).equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return p;
             }
         }
-        return Optional.empty();
+        StringBuilder accepted = new StringBuilder();
+        for (GraphPermission p : values()) {
+            accepted.append(accepted.length() == 0 ? "" : ", ").append(p.value);
+        }
+        throw new IllegalArgumentException("permission: unknown Graph permission '" + value + "'; use one of "
+                + accepted);
     }
 
     /**

@@ -10,7 +10,7 @@ import javax.net.ssl.X509TrustManager;
 /**
  * The one place for network settings. MSAL4J's token requests and every Microsoft Graph request go
  * through the same HTTP client built from these settings: one proxy, one TLS configuration, one
- * connection pool. Given to {@link EntraSync.Builder#http(HttpSettings)} once per host.
+ * connection pool. Given to {@code EntraSync.Builder.http(HttpSettings)} once per host.
  *
  * <p>Immutable and thread-safe. Take {@link #ofDefaults()}, build your own with {@link #custom()}, or start from
  * another with {@link #from(HttpSettings)}; builder setters refuse a value out of range at once

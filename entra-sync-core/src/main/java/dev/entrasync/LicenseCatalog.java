@@ -1,6 +1,5 @@
 package dev.entrasync;
 
-import dev.entrasync.internal.catalog.Csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

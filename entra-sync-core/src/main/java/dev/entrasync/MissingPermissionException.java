@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Graph answered 403 {@code Authorization_RequestDenied}: the app's token lacks the application
  * permission the request needs. Names that permission; the fix is to add it to the app registration
- * and have the tenant's administrator consent again.
+ * and have the tenant's administrator consent again. Thrown where {@link GraphException} is; the constructor
+ * is public so that hosts' tests can construct it to test their error handling.
  */
 public final class MissingPermissionException extends GraphException {
 
@@ -14,9 +15,11 @@ public final class MissingPermissionException extends GraphException {
     private final List<String> permissions;
 
     /**
+     * @param tenant the tenant the request was for, or null when unknown
      * @param permissions the application permissions that would allow the request (least privileged first)
      */
-    public MissingPermissionException(String tenant, String requestPath, List<String> permissions, String graphMessage) {
+    public MissingPermissionException(TenantId tenant, String requestPath, List<String> permissions,
+                                      String graphMessage) {
         super("Graph refused " + requestPath + " in tenant " + tenant + ": the app lacks the application permission "
                         + String.join(" or ", permissions) + " (Graph said: " + graphMessage + "). Fix: add "
                         + permissions.get(0) + " (Microsoft Graph, Application) to the app registration, then have an "

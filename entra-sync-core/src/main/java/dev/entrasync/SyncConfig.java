@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * How the sync engine runs: how many tenants it syncs at once, how often each tenant is synced and how often
  * the schedule looks for due tenants, when a delta dataset does a full round again, and how far audit logs and
- * secure scores reach back. Given to {@link EntraSync.EngineBuilder#config(SyncConfig)}.
+ * secure scores reach back. Given to {@code EntraSync.EngineBuilder.config(SyncConfig)}.
  *
  * <p>Immutable and thread-safe. Take {@link #ofDefaults()}, build your own with {@link #custom()}, or start from
  * another with {@link #from(SyncConfig)}:
@@ -57,8 +57,8 @@ public final class SyncConfig {
 
     /**
      * Tenants synced at once by the built-in scheduler's own threads (default 8). Not used when the host gives the
-     * engine an executor ({@link EntraSync.EngineBuilder#executor}), whose threads bound it then, or a scheduler
-     * ({@link EntraSync.EngineBuilder#scheduler}), which runs jobs on its own threads (the JDBC cluster
+     * engine an executor ({@code EntraSync.EngineBuilder.executor}), whose threads bound it then, or a scheduler
+     * ({@code EntraSync.EngineBuilder.scheduler}), which runs jobs on its own threads (the JDBC cluster
      * scheduler's {@code threads}).
      */
     public int workers() {
@@ -72,7 +72,7 @@ public final class SyncConfig {
 
     /**
      * How often the engine's built-in scheduler looks for due tenants (default 30 seconds); a scheduler given to
-     * {@link EntraSync.EngineBuilder#scheduler} keeps its own pace.
+     * {@code EntraSync.EngineBuilder.scheduler} keeps its own pace.
      */
     public Duration tick() {
         return tick;

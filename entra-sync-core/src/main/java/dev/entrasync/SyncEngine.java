@@ -10,10 +10,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Syncs the host's mapped tenants into its {@link DatasetSink}: every tenant on a schedule (24 hours
  * by default, spread over the day) and on demand ("Sync now"). Every run is a {@link SyncJob} kept
- * in the {@link JobStore}. Built once per host with {@link EntraSync#engine()}.
+ * in the {@link JobStore}. Built once per host with {@code EntraSync.engine()}.
  *
  * <h2>Sharing</h2>
- * Build one engine per host process and share it. It runs on the host's {@link EntraSync} runtime, whose
+ * Build one engine per host process and share it. It runs on the host's {@code EntraSync} runtime, whose
  * HTTP connections, token cache and per-tenant budgets keep the whole fleet inside Graph's limits and are
  * shared with onboarding and mail; closing the engine leaves the runtime open. Several engines over one
  * database coordinate through {@code entra-sync-jdbc}'s clustered scheduler.
@@ -84,7 +84,7 @@ public interface SyncEngine extends AutoCloseable {
 
     /**
      * When the schedule will next sync the tenant: its slot in its interval (see
-     * {@link dev.entrasync.spi.SyncTasks#nextRun}), or now when it missed its last slot. Under the
+     * {@code SyncTasks.nextRun}), or now when it missed its last slot. Under the
      * built-in scheduler this is the time it has planned; under a cluster scheduler, the slot the
      * engine hands it. Reads the tenant's mapping; any thread.
      *
@@ -119,8 +119,8 @@ public interface SyncEngine extends AutoCloseable {
      */
     SyncResult sync(String credentialName, TenantId tenant, Set<Dataset> datasets);
 
-    /** The jobs, for the host to show. */
-    JobStore jobs();
+    /** The jobs, for the host to show: a read-only view of the engine's {@link JobStore}. */
+    JobHistory jobs();
 
     /**
      * How the tenant's syncs have been going: read from its latest jobs in the {@link JobStore} and the
@@ -143,7 +143,7 @@ public interface SyncEngine extends AutoCloseable {
 
     /**
      * Excludes the tenant from every sync, scheduled or manual, until {@link #include}. Stored in the
-     * tenant's mapping ({@link dev.entrasync.onboarding.TenantMapping#excluded()}), so every engine over
+     * tenant's mapping ({@link dev.entrasync.TenantMapping#excluded()}), so every engine over
      * the same mapper — the other instances of a cluster, this one after a restart — keeps to it.
      *
      * @throws IllegalArgumentException if the tenant is not mapped
@@ -159,7 +159,7 @@ public interface SyncEngine extends AutoCloseable {
 
     /**
      * Sets the tenant's own interval (null: back to the engine's), stored in the tenant's mapping
-     * ({@link dev.entrasync.onboarding.TenantMapping#interval()}) so every engine over the same mapper
+     * ({@link dev.entrasync.TenantMapping#interval()}) so every engine over the same mapper
      * schedules it so; the tenant's next run moves to its slot in the new interval.
      *
      * @throws IllegalArgumentException if shorter than one minute, or the tenant is not mapped
@@ -169,7 +169,7 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * Stops the schedule and the running jobs: their sink sessions are aborted, so nothing is
      * half-written, and they end CANCELLED; queued jobs are cancelled too. Waits for the workers.
-     * The {@link EntraSync} runtime it was built on stays open; closing the runtime closes the engine.
+     * The {@code EntraSync} runtime it was built on stays open; closing the runtime closes the engine.
      */
     @Override
     void close();

@@ -39,9 +39,9 @@ public interface SyncListener {
 
     /**
      * A credential's client secret expires within 30, 14, 7 or 1 days, or has expired
-     * ({@link dev.entrasync.onboarding.SecretExpiryWarning#expired()}). Sent by the engine's daily check
-     * when it was given the onboarding's {@link dev.entrasync.onboarding.SecretLifecycle}.
+     * ({@link dev.entrasync.SecretExpiryWarning#expired()}). Sent by the engine's daily check
+     * when it was given the onboarding's {@code SecretLifecycle}.
      */
-    default void secretExpiring(dev.entrasync.onboarding.SecretExpiryWarning warning) {
+    default void secretExpiring(dev.entrasync.SecretExpiryWarning warning) {
     }
 }

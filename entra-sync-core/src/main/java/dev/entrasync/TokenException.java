@@ -6,7 +6,9 @@ import java.util.Optional;
 /**
  * Microsoft Entra did not issue an app-only token for a tenant. Carries the AADSTS code (when
  * Microsoft sent one), the {@link TokenFailure} it stands for, Microsoft's own description, and the
- * fix. The message never contains the secret or a token.
+ * fix. The message never contains the secret or a token. Thrown by the runtime's token cache on the
+ * thread that needed the token (engine, onboarding, mail); immutable. The constructor is public so that
+ * hosts' tests can construct it to test their error handling; entra-sync is the only one that throws it.
  */
 public final class TokenException extends EntraSyncException {
 
@@ -15,18 +17,19 @@ public final class TokenException extends EntraSyncException {
     private final TokenFailure failure;
     private final Integer aadstsCode;
     private final String credentialName;
-    private final String tenant;
+    private final TenantId tenant;
     private final String microsoftDescription;
 
     /**
      * @param failure what kind of failure
      * @param aadstsCode the AADSTS number, or null when there was none (a network failure)
      * @param credentialName the credential used
-     * @param tenant the tenant the token was for
+     * @param tenant the tenant the token was for, or null when it was for no one tenant (the
+     *     {@code organizations} authority of an administrator's sign-in)
      * @param microsoftDescription Microsoft's description (first line, without trace ids), or null
      * @param cause the underlying exception, or null
      */
-    public TokenException(TokenFailure failure, Integer aadstsCode, String credentialName, String tenant,
+    public TokenException(TokenFailure failure, Integer aadstsCode, String credentialName, TenantId tenant,
                           String microsoftDescription, Throwable cause) {
         super(message(failure, aadstsCode, credentialName, tenant, microsoftDescription), cause);
         this.failure = Objects.requireNonNull(failure, "failure");
@@ -36,7 +39,7 @@ public final class TokenException extends EntraSyncException {
         this.microsoftDescription = microsoftDescription;
     }
 
-    private static String message(TokenFailure failure, Integer code, String credential, String tenant,
+    private static String message(TokenFailure failure, Integer code, String credential, TenantId tenant,
                                   String description) {
         StringBuilder sb = new StringBuilder("No token for tenant ").append(tenant)
                 .append(" with credential '").append(credential).append("'");
@@ -66,8 +69,11 @@ public final class TokenException extends EntraSyncException {
         return credentialName;
     }
 
-    /** The tenant the token was requested for. */
-    public String tenant() {
+    /**
+     * The tenant the token was requested for, or null when it was for no one tenant (the {@code organizations}
+     * authority of an administrator's sign-in during consent).
+     */
+    public TenantId tenant() {
         return tenant;
     }
 

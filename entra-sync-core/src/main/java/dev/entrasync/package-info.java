@@ -1,6 +1,6 @@
 /**
  * entra-sync: sync Microsoft Entra ID data from many tenants into a host's storage. Start at
- * {@link dev.entrasync.EntraSync}, the host's one runtime, and obtain the {@link dev.entrasync.SyncEngine}
+ * {@code EntraSync}, the host's one runtime, and obtain the {@link dev.entrasync.SyncEngine}
  * from it.
  */
 package dev.entrasync;

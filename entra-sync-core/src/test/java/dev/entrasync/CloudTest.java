@@ -11,17 +11,17 @@ class CloudTest {
     void nationalCloudsPairLoginAndGraphHosts() {
         assertThat(Cloud.GLOBAL.loginUrl()).hasToString("https://login.microsoftonline.com");
         assertThat(Cloud.GLOBAL.graphScope()).isEqualTo("https://graph.microsoft.com/.default");
-        assertThat(Cloud.named("usgov").graphUrl()).hasToString("https://graph.microsoft.us");
-        assertThat(Cloud.named("USGOV-DOD").graphUrl()).hasToString("https://dod-graph.microsoft.us");
-        assertThat(Cloud.named("usgov-dod").loginUrl()).hasToString("https://login.microsoftonline.us");
-        assertThat(Cloud.named("china").loginUrl()).hasToString("https://login.partner.microsoftonline.cn");
-        assertThat(Cloud.named("china").graphUrl()).hasToString("https://microsoftgraph.chinacloudapi.cn");
+        assertThat(Cloud.of("usgov").graphUrl()).hasToString("https://graph.microsoft.us");
+        assertThat(Cloud.of("USGOV-DOD").graphUrl()).hasToString("https://dod-graph.microsoft.us");
+        assertThat(Cloud.of("usgov-dod").loginUrl()).hasToString("https://login.microsoftonline.us");
+        assertThat(Cloud.of("china").loginUrl()).hasToString("https://login.partner.microsoftonline.cn");
+        assertThat(Cloud.of("china").graphUrl()).hasToString("https://microsoftgraph.chinacloudapi.cn");
         assertThat(Cloud.nationalClouds()).hasSize(4);
     }
 
     @Test
     void unknownCloudIsRefusedNamingTheField() {
-        assertThatThrownBy(() -> Cloud.named("moon"))
+        assertThatThrownBy(() -> Cloud.of("moon"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("cloud").hasMessageContaining("moon").hasMessageContaining("usgov-dod");
     }

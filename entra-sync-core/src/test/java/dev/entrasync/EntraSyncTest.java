@@ -7,6 +7,7 @@ import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.InMemoryConsentStore;
 import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.PreflightReport;
+import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.spi.SyncScheduler;
 import dev.entrasync.spi.SyncTasks;
 import dev.entrasync.testkit.Permissions;

@@ -2,6 +2,7 @@ package dev.entrasync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.testkit.GraphSchema;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedTenant;

@@ -1,11 +1,10 @@
 package dev.entrasync;
 
+import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
-import dev.entrasync.onboarding.InMemoryTenantMapper;
-import dev.entrasync.onboarding.TenantMapping;
 import dev.entrasync.testkit.TenantBuilder;
 
 /** A simulated cloud with one registered app and an engine pointed at it, on fake time. Close it after each test. */

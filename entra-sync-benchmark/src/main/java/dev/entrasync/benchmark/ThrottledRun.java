@@ -1,7 +1,7 @@
 package dev.entrasync.benchmark;
 
 import dev.entrasync.DatasetResult;
-import dev.entrasync.EntraSync;
+import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.SyncEngine;

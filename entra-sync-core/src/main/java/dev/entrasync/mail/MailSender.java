@@ -22,7 +22,7 @@ import java.util.Objects;
  *         "Contoso: sync failing", "..."));
  * }</pre>
  *
- * <p>Obtained from the host's {@link dev.entrasync.EntraSync} runtime, whose credential store, HTTP stack,
+ * <p>Obtained from the host's {@link dev.entrasync.runtime.EntraSync} runtime, whose credential store, HTTP stack,
  * token cache and budgets it uses; thread-safe. It owns nothing to close; use it only while the runtime is
  * open.
  * {@code Mail.Send} lets an app send as any mailbox of the tenant; an administrator can narrow it to the
@@ -39,7 +39,7 @@ public final class MailSender {
     }
 
     /**
-     * Not for hosts, who call {@link dev.entrasync.EntraSync#mail()}: the runtime's way in (its parameter's
+     * Not for hosts, who call {@link dev.entrasync.runtime.EntraSync#mail()}: the runtime's way in (its parameter's
      * type is internal and may change in any release).
      */
     public static MailSender of(SharedParts runtime) {

@@ -2,7 +2,7 @@ package dev.entrasync.onboarding;
 
 /**
  * The host's companies, as far as importing tenants needs them: the host implements it to create a
- * company for a tenant. Called by {@link TenantMapper#importTenants} on the caller's thread, once per
+ * company for a tenant. Called by {@link TenantImport#importTenants} on the caller's thread, once per
  * imported tenant. If it throws, the import stops there: tenants imported before stay mapped, and
  * importing again skips them.
  */

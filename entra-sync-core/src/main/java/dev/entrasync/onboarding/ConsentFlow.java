@@ -3,6 +3,8 @@ package dev.entrasync.onboarding;
 import dev.entrasync.AppCredential;
 import dev.entrasync.CredentialStore;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapper;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.TokenException;
 import dev.entrasync.internal.auth.AccessToken;
 import dev.entrasync.internal.auth.TokenService;

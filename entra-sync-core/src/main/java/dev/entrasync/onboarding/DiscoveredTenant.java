@@ -1,7 +1,10 @@
 package dev.entrasync.onboarding;
 
+import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A tenant a credential reaches, from {@link TenantDiscovery}. Immutable.
@@ -44,5 +47,14 @@ public record DiscoveredTenant(TenantId tenant, String displayName, String defau
     /** The display name, or the tenant id when there is none: something a host can always show. */
     public String name() {
         return displayName != null && !displayName.isBlank() ? displayName : tenant.value();
+    }
+
+    /**
+     * A mapping of this tenant to a host company, not paused, with this tenant's name and default domain.
+     *
+     * @throws IllegalArgumentException as {@link TenantMapping}'s constructor
+     */
+    public TenantMapping toMapping(String companyId, String credentialName, Set<Dataset> datasets) {
+        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, false);
     }
 }

@@ -1,10 +1,11 @@
 package dev.entrasync.onboarding;
 
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import java.util.List;
 
 /**
- * What {@link TenantMapper#importTenants} did: the new mappings, and the tenants it left alone
+ * What {@link TenantImport#importTenants} did: the new mappings, and the tenants it left alone
  * because they were already mapped. Immutable.
  *
  * @param imported one new mapping (and company) per imported tenant, in the order given

@@ -16,7 +16,7 @@ import java.util.Objects;
 
 /**
  * Onboarding: {@link #consent()}, {@link #discovery()}, {@link #preflight()} and {@link #secrets()}.
- * Obtained from the host's {@link dev.entrasync.EntraSync} runtime, once per host, and shared; it uses
+ * Obtained from the host's {@link dev.entrasync.runtime.EntraSync} runtime, once per host, and shared; it uses
  * the runtime's credential store, HTTP stack, token cache, budgets, clock and sleeper, so a consent
  * verified or a secret rotated here is seen by the engine at once. It owns nothing to close; use it only
  * while the runtime is open.
@@ -55,7 +55,7 @@ public final class Onboarding {
     }
 
     /**
-     * Not for hosts, who call {@link dev.entrasync.EntraSync#onboarding()}: the runtime's way in (its
+     * Not for hosts, who call {@link dev.entrasync.runtime.EntraSync#onboarding()}: the runtime's way in (its
      * parameter's type is internal and may change in any release).
      */
     public static Builder builder(SharedParts runtime) {
@@ -83,7 +83,7 @@ public final class Onboarding {
     }
 
     /**
-     * Builds {@link Onboarding} on a runtime, from {@link dev.entrasync.EntraSync#onboarding()}. Holds only
+     * Builds {@link Onboarding} on a runtime, from {@link dev.entrasync.runtime.EntraSync#onboarding()}. Holds only
      * onboarding's own settings. Not thread-safe; {@link #build()} names everything missing.
      */
     public static final class Builder {

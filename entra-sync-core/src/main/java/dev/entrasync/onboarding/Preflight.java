@@ -7,6 +7,7 @@ import dev.entrasync.DatasetRequirements;
 import dev.entrasync.GraphException;
 import dev.entrasync.GraphPermission;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.TokenException;
 import dev.entrasync.TokenFailure;
 import dev.entrasync.internal.auth.AccessToken;
@@ -134,7 +135,7 @@ public final class Preflight {
 
     private Boolean probeLicense(AppCredential credential, TenantId tenant, Set<Dataset> datasets, Set<String> roles,
                                  List<PreflightProblem> problems) {
-        boolean gated = datasets.stream().anyMatch(d -> DatasetRequirements.licence(d).isPresent());
+        boolean gated = datasets.stream().anyMatch(d -> DatasetRequirements.license(d).isPresent());
         if (!gated || !GraphPermission.AUDIT_LOG_READ_ALL.isGrantedBy(roles)) {
             return null;
         }

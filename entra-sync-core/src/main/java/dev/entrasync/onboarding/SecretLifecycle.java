@@ -3,8 +3,10 @@ package dev.entrasync.onboarding;
 import dev.entrasync.AppCredential;
 import dev.entrasync.ClientSecret;
 import dev.entrasync.CredentialStore;
+import dev.entrasync.SecretExpiryWarning;
 import dev.entrasync.TokenException;
 import dev.entrasync.internal.auth.TokenService;
+import dev.entrasync.spi.SecretExpiryCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p>Obtained from {@link Onboarding#secrets()}. Thread-safe. Which warnings were sent is kept in
  * memory: after a restart the current threshold's warning is sent once more.
  */
-public final class SecretLifecycle {
+public final class SecretLifecycle implements SecretExpiryCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(SecretLifecycle.class);
     static final int[] THRESHOLDS = {30, 14, 7, 1};
@@ -53,6 +55,7 @@ public final class SecretLifecycle {
      *
      * @return the warnings sent by this call; empty when there was nothing new
      */
+    @Override
     public synchronized List<SecretExpiryWarning> checkExpiries() {
         Instant now = clock.instant();
         List<SecretExpiryWarning> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.entrasync.onboarding;
 
+import dev.entrasync.SecretExpiryWarning;
 import dev.entrasync.TokenException;
 import java.time.Instant;
 

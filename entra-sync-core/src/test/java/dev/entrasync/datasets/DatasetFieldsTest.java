@@ -105,12 +105,12 @@ class DatasetFieldsTest {
                 : MfaStatus.State.NOT_REGISTERED, bool(mfa, "isMfaCapable"), strings(mfa, "methodsRegistered"),
                 "none".equals(text(mfa, "userPreferredMethodForSecondaryAuthentication")) ? null
                         : text(mfa, "userPreferredMethodForSecondaryAuthentication"));
-        List<dev.entrasync.model.AssignedLicense> licences = new ArrayList<>();
-        user.path("assignedLicenses").forEach(l -> licences.add(new dev.entrasync.model.AssignedLicense(
+        List<dev.entrasync.model.AssignedLicense> licenses = new ArrayList<>();
+        user.path("assignedLicenses").forEach(l -> licenses.add(new dev.entrasync.model.AssignedLicense(
                 l.get("skuId").asText(), names.get(l.get("skuId").asText()))));
         return new EntraUser(id, text(user, "userPrincipalName"), text(user, "displayName"), bool(user, "accountEnabled"),
                 text(user, "userType"), instant(user, "createdDateTime"), instant(user, "lastPasswordChangeDateTime"),
-                strings(user, "otherMails"), text(user, "passwordPolicies"), licences,
+                strings(user, "otherMails"), text(user, "passwordPolicies"), licenses,
                 roles.getOrDefault(id, List.of()), status);
     }
 
@@ -169,20 +169,20 @@ class DatasetFieldsTest {
     }
 
     @Test
-    void licencesCarryUnitsAndFriendlyNames() {
-        List<EntraLicense> licences = records(Dataset.LICENSES);
+    void licensesCarryUnitsAndFriendlyNames() {
+        List<EntraLicense> licenses = records(Dataset.LICENSES);
         List<JsonNode> served = graph.list("subscribedSkus");
 
-        assertThat(licences).hasSameSizeAs(served);
+        assertThat(licenses).hasSameSizeAs(served);
         for (JsonNode sku : served) {
             JsonNode units = sku.get("prepaidUnits");
             String part = sku.get("skuPartNumber").asText();
-            assertThat(licences).contains(new EntraLicense(sku.get("skuId").asText(), part,
+            assertThat(licenses).contains(new EntraLicense(sku.get("skuId").asText(), part,
                     LicenseCatalog.builtIn().productName(part).orElse(part), text(sku, "capabilityStatus"),
                     units.get("enabled").asInt(), sku.get("consumedUnits").asInt(), units.get("warning").asInt(),
                     units.get("suspended").asInt(), units.get("lockedOut").asInt()));
         }
-        assertThat(licences).anySatisfy(l -> assertThat(l.productName()).isNotEqualTo(l.skuPartNumber()));
+        assertThat(licenses).anySatisfy(l -> assertThat(l.productName()).isNotEqualTo(l.skuPartNumber()));
     }
 
     @Test

@@ -95,7 +95,7 @@ class MailSenderTest {
 
     @Test
     void theRuntimeBuilderNamesTheMissingCredentialStore() {
-        assertThatThrownBy(() -> dev.entrasync.EntraSync.builder().build())
+        assertThatThrownBy(() -> dev.entrasync.runtime.EntraSync.builder().build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials(CredentialStore)");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.TenantId;
 import dev.entrasync.TokenFailure;
+import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.testkit.IdTokenForgery;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedTenant;
@@ -368,7 +369,7 @@ class ConsentFlowTest {
     void aStateSignedWithAnotherKeyIsTampered() {
         SimulatedTenant contoso = sim.tenant("Contoso");
         sim.cloud.consentPage().approveAs(contoso);
-        try (dev.entrasync.EntraSync entra = dev.entrasync.EntraSync.builder().credentials(sim.credentials)
+        try (EntraSync entra = EntraSync.builder().credentials(sim.credentials)
                 .clock(sim.time).sleeper(sim.time).build()) {
             Onboarding other = entra.onboarding().consents(sim.consents)
                     .stateKey("another-host-key-another-host-key-0123".getBytes(java.nio.charset.StandardCharsets.US_ASCII))

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.Dataset;
+import dev.entrasync.InMemoryTenantMapper;
+import dev.entrasync.MappingConflictException;
+import dev.entrasync.SyncedData;
+import dev.entrasync.TenantBlock;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,9 +98,11 @@ class InMemoryTenantMapperTest {
             return "company-" + name;
         };
 
-        assertThatThrownBy(() -> mapper.importTenants("msp", tenants, Set.of(Dataset.USERS), failingOnFabrikam))
+        assertThatThrownBy(() -> TenantImport.importTenants(mapper, "msp", tenants, Set.of(Dataset.USERS),
+                failingOnFabrikam))
                 .hasMessage("host database down");
-        ImportResult resumed = mapper.importTenants("msp", tenants, Set.of(Dataset.USERS), (n, d) -> "company-" + n);
+        ImportResult resumed = TenantImport.importTenants(mapper, "msp", tenants, Set.of(Dataset.USERS),
+                (n, d) -> "company-" + n);
 
         assertThat(resumed.skipped()).extracting(ImportResult.Skipped::companyId).containsExactly("company-Contoso");
         assertThat(resumed.imported()).extracting(TenantMapping::companyId).containsExactly("company-Fabrikam");

@@ -2,8 +2,8 @@ package dev.entrasync.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.entrasync.EntraSync;
 import dev.entrasync.InMemoryCredentialStore;
+import dev.entrasync.runtime.EntraSync;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

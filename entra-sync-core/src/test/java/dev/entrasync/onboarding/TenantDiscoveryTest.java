@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.GraphException;
+import dev.entrasync.InMemoryTenantMapper;
+import dev.entrasync.MappingConflictException;
+import dev.entrasync.SyncedData;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedTenant;
@@ -83,7 +87,7 @@ class TenantDiscoveryTest {
         };
         InMemoryTenantMapper mapper = new InMemoryTenantMapper();
 
-        ImportResult imported = mapper.importTenants("msp", found, Set.of(Dataset.USERS), directory);
+        ImportResult imported = TenantImport.importTenants(mapper, "msp", found, Set.of(Dataset.USERS), directory);
 
         assertThat(imported.imported()).hasSize(50);
         assertThat(imported.skipped()).isEmpty();
@@ -95,17 +99,17 @@ class TenantDiscoveryTest {
         });
 
         DiscoveredTenant seventh = found.get(7);
-        assertThatThrownBy(() -> mapper.map(TenantMapping.of("host-company-99", "msp", seventh, Set.of(Dataset.USERS))))
+        assertThatThrownBy(() -> mapper.map(seventh.toMapping("host-company-99", "msp", Set.of(Dataset.USERS))))
                 .isInstanceOf(MappingConflictException.class)
                 .hasMessageContaining("Tenant " + seventh.tenant() + " is already mapped to company company-8");
 
         assertThat(mapper.delete("company-8", SyncedData.KEEP)).get()
                 .extracting(TenantMapping::tenant).isEqualTo(seventh.tenant());
-        TenantMapping existing = mapper.map(TenantMapping.of("host-company-99", "msp", seventh, Set.of(Dataset.DEVICES)));
+        TenantMapping existing = mapper.map(seventh.toMapping("host-company-99", "msp", Set.of(Dataset.DEVICES)));
 
         assertThat(mapper.findByTenant(seventh.tenant())).contains(existing);
         assertThat(mapper.list()).hasSize(50);
-        ImportResult again = mapper.importTenants("msp", found, Set.of(Dataset.USERS), directory);
+        ImportResult again = TenantImport.importTenants(mapper, "msp", found, Set.of(Dataset.USERS), directory);
         assertThat(again.imported()).isEmpty();
         assertThat(again.skipped()).hasSize(50);
         assertThat(created).hasSize(50);

@@ -60,7 +60,7 @@ class ReadmeTest {
     }
 
     @Test
-    void datasetsTableNamesEachDatasetsPermissionsAndLicence() throws Exception {
+    void datasetsTableNamesEachDatasetsPermissionsAndLicense() throws Exception {
         for (Dataset dataset : Dataset.values()) {
             Matcher row = Pattern.compile("(?m)^\\| `" + dataset.key() + "` \\| (.*) \\| (.*) \\| (.*) \\|$").matcher(readme());
             assertThat(row.find()).as(dataset.key()).isTrue();
@@ -68,7 +68,7 @@ class ReadmeTest {
             assertThat(permissions).as(dataset.key()).containsExactlyElementsOf(DatasetRequirements.permissions(dataset)
                     .stream().map(GraphPermission::value).toList());
             assertThat(row.group(3).contains(DatasetRequirements.ENTRA_ID_P1)).as(dataset.key())
-                    .isEqualTo(DatasetRequirements.licence(dataset).isPresent());
+                    .isEqualTo(DatasetRequirements.license(dataset).isPresent());
         }
     }
 }

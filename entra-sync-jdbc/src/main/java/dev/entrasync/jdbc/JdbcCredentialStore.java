@@ -141,7 +141,7 @@ public final class JdbcCredentialStore implements CredentialStore {
         String name = rows.getString("name");
         String cloudName = rows.getString("cloud");
         Cloud cloud = cloudName.equals("custom")
-                ? Cloud.custom(rows.getString("login_url"), rows.getString("graph_url")) : Cloud.named(cloudName);
+                ? Cloud.custom(rows.getString("login_url"), rows.getString("graph_url")) : Cloud.of(cloudName);
         return AppCredential.builder().name(name).cloud(cloud).homeTenant(TenantId.of(rows.getString("home_tenant")))
                 .clientId(rows.getString("client_id"))
                 .secret(decrypt(name, rows.getString("secret_key_id"),

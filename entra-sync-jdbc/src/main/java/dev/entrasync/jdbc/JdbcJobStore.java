@@ -165,7 +165,7 @@ public final class JdbcJobStore implements JobStore {
 
     private static SyncJob readJob(Row row) throws SQLException {
         List<Dataset> datasets = Arrays.stream(row.string("datasets").split(",")).filter(s -> !s.isEmpty())
-                .map(Dataset::fromKey).toList();
+                .map(Dataset::of).toList();
         return new SyncJob(row.string("id"), TenantId.of(row.string("tenant_id")), row.string("company_id"),
                 row.string("credential_name"), SyncTrigger.valueOf(row.string("job_trigger")),
                 JobStatus.valueOf(row.string("status")), row.instant("queued_at"), row.instant("started_at"),
@@ -173,7 +173,7 @@ public final class JdbcJobStore implements JobStore {
     }
 
     private static DatasetResult readResult(Row row) throws SQLException {
-        return new DatasetResult(Dataset.fromKey(row.string("dataset")),
+        return new DatasetResult(Dataset.of(row.string("dataset")),
                 DatasetResult.Status.valueOf(row.string("status")), DatasetResult.Mode.valueOf(row.string("mode")),
                 row.bigint("rows_upserted"), row.bigint("rows_removed"), row.bigint("requests"),
                 row.bigint("throttled_responses"), Duration.ofMillis(row.bigint("retry_after_waited_ms")),

@@ -1,12 +1,12 @@
 package dev.entrasync.jdbc;
 
-import dev.entrasync.EntraSync;
+import dev.entrasync.DataPurger;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.Dialect;
 import dev.entrasync.jdbc.internal.Migrations;
 import dev.entrasync.jdbc.internal.StagingSink;
 import dev.entrasync.jdbc.internal.TenantPurge;
-import dev.entrasync.onboarding.DataPurger;
+import dev.entrasync.runtime.EntraSync;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -2,18 +2,18 @@ package dev.entrasync.jdbc;
 
 import static dev.entrasync.jdbc.internal.NamedSql.params;
 
+import dev.entrasync.DataPurger;
 import dev.entrasync.Dataset;
+import dev.entrasync.MappingConflictException;
+import dev.entrasync.SyncedData;
+import dev.entrasync.TenantBlock;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapper;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.TokenFailure;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.NamedSql;
 import dev.entrasync.jdbc.internal.Row;
-import dev.entrasync.onboarding.DataPurger;
-import dev.entrasync.onboarding.MappingConflictException;
-import dev.entrasync.onboarding.SyncedData;
-import dev.entrasync.onboarding.TenantBlock;
-import dev.entrasync.onboarding.TenantMapper;
-import dev.entrasync.onboarding.TenantMapping;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -198,7 +198,7 @@ public final class JdbcTenantMapper implements TenantMapper {
     private static TenantMapping read(Row row) throws SQLException {
         EnumSet<Dataset> datasets = EnumSet.noneOf(Dataset.class);
         for (String key : row.string("datasets").split(",")) {
-            datasets.add(Dataset.fromKey(key));
+            datasets.add(Dataset.of(key));
         }
         Long interval = row.bigint("sync_interval_ms");
         String blockedBy = row.string("blocked_by");

@@ -47,7 +47,7 @@ class JdbcQueriesTest {
     }
 
     @DatabaseTest
-    void licencesWithUnitsLeftAreThoseWithEnabledAboveConsumed(TestDatabase db) {
+    void licensesWithUnitsLeftAreThoseWithEnabledAboveConsumed(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().clock(clock).build();
         run(storage, Dataset.LICENSES, "r1", true, List.of(
                 TestRecords.license("11111111-0000-0000-0000-000000000001", "SPE_E3", "Microsoft 365 E3", 50, 48),

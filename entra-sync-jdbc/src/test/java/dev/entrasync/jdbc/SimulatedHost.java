@@ -2,8 +2,8 @@ package dev.entrasync.jdbc;
 
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
-import dev.entrasync.EntraSync;
 import dev.entrasync.Sleeper;
+import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;

@@ -39,7 +39,7 @@ final class Cli {
             return EnumSet.allOf(Dataset.class);
         }
         EnumSet<Dataset> chosen = EnumSet.noneOf(Dataset.class);
-        keys.forEach(key -> chosen.add(Dataset.fromKey(key)));
+        keys.forEach(key -> chosen.add(Dataset.of(key)));
         return chosen;
     }
 

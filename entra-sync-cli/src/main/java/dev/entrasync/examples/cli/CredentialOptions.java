@@ -109,6 +109,6 @@ final class CredentialOptions {
         if (loginUrl != null || graphUrl != null) {
             throw new IllegalArgumentException("--login-url and --graph-url go with --cloud custom only");
         }
-        return Cloud.named(chosen);
+        return Cloud.of(chosen);
     }
 }

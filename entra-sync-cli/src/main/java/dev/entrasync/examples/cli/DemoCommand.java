@@ -6,6 +6,7 @@ import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.CompanyBook;
 import dev.entrasync.examples.support.ConsentWalk;
 import dev.entrasync.examples.support.DemoCloud;
@@ -19,7 +20,7 @@ import dev.entrasync.onboarding.ConsentStatus;
 import dev.entrasync.onboarding.DiscoveredTenant;
 import dev.entrasync.onboarding.ImportResult;
 import dev.entrasync.onboarding.Onboarding;
-import dev.entrasync.onboarding.TenantMapping;
+import dev.entrasync.onboarding.TenantImport;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +103,8 @@ final class DemoCommand implements Callable<Integer> {
         out.printf("Litware's administrator later removed %s from the app.%n", DemoCloud.LITWARE_REMOVED);
         List<DiscoveredTenant> consented = onboarding.discovery().discover(CREDENTIAL).stream()
                 .filter(t -> t.consentStatus() == ConsentStatus.CONSENTED).toList();
-        ImportResult imported = db.mapper().importTenants(CREDENTIAL, consented, EnumSet.allOf(Dataset.class), companies);
+        ImportResult imported = TenantImport.importTenants(db.mapper(), CREDENTIAL, consented,
+                EnumSet.allOf(Dataset.class), companies);
         imported.imported().forEach(m -> out.printf("Imported GDAP customer %s as company %s%n", m.displayName(),
                 m.companyId()));
         String fabrikamCompany = companies.create("Fabrikam", null);

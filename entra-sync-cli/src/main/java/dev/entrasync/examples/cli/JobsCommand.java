@@ -2,8 +2,8 @@ package dev.entrasync.examples.cli;
 
 import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.HostDatabase;
-import dev.entrasync.onboarding.TenantMapping;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package dev.entrasync.examples.cli;
 
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.PreflightReport;
-import dev.entrasync.onboarding.TenantMapping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

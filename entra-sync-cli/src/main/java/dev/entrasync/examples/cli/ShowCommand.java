@@ -3,11 +3,11 @@ package dev.entrasync.examples.cli;
 import dev.entrasync.Dataset;
 import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.DatasetView;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.examples.support.TenantSummary;
-import dev.entrasync.onboarding.TenantMapping;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintStream out = System.out;
-        Dataset chosen = Dataset.fromKey(dataset);
+        Dataset chosen = Dataset.of(dataset);
         try (HostDatabase db = database.openForReading()) {
             RecordSource records = RecordSource.of(db.storage().queries());
             if (tenant == null) {
@@ -49,7 +49,7 @@ final class ShowCommand implements Callable<Integer> {
             out.printf("Tenant %s: %d users (MFA %s), %d admins, %d devices (%s managed), %d groups, licences %d/%d,"
                             + " %d roles, %d audit events, secure score %s%n%n", id, s.users(),
                     TenantSummary.percentText(s.mfaPercent()), s.admins(), s.devices(),
-                    TenantSummary.percentText(s.managedPercent()), s.groups(), s.licencesUsed(), s.licencesTotal(),
+                    TenantSummary.percentText(s.managedPercent()), s.groups(), s.licensesUsed(), s.licensesTotal(),
                     s.roles(), s.auditEvents(), s.secureScoreText());
             DatasetView view = DatasetView.of(records, id, chosen);
             TextTable.print(out, view.columns(), view.rows().subList(0, Math.min(limit, view.rows().size())));

@@ -26,7 +26,7 @@ final class SummaryTable {
 
     void row(String name, TenantSummary s, SyncJob job) {
         out.printf(ROW, truncate(name), s.users(), TenantSummary.percentText(s.mfaPercent()), s.admins(), s.devices(),
-                TenantSummary.percentText(s.managedPercent()), s.groups(), s.licencesUsed() + "/" + s.licencesTotal(),
+                TenantSummary.percentText(s.managedPercent()), s.groups(), s.licensesUsed() + "/" + s.licensesTotal(),
                 s.roles(), s.auditEvents(), s.secureScoreText(), job.status());
         reasons(job);
     }

@@ -2,6 +2,7 @@ package dev.entrasync.examples.mail;
 
 import dev.entrasync.DatasetResult;
 import dev.entrasync.JobStatus;
+import dev.entrasync.SecretExpiryWarning;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
 import dev.entrasync.TenantId;
@@ -9,7 +10,6 @@ import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.examples.support.TenantSummary;
 import dev.entrasync.mail.MailMessage;
 import dev.entrasync.mail.MailSender;
-import dev.entrasync.onboarding.SecretExpiryWarning;
 import dev.entrasync.onboarding.SecretListener;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -55,7 +55,7 @@ public final class MailNotifier implements SyncListener, SecretListener {
                 + "Administrators: " + s.admins() + "\n"
                 + "Devices: " + s.devices() + " (" + TenantSummary.percentText(s.managedPercent()) + " managed)\n"
                 + "Groups: " + s.groups() + "\n"
-                + "Licences: " + s.licencesUsed() + " used of " + s.licencesTotal() + "\n"
+                + "Licences: " + s.licensesUsed() + " used of " + s.licensesTotal() + "\n"
                 + "Directory roles: " + s.roles() + "\n"
                 + "Audit events: " + s.auditEvents() + "\n"
                 + "Secure score: " + s.secureScoreText() + "\n"

@@ -2,12 +2,12 @@ package dev.entrasync.examples.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.entrasync.EntraSync;
 import dev.entrasync.Sleeper;
 import dev.entrasync.jdbc.JdbcCredentialStore;
 import dev.entrasync.jdbc.JdbcStorage;
 import dev.entrasync.jdbc.JdbcTenantMapper;
 import dev.entrasync.jdbc.SecretKeyRing;
+import dev.entrasync.runtime.EntraSync;
 import java.time.Clock;
 
 /**

@@ -24,21 +24,21 @@ import java.util.Optional;
  * @param devices devices
  * @param managedDevices devices managed by Intune or another MDM
  * @param groups groups
- * @param licencesUsed licence units assigned, over every subscribed SKU
- * @param licencesTotal licence units enabled, over every subscribed SKU
+ * @param licensesUsed licence units assigned, over every subscribed SKU
+ * @param licensesTotal licence units enabled, over every subscribed SKU
  * @param roles activated directory roles
  * @param auditEvents directory audit events
  * @param latestScore the latest secure score snapshot, or null when none was synced
  */
 public record TenantSummary(TenantId tenant, long users, long mfaKnown, long mfaRegistered, long admins, long devices,
-                            long managedDevices, long groups, long licencesUsed, long licencesTotal, long roles,
+                            long managedDevices, long groups, long licensesUsed, long licensesTotal, long roles,
                             long auditEvents, EntraSecureScore latestScore) {
 
     /** Reads the tenant's records and counts them. */
     public static TenantSummary of(RecordSource source, TenantId tenant) {
         List<EntraUser> users = source.records(tenant, EntraUser.class);
         List<EntraDevice> devices = source.records(tenant, EntraDevice.class);
-        List<EntraLicense> licences = source.records(tenant, EntraLicense.class);
+        List<EntraLicense> licenses = source.records(tenant, EntraLicense.class);
         EntraSecureScore latest = source.records(tenant, EntraSecureScore.class).stream()
                 .max(Comparator.comparing(EntraSecureScore::createdDateTime)).orElse(null);
         return new TenantSummary(tenant, users.size(),
@@ -47,8 +47,8 @@ public record TenantSummary(TenantId tenant, long users, long mfaKnown, long mfa
                 users.stream().filter(u -> !u.directoryRoles().isEmpty()).count(),
                 devices.size(), devices.stream().filter(d -> Boolean.TRUE.equals(d.isManaged())).count(),
                 source.records(tenant, EntraGroup.class).size(),
-                licences.stream().mapToLong(EntraLicense::consumedUnits).sum(),
-                licences.stream().mapToLong(EntraLicense::enabledUnits).sum(),
+                licenses.stream().mapToLong(EntraLicense::consumedUnits).sum(),
+                licenses.stream().mapToLong(EntraLicense::enabledUnits).sum(),
                 source.records(tenant, EntraRole.class).size(),
                 source.records(tenant, EntraAuditEvent.class).size(), latest);
     }

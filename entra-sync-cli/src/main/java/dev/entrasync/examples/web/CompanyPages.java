@@ -2,12 +2,12 @@ package dev.entrasync.examples.web;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.SyncJob;
+import dev.entrasync.SyncedData;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.CompanyBook;
 import dev.entrasync.examples.support.DatasetView;
 import dev.entrasync.examples.support.TenantSummary;
 import dev.entrasync.jdbc.SecureScoreTrend;
-import dev.entrasync.onboarding.SyncedData;
-import dev.entrasync.onboarding.TenantMapping;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -82,15 +82,15 @@ final class CompanyPages {
         CompanyBook.Company company = portal.companies().find(id).orElseThrow(() -> new NotFoundResponse("No company " + id));
         TenantMapping mapping = portal.db().mapper().findByCompany(id)
                 .orElseThrow(() -> new NotFoundResponse("Company " + id + " is not connected to a tenant"));
-        Dataset tab = Dataset.fromKey(ctx.queryParamAsClass("tab", String.class).getOrDefault("users"));
+        Dataset tab = Dataset.of(ctx.queryParamAsClass("tab", String.class).getOrDefault("users"));
         TenantSummary s = TenantSummary.of(portal.records(), mapping.tenant());
         StringBuilder body = new StringBuilder("<p>Tenant ").append(Html.esc(mapping.tenant())).append(" · ")
                 .append(Html.button("/companies/" + id + "/sync", "Sync now", "sync-now")).append("</p><div>")
                 .append(card("Users", String.valueOf(s.users()))).append(card("MFA registered",
                         TenantSummary.percentText(s.mfaPercent()))).append(card("Admins", String.valueOf(s.admins())))
                 .append(card("Devices", s.devices() + " (" + TenantSummary.percentText(s.managedPercent()) + " managed)"))
-                .append(card("Groups", String.valueOf(s.groups()))).append(card("Licences", s.licencesUsed() + "/"
-                        + s.licencesTotal())).append(card("Roles", String.valueOf(s.roles())))
+                .append(card("Groups", String.valueOf(s.groups()))).append(card("Licences", s.licensesUsed() + "/"
+                        + s.licensesTotal())).append(card("Roles", String.valueOf(s.roles())))
                 .append(card("Audit events", String.valueOf(s.auditEvents())))
                 .append(card("Secure score", s.secureScoreText())).append("</div>");
         portal.db().storage().jobStore().latest(mapping.tenant()).ifPresent(job -> body.append(lastJob(job)));

@@ -2,10 +2,10 @@ package dev.entrasync.examples.web;
 
 import dev.entrasync.AppCredential;
 import dev.entrasync.Dataset;
+import dev.entrasync.MappingConflictException;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.ConsentUrl;
-import dev.entrasync.onboarding.MappingConflictException;
-import dev.entrasync.onboarding.TenantMapping;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;

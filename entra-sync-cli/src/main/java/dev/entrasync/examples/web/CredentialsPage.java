@@ -57,7 +57,7 @@ final class CredentialsPage {
         try {
             String cloudName = ctx.formParam("cloud");
             Cloud cloud = "custom".equals(cloudName) ? Cloud.custom(ctx.formParam("loginUrl"), ctx.formParam("graphUrl"))
-                    : Cloud.named(cloudName == null ? "global" : cloudName);
+                    : Cloud.of(cloudName == null ? "global" : cloudName);
             String expires = ctx.formParam("expires");
             AppCredential credential = AppCredential.builder().name(ctx.formParam("name")).cloud(cloud)
                     .homeTenant(ctx.formParam("homeTenant")).clientId(ctx.formParam("clientId"))

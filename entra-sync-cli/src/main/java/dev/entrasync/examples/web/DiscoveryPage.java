@@ -4,11 +4,12 @@ import dev.entrasync.AppCredential;
 import dev.entrasync.Dataset;
 import dev.entrasync.EntraSyncException;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.CompanyBook;
 import dev.entrasync.onboarding.ConsentStatus;
 import dev.entrasync.onboarding.DiscoveredTenant;
 import dev.entrasync.onboarding.ImportResult;
-import dev.entrasync.onboarding.TenantMapping;
+import dev.entrasync.onboarding.TenantImport;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -121,15 +122,15 @@ final class DiscoveryPage {
 
     private void importSelected(Context ctx) {
         AppCredential credential = credential(ctx);
-        ImportResult result = portal.db().mapper().importTenants(credential.name(), selected(ctx, credential),
-                EnumSet.allOf(Dataset.class), portal.companies());
+        ImportResult result = TenantImport.importTenants(portal.db().mapper(), credential.name(),
+                selected(ctx, credential), EnumSet.allOf(Dataset.class), portal.companies());
         ctx.redirect("/?imported=" + result.imported().size(), HttpStatus.SEE_OTHER);
     }
 
     private void mapToExisting(Context ctx) {
         AppCredential credential = credential(ctx);
         for (DiscoveredTenant t : selected(ctx, credential)) {
-            portal.db().mapper().map(TenantMapping.of(ctx.formParam("company"), credential.name(), t,
+            portal.db().mapper().map(t.toMapping(ctx.formParam("company"), credential.name(),
                     EnumSet.allOf(Dataset.class)));
         }
         ctx.redirect("/", HttpStatus.SEE_OTHER);

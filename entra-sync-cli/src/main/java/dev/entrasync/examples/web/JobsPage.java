@@ -1,7 +1,7 @@
 package dev.entrasync.examples.web;
 
 import dev.entrasync.SyncJob;
-import dev.entrasync.onboarding.TenantMapping;
+import dev.entrasync.TenantMapping;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.entrasync.examples.web;
 
+import dev.entrasync.MappingConflictException;
 import dev.entrasync.MissingPermissionException;
 import dev.entrasync.Sleeper;
 import dev.entrasync.SyncEngine;
@@ -7,7 +8,6 @@ import dev.entrasync.examples.support.CompanyBook;
 import dev.entrasync.examples.support.DemoCloud;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.KeyRings;
-import dev.entrasync.onboarding.MappingConflictException;
 import dev.entrasync.onboarding.Onboarding;
 import io.javalin.Javalin;
 import io.javalin.http.Context;

@@ -35,10 +35,11 @@ final class TokenErrors {
                 description = firstLine(message);
             }
             // Neither an exception nor Microsoft's text ever carries the secret; keep only Microsoft's first line.
-            return new TokenException(failure, code, credentialName, tenant, description, null);
+            return new TokenException(failure, code, credentialName, TenantIds.orNull(tenant), description, null);
         }
         String what = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + firstLine(error.getMessage()));
-        return new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credentialName, tenant, what, null);
+        return new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credentialName, TenantIds.orNull(tenant),
+                what, null);
     }
 
     private static String firstLine(String text) {

@@ -119,7 +119,8 @@ public final class TokenService {
                 last = TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), tenant);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(), tenant,
+                throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(),
+                        TenantIds.orNull(tenant),
                         "interrupted while waiting for the token endpoint", e);
             } catch (RuntimeException e) {
                 last = TokenErrors.map(e, credential.name(), tenant);
@@ -157,7 +158,8 @@ public final class TokenService {
             throw TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), authority);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(), authority,
+            throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(),
+                    TenantIds.orNull(authority),
                     "interrupted while waiting for the token endpoint", e);
         } catch (RuntimeException e) {
             throw TokenErrors.map(e, credential.name(), authority);

@@ -3,6 +3,7 @@ package dev.entrasync.internal.engine;
 import dev.entrasync.AppCredential;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
+import dev.entrasync.JobHistory;
 import dev.entrasync.JobStore;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
@@ -10,9 +11,9 @@ import dev.entrasync.SyncResult;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantHealth;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapper;
+import dev.entrasync.TenantMapping;
 import dev.entrasync.internal.graph.GraphTransport;
-import dev.entrasync.onboarding.TenantMapper;
-import dev.entrasync.onboarding.TenantMapping;
 import dev.entrasync.spi.SyncScheduler;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final EngineParts parts;
     private final TenantMapper mapper;
     private final JobStore jobs;
+    private final JobHistory history;
     private final GraphTransport transport;
     private final TenantControls controls;
     private final JobBook book;
@@ -51,6 +53,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.parts = parts;
         this.mapper = parts.tenants();
         this.jobs = parts.jobs();
+        this.history = JobHistory.readOnly(jobs);
         this.transport = parts.transport(); // the runtime's: shared, and closed by the runtime, not here
         Listeners listeners = new Listeners(parts.listeners());
         this.controls = new TenantControls(mapper, jobs, parts.clock(), parts.interval());
@@ -187,8 +190,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     @Override
-    public JobStore jobs() {
-        return jobs;
+    public JobHistory jobs() {
+        return history;
     }
 
     @Override

@@ -7,9 +7,9 @@ import dev.entrasync.JobStore;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
-import dev.entrasync.onboarding.SecretLifecycle;
-import dev.entrasync.onboarding.TenantMapper;
-import dev.entrasync.onboarding.TenantMapping;
+import dev.entrasync.TenantMapper;
+import dev.entrasync.TenantMapping;
+import dev.entrasync.spi.SecretExpiryCheck;
 import dev.entrasync.spi.SyncScheduler;
 import dev.entrasync.spi.SyncTasks;
 import java.time.Clock;
@@ -37,7 +37,7 @@ final class EngineTasks implements SyncTasks {
     private final JobBook book;
     private final CrashRecovery recovery;
     private final UnaryOperator<SyncJob> work;
-    private final SecretLifecycle secrets;
+    private final SecretExpiryCheck secrets;
     private final Listeners listeners;
     private final Clock clock;
     private volatile SyncScheduler scheduler;
@@ -47,7 +47,7 @@ final class EngineTasks implements SyncTasks {
      * @param secrets checked on every tick, or null
      */
     EngineTasks(TenantMapper mapper, JobStore jobs, CredentialStore credentials, TenantControls controls,
-                JobBook book, CrashRecovery recovery, UnaryOperator<SyncJob> work, SecretLifecycle secrets,
+                JobBook book, CrashRecovery recovery, UnaryOperator<SyncJob> work, SecretExpiryCheck secrets,
                 Listeners listeners, Clock clock) {
         this.mapper = mapper;
         this.jobs = jobs;

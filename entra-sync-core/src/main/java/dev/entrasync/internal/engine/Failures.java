@@ -17,7 +17,7 @@ final class Failures {
                     + "have an administrator of the tenant grant admin consent again.";
         }
         if (e instanceof LicenseRequiredException l) {
-            return "The tenant needs " + l.licence() + " (or P2) for this data.";
+            return "The tenant needs " + l.license() + " (or P2) for this data.";
         }
         if (e instanceof ThrottledException t) {
             return "Nothing to change now: Graph throttled the tenant and the previous data was kept; the next sync"

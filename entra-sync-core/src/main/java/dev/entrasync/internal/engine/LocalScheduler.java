@@ -80,7 +80,7 @@ public final class LocalScheduler implements SyncScheduler {
     /**
      * One tick now, on the calling thread, waiting for the scheduled jobs it started: for tests (and
      * hosts) that drive the schedule with their own clock. Pass this scheduler to
-     * {@link dev.entrasync.EntraSync.EngineBuilder#scheduler} and call this after moving the clock.
+     * {@link dev.entrasync.runtime.EntraSync.EngineBuilder#scheduler} and call this after moving the clock.
      * Thread-safe; the ticker of a started engine may run the same tenants' slots concurrently (each
      * slot still runs once).
      *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.entrasync.GraphException;
+import dev.entrasync.internal.auth.TenantIds;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +98,8 @@ final class GraphBatch {
                 if (lastFailure == null) {
                     throw new GraphException("Graph's $batch answer in tenant " + graph.tenant() + " left out "
                             + pending.size() + " of its requests (first: " + pending.values().iterator().next().url()
-                            + "). The sync can be retried.", 200, null, graph.tenant(), "/$batch", true, null);
+                            + "). The sync can be retried.", 200, null, TenantIds.orNull(graph.tenant()), "/$batch",
+                            true, null);
                 }
                 // the round is one attempt of the items still pending, retried by the same policy as a request
                 history = graph.retryOrThrow(RetryPolicy.Subject.batchItems(pending.size(),

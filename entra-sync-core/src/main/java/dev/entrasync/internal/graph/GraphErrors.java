@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrasync.GraphException;
 import dev.entrasync.LicenseRequiredException;
 import dev.entrasync.MissingPermissionException;
+import dev.entrasync.internal.auth.TenantIds;
 import java.io.IOException;
 
 /** Turns a Graph error response into the typed exception a person can act on. */
@@ -40,10 +41,12 @@ final class GraphErrors {
     static GraphException of(int status, Body body, String tenant, GraphRequest request) {
         String path = request.describe();
         if (status == 403 && "Authorization_RequestDenied".equals(body.code()) && !request.permissions().isEmpty()) {
-            return new MissingPermissionException(tenant, path, request.permissions(), body.message());
+            return new MissingPermissionException(TenantIds.orNull(tenant), path, request.permissions(),
+                    body.message());
         }
         if (status == 403 && NON_PREMIUM.equals(body.code())) {
-            return new LicenseRequiredException(tenant, path, "Microsoft Entra ID P1", body.message());
+            return new LicenseRequiredException(TenantIds.orNull(tenant), path, "Microsoft Entra ID P1",
+                    body.message());
         }
         String advice = switch (status) {
             case 400 -> "The request was rejected as invalid; this is a bug in entra-sync or an unsupported tenant feature — report it with this message.";
@@ -55,6 +58,6 @@ final class GraphErrors {
         String message = "Graph answered " + status + (body.code() == null ? "" : " " + body.code()) + " for " + path
                 + " in tenant " + tenant + (body.message().isEmpty() ? "" : ": " + stripPeriod(body.message())) + ". " + advice;
         boolean transientFailure = status == 429 || status >= 500;
-        return new GraphException(message, status, body.code(), tenant, path, transientFailure, null);
+        return new GraphException(message, status, body.code(), TenantIds.orNull(tenant), path, transientFailure, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.entrasync.internal.graph;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.entrasync.internal.auth.TenantIds;
 import java.io.IOException;
 import java.net.URI;
 import dev.entrasync.GraphException;
@@ -144,7 +145,8 @@ public final class GraphPager {
                         + " @odata.nextLink this walk had already followed (page " + pages + "): the pages go round in a"
                         + " circle and following them would never end. The dataset was stopped; nothing from this run of"
                         + " it was kept and its checkpoint was not moved. The next run tries again; if it fails the same"
-                        + " way, report it with this message.", 200, null, graph.tenant(), from, true, null);
+                        + " way, report it with this message.", 200, null, TenantIds.orNull(graph.tenant()), from,
+                        true, null);
             }
             if (pages >= bound) {
                 throw new GraphException("Graph's answer to " + from + " in tenant " + graph.tenant() + " carried an"
@@ -153,7 +155,7 @@ public final class GraphPager {
                         + " at " + firstPageSize + " per page" : "GraphLimits.maxPages") + "). The dataset was stopped;"
                         + " nothing from this run of it was kept and its checkpoint was not moved. If the tenant really"
                         + " holds that much, raise GraphLimits.maxPages; otherwise report it with this message.",
-                        200, null, graph.tenant(), from, false, null);
+                        200, null, TenantIds.orNull(graph.tenant()), from, false, null);
             }
             return URI.create(link);
         }

@@ -2,6 +2,7 @@ package dev.entrasync.internal.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.entrasync.GraphException;
+import dev.entrasync.internal.auth.TenantIds;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.RecordPatch;
 import java.util.ArrayList;
@@ -52,7 +53,7 @@ final class GroupMemberCounts {
             if (!count.isNumber()) {
                 throw new GraphException("Graph answered the member count of group " + ids.get(i) + " in tenant "
                         + context.graph().tenant() + " without @odata.count; nothing from this run was kept.", 200,
-                        null, context.graph().tenant(), COUNT.formatted(ids.get(i)), true, null);
+                        null, TenantIds.orNull(context.graph().tenant()), COUNT.formatted(ids.get(i)), true, null);
             }
             EntraGroup values = new EntraGroup(ids.get(i), null, null, null, null, null, null, null, null, null,
                     count.intValue());

@@ -35,8 +35,8 @@ final class MfaReport {
                     + SELECT + "&$top=999"), MfaReport::read, Priority.LOW, PERMISSIONS, stats,
                     page -> page.items().forEach(row -> byUser.put(row.userId(), row.status())));
         } catch (LicenseRequiredException e) {
-            return MfaIndex.unavailable("MFA is unknown for every user: the tenant has no " + e.licence()
-                    + ", which Graph's registration report needs. Fix: license the tenant for " + e.licence()
+            return MfaIndex.unavailable("MFA is unknown for every user: the tenant has no " + e.license()
+                    + ", which Graph's registration report needs. Fix: license the tenant for " + e.license()
                     + " or P2; users are synced meanwhile.");
         } catch (MissingPermissionException e) {
             return MfaIndex.unavailable("MFA is unknown for every user: the app lacks " + e.permissions().get(0)

@@ -3,6 +3,7 @@ package dev.entrasync.internal.graph;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.entrasync.GraphException;
 import dev.entrasync.TokenException;
+import dev.entrasync.internal.auth.TenantIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -69,12 +70,12 @@ final class ResponseClassifier {
                         + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "). The answer"
                         + " arrived whole, so it was not sent again; the dataset was stopped and nothing from this run of"
                         + " it was kept. The next run tries again; if it fails the same way, report it with this message.",
-                        status, null, tenant, request.describe(), true, e));
+                        status, null, TenantIds.orNull(tenant), request.describe(), true, e));
             } catch (IOException e) {
                 // the connection broke while the body was read: sending the request again may well succeed
                 return Outcome.retryable(new GraphException("Graph's answer to " + request.describe() + " in tenant "
                         + tenant + " was cut off (" + e.getMessage() + "). Nothing from this run was kept; the sync can"
-                        + " be retried.", status, null, tenant, request.describe(), true, e), null);
+                        + " be retried.", status, null, TenantIds.orNull(tenant), request.describe(), true, e), null);
             }
         }
         if (status >= 300 && status < 400) {
@@ -90,7 +91,7 @@ final class ResponseClassifier {
                     ? "Graph's own origin" : "another origin (" + to + ")") + ". entra-sync follows no redirect for Graph"
                     + " requests, so the token and the pages stay on " + graphUrl + "; the dataset was stopped and nothing"
                     + " from this run of it was kept. Check for a proxy or custom endpoint that redirects.", status, null,
-                    tenant, request.describe(), false, null));
+                    TenantIds.orNull(tenant), request.describe(), false, null));
         }
         String text;
         try {

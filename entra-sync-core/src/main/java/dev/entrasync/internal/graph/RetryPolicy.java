@@ -2,6 +2,7 @@ package dev.entrasync.internal.graph;
 
 import dev.entrasync.GraphException;
 import dev.entrasync.GraphLimits;
+import dev.entrasync.internal.auth.TenantIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -103,14 +104,16 @@ final class RetryPolicy {
                 public GraphException gaveUp(String tenant, History history, GraphException last) {
                     return new GraphException("Gave up on " + path + " in tenant " + tenant + " after "
                             + history.attempts() + " attempts (" + history.throttles() + " throttled); last: "
-                            + last.getMessage(), last.status(), last.errorCode().orElse(null), tenant, path, true, last);
+                            + last.getMessage(), last.status(), last.errorCode().orElse(null),
+                            TenantIds.orNull(tenant), path, true, last);
                 }
 
                 @Override
                 public GraphException unreachable(String tenant, int attempts, Throwable cause) {
                     return new GraphException("Graph could not be reached for " + path + " in tenant " + tenant
                             + " after " + attempts + " attempts (" + rootMessage(cause) + "). Check the network, proxy"
-                            + " and TLS settings; the sync can be retried.", 0, null, tenant, path, true, cause);
+                            + " and TLS settings; the sync can be retried.", 0, null, TenantIds.orNull(tenant), path,
+                            true, cause);
                 }
             };
         }
@@ -133,14 +136,15 @@ final class RetryPolicy {
                 public GraphException gaveUp(String tenant, History history, GraphException last) {
                     return new GraphException("Gave up on " + items + " $batch requests in tenant " + tenant + " after "
                             + history.attempts() + " attempts; last: " + last.getMessage(), last.status(),
-                            last.errorCode().orElse(null), tenant, "/$batch", true, last);
+                            last.errorCode().orElse(null), TenantIds.orNull(tenant), "/$batch", true, last);
                 }
 
                 @Override
                 public GraphException unreachable(String tenant, int attempts, Throwable cause) {
                     return new GraphException("Graph could not be reached for " + what + " in tenant " + tenant
                             + " after " + attempts + " attempts (" + rootMessage(cause) + "). Check the network, proxy"
-                            + " and TLS settings; the sync can be retried.", 0, null, tenant, "/$batch", true, cause);
+                            + " and TLS settings; the sync can be retried.", 0, null, TenantIds.orNull(tenant),
+                            "/$batch", true, cause);
                 }
             };
         }

@@ -2,7 +2,6 @@ package dev.entrasync.internal.graph;
 
 import dev.entrasync.GraphLimits;
 import dev.entrasync.Sleeper;
-import dev.entrasync.TenantSizeClass;
 import dev.entrasync.internal.limit.Limiter;
 import dev.entrasync.internal.limit.TokenBucket;
 import dev.entrasync.internal.limit.WindowLimiter;

@@ -4,6 +4,7 @@ import dev.entrasync.AppCredential;
 import dev.entrasync.GraphException;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.Sleeper;
+import dev.entrasync.internal.auth.TenantIds;
 import dev.entrasync.internal.auth.TokenService;
 import java.net.URI;
 import java.time.Clock;
@@ -106,16 +107,17 @@ public final class TenantGraph {
                 + ". entra-sync follows links and sends its token only on Graph's own origin, so the link was not"
                 + " followed: the dataset was stopped, nothing from this run of it was kept and its checkpoint was not"
                 + " moved. Retrying does not help while something between entra-sync and Graph (a proxy, or a custom"
-                + " cloud's endpoint) rewrites the links; check it.", 200, null, tenant, from, false, null);
+                + " cloud's endpoint) rewrites the links; check it.", 200, null, TenantIds.orNull(tenant), from,
+                false, null);
     }
 
     /** This tenant's budget: its size class and its current directory request rate. */
-    public dev.entrasync.TenantSizeClass sizeClass() {
+    public dev.entrasync.internal.graph.TenantSizeClass sizeClass() {
         return budget.sizeClass();
     }
 
     /** Tells the pipeline the tenant's size, so it paces the tenant inside that class's budget. */
-    public void sizeClass(dev.entrasync.TenantSizeClass sizeClass) {
+    public void sizeClass(dev.entrasync.internal.graph.TenantSizeClass sizeClass) {
         budget.sizeClass(sizeClass);
     }
 
@@ -140,7 +142,7 @@ public final class TenantGraph {
                     + " addressed to " + (other == null ? "no absolute URL" : other.toString()) + ", not to the"
                     + " credential's Graph URL " + credential.cloud().graphUrl() + ", and requests and the token go only"
                     + " to Graph's own origin (scheme, host and port). Nothing was sent; this is a bug in the caller.", 0,
-                    null, tenant, request.describe(), false, null);
+                    null, TenantIds.orNull(tenant), request.describe(), false, null);
         }
         RetryPolicy.Subject subject = RetryPolicy.Subject.request(request);
         RetryPolicy.History history = RetryPolicy.History.NONE;
@@ -200,7 +202,8 @@ public final class TenantGraph {
             sleeper.sleep(retry.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphException("Interrupted while waiting to retry in tenant " + tenant, 0, null, tenant, null,
+            throw new GraphException("Interrupted while waiting to retry in tenant " + tenant, 0, null,
+                    TenantIds.orNull(tenant), null,
                     true, e);
         }
         return retry.history();

@@ -1,6 +1,7 @@
 package dev.entrasync.internal.graph;
 
 import dev.entrasync.GraphException;
+import dev.entrasync.internal.auth.TenantIds;
 import java.time.Instant;
 
 /**
@@ -16,7 +17,7 @@ public final class ThrottledException extends GraphException {
 
     ThrottledException(String message, int status, String errorCode, String tenant, String requestPath,
                        Instant retryAt, Throwable cause) {
-        super(message, status, errorCode, tenant, requestPath, true, cause);
+        super(message, status, errorCode, TenantIds.orNull(tenant), requestPath, true, cause);
         this.retryAt = retryAt;
     }
 

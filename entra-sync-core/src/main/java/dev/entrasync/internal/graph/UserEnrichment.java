@@ -28,9 +28,9 @@ final class UserEnrichment {
 
     private final Map<String, List<String>> rolesByUser = new HashMap<>();
     private final MfaIndex mfa;
-    private final Map<String, String> licenceNames;
+    private final Map<String, String> licenseNames;
 
-    private UserEnrichment(List<EntraRole> roles, MfaIndex mfa, Map<String, String> licenceNames) {
+    private UserEnrichment(List<EntraRole> roles, MfaIndex mfa, Map<String, String> licenseNames) {
         for (EntraRole role : roles) {
             for (EntraRoleMember member : role.members()) {
                 if (member.type().equals("user")) {
@@ -40,7 +40,7 @@ final class UserEnrichment {
         }
         rolesByUser.values().forEach(names -> names.sort(null));
         this.mfa = mfa;
-        this.licenceNames = licenceNames;
+        this.licenseNames = licenseNames;
     }
 
     /** Reads (or reuses) the MFA report, the role lists and the SKUs, in that order, before any user. */
@@ -111,7 +111,7 @@ final class UserEnrichment {
 
     private EntraUser with(EntraUser u, List<String> roles, MfaStatus status) {
         List<AssignedLicense> licenses = u.assignedLicenses().stream()
-                .map(l -> new AssignedLicense(l.skuId(), licenceNames == null ? null : licenceNames.get(l.skuId())))
+                .map(l -> new AssignedLicense(l.skuId(), licenseNames == null ? null : licenseNames.get(l.skuId())))
                 .toList();
         return new EntraUser(u.id(), u.userPrincipalName(), u.displayName(), u.accountEnabled(), u.userType(),
                 u.createdDateTime(), u.lastPasswordChangeDateTime(), u.otherMails(), u.passwordPolicies(), licenses,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.entrasync.GraphException;
 import dev.entrasync.GraphPermission;
+import dev.entrasync.internal.auth.TenantIds;
 import dev.entrasync.internal.graph.GraphPager;
 import dev.entrasync.internal.graph.ItemReader;
 import dev.entrasync.internal.graph.Json;
@@ -65,7 +66,8 @@ public final class PartnerCustomers {
                     + ". GDAP: " + gdapFailure.getMessage() + " Contracts (legacy DAP): " + e.getMessage()
                     + " Fix: add DelegatedAdminRelationship.Read.All (Microsoft Graph, Application) to the app"
                     + " registration and grant admin consent in the partner tenant.", gdapFailure.status(),
-                    gdapFailure.errorCode().orElse(null), partner.tenant(), gdapFailure.requestPath().orElse(null),
+                    gdapFailure.errorCode().orElse(null), TenantIds.orNull(partner.tenant()),
+                    gdapFailure.requestPath().orElse(null),
                     gdapFailure.isTransient() && e.isTransient(), gdapFailure);
         }
     }

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 /**
- * What one {@link dev.entrasync.EntraSync} runtime owns and lends to everything obtained from it: the
+ * What one {@link dev.entrasync.runtime.EntraSync} runtime owns and lends to everything obtained from it: the
  * credential store, the Graph transport (HTTP stack, token cache, app-wide and per-tenant budgets), the
  * clock and the sleeper. The runtime closes the transport; borrowers never do.
  */

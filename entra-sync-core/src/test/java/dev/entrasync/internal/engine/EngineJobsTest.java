@@ -226,7 +226,7 @@ class EngineJobsTest {
         tenant.revokeConsent(sim.app);
         try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
             engine.await(engine.syncNow(id).id(), WAIT);
-            dev.entrasync.onboarding.TenantBlock block = sim.mapper.findByTenant(id).orElseThrow().block();
+            dev.entrasync.TenantBlock block = sim.mapper.findByTenant(id).orElseThrow().block();
             assertThat(block.failure()).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
             assertThat(block.since()).isEqualTo(sim.time.instant());
             assertThat(block.credential()).hasSize(32).doesNotContain(SimulatedCloudFixture.SECRET);

@@ -9,7 +9,7 @@ import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
-import dev.entrasync.onboarding.TenantMapping;
+import dev.entrasync.TenantMapping;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import dev.entrasync.FakeTime;
 import dev.entrasync.GraphException;
 import dev.entrasync.LicenseRequiredException;
 import dev.entrasync.MissingPermissionException;
+import dev.entrasync.TenantId;
 import dev.entrasync.TokenException;
 import dev.entrasync.TokenFailure;
 import java.io.ByteArrayInputStream;
@@ -177,8 +178,9 @@ class ResponseClassifierTest {
 
     @Test
     void aCallThatThrewIsOursATokenRefusalADroppedConnectionOrBroken() {
-        GraphException ours = new GraphException("ours", 0, null, TENANT, null, false, null);
-        TokenException token = new TokenException(TokenFailure.SECRET_EXPIRED, 7000222, "msp", TENANT, "expired", null);
+        GraphException ours = new GraphException("ours", 0, null, TenantId.of(TENANT), null, false, null);
+        TokenException token = new TokenException(TokenFailure.SECRET_EXPIRED, 7000222, "msp", TenantId.of(TENANT),
+                "expired", null);
 
         assertThat(((Outcome.Refused<?>) ResponseClassifier.ofFailure(new RuntimeException(ours))).failure()).isSameAs(ours);
         assertThat(((Outcome.Refused<?>) ResponseClassifier.ofFailure(new RuntimeException(token))).failure())

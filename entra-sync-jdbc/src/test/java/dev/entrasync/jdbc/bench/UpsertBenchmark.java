@@ -48,7 +48,7 @@ public final class UpsertBenchmark {
                 JdbcStorage storage = JdbcStorage.builder(pool).tablePrefix(prefix).build();
                 try {
                     run(storage, "warm-up", generated.subList(0, Math.min(users, 5 * PAGE)));
-                    storage.dataPurger().purge(new dev.entrasync.onboarding.TenantMapping("bench", TENANT, "bench",
+                    storage.dataPurger().purge(new dev.entrasync.TenantMapping("bench", TENANT, "bench",
                             null, null, java.util.Set.of(Dataset.USERS), false));
                     long[] first = run(storage, "run-1", generated);
                     long[] second = run(storage, "run-2", generated);

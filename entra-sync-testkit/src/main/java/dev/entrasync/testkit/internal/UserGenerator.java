@@ -45,7 +45,7 @@ final class UserGenerator {
     user.put("passwordPolicies", passwordPolicies());
     user.put("usageLocation", licensed ? "US" : null);
     user.put("onPremisesSyncEnabled", gen.chance(0.3) ? Boolean.TRUE : null);
-    user.put("assignedLicenses", licensed ? licences() : List.of());
+    user.put("assignedLicenses", licensed ? licenses() : List.of());
     user.put("proxyAddresses", licensed ? List.of("SMTP:" + upn) : List.of());
     user.put("signInActivity", signInActivity());
     return user;
@@ -110,23 +110,23 @@ final class UserGenerator {
     return roll < 0.95 ? "DisablePasswordExpiration" : "DisablePasswordExpiration, DisableStrongPassword";
   }
 
-  private List<Map<String, Object>> licences() {
+  private List<Map<String, Object>> licenses() {
     List<Map<String, Object>> out = new ArrayList<>();
-    out.add(licence(mainSkus.get(gen.random.nextInt(mainSkus.size()))));
+    out.add(license(mainSkus.get(gen.random.nextInt(mainSkus.size()))));
     if (addOn != null && gen.chance(0.1)) {
-      out.add(licence(addOn));
+      out.add(license(addOn));
     }
     if (gen.chance(0.2)) {
-      out.add(licence(SkuCatalog.FLOW_FREE));
+      out.add(license(SkuCatalog.FLOW_FREE));
     }
     return out;
   }
 
-  private static Map<String, Object> licence(SkuCatalog.Sku sku) {
-    Map<String, Object> licence = new LinkedHashMap<>();
-    licence.put("disabledPlans", List.of());
-    licence.put("skuId", sku.skuId());
-    return licence;
+  private static Map<String, Object> license(SkuCatalog.Sku sku) {
+    Map<String, Object> license = new LinkedHashMap<>();
+    license.put("disabledPlans", List.of());
+    license.put("skuId", sku.skuId());
+    return license;
   }
 
   private Map<String, Object> signInActivity() {

@@ -18,10 +18,10 @@ final class Views {
   static Function<Map<String, Object>, Map<String, Object>> consumedUnits(GraphContext ctx) {
     Map<String, Integer> counts = new HashMap<>();
     for (Map<String, Object> user : ctx.tenant().store("users").all()) {
-      Object licences = user.get("assignedLicenses");
-      if (licences instanceof List<?> list) {
-        for (Object licence : list) {
-          if (licence instanceof Map<?, ?> map) {
+      Object licenses = user.get("assignedLicenses");
+      if (licenses instanceof List<?> list) {
+        for (Object license : list) {
+          if (license instanceof Map<?, ?> map) {
             counts.merge(String.valueOf(map.get("skuId")), 1, Integer::sum);
           }
         }

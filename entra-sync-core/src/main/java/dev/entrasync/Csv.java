@@ -1,4 +1,4 @@
-package dev.entrasync.internal.catalog;
+package dev.entrasync;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -10,19 +10,19 @@ import java.util.List;
  * commas, line breaks and doubled quotes), lines ended by CRLF or LF; a leading byte-order mark is
  * skipped. One row at a time, so a large file is never held whole. Not thread-safe.
  */
-public final class Csv {
+final class Csv {
 
     private final Reader in;
     private int line = 1;
     private boolean started;
     private int pushedBack = -2;
 
-    public Csv(Reader in) {
+    Csv(Reader in) {
         this.in = in;
     }
 
     /** The line the next row starts on (1-based), for error messages. */
-    public int line() {
+    int line() {
         return line;
     }
 
@@ -31,7 +31,7 @@ public final class Csv {
      *
      * @throws IOException if reading fails or a quoted field is not closed
      */
-    public List<String> next() throws IOException {
+    List<String> next() throws IOException {
         int c = read();
         if (!started) {
             started = true;

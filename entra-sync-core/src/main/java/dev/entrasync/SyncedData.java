@@ -1,4 +1,4 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
 /** What happens to the data already synced for a tenant when its mapping is deleted. */
 public enum SyncedData {

@@ -1,6 +1,5 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
-import dev.entrasync.EntraSyncException;
 
 /**
  * A mapping was refused because its tenant is already mapped to another company, or its company

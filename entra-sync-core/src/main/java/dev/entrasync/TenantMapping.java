@@ -1,7 +1,5 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
-import dev.entrasync.Dataset;
-import dev.entrasync.TenantId;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -71,13 +69,6 @@ public record TenantMapping(String companyId, TenantId tenant, String credential
     public TenantMapping(String companyId, TenantId tenant, String credentialName, String displayName,
                          String defaultDomain, Set<Dataset> datasets, boolean paused) {
         this(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused, false, null, null);
-    }
-
-    /** A mapping of a discovered tenant to a host company, not paused. */
-    public static TenantMapping of(String companyId, String credentialName, DiscoveredTenant tenant,
-                                   Set<Dataset> datasets) {
-        return new TenantMapping(companyId, tenant.tenant(), credentialName, tenant.displayName(),
-                tenant.defaultDomain(), datasets, false);
     }
 
     /** A copy syncing these datasets instead. */

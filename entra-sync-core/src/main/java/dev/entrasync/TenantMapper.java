@@ -1,17 +1,13 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
-import dev.entrasync.Dataset;
-import dev.entrasync.TenantId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
  * Company ⇄ tenant mappings, keyed by the host's company ids: <i>import</i> (each discovered tenant
- * becomes a new company, created through the host's {@link CompanyDirectory}), <i>map existing</i>
+ * becomes a new company: {@code onboarding.TenantImport}), <i>map existing</i>
  * ({@link #map}), {@link #delete}, {@link #list}. One tenant maps to one company at a time, and one
  * company to one tenant; a second mapping of either is refused with a
  * {@link MappingConflictException}. The sync engine reads the mappings to know what to sync, and
@@ -102,44 +98,5 @@ public interface TenantMapper {
                     + changed.tenant() + "; delete and map again to change them");
         }
         return changed;
-    }
-
-    /**
-     * Imports tenants: for each one not mapped yet, creates a company through the directory and maps
-     * it, syncing these datasets. Tenants already mapped are skipped and reported. If the directory
-     * throws, the exception propagates; tenants imported before it stay mapped, and importing the same
-     * selection again continues where it stopped.
-     *
-     * @param credentialName the credential that reads the tenants
-     * @param tenants the selected discovered tenants, in the order to import them
-     */
-    default ImportResult importTenants(String credentialName, List<DiscoveredTenant> tenants, Set<Dataset> datasets,
-                                       CompanyDirectory directory) {
-        Objects.requireNonNull(credentialName, "credentialName");
-        Objects.requireNonNull(directory, "directory");
-        List<TenantMapping> imported = new ArrayList<>();
-        List<ImportResult.Skipped> skipped = new ArrayList<>();
-        for (DiscoveredTenant tenant : tenants) {
-            Optional<TenantMapping> existing = findByTenant(tenant.tenant());
-            if (existing.isPresent()) {
-                skipped.add(new ImportResult.Skipped(tenant.tenant(), existing.get().companyId(),
-                        "already mapped to company " + existing.get().companyId()));
-                continue;
-            }
-            String companyId = directory.create(tenant.name(), tenant.defaultDomain());
-            if (companyId == null || companyId.isBlank()) {
-                throw new IllegalStateException("CompanyDirectory.create returned no company id for tenant "
-                        + tenant.tenant() + " (" + tenant.name() + "); " + imported.size()
-                        + " tenants were imported before it.");
-            }
-            try {
-                imported.add(map(TenantMapping.of(companyId, credentialName, tenant, datasets)));
-            } catch (MappingConflictException e) {
-                skipped.add(new ImportResult.Skipped(tenant.tenant(), e.existing() == null ? null
-                        : e.existing().companyId(), "mapped concurrently while importing; company " + companyId
-                        + " was created but is not mapped: " + e.getMessage()));
-            }
-        }
-        return new ImportResult(imported, skipped);
     }
 }

@@ -1,6 +1,5 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
-import dev.entrasync.TokenFailure;
 import java.time.Instant;
 
 /**

@@ -1,6 +1,5 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
-import dev.entrasync.TenantId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

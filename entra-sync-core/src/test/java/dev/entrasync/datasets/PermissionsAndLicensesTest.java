@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A dataset the tenant cannot return is reported on its own result, with the permission or licence
  * needed; every other dataset finishes normally, and users never get a false "not registered".
  */
-class PermissionsAndLicencesTest {
+class PermissionsAndLicensesTest {
 
     private final DatasetsFixture fx = new DatasetsFixture();
 
@@ -92,7 +92,7 @@ class PermissionsAndLicencesTest {
     }
 
     @Test
-    void aMissingLicencePermissionFailsLicencesAndUsersKeepTheirSkuIds() {
+    void aMissingLicensePermissionFailsLicensesAndUsersKeepTheirSkuIds() {
         SimulatedTenant tenant = fx.tenant("Contoso", 50, 10, 6);
         tenant.revoke(fx.sim.app, Permissions.LICENSE_ASSIGNMENT_READ_ALL);
         tenant.revoke(fx.sim.app, Permissions.ORGANIZATION_READ_ALL); // also reads subscribedSkus
@@ -104,9 +104,9 @@ class PermissionsAndLicencesTest {
         DatasetResult users = result(result, Dataset.USERS);
         assertThat(users.status()).isEqualTo(Status.SUCCEEDED);
         assertThat(users.warnings()).singleElement().asString().contains("Licence names are unknown");
-        List<AssignedLicense> licences = fx.<EntraUser>records(tenant, Dataset.USERS).stream()
+        List<AssignedLicense> licenses = fx.<EntraUser>records(tenant, Dataset.USERS).stream()
                 .flatMap(u -> u.assignedLicenses().stream()).toList();
-        assertThat(licences).isNotEmpty().allSatisfy(l -> {
+        assertThat(licenses).isNotEmpty().allSatisfy(l -> {
             assertThat(l.skuId()).isNotBlank();
             assertThat(l.name()).isNull();
         });

@@ -1,4 +1,4 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
 import java.time.Instant;
 

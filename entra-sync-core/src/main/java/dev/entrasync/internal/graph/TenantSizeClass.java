@@ -1,9 +1,10 @@
-package dev.entrasync;
+package dev.entrasync.internal.graph;
 
 /**
  * Graph's identity service gives each (app, tenant) pair a resource-unit budget per 10 seconds that
  * grows with the tenant's size. entra-sync paces each tenant inside the budget of its class; a
- * tenant's class is known after its first users sync (until then it is treated as small).
+ * tenant's class is known after its first users sync (until then it is treated as small). Not API:
+ * the engine sets it on the tenant's {@link TenantGraph} after a users sync.
  */
 public enum TenantSizeClass {
     /** Fewer than 50 users: 3,500 resource units per 10 s. */

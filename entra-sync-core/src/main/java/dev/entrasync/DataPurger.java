@@ -1,4 +1,4 @@
-package dev.entrasync.onboarding;
+package dev.entrasync;
 
 /**
  * Removes a tenant's synced data from the host's storage, when a mapping is deleted with

@@ -1,2 +1,0 @@
-/** Not API: reading licence catalogs (Microsoft's CSV and the built-in list). */
-package dev.entrasync.internal.catalog;
