@@ -13,6 +13,7 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
 import dev.entrasync.model.RecordPatch;
@@ -232,7 +233,7 @@ class JdbcDatasetSinkTest {
     @DatabaseTest
     void recordOfAnotherDatasetIsRefusedNamingBothTypes(TestDatabase db) {
         DatasetSink.Session session = open(sink(db), TENANT_A, "run-1", true);
-        EntraRecord other = () -> "x";
+        EntraRecord other = new EntraTenantProfile("x", null, null, null, List.of());
 
         assertThatThrownBy(() -> session.upsert(List.of(other))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("accepts EntraUser records");
