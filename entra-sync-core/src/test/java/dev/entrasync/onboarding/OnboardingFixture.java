@@ -3,7 +3,7 @@ package dev.entrasync.onboarding;
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
 import dev.entrasync.EntraSync;
-import dev.entrasync.FakeTime;
+import dev.entrasync.testing.FakeTime;
 import dev.entrasync.InMemoryCredentialStore;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;

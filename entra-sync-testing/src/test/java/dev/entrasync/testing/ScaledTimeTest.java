@@ -26,7 +26,8 @@ class ScaledTimeTest {
         long started = System.nanoTime();
         time.sleep(Duration.ofSeconds(20));
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(190), Duration.ofSeconds(5));
+        assertThat(Duration.ofNanos(System.nanoTime() - started))
+                .isBetween(Duration.ofMillis(190), Duration.ofSeconds(5));
         assertThat(time.instant()).isAfterOrEqualTo(START.plusSeconds(19));
         assertThat(time.real(Duration.ofMinutes(1))).isEqualTo(Duration.ofMillis(600));
     }
