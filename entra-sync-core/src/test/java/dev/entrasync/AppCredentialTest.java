@@ -3,6 +3,7 @@ package dev.entrasync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.entrasync.testing.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -81,7 +81,7 @@ class GraphPipelineTest {
         assertThat(result.succeeded()).isTrue();
         // Graph's Retry-After, waited through the injected sleeper; any other wait is the reports limit
         // (5 requests in any 12 s) pacing the MFA report.
-        assertThat(sim.time.slept()).filteredOn(d -> d.equals(Duration.ofMillis(7250))).hasSize(3);
+        assertThat(sim.time.sleeps()).filteredOn(d -> d.equals(Duration.ofMillis(7250))).hasSize(3);
         List<EntraUser> users = sim.sink.records(TenantId.of(tenant.id()), Dataset.USERS);
         assertThat(users).hasSize(2500);
         assertThat(users.stream().map(EntraUser::id).distinct()).hasSize(2500);
@@ -99,7 +99,7 @@ class GraphPipelineTest {
         sim.cloud.faults().throttleNextWithHttpDate(1, 30);
 
         assertThat(syncUsers(tenant).succeeded()).isTrue();
-        assertThat(sim.time.slept()).singleElement()
+        assertThat(sim.time.sleeps()).singleElement()
                 .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
     }
 
@@ -111,7 +111,7 @@ class GraphPipelineTest {
         assertThat(syncUsers(tenant).succeeded()).isTrue();
         // Back-off with jitter: the first within [0.5 s, 1 s], the second within [1 s, 2 s]; the one MFA report
         // request waits for nothing.
-        List<Duration> backoffs = sim.time.slept();
+        List<Duration> backoffs = sim.time.sleeps();
         assertThat(backoffs).hasSize(2);
         assertThat(backoffs.get(0)).isBetween(Duration.ofMillis(500), Duration.ofSeconds(1));
         assertThat(backoffs.get(1)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -143,7 +143,7 @@ class GraphPipelineTest {
         assertThat(users.error()).contains("tenant " + tenant.id()).contains("/v1.0/users/delta").contains("malformed")
                 .contains("not sent again");
         assertThat(calls("/v1.0/users/delta")).hasSize(1);
-        assertThat(sim.time.slept()).isEmpty();
+        assertThat(sim.time.sleeps()).isEmpty();
         assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEmpty();
     }
 
@@ -158,7 +158,7 @@ class GraphPipelineTest {
         assertThat(users.error()).contains("tenant " + tenant.id()).contains("/v1.0/users/delta")
                 .contains("a user without an id");
         assertThat(calls("/v1.0/users/delta")).hasSize(1);
-        assertThat(sim.time.slept()).isEmpty();
+        assertThat(sim.time.sleeps()).isEmpty();
     }
 
     @Test
@@ -171,7 +171,7 @@ class GraphPipelineTest {
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
         assertThat(users.error()).contains("'value' is not an array").contains("/v1.0/users/delta");
         assertThat(calls("/v1.0/users/delta")).hasSize(1);
-        assertThat(sim.time.slept()).isEmpty();
+        assertThat(sim.time.sleeps()).isEmpty();
     }
 
     @Test
@@ -185,7 +185,7 @@ class GraphPipelineTest {
         assertThat(users.error()).contains("User.Read.All").contains("admin consent");
         assertThat(calls("/v1.0/users/delta")).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(403));
         assertThat(userPages()).isEmpty();
-        assertThat(sim.time.slept()).isEmpty();
+        assertThat(sim.time.sleeps()).isEmpty();
     }
 
     @Test
@@ -229,7 +229,7 @@ class GraphPipelineTest {
 
         assertThat(result.succeeded()).isTrue();
         assertThat(result.dataset(Dataset.USERS).orElseThrow().throttledResponses()).isEqualTo(20);
-        assertThat(sim.time.slept()).filteredOn(d -> d.equals(Duration.ofMillis(1500))).hasSize(20);
+        assertThat(sim.time.sleeps()).filteredOn(d -> d.equals(Duration.ofMillis(1500))).hasSize(20);
     }
 
     @Test

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import dev.entrasync.testkit.SimulatedTenant;
+import dev.entrasync.testing.TestHost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** The client secret never reaches a log line (at any level, ours or MSAL's) or an exception's text. */
+@dev.entrasync.testing.EntraSyncTest(users = 50)
 class SecretHygieneTest {
 
-    private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private Logger root;
     private Level previous;
@@ -37,29 +37,26 @@ class SecretHygieneTest {
     void restore() {
         root.detachAppender(logs);
         root.setLevel(previous);
-        sim.close();
     }
 
     @Test
-    void secretsAppearInNoLogLineAndNoException() {
-        SimulatedTenant tenant = sim.tenant("Contoso", 50);
+    void secretsAppearInNoLogLineAndNoException(TestHost host, SyncEngine engine, TenantId tenant) {
         String wrongSecret = "Wr0ng~Secret.Value-ThatMustNeverBeLogged_987654321";
-        sim.credentials.save(sim.credential(wrongSecret).toBuilder().name("wrong").build());
+        host.credentials().save(host.credentials().find(TestHost.CREDENTIAL).orElseThrow().toBuilder().name("wrong")
+                .secret(wrongSecret).build());
         List<String> texts = new ArrayList<>();
 
-        try (SyncEngine engine = sim.engine()) {
-            SyncResult ok = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
-            assertThat(ok.succeeded()).isTrue();
-            try {
-                engine.sync("wrong", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
-            } catch (TokenException e) {
-                for (Throwable t = e; t != null; t = t.getCause()) {
-                    texts.add(String.valueOf(t.getMessage()));
-                    texts.add(t.toString());
-                }
+        SyncResult ok = engine.sync(TestHost.CREDENTIAL, tenant, Set.of(Dataset.USERS));
+        assertThat(ok.succeeded()).isTrue();
+        try {
+            engine.sync("wrong", tenant, Set.of(Dataset.USERS));
+        } catch (TokenException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                texts.add(String.valueOf(t.getMessage()));
+                texts.add(t.toString());
             }
         }
-        sim.credentials.list().forEach(c -> texts.add(c.toString()));
+        host.credentials().list().forEach(c -> texts.add(c.toString()));
         logs.list.forEach(event -> {
             texts.add(event.getFormattedMessage());
             if (event.getThrowableProxy() != null) {
@@ -68,7 +65,7 @@ class SecretHygieneTest {
         });
 
         assertThat(texts).isNotEmpty().noneMatch(t -> t != null
-                && (t.contains(SimulatedCloudFixture.SECRET) || t.contains(wrongSecret)));
+                && (t.contains(TestHost.SECRET) || t.contains(wrongSecret)));
         assertThat(texts).anyMatch(t -> t != null && t.contains("AADSTS7000215"));
     }
 }

@@ -5,6 +5,7 @@ import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
+import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.TenantBuilder;
 
 /** A simulated cloud with one registered app and an engine pointed at it, on fake time. Close it after each test. */

@@ -15,6 +15,7 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.runtime.EntraSync;
+import dev.entrasync.testing.ScaledTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -46,7 +47,7 @@ final class EntraSyncSide {
     }
 
     static SideResult run(SideSpec spec, DatasetSink sink, HeapSampler heap) throws InterruptedException {
-        try (EntraSync entra = runtime(spec, new ScaledClock(spec.anchor()));
+        try (EntraSync entra = runtime(spec, new ScaledTime(spec.anchor()));
              SyncEngine engine = engine(entra, spec, sink)) {
             Round full = round(engine, "full sync");
             SideResult.Resync resync = null;
@@ -62,7 +63,7 @@ final class EntraSyncSide {
     }
 
     /** The runtime with the spec's credential and limits, on {@code clock}; close it after the engine. */
-    static EntraSync runtime(SideSpec spec, ScaledClock clock) {
+    static EntraSync runtime(SideSpec spec, ScaledTime clock) {
         InMemoryCredentialStore credentials = new InMemoryCredentialStore();
         credentials.save(AppCredential.builder().name("msp").cloud(Cloud.custom(spec.loginUrl(), spec.graphUrl()))
                 .homeTenant(HOME_TENANT).clientId(spec.clientId()).secret(spec.secret()).build());

@@ -3,6 +3,7 @@ package dev.entrasync.benchmark;
 import com.microsoft.graph.core.requests.GraphClientFactory;
 import com.microsoft.graph.serviceclient.GraphServiceClient;
 import com.microsoft.kiota.authentication.BaseBearerTokenAuthenticationProvider;
+import dev.entrasync.testing.ScaledTime;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ final class NaiveSide {
     }
 
     static SideResult run(SideSpec spec, HeapSampler heap) throws Exception {
-        ScaledClock clock = new ScaledClock(spec.anchor());
+        ScaledTime clock = new ScaledTime(spec.anchor());
         int slices = Math.max(1, Math.min(spec.workers(), spec.tenants().size()));
         AtomicInteger done = new AtomicInteger();
         long started = System.nanoTime();
@@ -73,7 +74,7 @@ final class NaiveSide {
     }
 
     /** The loop as a developer writes it: one tenant after the other. */
-    private static Slice loop(SideSpec spec, List<String> tenants, ScaledClock clock, AtomicInteger done) {
+    private static Slice loop(SideSpec spec, List<String> tenants, ScaledTime clock, AtomicInteger done) {
         WireCounter wire = new WireCounter(clock.factor());
         OkHttpClient http = GraphClientFactory.create(GraphServiceClient.getGraphClientOptions())
                 .addInterceptor(wire).build();

@@ -1,5 +1,6 @@
 package dev.entrasync.benchmark;
 
+import dev.entrasync.testing.ScaledTime;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  * @param maxAttempts entra-sync's attempts per request, 0 for the engine's default
  */
 record SideSpec(String side, String loginUrl, String graphUrl, String clientId, String secret, List<String> tenants,
-                ScaledClock.Anchor anchor, int workers, boolean resync, int maxAttempts) {
+                ScaledTime.Anchor anchor, int workers, boolean resync, int maxAttempts) {
 
     static final String ENTRA_SYNC = "entra-sync";
     static final String NAIVE = "naive";

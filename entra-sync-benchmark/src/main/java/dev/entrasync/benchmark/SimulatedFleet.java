@@ -1,5 +1,6 @@
 package dev.entrasync.benchmark;
 
+import dev.entrasync.testing.ScaledTime;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
@@ -26,11 +27,11 @@ final class SimulatedFleet implements AutoCloseable {
     static final String NAIVE_SECRET = "naive-benchmark-secret";
 
     private final SimulatedCloud cloud;
-    private final ScaledClock clock;
+    private final ScaledTime clock;
     private final List<FleetTenant> tenants;
     private final List<SimulatedTenant> simulated;
 
-    private SimulatedFleet(SimulatedCloud cloud, ScaledClock clock, List<FleetTenant> tenants,
+    private SimulatedFleet(SimulatedCloud cloud, ScaledTime clock, List<FleetTenant> tenants,
                            List<SimulatedTenant> simulated) {
         this.cloud = cloud;
         this.clock = clock;
@@ -43,7 +44,7 @@ final class SimulatedFleet implements AutoCloseable {
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.DAYS);
         List<SimulatedTenant> built = IntStream.range(0, plans.size()).parallel()
                 .mapToObj(i -> build(plans.get(i), asOf)).toList();
-        ScaledClock clock = ScaledClock.realTime();
+        ScaledTime clock = ScaledTime.realTime();
         SimulatedCloud cloud = SimulatedCloud.start().clock(clock).recordCalls(false).throttling(throttling);
         SimulatedApp entraSync = cloud.registerApp(ENTRA_SYNC_CLIENT, ENTRA_SYNC_SECRET);
         SimulatedApp naive = cloud.registerApp(NAIVE_CLIENT, NAIVE_SECRET);
@@ -83,7 +84,7 @@ final class SimulatedFleet implements AutoCloseable {
         return cloud;
     }
 
-    ScaledClock clock() {
+    ScaledTime clock() {
         return clock;
     }
 

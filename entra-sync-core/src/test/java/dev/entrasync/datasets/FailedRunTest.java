@@ -11,6 +11,7 @@ import dev.entrasync.SyncConfig;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraUser;
+import dev.entrasync.testing.RecordingSink;
 import dev.entrasync.testkit.Faults;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class FailedRunTest {
     }
 
     private DatasetResult failHalfway(Consumer<Faults> fault) {
-        TriggerSink sink = new TriggerSink(fx.sim.sink, Dataset.USERS,
+        RecordingSink sink = new RecordingSink(fx.sim.sink).afterFirstWrite(Dataset.USERS,
                 () -> fault.accept(fx.sim.cloud.faults().forPath("/v1.0/users")));
         return fx.sync(tenant, USERS, sink).dataset(Dataset.USERS).orElseThrow();
     }
@@ -126,7 +127,7 @@ class FailedRunTest {
     @Test
     void aProcessThatStopsMidRunLeavesTheSinkAndTheCheckpointAsTheyWere() {
         fx.sim.cloud.deltaPageSize(1);
-        TriggerSink dying = new TriggerSink(fx.sim.sink, Dataset.USERS, () -> {
+        RecordingSink dying = new RecordingSink(fx.sim.sink).afterFirstWrite(Dataset.USERS, () -> {
             throw new ProcessStopped();
         });
 

@@ -85,7 +85,7 @@ class ConsentFlowTest {
         assertThat(granted.consent().companyId()).isEqualTo("company-7");
         assertThat(sim.codeRedemptions()).hasSize(1);
         assertThat(sim.appOnlyTokenCalls()).hasSize(1);
-        assertThat(sim.time.slept()).isEmpty();
+        assertThat(sim.time.sleeps()).isEmpty();
     }
 
     @Test
@@ -112,7 +112,7 @@ class ConsentFlowTest {
         ConsentResult result = flow.complete(sim.visit(flow.forAnyTenant("msp", "company-1")));
 
         assertThat(result.granted()).isTrue();
-        assertThat(sim.time.slept()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10),
+        assertThat(sim.time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofSeconds(60));
         assertThat(sim.appOnlyTokenCalls()).hasSize(7);
         assertThat(sim.consents.list("msp")).hasSize(1);
@@ -128,7 +128,7 @@ class ConsentFlowTest {
         assertThat(proof).isEqualTo(new ConsentResult.Proven("msp", TenantId.of(contoso.id()), "company-1"));
         assertThat(proof.granted()).isFalse();
         assertThat(proof.message()).contains(contoso.id()).contains("not recorded yet");
-        assertThat(sim.time.slept()).as("prove never waits for propagation").isEmpty();
+        assertThat(sim.time.sleeps()).as("prove never waits for propagation").isEmpty();
         assertThat(sim.appOnlyTokenCalls()).isEmpty();
         assertThat(sim.consents.list("msp")).isEmpty();
 
@@ -165,7 +165,7 @@ class ConsentFlowTest {
         assertThat(notVerified.claimedTenant()).isEqualTo(contoso.id());
         assertThat(notVerified.failure()).get().extracting(e -> e.failure()).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
         assertThat(notVerified.message()).contains("nothing was recorded").contains("AADSTS700016");
-        assertThat(sim.time.slept().stream().reduce(Duration.ZERO, Duration::plus)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(sim.time.totalSlept()).isEqualTo(Duration.ofMinutes(15));
         assertThat(sim.appOnlyTokenCalls()).hasSize(19);
         assertThat(sim.consents.list("msp")).isEmpty();
     }

@@ -2,9 +2,9 @@ package dev.entrasync.onboarding;
 
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
-import dev.entrasync.FakeTime;
 import dev.entrasync.InMemoryCredentialStore;
 import dev.entrasync.runtime.EntraSync;
+import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;

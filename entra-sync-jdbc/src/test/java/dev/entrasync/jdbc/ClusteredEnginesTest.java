@@ -12,6 +12,7 @@ import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.model.EntraTenantProfile;
+import dev.entrasync.testing.ScaledTime;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class ClusteredEnginesTest {
         return host.engine().config(SyncConfig.custom().interval(INTERVAL).build()).listener(recorder).scheduler(scheduler).build();
     }
 
-    private static JdbcClusterScheduler scheduler(JdbcStorage storage, ScaledClock time, String name) {
+    private static JdbcClusterScheduler scheduler(JdbcStorage storage, ScaledTime time, String name) {
         return JdbcClusterScheduler.builder(storage).instanceName(name).clock(time).threads(4)
                 .pollingInterval(Duration.ofMillis(100)).heartbeatInterval(Duration.ofMinutes(10))
                 .housekeepingInterval(Duration.ofMinutes(10)).shutdownMaxWait(Duration.ofSeconds(30)).build();
@@ -57,7 +58,7 @@ class ClusteredEnginesTest {
     @DatabaseTest
     void twoEnginesSyncEachTenantOncePerIntervalAndOneFinishesWhenTheOtherCloses(TestDatabase db)
             throws InterruptedException {
-        ScaledClock time = new ScaledClock(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), FACTOR);
+        ScaledTime time = new ScaledTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), FACTOR);
         JdbcStorage storage = db.storageBuilder().clock(time).build();
         try (SimulatedHost host = new SimulatedHost(storage, time, time)) {
             List<TenantId> tenants = new ArrayList<>();
@@ -75,10 +76,10 @@ class ClusteredEnginesTest {
             b.start();
             Instant started = time.instant();
             try {
-                sleepUntil(time, start.plus(INTERVAL.multipliedBy(3).dividedBy(2)));
+                time.sleepUntil(start.plus(INTERVAL.multipliedBy(3).dividedBy(2)));
                 a.close();
                 Instant closed = time.instant();
-                sleepUntil(time, start.plus(INTERVAL.multipliedBy(3)).plus(LAG));
+                time.sleepUntil(start.plus(INTERVAL.multipliedBy(3)).plus(LAG));
                 b.close();
 
                 int afterClose = 0;
@@ -117,7 +118,7 @@ class ClusteredEnginesTest {
 
     @DatabaseTest
     void syncNowFromEitherEngineRunsOnceInTheCluster(TestDatabase db) throws InterruptedException {
-        ScaledClock time = new ScaledClock(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), FACTOR);
+        ScaledTime time = new ScaledTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), FACTOR);
         JdbcStorage storage = db.storageBuilder().clock(time).build();
         try (SimulatedHost host = new SimulatedHost(storage, time, time)) {
             SimulatedTenant simulated = host.tenant("Contoso", 20, 0, 0);
@@ -140,13 +141,6 @@ class ClusteredEnginesTest {
                 a.close();
                 b.close();
             }
-        }
-    }
-
-    private static void sleepUntil(ScaledClock time, Instant at) throws InterruptedException {
-        Duration left = Duration.between(time.instant(), at);
-        if (!left.isNegative()) {
-            Thread.sleep(time.real(left).toMillis());
         }
     }
 }

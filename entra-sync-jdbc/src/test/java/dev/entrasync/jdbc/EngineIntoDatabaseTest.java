@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
-import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.JobStatus;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
@@ -20,7 +19,8 @@ import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecureScoreControl;
 import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
-import dev.entrasync.testkit.MutableClock;
+import dev.entrasync.testing.FakeTime;
+import dev.entrasync.testing.RecordingSink;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ import java.util.Random;
  * A generated 10,000-user tenant synced in full and then by delta through the real engine (MSAL, Graph SDK
  * core, the simulated cloud on localhost) into each database, every store being a JDBC one. The tables are
  * checked against the simulated cloud (row counts, a sample of users) and against the reference
- * in-memory sink fed by the same sessions (every record of every dataset).
+ * a recording sink keeps of the same sessions (every record of every dataset).
  */
 class EngineIntoDatabaseTest {
 
@@ -45,14 +45,14 @@ class EngineIntoDatabaseTest {
 
     @DatabaseTest
     void fullThenDeltaSyncOfTenThousandUsersLandsInTheTables(TestDatabase db) {
-        MutableClock clock = MutableClock.at(SimulatedHost.AS_OF.plus(Duration.ofHours(8)));
+        FakeTime clock = new FakeTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)));
         JdbcStorage storage = db.storageBuilder().clock(clock).build();
-        try (SimulatedHost host = new SimulatedHost(storage, clock, clock::advance)) {
+        try (SimulatedHost host = new SimulatedHost(storage, clock, clock)) {
             SimulatedTenant simulated = host.tenant("Fabrikam", USERS, 400, 60);
             TenantId tenant = TenantId.of(simulated.id());
-            InMemoryDatasetSink reference = new InMemoryDatasetSink();
+            RecordingSink reference = new RecordingSink(storage.datasetSink());
             JdbcQueries queries = storage.queries();
-            try (SyncEngine engine = host.engine().sink(new TeeSink(storage.datasetSink(), reference)).build()) {
+            try (SyncEngine engine = host.engine().sink(reference).build()) {
                 SyncResult full = engine.sync("msp", tenant, EnumSet.allOf(Dataset.class));
 
                 assertThat(full.datasets()).allSatisfy(r -> assertThat(r.status()).as(r.dataset().key() + ": "
@@ -111,8 +111,8 @@ class EngineIntoDatabaseTest {
         }
     }
 
-    /** Every record of every type equals what the reference in-memory sink holds after the same sessions. */
-    private static void assertTablesEqualReference(JdbcQueries queries, InMemoryDatasetSink reference, TenantId tenant) {
+    /** Every record of every type equals what the recording sink holds after the same sessions. */
+    private static void assertTablesEqualReference(JdbcQueries queries, RecordingSink reference, TenantId tenant) {
         for (Class<? extends EntraRecord> type : TYPES) {
             Dataset dataset = datasetOf(type);
             List<EntraRecord> expected = new ArrayList<>(reference.<EntraRecord>records(tenant, dataset).stream()

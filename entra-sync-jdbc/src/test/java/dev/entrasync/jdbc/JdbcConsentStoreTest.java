@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.TenantId;
 import dev.entrasync.onboarding.ConsentRecord;
-import dev.entrasync.testkit.MutableClock;
+import dev.entrasync.testing.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ class JdbcConsentStoreTest {
     private static final TenantId B = TenantId.of(TestUsers.TENANT_B);
     private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    private final MutableClock clock = MutableClock.at(NOW);
+    private final FakeTime clock = new FakeTime(NOW);
 
     @DatabaseTest
     void consentsAreKeptPerCredentialAndTenant(TestDatabase db) {

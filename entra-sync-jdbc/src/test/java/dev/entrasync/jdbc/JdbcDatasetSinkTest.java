@@ -17,7 +17,7 @@ import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
 import dev.entrasync.model.RecordPatch;
-import dev.entrasync.testkit.MutableClock;
+import dev.entrasync.testing.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,7 @@ class JdbcDatasetSinkTest {
 
     private static final Instant T1 = Instant.parse("2026-03-01T10:00:00.123456Z");
 
-    private final MutableClock clock = MutableClock.at(T1);
+    private final FakeTime clock = new FakeTime(T1);
 
     private JdbcDatasetSink sink(TestDatabase db) {
         return db.storageBuilder().clock(clock).build().datasetSink();

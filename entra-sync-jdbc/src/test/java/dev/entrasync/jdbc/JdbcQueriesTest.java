@@ -13,7 +13,7 @@ import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
-import dev.entrasync.testkit.MutableClock;
+import dev.entrasync.testing.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +23,7 @@ import java.util.List;
 class JdbcQueriesTest {
 
     private static final TenantId TENANT = TenantId.of(TENANT_A);
-    private final MutableClock clock = MutableClock.at(Instant.parse("2026-03-10T09:00:00Z"));
+    private final FakeTime clock = new FakeTime(Instant.parse("2026-03-10T09:00:00Z"));
 
     private static void run(JdbcStorage storage, Dataset dataset, String runId, boolean full,
                             List<? extends EntraRecord> records) {

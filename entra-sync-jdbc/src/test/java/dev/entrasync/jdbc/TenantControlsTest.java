@@ -16,6 +16,7 @@ import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.TokenException;
 import dev.entrasync.TokenFailure;
+import dev.entrasync.testing.ScaledTime;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
@@ -36,7 +37,7 @@ class TenantControlsTest {
     /** Which tenants the engines were told are blocked, across every engine of a test. */
     private final List<TenantId> toldBlocked = new CopyOnWriteArrayList<>();
 
-    private SyncEngine engine(SimulatedHost host, JdbcStorage storage, ScaledClock time, String name,
+    private SyncEngine engine(SimulatedHost host, JdbcStorage storage, ScaledTime time, String name,
                               Duration interval) {
         SyncListener recorder = new SyncListener() {
             @Override
@@ -63,7 +64,7 @@ class TenantControlsTest {
 
     @DatabaseTest
     void excludingATenantOnOneEngineKeepsTheOtherFromSyncingIt(TestDatabase db) throws InterruptedException {
-        ScaledClock time = new ScaledClock(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), 10);
+        ScaledTime time = new ScaledTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), 10);
         JdbcStorage storage = db.storageBuilder().clock(time).build();
         try (SimulatedHost host = new SimulatedHost(storage, time, time)) {
             TenantId excluded = map(storage, host.tenant("Excluded", 1, 0, 0), "company-excluded");
@@ -102,7 +103,7 @@ class TenantControlsTest {
 
     @DatabaseTest
     void anIntervalAndABlockSetOnOneEngineSurviveARestartOfBoth(TestDatabase db) throws InterruptedException {
-        ScaledClock time = new ScaledClock(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), 1);
+        ScaledTime time = new ScaledTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)), 1);
         JdbcStorage storage = db.storageBuilder().clock(time).build();
         try (SimulatedHost host = new SimulatedHost(storage, time, time)) {
             TenantId often = map(storage, host.tenant("Often", 1, 0, 0), "company-often");

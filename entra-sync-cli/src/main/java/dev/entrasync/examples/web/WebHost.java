@@ -199,7 +199,7 @@ public final class WebHost implements AutoCloseable {
             return this;
         }
 
-        /** The clock of sessions, login pauses and consent checks (tests pass a {@code MutableClock}). */
+        /** The clock of sessions, login pauses and consent checks (tests pass a {@code FakeTime}). */
         Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Sleeper;
 import dev.entrasync.examples.support.DemoCloud;
-import dev.entrasync.testkit.MutableClock;
+import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ class ConsentPagesTest {
      * waits (a page's token retry) pass at once.
      */
     private final CountDownLatch gate = new CountDownLatch(1);
-    private final MutableClock cloudClock = MutableClock.now();
+    private final FakeTime cloudClock = new FakeTime(Instant.now());
     private final AtomicInteger waiting = new AtomicInteger();
     private final Sleeper gated = pause -> {
         if (!Thread.currentThread().getName().startsWith("portal-consent-check-")) {
@@ -144,7 +145,7 @@ class ConsentPagesTest {
 
     @Test
     void aCompanyExistsOnlyAfterAVerifiedConsent() throws Exception {
-        MutableClock clock = MutableClock.now();
+        FakeTime clock = new FakeTime(Instant.now());
         start(WebHost.builder().clock(clock).sleeper(clock::advance));
         PortalClient admin = new PortalClient(host).login();
         addCredential(host, admin);

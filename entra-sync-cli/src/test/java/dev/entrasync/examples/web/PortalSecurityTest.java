@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.examples.support.DemoCloud;
-import dev.entrasync.testkit.MutableClock;
+import dev.entrasync.testing.FakeTime;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class PortalSecurityTest {
 
-    private final MutableClock clock = MutableClock.now();
+    private final FakeTime clock = new FakeTime(Instant.now());
     private final WebHost host = WebHost.builder().port(0).jdbcUrl("jdbc:h2:mem:security-" + UUID.randomUUID()
             + ";DB_CLOSE_DELAY=-1").adminPassword(PortalClient.PASSWORD).clock(clock).start();
     private final PortalClient admin = new PortalClient(host);

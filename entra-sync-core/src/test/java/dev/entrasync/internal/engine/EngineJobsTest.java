@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
-import dev.entrasync.DatasetSink;
 import dev.entrasync.InMemoryJobStore;
 import dev.entrasync.JobStatus;
 import dev.entrasync.SimulatedCloudFixture;
-import dev.entrasync.SinkContext;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
@@ -16,14 +14,12 @@ import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
 import dev.entrasync.TokenException;
 import dev.entrasync.TokenFailure;
-import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraUser;
+import dev.entrasync.testing.RecordingSink;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,45 +36,18 @@ class EngineJobsTest {
         sim.close();
     }
 
-    /** A sink that holds the first session's first upsert until released, to catch a job mid-run. */
-    private static final class GatedSink implements DatasetSink {
-        final DatasetSink delegate;
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-
-        GatedSink(DatasetSink delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public Session open(SinkContext context) {
-            return new ForwardingSession(delegate.open(context)) {
-                @Override
-                public void upsert(List<? extends EntraRecord> batch) {
-                    entered.countDown();
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while writing", e);
-                    }
-                    super.upsert(batch);
-                }
-            };
-        }
-    }
-
     @Test
     void syncNowReturnsTheRunningJobInsteadOfStartingAnother() throws Exception {
         SimulatedTenant tenant = sim.tenant("Contoso", 100);
         sim.map("contoso", tenant, Dataset.USERS);
-        GatedSink gated = new GatedSink(sim.sink);
+        RecordingSink gated = new RecordingSink(sim.sink);
+        RecordingSink.Gate held = gated.holdUpserts(c -> true);
         try (SyncEngine engine = sim.builder().sink(gated).build()) {
             SyncJob first = engine.syncNow(TenantId.of(tenant.id()));
-            assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(held.awaitReached(Duration.ofSeconds(30))).isTrue();
 
             SyncJob second = engine.syncNowForCompany("contoso");
-            gated.release.countDown();
+            held.release();
             SyncJob finished = engine.await(first.id(), WAIT);
 
             assertThat(second.id()).isEqualTo(first.id());
@@ -140,10 +109,11 @@ class EngineJobsTest {
     void aCrashedRunIsMarkedInterruptedAndSyncedAgain() throws Exception {
         SimulatedTenant tenant = sim.tenant("Contoso", 100);
         sim.map("contoso", tenant, Dataset.USERS);
-        GatedSink gated = new GatedSink(sim.sink);
+        RecordingSink gated = new RecordingSink(sim.sink);
+        RecordingSink.Gate held = gated.holdUpserts(c -> true);
         SyncEngine crashed = sim.builder().sink(gated).build();
         SyncJob running = crashed.syncNow(TenantId.of(tenant.id()));
-        assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(held.awaitReached(Duration.ofSeconds(30))).isTrue();
         // The process dies here: what the job store holds is all a new engine finds, a minute later.
         sim.time.advance(Duration.ofMinutes(1));
         InMemoryJobStore survivingStore = new InMemoryJobStore();
@@ -163,7 +133,7 @@ class EngineJobsTest {
             assertThat(recovered.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(100);
         } finally {
-            gated.release.countDown();
+            held.release();
             crashed.close();
         }
     }
@@ -172,10 +142,11 @@ class EngineJobsTest {
     void closeAbortsTheRunningJobAndKeepsNothingHalfWritten() throws Exception {
         SimulatedTenant tenant = sim.tenant("Contoso", 100);
         sim.map("contoso", tenant, Dataset.USERS);
-        GatedSink gated = new GatedSink(sim.sink);
+        RecordingSink gated = new RecordingSink(sim.sink);
+        RecordingSink.Gate held = gated.holdUpserts(c -> true);
         SyncEngine engine = sim.builder().sink(gated).build();
         SyncJob running = engine.syncNow(TenantId.of(tenant.id()));
-        assertThat(gated.entered.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(held.awaitReached(Duration.ofSeconds(30))).isTrue();
 
         engine.close();
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.entrasync.Dataset;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.InMemoryCredentialStore;
-import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.InMemoryJobStore;
 import dev.entrasync.JobStatus;
-import dev.entrasync.ScaledTime;
 import dev.entrasync.SimulatedCloudFixture;
 import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncEngine;
@@ -18,6 +16,8 @@ import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.TenantId;
 import dev.entrasync.InMemoryTenantMapper;
 import dev.entrasync.TenantMapping;
+import dev.entrasync.testing.RecordingSink;
+import dev.entrasync.testing.ScaledTime;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedApp;
@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import dev.entrasync.DatasetSink;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -73,19 +72,22 @@ class FleetTest {
             cloud.faults().throttleEvery(7, 2);
             List<String> finishedOrder = new CopyOnWriteArrayList<>();
             CountDownLatch smallDone = new CountDownLatch(200);
+            // The large tenants cannot complete until every small tenant has finished: were small
+            // tenants queued behind large ones, this would never happen and the large jobs would fail.
+            RecordingSink sink = new RecordingSink();
+            RecordingSink.Gate largeHeld = sink.holdCompletions(c -> large.contains(c.tenant().value()));
             SyncListener order = new SyncListener() {
                 @Override
                 public void jobFinished(SyncJob job) {
                     finishedOrder.add(job.tenant().value());
                     if (!large.contains(job.tenant().value())) {
                         smallDone.countDown();
+                        if (smallDone.getCount() == 0) {
+                            largeHeld.release();
+                        }
                     }
                 }
             };
-            // The large tenants cannot complete until every small tenant has finished: were small
-            // tenants queued behind large ones, this would never happen and the large jobs would fail.
-            DatasetSink sink = new HoldingSink(new InMemoryDatasetSink(),
-                    tenant -> large.contains(tenant.value()), smallDone);
             InMemoryJobStore jobs = new InMemoryJobStore();
             try (EntraSync entra = EntraSync.builder().credentials(credentials).clock(time).sleeper(time)
                     .limits(GraphLimits.custom().tenantRequestsPerSecond(RATE).tenantBurst(BURST).build()).build();

@@ -12,13 +12,13 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.spi.SyncScheduler;
 import dev.entrasync.spi.SyncTasks;
+import dev.entrasync.testing.RecordingSink;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,11 +38,11 @@ class JobCompletionTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     private final ExecutorService waiter = Executors.newSingleThreadExecutor();
-    private final CountDownLatch gate = new CountDownLatch(1);
+    private final List<RecordingSink.Gate> gates = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
-        gate.countDown();
+        release();
         waiter.shutdownNow();
         sim.close();
     }
@@ -114,8 +114,15 @@ class JobCompletionTest {
         return TenantId.of(tenant.id());
     }
 
-    private HoldingSink holding(TenantId tenant) {
-        return new HoldingSink(sim.sink, tenant::equals, gate);
+    /** The fixture's sink, holding the tenant's {@code complete()} until {@link #release()}. */
+    private RecordingSink holding(TenantId tenant) {
+        RecordingSink sink = new RecordingSink(sim.sink);
+        gates.add(sink.holdCompletions(c -> c.tenant().equals(tenant)));
+        return sink;
+    }
+
+    private void release() {
+        gates.forEach(RecordingSink.Gate::release);
     }
 
     /** Waits until the job runs, reading the fixture's store directly (not through a recording one). */
@@ -156,7 +163,7 @@ class JobCompletionTest {
             CompletableFuture<SyncJob> completion = engine.completion(job.id());
 
             assertThat(completion).as("held in the sink").isNotDone();
-            gate.countDown();
+            release();
             SyncJob finished = awaited.get(WAIT.toMinutes(), TimeUnit.MINUTES);
 
             assertThat(finished.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -207,7 +214,7 @@ class JobCompletionTest {
             assertThat(notYet.id()).isEqualTo(job.id());
             assertThat(notYet.status()).isEqualTo(JobStatus.RUNNING);
             assertThat(given).isCancelled();
-            gate.countDown();
+            release();
             assertThat(engine.await(job.id(), WAIT).status()).as("a cancelled wait leaves the job running")
                     .isEqualTo(JobStatus.SUCCEEDED);
         }

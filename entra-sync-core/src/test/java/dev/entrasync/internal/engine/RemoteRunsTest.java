@@ -4,29 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.JobStatus;
-import dev.entrasync.SimulatedCloudFixture;
 import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
 import dev.entrasync.spi.SyncScheduler;
 import dev.entrasync.spi.SyncTasks;
-import dev.entrasync.testkit.SimulatedTenant;
+import dev.entrasync.testing.EntraSyncTest;
+import dev.entrasync.testing.FakeTime;
+import dev.entrasync.testing.TestHost;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Jobs run by another instance (a cluster scheduler): this engine sees them finish in the shared job store. */
+@EntraSyncTest(users = 10, datasets = Dataset.TENANT_PROFILE)
 class RemoteRunsTest {
-
-    private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-
-    @AfterEach
-    void close() {
-        sim.close();
-    }
 
     /** A scheduler that hands every job to "another instance": it only remembers them. */
     private static final class ElsewhereScheduler implements SyncScheduler {
@@ -53,18 +47,16 @@ class RemoteRunsTest {
     }
 
     @Test
-    void aSyncNowRunElsewhereIsAwaitedAndDoesNotBlockTheNextOne() throws Exception {
-        SimulatedTenant tenant = sim.tenant("Contoso", 10);
-        sim.map("contoso", tenant, Dataset.TENANT_PROFILE);
+    void aSyncNowRunElsewhereIsAwaitedAndDoesNotBlockTheNextOne(TestHost host, TenantId tenant) throws Exception {
         ElsewhereScheduler elsewhere = new ElsewhereScheduler();
-        try (SyncEngine engine = sim.builder().scheduler(elsewhere).build()) {
-            SyncJob first = engine.syncNow(TenantId.of(tenant.id()));
-            assertThat(engine.syncNow(TenantId.of(tenant.id())).id()).isEqualTo(first.id());
+        try (SyncEngine engine = host.engineBuilder().scheduler(elsewhere).build()) {
+            SyncJob first = engine.syncNow(tenant);
+            assertThat(engine.syncNow(tenant).id()).isEqualTo(first.id());
 
             // Another instance (same job store) runs it.
             SyncJob ranElsewhere = elsewhere.tasks.runQueued(first.id()).orElseThrow();
             SyncJob awaited = engine.await(first.id(), Duration.ofSeconds(10));
-            SyncJob second = engine.syncNow(TenantId.of(tenant.id()));
+            SyncJob second = engine.syncNow(tenant);
 
             assertThat(ranElsewhere.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(awaited.status()).isEqualTo(JobStatus.SUCCEEDED);
@@ -74,21 +66,20 @@ class RemoteRunsTest {
     }
 
     @Test
-    void aScheduledRunRevivedAfterItsInstanceDiedRetiresTheDeadJob() throws Exception {
-        SimulatedTenant tenant = sim.tenant("Contoso", 10);
-        sim.map("contoso", tenant, Dataset.TENANT_PROFILE);
-        SyncJob dead = new SyncJob("dead-run", TenantId.of(tenant.id()), "contoso", "msp", SyncTrigger.SCHEDULED,
-                JobStatus.RUNNING, sim.time.instant(), sim.time.instant(), null, List.of(Dataset.TENANT_PROFILE),
+    void aScheduledRunRevivedAfterItsInstanceDiedRetiresTheDeadJob(TestHost host, TenantId tenant, FakeTime time)
+            throws Exception {
+        SyncJob dead = new SyncJob("dead-run", tenant, "contoso", "msp", SyncTrigger.SCHEDULED,
+                JobStatus.RUNNING, time.instant(), time.instant(), null, List.of(Dataset.TENANT_PROFILE),
                 List.of(), null);
-        sim.jobs.save(dead);
-        sim.time.advance(Duration.ofMinutes(1));
+        host.jobs().save(dead);
+        time.advance(Duration.ofMinutes(1));
         ElsewhereScheduler scheduler = new ElsewhereScheduler();
-        try (SyncEngine engine = sim.builder().scheduler(scheduler).build()) {
-            SyncJob revived = scheduler.tasks.runScheduled(TenantId.of(tenant.id())).orElseThrow();
+        try (SyncEngine engine = host.engineBuilder().scheduler(scheduler).build()) {
+            SyncJob revived = scheduler.tasks.runScheduled(tenant).orElseThrow();
 
             assertThat(revived.status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(sim.jobs.find("dead-run").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
-            assertThat(sim.jobs.find("dead-run").orElseThrow().reason()).startsWith("interrupted");
+            assertThat(host.jobs().find("dead-run").orElseThrow().status()).isEqualTo(JobStatus.FAILED);
+            assertThat(host.jobs().find("dead-run").orElseThrow().reason()).startsWith("interrupted");
             assertThat(engine.jobs().active()).isEmpty();
         }
     }

@@ -3,7 +3,7 @@ package dev.entrasync.internal.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.entrasync.FakeTime;
+import dev.entrasync.testing.FakeTime;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.internal.limit.TokenBucket;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -37,7 +37,7 @@ class AdmissionTest {
         assertThat(admission.admit(batch, stats, () -> "sent")).isEqualTo("sent");
 
         assertThat(stats.limiterWaited()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(time.slept()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
+        assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
         assertThat(stats.requests()).isEqualTo(1);
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.entrasync.FakeTime;
+import dev.entrasync.testing.FakeTime;
 import dev.entrasync.GraphException;
 import dev.entrasync.LicenseRequiredException;
 import dev.entrasync.MissingPermissionException;

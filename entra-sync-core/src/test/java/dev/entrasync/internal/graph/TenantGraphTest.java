@@ -37,7 +37,7 @@ class TenantGraphTest {
                 body -> body.readAllBytes().length, new RequestStats()));
 
         assertThat(sim.cloud.graphCalls()).hasSize(3);
-        assertThat(sim.time.slept()).hasSize(2);
+        assertThat(sim.time.sleeps()).hasSize(2);
         assertThat(e).hasMessageStartingWith("Graph could not be reached for /v1.0/organization?$select=id in tenant "
                 + tenant.id() + " after 3 attempts (");
         assertThat(e.isTransient()).isTrue();

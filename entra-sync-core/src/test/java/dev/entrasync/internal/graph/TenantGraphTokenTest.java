@@ -39,6 +39,6 @@ class TenantGraphTokenTest {
         assertThat(e.failure()).isEqualTo(TokenFailure.SECRET_EXPIRED);
         assertThat(sim.cloud.tokenCalls()).hasSize(1);
         assertThat(sim.cloud.graphCalls()).isEmpty();
-        assertThat(sim.time.slept()).isEmpty();
+        assertThat(sim.time.sleeps()).isEmpty();
     }
 }

@@ -2,7 +2,7 @@ package dev.entrasync.internal.limit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.entrasync.FakeTime;
+import dev.entrasync.testing.FakeTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
-import dev.entrasync.FakeTime;
+import dev.entrasync.testing.FakeTime;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
