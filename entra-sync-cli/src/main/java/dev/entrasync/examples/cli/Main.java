@@ -1,5 +1,8 @@
 package dev.entrasync.examples.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -7,7 +10,7 @@ import picocli.CommandLine.Command;
  * The {@code entra-sync} command line: {@code java -jar entra-sync.jar <command>}. Exit codes: 0 success,
  * 1 a sync or check did not fully succeed (the reason is printed), 2 a usage or input error.
  */
-@Command(name = "entra-sync", mixinStandardHelpOptions = true, version = "entra-sync 0.1.0-SNAPSHOT",
+@Command(name = "entra-sync", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
         description = "Sync Microsoft Entra ID data from your customers' tenants.",
         subcommands = {DemoCommand.class, SyncCommand.class, ShowCommand.class, JobsCommand.class,
                 ConsentUrlCommand.class, PreflightCommand.class, ManifestCommand.class, WebCommand.class,
@@ -33,5 +36,20 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
+    }
+
+    /** {@code --version}: the version the build wrote into {@code version.properties}. */
+    static final class BuildVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties build = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in == null) {
+                    throw new IOException("version.properties is missing from the entra-sync jar; rebuild it with Maven");
+                }
+                build.load(in);
+            }
+            return new String[] {"entra-sync " + build.getProperty("version")};
+        }
     }
 }
