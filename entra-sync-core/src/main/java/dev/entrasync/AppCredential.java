@@ -23,8 +23,14 @@ import java.util.Optional;
  * @param secretExpiresAt when the secret expires, or null when unknown (see {@link #secretExpiry()})
  * @param cspPartner true for a CSP partner credential
  */
-public record AppCredential(String name, Cloud cloud, TenantId homeTenant, String clientId, ClientSecret secret,
-                            Instant secretExpiresAt, boolean cspPartner) {
+public record AppCredential(
+        String name,
+        Cloud cloud,
+        TenantId homeTenant,
+        String clientId,
+        ClientSecret secret,
+        Instant secretExpiresAt,
+        boolean cspPartner) {
 
     /**
      * @throws IllegalArgumentException naming the field, for a blank name or client id, a name longer
@@ -66,17 +72,24 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
     private static String checkedName(String name) {
         int length = name.codePointCount(0, name.length());
         if (length > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("name: must be at most " + MAX_NAME_LENGTH + " characters, was "
-                    + length + "; choose a short name such as \"default\" or the partner's name");
+            throw new IllegalArgumentException("name: must be at most " + MAX_NAME_LENGTH + " characters, was " + length
+                    + "; choose a short name such as \"default\" or the partner's name");
         }
         for (int i = 0, position = 1; i < name.length(); i += Character.charCount(name.codePointAt(i)), position++) {
             int c = name.codePointAt(i);
             int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
-                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "name: must not contain control,"
-                        + " line-break or invisible formatting characters, found U+%04X at character %d; use letters,"
-                        + " digits, spaces and punctuation", c, position));
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE) {
+                throw new IllegalArgumentException(String.format(
+                        java.util.Locale.ROOT,
+                        "name: must not contain control,"
+                                + " line-break or invisible formatting characters, found U+%04X at character %d; use letters,"
+                                + " digits, spaces and punctuation",
+                        c,
+                        position));
             }
         }
         return name;
@@ -89,8 +102,14 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
 
     /** A builder holding this credential's values, to derive a changed copy (e.g. a rotated secret). */
     public Builder toBuilder() {
-        return new Builder().name(name).cloud(cloud).homeTenant(homeTenant).clientId(clientId).secret(secret)
-                .secretExpiresAt(secretExpiresAt).cspPartner(cspPartner);
+        return new Builder()
+                .name(name)
+                .cloud(cloud)
+                .homeTenant(homeTenant)
+                .clientId(clientId)
+                .secret(secret)
+                .secretExpiresAt(secretExpiresAt)
+                .cspPartner(cspPartner);
     }
 
     /** When the secret expires, if the host told us. */
@@ -102,7 +121,8 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
      * Whole days until the secret expires, negative once expired; empty when the expiry is unknown.
      */
     public Optional<Long> daysUntilSecretExpires(Clock clock) {
-        return secretExpiry().map(at -> Math.floorDiv(Duration.between(clock.instant(), at).toSeconds(), 86_400L));
+        return secretExpiry()
+                .map(at -> Math.floorDiv(Duration.between(clock.instant(), at).toSeconds(), 86_400L));
     }
 
     /** Never shows the secret. */
@@ -124,8 +144,7 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
         private Instant secretExpiresAt;
         private boolean cspPartner;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** A unique name for this credential; defaults to {@code "default"}. */
         public Builder name(String name) {
@@ -192,5 +211,4 @@ public record AppCredential(String name, Cloud cloud, TenantId homeTenant, Strin
             return new AppCredential(name, cloud, homeTenant, clientId, secret, secretExpiresAt, cspPartner);
         }
     }
-
 }

@@ -43,7 +43,8 @@ public final class ClientSecret {
         if (!(o instanceof ClientSecret other)) {
             return false;
         }
-        return MessageDigest.isEqual(new String(value).getBytes(StandardCharsets.UTF_8),
+        return MessageDigest.isEqual(
+                new String(value).getBytes(StandardCharsets.UTF_8),
                 new String(other.value).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -121,7 +121,8 @@ public final class Cloud {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": not a URL: " + value, e);
         }
-        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        if (uri.getRawUserInfo() != null
+                || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new IllegalArgumentException(field + ": must not carry user-info (user:password@) in the URL; give"
                     + " the host alone, e.g. https://graph.example.com (credentials belong in the AppCredential)");
         }
@@ -155,7 +156,9 @@ public final class Cloud {
             return false;
         }
         for (String part : parts) {
-            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+            if (part.isEmpty()
+                    || part.length() > 3
+                    || !part.chars().allMatch(c -> c >= '0' && c <= '9')
                     || Integer.parseInt(part) > 255) {
                 return false;
             }
@@ -165,8 +168,10 @@ public final class Cloud {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Cloud other && name.equals(other.name)
-                && loginUrl.equals(other.loginUrl) && graphUrl.equals(other.graphUrl);
+        return o instanceof Cloud other
+                && name.equals(other.name)
+                && loginUrl.equals(other.loginUrl)
+                && graphUrl.equals(other.graphUrl);
     }
 
     @Override

@@ -20,8 +20,12 @@ public final class DatasetRequirements {
 
     static {
         // users: the list itself, roles from the role member lists, MFA from the registration report
-        PERMISSIONS.put(Dataset.USERS, List.of(GraphPermission.USER_READ_ALL,
-                GraphPermission.ROLE_MANAGEMENT_READ_DIRECTORY, GraphPermission.AUDIT_LOG_READ_ALL));
+        PERMISSIONS.put(
+                Dataset.USERS,
+                List.of(
+                        GraphPermission.USER_READ_ALL,
+                        GraphPermission.ROLE_MANAGEMENT_READ_DIRECTORY,
+                        GraphPermission.AUDIT_LOG_READ_ALL));
         PERMISSIONS.put(Dataset.DEVICES, List.of(GraphPermission.DEVICE_READ_ALL));
         PERMISSIONS.put(Dataset.GROUPS, List.of(GraphPermission.GROUP_READ_ALL));
         PERMISSIONS.put(Dataset.LICENSES, List.of(GraphPermission.LICENSE_ASSIGNMENT_READ_ALL));
@@ -31,8 +35,7 @@ public final class DatasetRequirements {
         PERMISSIONS.put(Dataset.TENANT_PROFILE, List.of(GraphPermission.ORGANIZATION_READ_ALL));
     }
 
-    private DatasetRequirements() {
-    }
+    private DatasetRequirements() {}
 
     /** The least-privileged application permissions the dataset needs, most essential first. */
     public static List<GraphPermission> permissions(Dataset dataset) {

@@ -20,9 +20,18 @@ import java.util.Objects;
  * @param warnings what succeeded only in part, each with its reason and fix, e.g. MFA unknown because
  *     the tenant has no Entra ID P1; never null, empty when nothing is degraded
  */
-public record DatasetResult(Dataset dataset, Status status, Mode mode, long rowsUpserted, long rowsRemoved,
-                            long requests, long throttledResponses, Duration retryAfterWaited, String error,
-                            String fix, List<String> warnings) {
+public record DatasetResult(
+        Dataset dataset,
+        Status status,
+        Mode mode,
+        long rowsUpserted,
+        long rowsRemoved,
+        long requests,
+        long throttledResponses,
+        Duration retryAfterWaited,
+        String error,
+        String fix,
+        List<String> warnings) {
 
     /** A dataset's outcome. */
     public enum Status {

@@ -28,8 +28,14 @@ public class GraphException extends EntraSyncException {
      * @param transientFailure whether retrying later may succeed
      * @param cause the cause, or null
      */
-    public GraphException(String message, int status, String errorCode, TenantId tenant, String requestPath,
-                          boolean transientFailure, Throwable cause) {
+    public GraphException(
+            String message,
+            int status,
+            String errorCode,
+            TenantId tenant,
+            String requestPath,
+            boolean transientFailure,
+            Throwable cause) {
         super(message, cause);
         this.status = status;
         this.errorCode = errorCode;

@@ -208,8 +208,7 @@ public final class GraphLimits {
         private Duration maxWaitPerDataset = DEFAULT_MAX_WAIT_PER_DATASET;
         private int maxPages = DEFAULT_MAX_PAGES;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(GraphLimits base) {
             this.tenantRequestsPerSecond = base.tenantRequestsPerSecond;
@@ -229,8 +228,8 @@ public final class GraphLimits {
         /** See {@link GraphLimits#tenantRequestsPerSecond()} (default 25); must be positive. */
         public Builder tenantRequestsPerSecond(double requestsPerSecond) {
             if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
-                throw new IllegalArgumentException("tenantRequestsPerSecond must be positive and finite, was "
-                        + requestsPerSecond);
+                throw new IllegalArgumentException(
+                        "tenantRequestsPerSecond must be positive and finite, was " + requestsPerSecond);
             }
             this.tenantRequestsPerSecond = requestsPerSecond;
             return this;
@@ -314,8 +313,8 @@ public final class GraphLimits {
                         + tenantConcurrency + "), was " + globalConcurrency);
             }
             if (backoffMax.compareTo(backoffBase) < 0) {
-                throw new IllegalArgumentException("backoffMax must be at least backoffBase (" + backoffBase
-                        + "), was " + backoffMax);
+                throw new IllegalArgumentException(
+                        "backoffMax must be at least backoffBase (" + backoffBase + "), was " + backoffMax);
             }
             return new GraphLimits(this);
         }

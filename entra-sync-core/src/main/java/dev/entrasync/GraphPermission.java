@@ -19,7 +19,8 @@ public enum GraphPermission {
     SECURITY_EVENTS_READ_ALL("SecurityEvents.Read.All", "bf394140-e372-4bf9-a898-299cfc7564e5"),
     ORGANIZATION_READ_ALL("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6"),
     DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61"),
-    DELEGATED_ADMIN_RELATIONSHIP_READ_ALL("DelegatedAdminRelationship.Read.All", "f6e9e124-4586-492f-adc0-c6f96e4823fd"),
+    DELEGATED_ADMIN_RELATIONSHIP_READ_ALL(
+            "DelegatedAdminRelationship.Read.All", "f6e9e124-4586-492f-adc0-c6f96e4823fd"),
     MAIL_SEND("Mail.Send", "b633e1c5-b582-4048-a93e-9f11b44c7e96");
 
     /** The Microsoft Graph resource's application id. */
@@ -59,8 +60,8 @@ public enum GraphPermission {
         for (GraphPermission p : values()) {
             accepted.append(accepted.length() == 0 ? "" : ", ").append(p.value);
         }
-        throw new IllegalArgumentException("permission: unknown Graph permission '" + value + "'; use one of "
-                + accepted);
+        throw new IllegalArgumentException(
+                "permission: unknown Graph permission '" + value + "'; use one of " + accepted);
     }
 
     /**
@@ -70,8 +71,13 @@ public enum GraphPermission {
      */
     public boolean isGrantedBy(java.util.Collection<String> roles) {
         boolean directoryCovers = switch (this) {
-            case USER_READ_ALL, DEVICE_READ_ALL, GROUP_READ_ALL, GROUP_MEMBER_READ_ALL, LICENSE_ASSIGNMENT_READ_ALL,
-                    ROLE_MANAGEMENT_READ_DIRECTORY, ORGANIZATION_READ_ALL -> true;
+            case USER_READ_ALL,
+                    DEVICE_READ_ALL,
+                    GROUP_READ_ALL,
+                    GROUP_MEMBER_READ_ALL,
+                    LICENSE_ASSIGNMENT_READ_ALL,
+                    ROLE_MANAGEMENT_READ_DIRECTORY,
+                    ORGANIZATION_READ_ALL -> true;
             default -> false;
         };
         for (String role : roles) {

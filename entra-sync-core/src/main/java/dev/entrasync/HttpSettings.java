@@ -89,7 +89,9 @@ public final class HttpSettings {
     public String toString() {
         return "HttpSettings{proxy=" + (proxy == null ? "direct" : proxy) + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + ", tls="
-                + (trustManager == null ? "JVM default" : "custom (" + trustManager.getClass().getName() + ")") + "}";
+                + (trustManager == null
+                        ? "JVM default"
+                        : "custom (" + trustManager.getClass().getName() + ")") + "}";
     }
 
     /**
@@ -103,8 +105,7 @@ public final class HttpSettings {
         private SSLSocketFactory sslSocketFactory;
         private X509TrustManager trustManager;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(HttpSettings base) {
             this.proxy = base.proxy;

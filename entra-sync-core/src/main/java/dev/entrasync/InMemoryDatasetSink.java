@@ -24,8 +24,7 @@ public final class InMemoryDatasetSink implements DatasetSink {
     private final ConcurrentHashMap<Key, Map<String, EntraRecord>> committed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Integer> completedRuns = new ConcurrentHashMap<>();
 
-    private record Key(TenantId tenant, Dataset dataset) {
-    }
+    private record Key(TenantId tenant, Dataset dataset) {}
 
     @Override
     public Session open(SinkContext context) {

@@ -31,8 +31,10 @@ public final class InMemoryJobStore implements JobStore {
 
     @Override
     public List<SyncJob> active() {
-        return jobs.values().stream().filter(j -> !j.status().isFinished())
-                .sorted(NEWEST_FIRST.reversed()).toList();
+        return jobs.values().stream()
+                .filter(j -> !j.status().isFinished())
+                .sorted(NEWEST_FIRST.reversed())
+                .toList();
     }
 
     @Override
@@ -40,7 +42,11 @@ public final class InMemoryJobStore implements JobStore {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1, were " + offset + ", " + limit);
         }
-        return jobs.values().stream().filter(j -> j.tenant().equals(tenant)).sorted(NEWEST_FIRST)
-                .skip(offset).limit(limit).toList();
+        return jobs.values().stream()
+                .filter(j -> j.tenant().equals(tenant))
+                .sorted(NEWEST_FIRST)
+                .skip(offset)
+                .limit(limit)
+                .toList();
     }
 }

@@ -32,14 +32,17 @@ public final class InMemoryTenantMapper implements TenantMapper {
         Objects.requireNonNull(mapping, "mapping");
         String owner = companyByTenant.get(mapping.tenant());
         if (owner != null) {
-            throw new MappingConflictException("Tenant " + mapping.tenant() + " is already mapped to company " + owner
-                    + "; a tenant maps to one company at a time. Delete that mapping first to move the tenant.",
+            throw new MappingConflictException(
+                    "Tenant " + mapping.tenant() + " is already mapped to company " + owner
+                            + "; a tenant maps to one company at a time. Delete that mapping first to move the tenant.",
                     byCompany.get(owner));
         }
         TenantMapping current = byCompany.get(mapping.companyId());
         if (current != null) {
-            throw new MappingConflictException("Company " + mapping.companyId() + " is already mapped to tenant "
-                    + current.tenant() + "; delete that mapping first to map the company to another tenant.", current);
+            throw new MappingConflictException(
+                    "Company " + mapping.companyId() + " is already mapped to tenant " + current.tenant()
+                            + "; delete that mapping first to map the company to another tenant.",
+                    current);
         }
         byCompany.put(mapping.companyId(), mapping);
         companyByTenant.put(mapping.tenant(), mapping.companyId());
@@ -51,8 +54,8 @@ public final class InMemoryTenantMapper implements TenantMapper {
         Objects.requireNonNull(mapping, "mapping");
         TenantMapping current = byCompany.get(mapping.companyId());
         if (current == null) {
-            throw new IllegalArgumentException("companyId: company " + mapping.companyId()
-                    + " has no mapping to update; map it first");
+            throw new IllegalArgumentException(
+                    "companyId: company " + mapping.companyId() + " has no mapping to update; map it first");
         }
         if (!current.tenant().equals(mapping.tenant())) {
             throw new IllegalArgumentException("tenant: company " + mapping.companyId() + " is mapped to tenant "
@@ -85,7 +88,8 @@ public final class InMemoryTenantMapper implements TenantMapper {
 
     @Override
     public synchronized Optional<TenantMapping> findByCompany(String companyId) {
-        return Optional.ofNullable(byCompany.get(Objects.requireNonNull(companyId, "companyId").trim()));
+        return Optional.ofNullable(
+                byCompany.get(Objects.requireNonNull(companyId, "companyId").trim()));
     }
 
     @Override

@@ -112,7 +112,8 @@ public final class LicenseCatalog {
 
     /** The product name of a SKU part number such as {@code SPE_E3} (case-insensitive). */
     public Optional<String> productName(String skuPartNumber) {
-        return skuPartNumber == null ? Optional.empty()
+        return skuPartNumber == null
+                ? Optional.empty()
                 : Optional.ofNullable(byPartNumber.get(skuPartNumber.toUpperCase(Locale.ROOT)));
     }
 
@@ -145,7 +146,9 @@ public final class LicenseCatalog {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 int eq = line.indexOf('=');
                 if (!line.startsWith("#") && eq > 0) {
-                    names.put(line.substring(0, eq).trim().toUpperCase(Locale.ROOT), line.substring(eq + 1).trim());
+                    names.put(
+                            line.substring(0, eq).trim().toUpperCase(Locale.ROOT),
+                            line.substring(eq + 1).trim());
                 }
             }
         } catch (IOException e) {

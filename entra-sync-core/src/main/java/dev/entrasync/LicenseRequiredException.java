@@ -17,10 +17,16 @@ public final class LicenseRequiredException extends GraphException {
      * @param license the licence needed, for example {@code "Microsoft Entra ID P1"}
      */
     public LicenseRequiredException(TenantId tenant, String requestPath, String license, String graphMessage) {
-        super("Graph refused " + requestPath + " in tenant " + tenant + ": the tenant has no " + license
+        super(
+                "Graph refused " + requestPath + " in tenant " + tenant + ": the tenant has no " + license
                         + " licence (Graph said: " + graphMessage + "). Fix: the tenant needs " + license
                         + " (or P2); until then this data is reported as unknown.",
-                403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", tenant, requestPath, false, null);
+                403,
+                "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+                tenant,
+                requestPath,
+                false,
+                null);
         this.license = license;
     }
 

@@ -1,6 +1,5 @@
 package dev.entrasync;
 
-
 /**
  * A mapping was refused because its tenant is already mapped to another company, or its company
  * already has a tenant. One tenant maps to one company at a time. Carries the mapping in the way.

@@ -18,13 +18,19 @@ public final class MissingPermissionException extends GraphException {
      * @param tenant the tenant the request was for, or null when unknown
      * @param permissions the application permissions that would allow the request (least privileged first)
      */
-    public MissingPermissionException(TenantId tenant, String requestPath, List<String> permissions,
-                                      String graphMessage) {
-        super("Graph refused " + requestPath + " in tenant " + tenant + ": the app lacks the application permission "
+    public MissingPermissionException(
+            TenantId tenant, String requestPath, List<String> permissions, String graphMessage) {
+        super(
+                "Graph refused " + requestPath + " in tenant " + tenant + ": the app lacks the application permission "
                         + String.join(" or ", permissions) + " (Graph said: " + graphMessage + "). Fix: add "
                         + permissions.get(0) + " (Microsoft Graph, Application) to the app registration, then have an "
                         + "administrator of the tenant grant admin consent again.",
-                403, "Authorization_RequestDenied", tenant, requestPath, false, null);
+                403,
+                "Authorization_RequestDenied",
+                tenant,
+                requestPath,
+                false,
+                null);
         this.permissions = List.copyOf(permissions);
     }
 

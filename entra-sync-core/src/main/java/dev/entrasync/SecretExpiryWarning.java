@@ -12,8 +12,8 @@ import java.time.Instant;
  * @param thresholdDays the threshold crossed: 30, 14, 7, 1, or 0 for "expired"
  * @param message what is happening and what to do, in words
  */
-public record SecretExpiryWarning(String credentialName, Instant expiresAt, long daysLeft, int thresholdDays,
-                                  String message) {
+public record SecretExpiryWarning(
+        String credentialName, Instant expiresAt, long daysLeft, int thresholdDays, String message) {
 
     /** True once the secret has expired. */
     public boolean expired() {

@@ -132,8 +132,7 @@ public final class SyncConfig {
         private Duration auditOverlap = Duration.ofHours(1);
         private Duration firstRunLookback = Duration.ofDays(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(SyncConfig base) {
             this.workers = base.workers;

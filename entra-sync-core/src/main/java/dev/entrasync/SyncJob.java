@@ -22,9 +22,19 @@ import java.util.Optional;
  * @param results each finished dataset's result (grows while running)
  * @param reason why the job failed or was cancelled, in words, or null
  */
-public record SyncJob(String id, TenantId tenant, String companyId, String credentialName, SyncTrigger trigger,
-                      JobStatus status, Instant queuedAt, Instant startedAt, Instant finishedAt,
-                      List<Dataset> datasets, List<DatasetResult> results, String reason) {
+public record SyncJob(
+        String id,
+        TenantId tenant,
+        String companyId,
+        String credentialName,
+        SyncTrigger trigger,
+        JobStatus status,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        List<Dataset> datasets,
+        List<DatasetResult> results,
+        String reason) {
 
     public SyncJob {
         Objects.requireNonNull(id, "id");
@@ -38,22 +48,55 @@ public record SyncJob(String id, TenantId tenant, String companyId, String crede
 
     /** A copy with another status, finish time and reason. */
     public SyncJob finish(JobStatus newStatus, Instant at, String why) {
-        return new SyncJob(id, tenant, companyId, credentialName, trigger, newStatus, queuedAt,
-                startedAt == null ? at : startedAt, at, datasets, results, why);
+        return new SyncJob(
+                id,
+                tenant,
+                companyId,
+                credentialName,
+                trigger,
+                newStatus,
+                queuedAt,
+                startedAt == null ? at : startedAt,
+                at,
+                datasets,
+                results,
+                why);
     }
 
     /** A copy marked running. */
     public SyncJob start(Instant at) {
-        return new SyncJob(id, tenant, companyId, credentialName, trigger, JobStatus.RUNNING, queuedAt, at, null,
-                datasets, results, null);
+        return new SyncJob(
+                id,
+                tenant,
+                companyId,
+                credentialName,
+                trigger,
+                JobStatus.RUNNING,
+                queuedAt,
+                at,
+                null,
+                datasets,
+                results,
+                null);
     }
 
     /** A copy with one more dataset result. */
     public SyncJob withResult(DatasetResult result) {
         List<DatasetResult> more = new java.util.ArrayList<>(results);
         more.add(result);
-        return new SyncJob(id, tenant, companyId, credentialName, trigger, status, queuedAt, startedAt, finishedAt,
-                datasets, more, reason);
+        return new SyncJob(
+                id,
+                tenant,
+                companyId,
+                credentialName,
+                trigger,
+                status,
+                queuedAt,
+                startedAt,
+                finishedAt,
+                datasets,
+                more,
+                reason);
     }
 
     /** The result of one dataset, if it finished. */

@@ -8,24 +8,19 @@ package dev.entrasync;
 public interface SyncListener {
 
     /** A job was queued (by the schedule, "Sync now", or crash recovery). */
-    default void jobQueued(SyncJob job) {
-    }
+    default void jobQueued(SyncJob job) {}
 
     /** A job started. */
-    default void jobStarted(SyncJob job) {
-    }
+    default void jobStarted(SyncJob job) {}
 
     /** A dataset of a running job delivered another page. */
-    default void datasetProgress(SyncJob job, Dataset dataset, long rowsSoFar, long pages) {
-    }
+    default void datasetProgress(SyncJob job, Dataset dataset, long rowsSoFar, long pages) {}
 
     /** A dataset of a running job finished. */
-    default void datasetFinished(SyncJob job, DatasetResult result) {
-    }
+    default void datasetFinished(SyncJob job, DatasetResult result) {}
 
     /** A job finished (succeeded, partial, failed or cancelled). */
-    default void jobFinished(SyncJob job) {
-    }
+    default void jobFinished(SyncJob job) {}
 
     /**
      * A tenant stopped being synced for a reason a person must fix (secret expired or wrong, consent
@@ -34,14 +29,12 @@ public interface SyncListener {
      * instance over the same mapper, or after a restart — is not told again. Syncing resumes when the
      * credential or consent changes, or the host calls {@link SyncEngine#resume(TenantId)}.
      */
-    default void tenantBlocked(TenantId tenant, TokenException cause) {
-    }
+    default void tenantBlocked(TenantId tenant, TokenException cause) {}
 
     /**
      * A credential's client secret expires within 30, 14, 7 or 1 days, or has expired
      * ({@link dev.entrasync.SecretExpiryWarning#expired()}). Sent by the engine's daily check
      * when it was given the onboarding's {@code SecretLifecycle}.
      */
-    default void secretExpiring(dev.entrasync.SecretExpiryWarning warning) {
-    }
+    default void secretExpiring(dev.entrasync.SecretExpiryWarning warning) {}
 }

@@ -15,7 +15,9 @@ public record SyncResult(TenantId tenant, String runId, List<DatasetResult> data
 
     public SyncResult {
         Objects.requireNonNull(tenant, "tenant");
-        datasets = datasets.stream().sorted(java.util.Comparator.comparing(DatasetResult::dataset)).toList();
+        datasets = datasets.stream()
+                .sorted(java.util.Comparator.comparing(DatasetResult::dataset))
+                .toList();
     }
 
     /** Whether every dataset succeeded. */

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param lastError the last failure in words, or null
  * @param blockedBy the permanent token failure that stopped syncing, or null when not blocked
  */
-public record TenantHealth(TenantId tenant, int consecutiveFailures, Instant lastSuccess, String lastError,
-                           TokenFailure blockedBy) {
+public record TenantHealth(
+        TenantId tenant, int consecutiveFailures, Instant lastSuccess, String lastError, TokenFailure blockedBy) {
 
     /** Whether the engine stopped syncing this tenant until a person acts. */
     public boolean blocked() {

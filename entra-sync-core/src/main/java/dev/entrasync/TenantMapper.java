@@ -92,7 +92,8 @@ public interface TenantMapper {
      */
     static TenantMapping checkedChange(TenantMapping current, UnaryOperator<TenantMapping> change) {
         TenantMapping changed = Objects.requireNonNull(change.apply(current), "change returned null");
-        if (!changed.companyId().equals(current.companyId()) || !changed.tenant().equals(current.tenant())) {
+        if (!changed.companyId().equals(current.companyId())
+                || !changed.tenant().equals(current.tenant())) {
             throw new IllegalArgumentException("change: may not move the mapping of tenant " + current.tenant()
                     + " (company " + current.companyId() + ") to company " + changed.companyId() + " and tenant "
                     + changed.tenant() + "; delete and map again to change them");

@@ -27,9 +27,17 @@ import java.util.Set;
  * @param block why the engine stopped syncing the tenant after a permanent token failure, or null
  *     when it is not blocked
  */
-public record TenantMapping(String companyId, TenantId tenant, String credentialName, String displayName,
-                            String defaultDomain, Set<Dataset> datasets, boolean paused, boolean excluded,
-                            Duration interval, TenantBlock block) {
+public record TenantMapping(
+        String companyId,
+        TenantId tenant,
+        String credentialName,
+        String displayName,
+        String defaultDomain,
+        Set<Dataset> datasets,
+        boolean paused,
+        boolean excluded,
+        Duration interval,
+        TenantBlock block) {
 
     /** The shortest own interval a tenant may have. */
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
@@ -44,8 +52,8 @@ public record TenantMapping(String companyId, TenantId tenant, String credential
         }
         companyId = companyId.trim();
         if (tenant == null || !tenant.isGuid()) {
-            throw new IllegalArgumentException("tenant: must be the tenant's GUID (from discovery or consent), was "
-                    + tenant);
+            throw new IllegalArgumentException(
+                    "tenant: must be the tenant's GUID (from discovery or consent), was " + tenant);
         }
         if (credentialName == null || credentialName.isBlank()) {
             throw new IllegalArgumentException("credentialName: must not be empty");
@@ -55,8 +63,8 @@ public record TenantMapping(String companyId, TenantId tenant, String credential
         }
         datasets = Collections.unmodifiableSet(EnumSet.copyOf(datasets));
         if (interval != null && interval.compareTo(MIN_INTERVAL) < 0) {
-            throw new IllegalArgumentException("interval: must be at least 1 minute, was " + interval
-                    + "; use null for the engine's interval");
+            throw new IllegalArgumentException(
+                    "interval: must be at least 1 minute, was " + interval + "; use null for the engine's interval");
         }
     }
 
@@ -66,27 +74,60 @@ public record TenantMapping(String companyId, TenantId tenant, String credential
      *
      * @throws IllegalArgumentException as the canonical constructor
      */
-    public TenantMapping(String companyId, TenantId tenant, String credentialName, String displayName,
-                         String defaultDomain, Set<Dataset> datasets, boolean paused) {
+    public TenantMapping(
+            String companyId,
+            TenantId tenant,
+            String credentialName,
+            String displayName,
+            String defaultDomain,
+            Set<Dataset> datasets,
+            boolean paused) {
         this(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused, false, null, null);
     }
 
     /** A copy syncing these datasets instead. */
     public TenantMapping withDatasets(Set<Dataset> datasets) {
-        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
-                excluded, interval, block);
+        return new TenantMapping(
+                companyId,
+                tenant,
+                credentialName,
+                displayName,
+                defaultDomain,
+                datasets,
+                paused,
+                excluded,
+                interval,
+                block);
     }
 
     /** A copy that is paused (or resumed). */
     public TenantMapping withPaused(boolean paused) {
-        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
-                excluded, interval, block);
+        return new TenantMapping(
+                companyId,
+                tenant,
+                credentialName,
+                displayName,
+                defaultDomain,
+                datasets,
+                paused,
+                excluded,
+                interval,
+                block);
     }
 
     /** A copy that is excluded from every sync (or included again). */
     public TenantMapping withExcluded(boolean excluded) {
-        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
-                excluded, interval, block);
+        return new TenantMapping(
+                companyId,
+                tenant,
+                credentialName,
+                displayName,
+                defaultDomain,
+                datasets,
+                paused,
+                excluded,
+                interval,
+                block);
     }
 
     /**
@@ -95,13 +136,31 @@ public record TenantMapping(String companyId, TenantId tenant, String credential
      * @throws IllegalArgumentException if shorter than {@link #MIN_INTERVAL}
      */
     public TenantMapping withInterval(Duration interval) {
-        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
-                excluded, interval, block);
+        return new TenantMapping(
+                companyId,
+                tenant,
+                credentialName,
+                displayName,
+                defaultDomain,
+                datasets,
+                paused,
+                excluded,
+                interval,
+                block);
     }
 
     /** A copy blocked for this reason (null: not blocked). */
     public TenantMapping withBlock(TenantBlock block) {
-        return new TenantMapping(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused,
-                excluded, interval, block);
+        return new TenantMapping(
+                companyId,
+                tenant,
+                credentialName,
+                displayName,
+                defaultDomain,
+                datasets,
+                paused,
+                excluded,
+                interval,
+                block);
     }
 }

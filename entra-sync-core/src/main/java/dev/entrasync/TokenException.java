@@ -29,8 +29,13 @@ public final class TokenException extends EntraSyncException {
      * @param microsoftDescription Microsoft's description (first line, without trace ids), or null
      * @param cause the underlying exception, or null
      */
-    public TokenException(TokenFailure failure, Integer aadstsCode, String credentialName, TenantId tenant,
-                          String microsoftDescription, Throwable cause) {
+    public TokenException(
+            TokenFailure failure,
+            Integer aadstsCode,
+            String credentialName,
+            TenantId tenant,
+            String microsoftDescription,
+            Throwable cause) {
         super(message(failure, aadstsCode, credentialName, tenant, microsoftDescription), cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.aadstsCode = aadstsCode;
@@ -39,10 +44,13 @@ public final class TokenException extends EntraSyncException {
         this.microsoftDescription = microsoftDescription;
     }
 
-    private static String message(TokenFailure failure, Integer code, String credential, TenantId tenant,
-                                  String description) {
-        StringBuilder sb = new StringBuilder("No token for tenant ").append(tenant)
-                .append(" with credential '").append(credential).append("'");
+    private static String message(
+            TokenFailure failure, Integer code, String credential, TenantId tenant, String description) {
+        StringBuilder sb = new StringBuilder("No token for tenant ")
+                .append(tenant)
+                .append(" with credential '")
+                .append(credential)
+                .append("'");
         if (code != null) {
             sb.append(" (AADSTS").append(code).append(")");
         }

@@ -9,47 +9,74 @@ import java.util.Optional;
 public enum TokenFailure {
 
     /** AADSTS7000215. */
-    INVALID_SECRET(false, "The client secret is wrong (often the secret's ID was saved instead of its Value, or the secret was deleted).",
+    INVALID_SECRET(
+            false,
+            "The client secret is wrong (often the secret's ID was saved instead of its Value, or the secret was deleted).",
             "Create a new client secret in the app registration (Certificates & secrets) and save its Value, not its Secret ID.",
             7000215),
     /** AADSTS7000222. */
-    SECRET_EXPIRED(false, "The client secret has expired.",
+    SECRET_EXPIRED(
+            false,
+            "The client secret has expired.",
             "Create a new client secret in the app registration, rotate it into entra-sync, and record its expiry date.",
             7000222),
     /** AADSTS700016. */
-    APP_NOT_IN_TENANT(false, "The app is not present in this tenant: an administrator has not granted consent there (or revoked it), or the client id or tenant id is wrong.",
+    APP_NOT_IN_TENANT(
+            false,
+            "The app is not present in this tenant: an administrator has not granted consent there (or revoked it), or the client id or tenant id is wrong.",
             "Ask a Global Administrator of the tenant to open the admin-consent URL and approve the app; check the client id and tenant id.",
             700016),
     /** AADSTS90002. */
-    TENANT_NOT_FOUND(false, "The tenant was not found: the tenant id or domain is wrong, the tenant was deleted or has no active subscription, or it lives in another cloud.",
+    TENANT_NOT_FOUND(
+            false,
+            "The tenant was not found: the tenant id or domain is wrong, the tenant was deleted or has no active subscription, or it lives in another cloud.",
             "Check the tenant id (a GUID from the tenant's Overview page) and that the credential's cloud matches the tenant's cloud.",
             90002),
     /** AADSTS900023. */
-    TENANT_MALFORMED(false, "The tenant value is neither a tenant GUID nor a valid domain name.",
+    TENANT_MALFORMED(
+            false,
+            "The tenant value is neither a tenant GUID nor a valid domain name.",
             "Use the tenant's GUID (Directory ID) or one of its verified domains, such as contoso.onmicrosoft.com.",
             900023),
     /** AADSTS53003. */
-    BLOCKED_BY_CONDITIONAL_ACCESS(false, "A Conditional Access policy in the tenant blocked the app's token (for example a policy for workload identities or a location rule).",
+    BLOCKED_BY_CONDITIONAL_ACCESS(
+            false,
+            "A Conditional Access policy in the tenant blocked the app's token (for example a policy for workload identities or a location rule).",
             "Ask the tenant's administrator to exclude this app's service principal from the blocking Conditional Access policy, or allow the sync server's location.",
             53003),
     /** AADSTS7000112, 700011, 70001. */
-    APP_DISABLED(false, "The application is disabled or was not found in its home tenant.",
+    APP_DISABLED(
+            false,
+            "The application is disabled or was not found in its home tenant.",
             "Enable the app registration (or its service principal) in Microsoft Entra, or check the client id.",
-            7000112, 700011, 70001),
+            7000112,
+            700011,
+            70001),
     /** AADSTS900382, 900432, 500011 and 90002 across clouds. */
-    WRONG_CLOUD(false, "The credential and the tenant are in different Microsoft clouds (for example a Global app used for a US Government tenant), or the Graph resource does not exist in this cloud.",
+    WRONG_CLOUD(
+            false,
+            "The credential and the tenant are in different Microsoft clouds (for example a Global app used for a US Government tenant), or the Graph resource does not exist in this cloud.",
             "Register the app in the tenant's own cloud and set the credential's cloud to match (global, usgov, usgov-dod or china).",
-            900382, 900432, 500011),
+            900382,
+            900432,
+            500011),
     /** AADSTS1002012. */
-    INVALID_SCOPE(false, "The token request's scope is invalid for the client-credentials flow.",
+    INVALID_SCOPE(
+            false,
+            "The token request's scope is invalid for the client-credentials flow.",
             "This is a bug in the caller: app-only tokens must use the scope {graph host}/.default.",
             1002012),
     /** The token endpoint was unreachable, throttled or failed with a server error. */
-    SERVICE_UNAVAILABLE(true, "Microsoft Entra's token endpoint was unreachable, throttled or returned a server error.",
+    SERVICE_UNAVAILABLE(
+            true,
+            "Microsoft Entra's token endpoint was unreachable, throttled or returned a server error.",
             "Nothing to change; entra-sync retries later. If it persists, check the network, proxy and TLS settings."),
     /** Any other AADSTS code: its number and Microsoft's description are kept. */
-    UNKNOWN(false, "Microsoft Entra refused the token for a reason entra-sync does not recognise.",
-            "Look the AADSTS code up at " + Cloud.AADSTS_LOOKUP + " and fix the app registration or tenant accordingly.");
+    UNKNOWN(
+            false,
+            "Microsoft Entra refused the token for a reason entra-sync does not recognise.",
+            "Look the AADSTS code up at " + Cloud.AADSTS_LOOKUP
+                    + " and fix the app registration or tenant accordingly.");
 
     private final boolean transientFailure;
     private final String cause;
@@ -100,7 +127,11 @@ public enum TokenFailure {
      * expired secret, a missing consent, a disabled app). The engine stops retrying such tenants.
      */
     public boolean isPermanent() {
-        return this == INVALID_SECRET || this == SECRET_EXPIRED || this == APP_NOT_IN_TENANT
-                || this == APP_DISABLED || this == TENANT_NOT_FOUND || this == WRONG_CLOUD;
+        return this == INVALID_SECRET
+                || this == SECRET_EXPIRED
+                || this == APP_NOT_IN_TENANT
+                || this == APP_DISABLED
+                || this == TENANT_NOT_FOUND
+                || this == WRONG_CLOUD;
     }
 }

@@ -10,10 +10,20 @@ class GraphLimitsTest {
 
     /** Every setting away from its default. */
     private static GraphLimits everySettingChanged() {
-        return GraphLimits.custom().tenantRequestsPerSecond(7.5).tenantBurst(9).tenantConcurrency(3)
-                .globalConcurrency(11).maxAttempts(4).throttledAttempts(6).backoffBase(Duration.ofMillis(700))
-                .backoffMax(Duration.ofSeconds(40)).tokenRenewBefore(Duration.ofMinutes(2))
-                .maxRetryAfter(Duration.ofMinutes(3)).maxWaitPerDataset(Duration.ofMinutes(9)).maxPages(123).build();
+        return GraphLimits.custom()
+                .tenantRequestsPerSecond(7.5)
+                .tenantBurst(9)
+                .tenantConcurrency(3)
+                .globalConcurrency(11)
+                .maxAttempts(4)
+                .throttledAttempts(6)
+                .backoffBase(Duration.ofMillis(700))
+                .backoffMax(Duration.ofSeconds(40))
+                .tokenRenewBefore(Duration.ofMinutes(2))
+                .maxRetryAfter(Duration.ofMinutes(3))
+                .maxWaitPerDataset(Duration.ofMinutes(9))
+                .maxPages(123)
+                .build();
     }
 
     @Test
@@ -27,7 +37,11 @@ class GraphLimitsTest {
 
     @Test
     void aCustomBuilderStartsFromTheDefaultsAndChangesOnlyWhatItIsGiven() {
-        GraphLimits limits = GraphLimits.custom().tenantRequestsPerSecond(10).tenantBurst(20).maxAttempts(3).build();
+        GraphLimits limits = GraphLimits.custom()
+                .tenantRequestsPerSecond(10)
+                .tenantBurst(20)
+                .maxAttempts(3)
+                .build();
 
         assertThat(limits.tenantRequestsPerSecond()).isEqualTo(10);
         assertThat(limits.tenantBurst()).isEqualTo(20);
@@ -68,16 +82,27 @@ class GraphLimitsTest {
         assertThat(changed.maxPages()).isEqualTo(50);
         assertThat(changed.maxRetryAfter()).isEqualTo(Duration.ofMinutes(3));
         assertThat(base.maxPages()).isEqualTo(123);
-        assertThatThrownBy(() -> GraphLimits.from(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> GraphLimits.from(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("base");
     }
 
     @Test
     void toStringShowsEverySetting() {
-        assertThat(everySettingChanged().toString()).contains("tenantRequestsPerSecond=7.5", "tenantBurst=9",
-                "tenantConcurrency=3", "globalConcurrency=11", "maxAttempts=4", "throttledAttempts=6",
-                "backoffBase=PT0.7S", "backoffMax=PT40S", "tokenRenewBefore=PT2M", "maxRetryAfter=PT3M",
-                "maxWaitPerDataset=PT9M", "maxPages=123");
+        assertThat(everySettingChanged().toString())
+                .contains(
+                        "tenantRequestsPerSecond=7.5",
+                        "tenantBurst=9",
+                        "tenantConcurrency=3",
+                        "globalConcurrency=11",
+                        "maxAttempts=4",
+                        "throttledAttempts=6",
+                        "backoffBase=PT0.7S",
+                        "backoffMax=PT40S",
+                        "tokenRenewBefore=PT2M",
+                        "maxRetryAfter=PT3M",
+                        "maxWaitPerDataset=PT9M",
+                        "maxPages=123");
     }
 
     @Test
@@ -93,14 +118,16 @@ class GraphLimitsTest {
 
     @Test
     void tenantBurstMustBeAtLeastOne() {
-        assertThatThrownBy(() -> GraphLimits.custom().tenantBurst(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GraphLimits.custom().tenantBurst(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tenantBurst must be at least 1, was 0");
     }
 
     @Test
     void tenantConcurrencyMustBeAtLeastOne() {
         assertThatThrownBy(() -> GraphLimits.custom().tenantConcurrency(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("tenantConcurrency must be at least 1, was 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tenantConcurrency must be at least 1, was 0");
     }
 
     @Test
@@ -112,41 +139,52 @@ class GraphLimitsTest {
 
     @Test
     void globalConcurrencyMustBeAtLeastTenantConcurrency() {
-        assertThatThrownBy(() -> GraphLimits.custom().tenantConcurrency(8).globalConcurrency(4).build())
+        assertThatThrownBy(() -> GraphLimits.custom()
+                        .tenantConcurrency(8)
+                        .globalConcurrency(4)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("globalConcurrency must be at least tenantConcurrency (8), was 4");
     }
 
     @Test
     void maxAttemptsMustBeAtLeastOne() {
-        assertThatThrownBy(() -> GraphLimits.custom().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GraphLimits.custom().maxAttempts(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxAttempts must be at least 1, was 0");
     }
 
     @Test
     void throttledAttemptsMustBeAtLeastOne() {
         assertThatThrownBy(() -> GraphLimits.custom().throttledAttempts(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("throttledAttempts must be at least 1, was 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throttledAttempts must be at least 1, was 0");
     }
 
     @Test
     void backoffBaseMustBePositive() {
         assertThatThrownBy(() -> GraphLimits.custom().backoffBase(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("backoffBase must be positive, was PT0S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("backoffBase must be positive, was PT0S");
         assertThatThrownBy(() -> GraphLimits.custom().backoffBase(null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("backoffBase must be positive, was null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("backoffBase must be positive, was null");
     }
 
     @Test
     void backoffMaxMustBePositive() {
         assertThatThrownBy(() -> GraphLimits.custom().backoffMax(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("backoffMax must be positive, was PT-1S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("backoffMax must be positive, was PT-1S");
     }
 
     @Test
     void backoffMaxMustBeAtLeastBackoffBase() {
-        assertThatThrownBy(() -> GraphLimits.custom().backoffBase(Duration.ofSeconds(10))
-                .backoffMax(Duration.ofSeconds(5)).build()).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GraphLimits.custom()
+                        .backoffBase(Duration.ofSeconds(10))
+                        .backoffMax(Duration.ofSeconds(5))
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("backoffMax must be at least backoffBase (PT10S), was PT5S");
     }
 
@@ -155,7 +193,8 @@ class GraphLimitsTest {
         assertThatThrownBy(() -> GraphLimits.custom().tokenRenewBefore(Duration.ofSeconds(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tokenRenewBefore must not be negative, was PT-1S");
-        assertThat(GraphLimits.custom().tokenRenewBefore(Duration.ZERO).build().tokenRenewBefore()).isZero();
+        assertThat(GraphLimits.custom().tokenRenewBefore(Duration.ZERO).build().tokenRenewBefore())
+                .isZero();
     }
 
     @Test
@@ -174,7 +213,8 @@ class GraphLimitsTest {
 
     @Test
     void maxPagesMustBeAtLeastOne() {
-        assertThatThrownBy(() -> GraphLimits.custom().maxPages(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> GraphLimits.custom().maxPages(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("maxPages must be at least 1, was 0");
     }
 }

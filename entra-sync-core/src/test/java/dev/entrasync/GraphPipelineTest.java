@@ -33,7 +33,9 @@ class GraphPipelineTest {
     }
 
     private List<RecordedCall> calls(String path) {
-        return sim.cloud.graphCalls().stream().filter(c -> c.path().equals(path)).toList();
+        return sim.cloud.graphCalls().stream()
+                .filter(c -> c.path().equals(path))
+                .toList();
     }
 
     /** HTTP requests Graph received ({@code $batch} items travel inside one). */
@@ -48,13 +50,16 @@ class GraphPipelineTest {
         SyncResult result = syncUsers(tenant);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(2500);
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS))
+                .hasSize(2500);
         assertThat(userPages()).hasSize(3);
         RecordedCall first = userPages().get(0);
         assertThat(first.queryParam("$top")).isEqualTo("999");
-        assertThat(first.queryParam("$select")).isEqualTo("id,userPrincipalName,displayName,accountEnabled,userType,"
-                + "createdDateTime,lastPasswordChangeDateTime,otherMails,passwordPolicies,assignedLicenses");
-        assertThat(result.dataset(Dataset.USERS).orElseThrow().requests()).isEqualTo(httpCalls().size());
+        assertThat(first.queryParam("$select"))
+                .isEqualTo("id,userPrincipalName,displayName,accountEnabled,userType,"
+                        + "createdDateTime,lastPasswordChangeDateTime,otherMails,passwordPolicies,assignedLicenses");
+        assertThat(result.dataset(Dataset.USERS).orElseThrow().requests())
+                .isEqualTo(httpCalls().size());
         assertThat(sim.cloud.tokenCalls()).hasSize(1);
     }
 
@@ -81,7 +86,9 @@ class GraphPipelineTest {
         assertThat(result.succeeded()).isTrue();
         // Graph's Retry-After, waited through the injected sleeper; any other wait is the reports limit
         // (5 requests in any 12 s) pacing the MFA report.
-        assertThat(sim.time.sleeps()).filteredOn(d -> d.equals(Duration.ofMillis(7250))).hasSize(3);
+        assertThat(sim.time.sleeps())
+                .filteredOn(d -> d.equals(Duration.ofMillis(7250)))
+                .hasSize(3);
         List<EntraUser> users = sim.sink.records(TenantId.of(tenant.id()), Dataset.USERS);
         assertThat(users).hasSize(2500);
         assertThat(users.stream().map(EntraUser::id).distinct()).hasSize(2500);
@@ -99,7 +106,8 @@ class GraphPipelineTest {
         sim.cloud.faults().throttleNextWithHttpDate(1, 30);
 
         assertThat(syncUsers(tenant).succeeded()).isTrue();
-        assertThat(sim.time.sleeps()).singleElement()
+        assertThat(sim.time.sleeps())
+                .singleElement()
                 .satisfies(d -> assertThat(d).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
     }
 
@@ -128,7 +136,8 @@ class GraphPipelineTest {
         SyncResult result = syncUsers(tenant);
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(10);
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS))
+                .hasSize(10);
         assertThat(calls("/v1.0/users/delta")).hasSize(2);
     }
 
@@ -140,11 +149,15 @@ class GraphPipelineTest {
         DatasetResult users = syncUsers(tenant).dataset(Dataset.USERS).orElseThrow();
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
-        assertThat(users.error()).contains("tenant " + tenant.id()).contains("/v1.0/users/delta").contains("malformed")
+        assertThat(users.error())
+                .contains("tenant " + tenant.id())
+                .contains("/v1.0/users/delta")
+                .contains("malformed")
                 .contains("not sent again");
         assertThat(calls("/v1.0/users/delta")).hasSize(1);
         assertThat(sim.time.sleeps()).isEmpty();
-        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEmpty();
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS))
+                .isEmpty();
     }
 
     @Test
@@ -155,7 +168,9 @@ class GraphPipelineTest {
         DatasetResult users = syncUsers(tenant).dataset(Dataset.USERS).orElseThrow();
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
-        assertThat(users.error()).contains("tenant " + tenant.id()).contains("/v1.0/users/delta")
+        assertThat(users.error())
+                .contains("tenant " + tenant.id())
+                .contains("/v1.0/users/delta")
                 .contains("a user without an id");
         assertThat(calls("/v1.0/users/delta")).hasSize(1);
         assertThat(sim.time.sleeps()).isEmpty();
@@ -183,7 +198,9 @@ class GraphPipelineTest {
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
         assertThat(users.error()).contains("User.Read.All").contains("admin consent");
-        assertThat(calls("/v1.0/users/delta")).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(403));
+        assertThat(calls("/v1.0/users/delta"))
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(403));
         assertThat(userPages()).isEmpty();
         assertThat(sim.time.sleeps()).isEmpty();
     }
@@ -197,7 +214,9 @@ class GraphPipelineTest {
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
         assertThat(users.error()).contains("401");
-        assertThat(httpCalls()).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(401));
+        assertThat(httpCalls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(401));
     }
 
     @Test
@@ -213,8 +232,11 @@ class GraphPipelineTest {
         }
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.dataset(Dataset.USERS).orElseThrow().error()).contains("Gave up").contains("3 attempts");
-        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(before);
+        assertThat(result.dataset(Dataset.USERS).orElseThrow().error())
+                .contains("Gave up")
+                .contains("3 attempts");
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS))
+                .isEqualTo(before);
     }
 
     @Test
@@ -228,8 +250,11 @@ class GraphPipelineTest {
         }
 
         assertThat(result.succeeded()).isTrue();
-        assertThat(result.dataset(Dataset.USERS).orElseThrow().throttledResponses()).isEqualTo(20);
-        assertThat(sim.time.sleeps()).filteredOn(d -> d.equals(Duration.ofMillis(1500))).hasSize(20);
+        assertThat(result.dataset(Dataset.USERS).orElseThrow().throttledResponses())
+                .isEqualTo(20);
+        assertThat(sim.time.sleeps())
+                .filteredOn(d -> d.equals(Duration.ofMillis(1500)))
+                .hasSize(20);
     }
 
     @Test
@@ -238,13 +263,17 @@ class GraphPipelineTest {
         sim.cloud.faults().forPath("/v1.0/users").throttleNext(100, 1);
 
         SyncResult result;
-        try (SyncEngine engine = sim.engine(GraphLimits.custom().throttledAttempts(5).build())) {
+        try (SyncEngine engine =
+                sim.engine(GraphLimits.custom().throttledAttempts(5).build())) {
             result = engine.sync("msp", TenantId.of(tenant.id()), Set.of(Dataset.USERS));
         }
 
         DatasetResult users = result.dataset(Dataset.USERS).orElseThrow();
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
-        assertThat(users.error()).contains("Gave up").contains("5 attempts (5 throttled)").contains("429");
+        assertThat(users.error())
+                .contains("Gave up")
+                .contains("5 attempts (5 throttled)")
+                .contains("429");
         assertThat(users.throttledResponses()).isEqualTo(5);
     }
 }

@@ -9,7 +9,6 @@ import dev.entrasync.testkit.SimulatedTenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,9 @@ class GraphSchemaComplianceTest {
     static void assertAllConform(GraphSchema schema, List<RecordedCall> calls) {
         assertThat(calls).isNotEmpty();
         for (RecordedCall call : calls) {
-            assertThat(schema.check(call.path(), call.queryParam("$select"))).as(call.method() + " " + call.path()).isEmpty();
+            assertThat(schema.check(call.path(), call.queryParam("$select")))
+                    .as(call.method() + " " + call.path())
+                    .isEmpty();
         }
     }
 
@@ -58,12 +59,17 @@ class GraphSchemaComplianceTest {
     void sendMailExistsInTheV1Schema() throws Exception {
         GraphSchema schema = schema();
         SimulatedTenant home = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("Northwind MSP")
-                .tenantId(SimulatedCloudFixture.HOME_TENANT).users(3).build());
+                .tenantId(SimulatedCloudFixture.HOME_TENANT)
+                .users(3)
+                .build());
         home.consent(sim.app, dev.entrasync.testkit.Permissions.MAIL_SEND);
         String sender = (String) home.users().list().get(0).get("userPrincipalName");
 
         try (EntraSync entra = EntraSync.builder().credentials(sim.credentials).build()) {
-            entra.mail().send("msp", dev.entrasync.mail.MailMessage.text(sender, List.of("ops@northwind.example"), "s", "b"));
+            entra.mail()
+                    .send(
+                            "msp",
+                            dev.entrasync.mail.MailMessage.text(sender, List.of("ops@northwind.example"), "s", "b"));
         }
 
         assertAllConform(schema, sim.cloud.graphCalls());

@@ -39,8 +39,12 @@ class HttpSettingsTest {
     void fromCopiesEverySettingOfItsBase() throws Exception {
         X509TrustManager trust = jvmTrustManager();
         SSLSocketFactory sockets = SSLContext.getDefault().getSocketFactory();
-        HttpSettings base = HttpSettings.custom().proxy(PROXY).connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(7)).tls(sockets, trust).build();
+        HttpSettings base = HttpSettings.custom()
+                .proxy(PROXY)
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(7))
+                .tls(sockets, trust)
+                .build();
 
         HttpSettings copy = HttpSettings.from(base).build();
 
@@ -49,41 +53,60 @@ class HttpSettingsTest {
         assertThat(copy.readTimeout()).isEqualTo(Duration.ofSeconds(7));
         assertThat(copy.sslSocketFactory()).containsSame(sockets);
         assertThat(copy.trustManager()).containsSame(trust);
-        assertThat(HttpSettings.from(base).readTimeout(Duration.ofSeconds(9)).build().proxy()).contains(PROXY);
-        assertThatThrownBy(() -> HttpSettings.from(null)).isInstanceOf(NullPointerException.class)
+        assertThat(HttpSettings.from(base)
+                        .readTimeout(Duration.ofSeconds(9))
+                        .build()
+                        .proxy())
+                .contains(PROXY);
+        assertThatThrownBy(() -> HttpSettings.from(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("base");
     }
 
     @Test
     void toStringShowsEverySetting() throws Exception {
-        HttpSettings settings = HttpSettings.custom().proxy(PROXY).connectTimeout(Duration.ofSeconds(3))
-                .readTimeout(Duration.ofSeconds(7)).tls(SSLContext.getDefault().getSocketFactory(), jvmTrustManager())
+        HttpSettings settings = HttpSettings.custom()
+                .proxy(PROXY)
+                .connectTimeout(Duration.ofSeconds(3))
+                .readTimeout(Duration.ofSeconds(7))
+                .tls(SSLContext.getDefault().getSocketFactory(), jvmTrustManager())
                 .build();
 
-        assertThat(settings.toString()).contains("proxy=HTTP @ proxy.example", "3128", "connectTimeout=PT3S",
-                "readTimeout=PT7S", "tls=custom (" + jvmTrustManager().getClass().getName() + ")");
+        assertThat(settings.toString())
+                .contains(
+                        "proxy=HTTP @ proxy.example",
+                        "3128",
+                        "connectTimeout=PT3S",
+                        "readTimeout=PT7S",
+                        "tls=custom (" + jvmTrustManager().getClass().getName() + ")");
         assertThat(HttpSettings.ofDefaults().toString()).contains("proxy=direct", "tls=JVM default");
     }
 
     @Test
     void connectTimeoutMustBePositive() {
         assertThatThrownBy(() -> HttpSettings.custom().connectTimeout(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("connectTimeout must be positive, was PT0S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("connectTimeout must be positive, was PT0S");
         assertThatThrownBy(() -> HttpSettings.custom().connectTimeout(null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("connectTimeout must be positive, was null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("connectTimeout must be positive, was null");
     }
 
     @Test
     void readTimeoutMustBePositive() {
         assertThatThrownBy(() -> HttpSettings.custom().readTimeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("readTimeout must be positive, was PT-1S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("readTimeout must be positive, was PT-1S");
     }
 
     @Test
     void tlsNeedsBothTheSocketFactoryAndTheTrustManager() throws Exception {
         assertThatThrownBy(() -> HttpSettings.custom().tls(null, jvmTrustManager()))
-                .isInstanceOf(NullPointerException.class).hasMessage("socketFactory");
-        assertThatThrownBy(() -> HttpSettings.custom().tls(SSLContext.getDefault().getSocketFactory(), null))
-                .isInstanceOf(NullPointerException.class).hasMessage("trustManager");
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("socketFactory");
+        assertThatThrownBy(
+                        () -> HttpSettings.custom().tls(SSLContext.getDefault().getSocketFactory(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("trustManager");
     }
 }

@@ -22,7 +22,9 @@ class InMemoryDatasetSinkTest {
     }
 
     private List<String> names() {
-        return sink.<EntraDevice>records(TENANT, Dataset.DEVICES).stream().map(EntraDevice::displayName).toList();
+        return sink.<EntraDevice>records(TENANT, Dataset.DEVICES).stream()
+                .map(EntraDevice::displayName)
+                .toList();
     }
 
     @Test
@@ -95,8 +97,8 @@ class InMemoryDatasetSinkTest {
         }
 
         assertThat(sink.<EntraDevice>records(TENANT, Dataset.DEVICES))
-                .containsExactly(new EntraDevice("a", "dev-a", "A2", "Windows", "10.0", "AzureAd", true, true,
-                        null, null, null));
+                .containsExactly(new EntraDevice(
+                        "a", "dev-a", "A2", "Windows", "10.0", "AzureAd", true, true, null, null, null));
     }
 
     @Test

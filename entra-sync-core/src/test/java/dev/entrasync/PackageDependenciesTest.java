@@ -2,7 +2,6 @@ package dev.entrasync;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -28,15 +27,21 @@ class PackageDependenciesTest {
 
     @BeforeAll
     static void importCore() {
-        String classes = EntraRecord.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        String classes = EntraRecord.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toString();
         ImportOption onlyCore = location -> location.asURI().toString().startsWith(classes);
         core = new ClassFileImporter().withImportOption(onlyCore).importPackages("dev.entrasync");
     }
 
     @Test
     void corePackagesAreImported() {
-        org.assertj.core.api.Assertions.assertThat(core.contain(EntraRecord.class)).isTrue();
-        org.assertj.core.api.Assertions.assertThat(core.stream().map(JavaClass::getPackageName).distinct())
+        org.assertj.core.api.Assertions.assertThat(core.contain(EntraRecord.class))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(
+                        core.stream().map(JavaClass::getPackageName).distinct())
                 .contains("dev.entrasync", "dev.entrasync.runtime", "dev.entrasync.internal.engine")
                 .doesNotContain("dev.entrasync.testkit");
     }
@@ -48,43 +53,72 @@ class PackageDependenciesTest {
 
     @Test
     void theRootPackageDependsOnNoUpperPackage() {
-        noClasses().that().resideInAPackage("dev.entrasync")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.entrasync.spi..", "dev.entrasync.internal..",
-                        "dev.entrasync.onboarding..", "dev.entrasync.mail..", "dev.entrasync.runtime..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.entrasync")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.entrasync.spi..",
+                        "dev.entrasync.internal..",
+                        "dev.entrasync.onboarding..",
+                        "dev.entrasync.mail..",
+                        "dev.entrasync.runtime..")
                 .check(core);
     }
 
     @Test
     void onlyTheRuntimeDependsOnTheRuntime() {
-        noClasses().that().resideOutsideOfPackage("dev.entrasync.runtime..")
-                .should().dependOnClassesThat().resideInAPackage("dev.entrasync.runtime..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.entrasync.runtime..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.entrasync.runtime..")
                 .check(core);
     }
 
     @Test
     void theModelDependsOnNothingOfEntraSync() {
-        noClasses().that().resideInAPackage("dev.entrasync.model..")
-                .should().dependOnClassesThat(resideInAPackage("dev.entrasync..")
-                        .and(not(resideInAPackage("dev.entrasync.model.."))))
+        noClasses()
+                .that()
+                .resideInAPackage("dev.entrasync.model..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("dev.entrasync..").and(not(resideInAPackage("dev.entrasync.model.."))))
                 .check(core);
     }
 
     @Test
     void packagesDependOnlyDownwards() {
-        layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("model").definedBy("dev.entrasync.model..")
-                .layer("root").definedBy("dev.entrasync")
-                .layer("spi").definedBy("dev.entrasync.spi..")
-                .layer("internal").definedBy("dev.entrasync.internal..")
-                .layer("onboarding").definedBy("dev.entrasync.onboarding..")
-                .layer("mail").definedBy("dev.entrasync.mail..")
-                .layer("runtime").definedBy("dev.entrasync.runtime..")
-                .whereLayer("runtime").mayNotBeAccessedByAnyLayer()
-                .whereLayer("mail").mayOnlyBeAccessedByLayers("runtime")
-                .whereLayer("onboarding").mayOnlyBeAccessedByLayers("runtime")
-                .whereLayer("internal").mayOnlyBeAccessedByLayers("onboarding", "mail", "runtime")
-                .whereLayer("spi").mayOnlyBeAccessedByLayers("internal", "onboarding", "mail", "runtime")
-                .whereLayer("root").mayOnlyBeAccessedByLayers("spi", "internal", "onboarding", "mail", "runtime")
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("model")
+                .definedBy("dev.entrasync.model..")
+                .layer("root")
+                .definedBy("dev.entrasync")
+                .layer("spi")
+                .definedBy("dev.entrasync.spi..")
+                .layer("internal")
+                .definedBy("dev.entrasync.internal..")
+                .layer("onboarding")
+                .definedBy("dev.entrasync.onboarding..")
+                .layer("mail")
+                .definedBy("dev.entrasync.mail..")
+                .layer("runtime")
+                .definedBy("dev.entrasync.runtime..")
+                .whereLayer("runtime")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("mail")
+                .mayOnlyBeAccessedByLayers("runtime")
+                .whereLayer("onboarding")
+                .mayOnlyBeAccessedByLayers("runtime")
+                .whereLayer("internal")
+                .mayOnlyBeAccessedByLayers("onboarding", "mail", "runtime")
+                .whereLayer("spi")
+                .mayOnlyBeAccessedByLayers("internal", "onboarding", "mail", "runtime")
+                .whereLayer("root")
+                .mayOnlyBeAccessedByLayers("spi", "internal", "onboarding", "mail", "runtime")
                 .check(core);
     }
 
@@ -93,7 +127,8 @@ class PackageDependenciesTest {
         @Override
         public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
             return javaClass.getPackageName().startsWith("dev.entrasync")
-                    ? SliceIdentifier.of(javaClass.getPackageName()) : SliceIdentifier.ignore();
+                    ? SliceIdentifier.of(javaClass.getPackageName())
+                    : SliceIdentifier.ignore();
         }
 
         @Override

@@ -42,8 +42,11 @@ class SecretHygieneTest {
     @Test
     void secretsAppearInNoLogLineAndNoException(TestHost host, SyncEngine engine, TenantId tenant) {
         String wrongSecret = "Wr0ng~Secret.Value-ThatMustNeverBeLogged_987654321";
-        host.credentials().save(host.credentials().find(TestHost.CREDENTIAL).orElseThrow().toBuilder().name("wrong")
-                .secret(wrongSecret).build());
+        host.credentials()
+                .save(host.credentials().find(TestHost.CREDENTIAL).orElseThrow().toBuilder()
+                        .name("wrong")
+                        .secret(wrongSecret)
+                        .build());
         List<String> texts = new ArrayList<>();
 
         SyncResult ok = engine.sync(TestHost.CREDENTIAL, tenant, Set.of(Dataset.USERS));
@@ -64,8 +67,9 @@ class SecretHygieneTest {
             }
         });
 
-        assertThat(texts).isNotEmpty().noneMatch(t -> t != null
-                && (t.contains(TestHost.SECRET) || t.contains(wrongSecret)));
+        assertThat(texts)
+                .isNotEmpty()
+                .noneMatch(t -> t != null && (t.contains(TestHost.SECRET) || t.contains(wrongSecret)));
         assertThat(texts).anyMatch(t -> t != null && t.contains("AADSTS7000215"));
     }
 }

@@ -1,11 +1,11 @@
 package dev.entrasync;
 
 import dev.entrasync.runtime.EntraSync;
+import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
-import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.TenantBuilder;
 
 /** A simulated cloud with one registered app and an engine pointed at it, on fake time. Close it after each test. */
@@ -33,14 +33,22 @@ public final class SimulatedCloudFixture implements AutoCloseable {
     }
 
     public AppCredential credential(String secret) {
-        return AppCredential.builder().name("msp").cloud(simulatedCloud()).homeTenant(HOME_TENANT)
-                .clientId(CLIENT_ID).secret(secret).build();
+        return AppCredential.builder()
+                .name("msp")
+                .cloud(simulatedCloud())
+                .homeTenant(HOME_TENANT)
+                .clientId(CLIENT_ID)
+                .secret(secret)
+                .build();
     }
 
     /** A tenant of exactly {@code users} users (one in 25 a guest), consented with every read permission. */
     public SimulatedTenant tenant(String name, int users) {
-        SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create(name).seed(name.hashCode())
-                .users(users - users / 25).guests(users / 25).build());
+        SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create(name)
+                .seed(name.hashCode())
+                .users(users - users / 25)
+                .guests(users / 25)
+                .build());
         tenant.consent(app, Permissions.allRead());
         return tenant;
     }
@@ -58,22 +66,32 @@ public final class SimulatedCloudFixture implements AutoCloseable {
      * and sleeper (so each engine has its own connections and token cache, as separate hosts would).
      */
     public EntraSync.EngineBuilder builder() {
-        return runtime(GraphLimits.ofDefaults()).engine().tenants(mapper).sink(sink).jobs(jobs);
+        return runtime(GraphLimits.ofDefaults())
+                .engine()
+                .tenants(mapper)
+                .sink(sink)
+                .jobs(jobs);
     }
 
     /** A new runtime on this fixture's credentials, clock and sleeper, closed with the fixture. */
     public EntraSync runtime(GraphLimits limits) {
-        EntraSync runtime = EntraSync.builder().credentials(credentials).clock(time).sleeper(time).limits(limits).build();
+        EntraSync runtime = EntraSync.builder()
+                .credentials(credentials)
+                .clock(time)
+                .sleeper(time)
+                .limits(limits)
+                .build();
         runtimes.add(runtime);
         return runtime;
     }
 
     /** Maps the tenant to company {@code company} with these datasets (all when none are given). */
     public TenantMapping map(String company, SimulatedTenant tenant, Dataset... datasets) {
-        java.util.Set<Dataset> chosen = datasets.length == 0 ? java.util.EnumSet.allOf(Dataset.class)
+        java.util.Set<Dataset> chosen = datasets.length == 0
+                ? java.util.EnumSet.allOf(Dataset.class)
                 : java.util.EnumSet.copyOf(java.util.List.of(datasets));
-        return mapper.map(new TenantMapping(company, TenantId.of(tenant.id()), "msp", tenant.displayName(), null,
-                chosen, false));
+        return mapper.map(
+                new TenantMapping(company, TenantId.of(tenant.id()), "msp", tenant.displayName(), null, chosen, false));
     }
 
     @Override

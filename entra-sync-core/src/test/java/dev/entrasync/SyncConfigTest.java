@@ -10,9 +10,14 @@ class SyncConfigTest {
 
     /** Every setting away from its default. */
     private static SyncConfig everySettingChanged() {
-        return SyncConfig.custom().workers(3).interval(Duration.ofHours(6)).tick(Duration.ofSeconds(5))
-                .deltaMaxAge(Duration.ofDays(2)).auditOverlap(Duration.ofMinutes(10))
-                .firstRunLookback(Duration.ofDays(7)).build();
+        return SyncConfig.custom()
+                .workers(3)
+                .interval(Duration.ofHours(6))
+                .tick(Duration.ofSeconds(5))
+                .deltaMaxAge(Duration.ofDays(2))
+                .auditOverlap(Duration.ofMinutes(10))
+                .firstRunLookback(Duration.ofDays(7))
+                .build();
     }
 
     @Test
@@ -46,13 +51,20 @@ class SyncConfigTest {
 
     @Test
     void toStringShowsEverySetting() {
-        assertThat(everySettingChanged().toString()).contains("workers=3", "interval=PT6H", "tick=PT5S",
-                "deltaMaxAge=PT48H", "auditOverlap=PT10M", "firstRunLookback=PT168H");
+        assertThat(everySettingChanged().toString())
+                .contains(
+                        "workers=3",
+                        "interval=PT6H",
+                        "tick=PT5S",
+                        "deltaMaxAge=PT48H",
+                        "auditOverlap=PT10M",
+                        "firstRunLookback=PT168H");
     }
 
     @Test
     void workersMustBeAtLeastOne() {
-        assertThatThrownBy(() -> SyncConfig.custom().workers(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SyncConfig.custom().workers(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("workers must be at least 1, was 0");
     }
 
@@ -68,14 +80,16 @@ class SyncConfigTest {
 
     @Test
     void tickMustBePositive() {
-        assertThatThrownBy(() -> SyncConfig.custom().tick(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SyncConfig.custom().tick(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("tick must be positive, was PT0S");
     }
 
     @Test
     void deltaMaxAgeMustBePositive() {
         assertThatThrownBy(() -> SyncConfig.custom().deltaMaxAge(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("deltaMaxAge must be positive, was PT0S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("deltaMaxAge must be positive, was PT0S");
     }
 
     @Test
@@ -83,12 +97,14 @@ class SyncConfigTest {
         assertThatThrownBy(() -> SyncConfig.custom().auditOverlap(Duration.ofMinutes(-1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("auditOverlap must not be negative, was PT-1M");
-        assertThat(SyncConfig.custom().auditOverlap(Duration.ZERO).build().auditOverlap()).isZero();
+        assertThat(SyncConfig.custom().auditOverlap(Duration.ZERO).build().auditOverlap())
+                .isZero();
     }
 
     @Test
     void firstRunLookbackMustBePositive() {
         assertThatThrownBy(() -> SyncConfig.custom().firstRunLookback(null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("firstRunLookback must be positive, was null");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("firstRunLookback must be positive, was null");
     }
 }

@@ -24,7 +24,8 @@ class TokenAcquisitionTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
     private final HttpStack http = new HttpStack(HttpSettings.ofDefaults());
-    private final TokenService tokens = new TokenService(http.tokenClient(), sim.time, sim.time, GraphLimits.ofDefaults());
+    private final TokenService tokens =
+            new TokenService(http.tokenClient(), sim.time, sim.time, GraphLimits.ofDefaults());
     private final AppCredential credential = sim.credential(SimulatedCloudFixture.SECRET);
 
     @AfterEach
@@ -76,7 +77,10 @@ class TokenAcquisitionTest {
 
     @Test
     void readsGrantedPermissionsFromTheRolesClaim() {
-        SimulatedTenant tenant = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("Fabrikam").seed(7).users(1).build());
+        SimulatedTenant tenant = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("Fabrikam")
+                .seed(7)
+                .users(1)
+                .build());
         tenant.consent(sim.app, Permissions.USER_READ_ALL, Permissions.DEVICE_READ_ALL);
 
         AccessToken token = tokens.token(credential, tenant.id());
@@ -93,7 +97,10 @@ class TokenAcquisitionTest {
 
         assertThat(e.failure()).isEqualTo(TokenFailure.INVALID_SECRET);
         assertThat(e.aadstsCode()).contains(7000215);
-        assertThat(e.getMessage()).contains("AADSTS7000215").contains("client secret is wrong").contains("Fix:")
+        assertThat(e.getMessage())
+                .contains("AADSTS7000215")
+                .contains("client secret is wrong")
+                .contains("Fix:")
                 .doesNotContain("the-wrong-secret-value");
         assertThat(sim.cloud.tokenCalls()).hasSize(1);
     }
@@ -112,7 +119,10 @@ class TokenAcquisitionTest {
 
     @Test
     void appNotConsentedInTheTenant() {
-        SimulatedTenant tenant = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("NoConsent").seed(3).users(1).build());
+        SimulatedTenant tenant = sim.cloud.addTenant(dev.entrasync.testkit.TenantBuilder.create("NoConsent")
+                .seed(3)
+                .users(1)
+                .build());
 
         TokenException e = failure(credential, tenant.id());
 
@@ -148,14 +158,16 @@ class TokenAcquisitionTest {
     @Test
     void unknownCodeKeepsItsNumberAndMicrosoftsWords() {
         SimulatedTenant tenant = sim.tenant("Contoso", 1);
-        sim.cloud.faults().failTokens(tenant.id(),
-                AadError.custom(9999901, 400, "invalid_request", "Something new went wrong."));
+        sim.cloud
+                .faults()
+                .failTokens(tenant.id(), AadError.custom(9999901, 400, "invalid_request", "Something new went wrong."));
 
         TokenException e = failure(credential, tenant.id());
 
         assertThat(e.failure()).isEqualTo(TokenFailure.UNKNOWN);
         assertThat(e.aadstsCode()).contains(9999901);
-        assertThat(e.microsoftDescription()).hasValueSatisfying(d -> assertThat(d).contains("Something new went wrong"));
+        assertThat(e.microsoftDescription())
+                .hasValueSatisfying(d -> assertThat(d).contains("Something new went wrong"));
     }
 
     @Test

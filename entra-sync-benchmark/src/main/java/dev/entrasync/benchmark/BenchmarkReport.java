@@ -15,7 +15,12 @@ import java.util.List;
  * @param largeTenant the single large tenant under a small heap
  * @param throttled the run with a share of answers turned into 429s
  */
-record BenchmarkReport(Instant startedAt, Machine machine, LoadSampler.Load load, List<String> arguments,
-                       List<SimulatorProbe.Probe> probe, FleetReport fleet, LargeTenantReport largeTenant,
-                       ThrottledReport throttled) {
-}
+record BenchmarkReport(
+        Instant startedAt,
+        Machine machine,
+        LoadSampler.Load load,
+        List<String> arguments,
+        List<SimulatorProbe.Probe> probe,
+        FleetReport fleet,
+        LargeTenantReport largeTenant,
+        ThrottledReport throttled) {}

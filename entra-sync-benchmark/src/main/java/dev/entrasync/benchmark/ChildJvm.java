@@ -15,8 +15,7 @@ final class ChildJvm {
     /** System property with extra JVM arguments for the side JVMs (a profiler, GC logging), split on spaces. */
     static final String EXTRA_JVM_ARGS = "entrasync.benchmark.childJvmArgs";
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /** Runs {@link SideMain} on {@code spec} with {@code -Xmx<heap>}; returns its result. */
     static SideResult run(SideSpec spec, String heap, Path workDir) throws IOException, InterruptedException {
@@ -40,7 +39,9 @@ final class ChildJvm {
         Path resultFile = SideMain.resultFile(specFile);
         if (exit != 0 || !Files.exists(resultFile)) {
             throw new IllegalStateException("the " + spec.side() + " side's JVM ended with exit code " + exit
-                    + (exit != 0 && heap != null ? " (with -Xmx" + heap + "; an OutOfMemoryError means it needs more)" : "")
+                    + (exit != 0 && heap != null
+                            ? " (with -Xmx" + heap + "; an OutOfMemoryError means it needs more)"
+                            : "")
                     + "; its output is above");
         }
         SideResult result = Json.read(resultFile, SideResult.class);

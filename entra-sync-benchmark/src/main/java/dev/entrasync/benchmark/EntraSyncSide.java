@@ -34,53 +34,93 @@ import java.util.TreeMap;
 final class EntraSyncSide {
 
     static final String HOME_TENANT = "9b1c2d3e-4f50-4617-8293-a4b5c6d7e8f9";
-    static final SyncConfig CONFIG = SyncConfig.custom().firstRunLookback(Duration.ofDays(29)).build();
+    static final SyncConfig CONFIG =
+            SyncConfig.custom().firstRunLookback(Duration.ofDays(29)).build();
     private static final Duration JOB_TIMEOUT = Duration.ofHours(6);
 
-    private EntraSyncSide() {
-    }
+    private EntraSyncSide() {}
 
     /** The results of one "Sync now" of the whole fleet. */
-    record Round(double realSeconds, long requests, long throttled, Map<String, Long> requestsByTenant,
-                 Map<String, Long> requestsByDataset, Map<String, Long> rowsByDataset, List<String> failedTenants,
-                 List<SyncJob> jobs) {
-    }
+    record Round(
+            double realSeconds,
+            long requests,
+            long throttled,
+            Map<String, Long> requestsByTenant,
+            Map<String, Long> requestsByDataset,
+            Map<String, Long> rowsByDataset,
+            List<String> failedTenants,
+            List<SyncJob> jobs) {}
 
     static SideResult run(SideSpec spec, DatasetSink sink, HeapSampler heap) throws InterruptedException {
         try (EntraSync entra = runtime(spec, new ScaledTime(spec.anchor()));
-             SyncEngine engine = engine(entra, spec, sink)) {
+                SyncEngine engine = engine(entra, spec, sink)) {
             Round full = round(engine, "full sync");
             SideResult.Resync resync = null;
             if (spec.resync()) {
                 Round again = round(engine, "unchanged re-sync");
-                resync = new SideResult.Resync(again.realSeconds(), again.requests(), again.throttled(),
-                        again.requestsByDataset(), again.failedTenants());
+                resync = new SideResult.Resync(
+                        again.realSeconds(),
+                        again.requests(),
+                        again.throttled(),
+                        again.requestsByDataset(),
+                        again.failedTenants());
             }
-            return new SideResult(SideSpec.ENTRA_SYNC, full.realSeconds(), full.realSeconds(), 1, 0, full.requests(),
-                    full.throttled(), full.requestsByTenant(), full.requestsByDataset(), full.rowsByDataset(),
-                    full.failedTenants(), heap.peakMiB(), resync);
+            return new SideResult(
+                    SideSpec.ENTRA_SYNC,
+                    full.realSeconds(),
+                    full.realSeconds(),
+                    1,
+                    0,
+                    full.requests(),
+                    full.throttled(),
+                    full.requestsByTenant(),
+                    full.requestsByDataset(),
+                    full.rowsByDataset(),
+                    full.failedTenants(),
+                    heap.peakMiB(),
+                    resync);
         }
     }
 
     /** The runtime with the spec's credential and limits, on {@code clock}; close it after the engine. */
     static EntraSync runtime(SideSpec spec, ScaledTime clock) {
         InMemoryCredentialStore credentials = new InMemoryCredentialStore();
-        credentials.save(AppCredential.builder().name("msp").cloud(Cloud.custom(spec.loginUrl(), spec.graphUrl()))
-                .homeTenant(HOME_TENANT).clientId(spec.clientId()).secret(spec.secret()).build());
-        GraphLimits limits = spec.maxAttempts() > 0 ? GraphLimits.custom().maxAttempts(spec.maxAttempts()).build()
+        credentials.save(AppCredential.builder()
+                .name("msp")
+                .cloud(Cloud.custom(spec.loginUrl(), spec.graphUrl()))
+                .homeTenant(HOME_TENANT)
+                .clientId(spec.clientId())
+                .secret(spec.secret())
+                .build());
+        GraphLimits limits = spec.maxAttempts() > 0
+                ? GraphLimits.custom().maxAttempts(spec.maxAttempts()).build()
                 : GraphLimits.ofDefaults();
-        return EntraSync.builder().credentials(credentials).clock(clock).sleeper(clock).limits(limits).build();
+        return EntraSync.builder()
+                .credentials(credentials)
+                .clock(clock)
+                .sleeper(clock)
+                .limits(limits)
+                .build();
     }
 
     /** An engine on {@code runtime} with the spec's tenants (every dataset), writing to {@code sink}. */
     static SyncEngine engine(EntraSync runtime, SideSpec spec, DatasetSink sink) {
         InMemoryTenantMapper mapper = new InMemoryTenantMapper();
         for (int i = 0; i < spec.tenants().size(); i++) {
-            mapper.map(new TenantMapping("company-" + i, TenantId.of(spec.tenants().get(i)), "msp", "Tenant " + i, null,
-                    EnumSet.allOf(Dataset.class), false));
+            mapper.map(new TenantMapping(
+                    "company-" + i,
+                    TenantId.of(spec.tenants().get(i)),
+                    "msp",
+                    "Tenant " + i,
+                    null,
+                    EnumSet.allOf(Dataset.class),
+                    false));
         }
-        return runtime.engine().tenants(mapper).sink(sink)
-                .config(SyncConfig.from(CONFIG).workers(spec.workers()).build()).build();
+        return runtime.engine()
+                .tenants(mapper)
+                .sink(sink)
+                .config(SyncConfig.from(CONFIG).workers(spec.workers()).build())
+                .build();
     }
 
     /** Syncs every mapped tenant now and waits for all of them. */

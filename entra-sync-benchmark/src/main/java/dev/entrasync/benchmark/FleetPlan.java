@@ -17,8 +17,7 @@ final class FleetPlan {
     static final double LARGE_SHARE = 0.003;
     static final double MEDIUM_SHARE = 0.027;
 
-    private FleetPlan() {
-    }
+    private FleetPlan() {}
 
     /** {@code count} tenants drawn with {@code seed}. */
     static List<TenantPlan> generate(int count, long seed) {
@@ -33,8 +32,10 @@ final class FleetPlan {
         int medium = (int) Math.round(count * MEDIUM_SHARE);
         List<Integer> sizes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            sizes.add(i < large ? logUniform(random, 5_000, 50_000)
-                    : i < large + medium ? logUniform(random, 300, 5_000) : logUniform(random, 10, 300));
+            sizes.add(
+                    i < large
+                            ? logUniform(random, 5_000, 50_000)
+                            : i < large + medium ? logUniform(random, 300, 5_000) : logUniform(random, 10, 300));
         }
         Collections.shuffle(sizes, new Random(seed));
         List<TenantPlan> plans = new ArrayList<>(count);

@@ -14,14 +14,27 @@ import java.util.List;
  * @param sides one report per side
  * @param naiveOverEntraSync the naive loop's wall time / entra-sync's; null unless both ran
  */
-record FleetReport(FleetRun.Options options, int tenants, long users, int largestTenant, long lowerBound,
-                   List<Band> bands, List<SideReport> sides, Double naiveOverEntraSync) {
+record FleetReport(
+        FleetRun.Options options,
+        int tenants,
+        long users,
+        int largestTenant,
+        long lowerBound,
+        List<Band> bands,
+        List<SideReport> sides,
+        Double naiveOverEntraSync) {
 
     /** The tenants whose user count lies in {@code [from, to]}, and their users. */
     record Band(int from, int to, int tenants, long users) {
         static Band of(List<FleetTenant> all, int from, int to) {
-            List<FleetTenant> in = all.stream().filter(t -> t.users() >= from && t.users() <= to).toList();
-            return new Band(from, to, in.size(), in.stream().mapToLong(FleetTenant::users).sum());
+            List<FleetTenant> in = all.stream()
+                    .filter(t -> t.users() >= from && t.users() <= to)
+                    .toList();
+            return new Band(
+                    from,
+                    to,
+                    in.size(),
+                    in.stream().mapToLong(FleetTenant::users).sum());
         }
     }
 
@@ -29,11 +42,14 @@ record FleetReport(FleetRun.Options options, int tenants, long users, int larges
         SideReport entra = side(sides, SideSpec.ENTRA_SYNC);
         SideReport naive = side(sides, SideSpec.NAIVE);
         Double ratio = entra != null && naive != null ? naive.wallSeconds() / entra.wallSeconds() : null;
-        int largest = fleet.tenants().stream().mapToInt(FleetTenant::users).max().orElse(0);
-        List<Band> bands = List.of(Band.of(fleet.tenants(), 0, 300), Band.of(fleet.tenants(), 301, 4_999),
+        int largest =
+                fleet.tenants().stream().mapToInt(FleetTenant::users).max().orElse(0);
+        List<Band> bands = List.of(
+                Band.of(fleet.tenants(), 0, 300),
+                Band.of(fleet.tenants(), 301, 4_999),
                 Band.of(fleet.tenants(), 5_000, Integer.MAX_VALUE));
-        return new FleetReport(options, fleet.tenants().size(), fleet.users(), largest, fleet.lowerBound(), bands,
-                sides, ratio);
+        return new FleetReport(
+                options, fleet.tenants().size(), fleet.users(), largest, fleet.lowerBound(), bands, sides, ratio);
     }
 
     private static SideReport side(List<SideReport> sides, String name) {

@@ -18,21 +18,32 @@ import java.util.List;
 final class FleetRun {
 
     /** What to run. */
-    record Options(int tenants, long seed, Duration latency, Duration latencyPerObject, boolean throttling,
-                   double entraSyncTimeScale, double naiveTimeScale, int naiveSlices, List<String> sides, int workers,
-                   String heap) {
-    }
+    record Options(
+            int tenants,
+            long seed,
+            Duration latency,
+            Duration latencyPerObject,
+            boolean throttling,
+            double entraSyncTimeScale,
+            double naiveTimeScale,
+            int naiveSlices,
+            List<String> sides,
+            int workers,
+            String heap) {}
 
-    private FleetRun() {
-    }
+    private FleetRun() {}
 
     static FleetReport run(Options options, Path workDir) throws Exception {
         long buildStarted = System.nanoTime();
         Progress.say("generating %d tenants (seed %d)", options.tenants(), options.seed());
-        try (SimulatedFleet fleet = SimulatedFleet.start(FleetPlan.generate(options.tenants(), options.seed()),
-                options.throttling())) {
-            Progress.say("fleet ready: %d tenants, %d users, lower bound %d requests (%.0f s)", fleet.tenants().size(),
-                    fleet.users(), fleet.lowerBound(), (System.nanoTime() - buildStarted) / 1e9);
+        try (SimulatedFleet fleet =
+                SimulatedFleet.start(FleetPlan.generate(options.tenants(), options.seed()), options.throttling())) {
+            Progress.say(
+                    "fleet ready: %d tenants, %d users, lower bound %d requests (%.0f s)",
+                    fleet.tenants().size(),
+                    fleet.users(),
+                    fleet.lowerBound(),
+                    (System.nanoTime() - buildStarted) / 1e9);
             List<SideReport> sides = new ArrayList<>();
             if (options.sides().contains(SideSpec.ENTRA_SYNC)) {
                 sides.add(entraSync(fleet, options, workDir));
@@ -53,12 +64,22 @@ final class FleetRun {
         GraphTraffic after = fleet.cloud().graphTraffic();
         SideReport.Resync resync = null;
         if (r.resync() != null) {
-            resync = new SideReport.Resync(r.resync().realSeconds() * scale, r.resync().requests(),
-                    (double) r.requests() / Math.max(1, r.resync().requests()), r.resync().requestsByDataset(),
+            resync = new SideReport.Resync(
+                    r.resync().realSeconds() * scale,
+                    r.resync().requests(),
+                    (double) r.requests() / Math.max(1, r.resync().requests()),
+                    r.resync().requestsByDataset(),
                     r.resync().failedTenants().size());
         }
-        return report(fleet, r, scale, r.realSeconds() * scale, after.requests() - before.requests(), options.heap(),
-                resync, null);
+        return report(
+                fleet,
+                r,
+                scale,
+                r.realSeconds() * scale,
+                after.requests() - before.requests(),
+                options.heap(),
+                resync,
+                null);
     }
 
     private static SideReport naive(SimulatedFleet fleet, Options options, Path workDir) throws Exception {
@@ -69,19 +90,44 @@ final class FleetRun {
         SideResult r = ChildJvm.run(fleet.spec(SideSpec.NAIVE, options.naiveSlices(), false), options.heap(), workDir);
         GraphTraffic after = fleet.cloud().graphTraffic();
         double heldBack = after.heldBack().minus(before.heldBack()).toNanos() / 1e9;
-        SideReport.Accounting accounting = new SideReport.Accounting(heldBack * scale, r.retrySleepSeconds() * scale,
-                r.realSeconds() - heldBack - r.retrySleepSeconds(), r.slices(), r.elapsedSeconds());
+        SideReport.Accounting accounting = new SideReport.Accounting(
+                heldBack * scale,
+                r.retrySleepSeconds() * scale,
+                r.realSeconds() - heldBack - r.retrySleepSeconds(),
+                r.slices(),
+                r.elapsedSeconds());
         double wall = accounting.latencySeconds() + accounting.retrySleepSeconds() + accounting.overheadSeconds();
         return report(fleet, r, scale, wall, after.requests() - before.requests(), options.heap(), null, accounting);
     }
 
-    static SideReport report(SimulatedFleet fleet, SideResult r, double scale, double wallSeconds, long serverRequests,
-                             String heap, SideReport.Resync resync, SideReport.Accounting accounting) {
+    static SideReport report(
+            SimulatedFleet fleet,
+            SideResult r,
+            double scale,
+            double wallSeconds,
+            long serverRequests,
+            String heap,
+            SideReport.Resync resync,
+            SideReport.Accounting accounting) {
         int n = fleet.tenants().size();
-        return new SideReport(r.side(), scale, wallSeconds, r.realSeconds(), r.requests(), serverRequests,
-                (double) r.requests() / n, (double) fleet.lowerBound() / n,
-                (double) r.requests() / fleet.lowerBound(), r.throttled(), r.failedTenants().size(),
-                r.failedTenants().stream().limit(5).toList(), r.peakHeapMiB(), heap, r.requestsByDataset(), r.rowsByDataset(), resync,
+        return new SideReport(
+                r.side(),
+                scale,
+                wallSeconds,
+                r.realSeconds(),
+                r.requests(),
+                serverRequests,
+                (double) r.requests() / n,
+                (double) fleet.lowerBound() / n,
+                (double) r.requests() / fleet.lowerBound(),
+                r.throttled(),
+                r.failedTenants().size(),
+                r.failedTenants().stream().limit(5).toList(),
+                r.peakHeapMiB(),
+                heap,
+                r.requestsByDataset(),
+                r.rowsByDataset(),
+                resync,
                 accounting);
     }
 }

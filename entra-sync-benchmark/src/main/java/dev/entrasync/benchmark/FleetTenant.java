@@ -8,5 +8,4 @@ package dev.entrasync.benchmark;
  * @param users users (members and guests)
  * @param lowerBound the fewest requests that read it ({@link LowerBound})
  */
-record FleetTenant(String id, String name, int users, long lowerBound) {
-}
+record FleetTenant(String id, String name, int users, long lowerBound) {}

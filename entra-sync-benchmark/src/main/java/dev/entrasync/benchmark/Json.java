@@ -11,12 +11,12 @@ import java.nio.file.Path;
 /** Reads and writes the benchmark's JSON files (specs, results, the report). */
 final class Json {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     static void write(Path file, Object value) {
         try {

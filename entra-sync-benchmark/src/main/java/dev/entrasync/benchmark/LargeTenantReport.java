@@ -18,7 +18,15 @@ import java.util.Map;
  * @param failures the failure, if any
  * @param rowsByDataset rows handed on
  */
-record LargeTenantReport(int users, String heapLimit, double peakHeapMiB, double timeScale, double wallSeconds,
-                         long requests, long lowerBound, long throttled, int failedTenants, List<String> failures,
-                         Map<String, Long> rowsByDataset) {
-}
+record LargeTenantReport(
+        int users,
+        String heapLimit,
+        double peakHeapMiB,
+        double timeScale,
+        double wallSeconds,
+        long requests,
+        long lowerBound,
+        long throttled,
+        int failedTenants,
+        List<String> failures,
+        Map<String, Long> rowsByDataset) {}

@@ -11,24 +11,38 @@ import java.util.List;
 final class LargeTenantRun {
 
     /** What to run. */
-    record Options(int users, long seed, Duration latency, Duration latencyPerObject, boolean throttling,
-                   double timeScale, String heap) {
-    }
+    record Options(
+            int users,
+            long seed,
+            Duration latency,
+            Duration latencyPerObject,
+            boolean throttling,
+            double timeScale,
+            String heap) {}
 
-    private LargeTenantRun() {
-    }
+    private LargeTenantRun() {}
 
     static LargeTenantReport run(Options options, Path workDir) throws Exception {
         Progress.say("generating one tenant of %d users", options.users());
-        try (SimulatedFleet fleet = SimulatedFleet.start(List.of(FleetPlan.single(options.users(), options.seed())),
-                options.throttling())) {
+        try (SimulatedFleet fleet = SimulatedFleet.start(
+                List.of(FleetPlan.single(options.users(), options.seed())), options.throttling())) {
             fleet.phase(options.timeScale(), options.latency(), options.latencyPerObject());
-            Progress.say("entra-sync: the %d-user tenant with -Xmx%s (time scale %s)", options.users(), options.heap(),
-                    options.timeScale());
+            Progress.say(
+                    "entra-sync: the %d-user tenant with -Xmx%s (time scale %s)",
+                    options.users(), options.heap(), options.timeScale());
             SideResult r = ChildJvm.run(fleet.spec(SideSpec.ENTRA_SYNC, 1, false), options.heap(), workDir);
-            return new LargeTenantReport(fleet.tenants().get(0).users(), options.heap(), r.peakHeapMiB(),
-                    options.timeScale(), r.realSeconds() * options.timeScale(), r.requests(), fleet.lowerBound(),
-                    r.throttled(), r.failedTenants().size(), r.failedTenants(), r.rowsByDataset());
+            return new LargeTenantReport(
+                    fleet.tenants().get(0).users(),
+                    options.heap(),
+                    r.peakHeapMiB(),
+                    options.timeScale(),
+                    r.realSeconds() * options.timeScale(),
+                    r.requests(),
+                    fleet.lowerBound(),
+                    r.throttled(),
+                    r.failedTenants().size(),
+                    r.failedTenants(),
+                    r.rowsByDataset());
         }
     }
 }

@@ -10,8 +10,7 @@ import java.lang.management.OperatingSystemMXBean;
 final class LoadSampler implements AutoCloseable {
 
     /** The load average over the run: mean and highest of the samples. */
-    record Load(double mean, double max, int samples) {
-    }
+    record Load(double mean, double max, int samples) {}
 
     private final OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     private final Thread thread;

@@ -39,7 +39,11 @@ final class LoginRouting implements IHttpClient {
     public IHttpResponse send(HttpRequest request) throws Exception {
         HttpUrl url = HttpUrl.get(request.url().toString());
         if (url.host().equals(AUTHORITY_HOST)) {
-            url = url.newBuilder().scheme(simulated.scheme()).host(simulated.host()).port(simulated.port()).build();
+            url = url.newBuilder()
+                    .scheme(simulated.scheme())
+                    .host(simulated.host())
+                    .port(simulated.port())
+                    .build();
         }
         Request.Builder builder = new Request.Builder().url(url);
         if (request.headers() != null) {
@@ -53,15 +57,18 @@ final class LoginRouting implements IHttpClient {
             case GET -> builder.get();
             case POST -> {
                 String contentType = request.headerValue("Content-Type");
-                builder.post(RequestBody.create(request.body() == null ? "" : request.body(),
+                builder.post(RequestBody.create(
+                        request.body() == null ? "" : request.body(),
                         contentType == null ? FORM : MediaType.get(contentType)));
             }
             default -> throw new IllegalArgumentException("MSAL sent an unexpected " + request.httpMethod());
         }
         try (Response response = client.newCall(builder.build()).execute()) {
-            Map<String, List<String>> headers = new LinkedHashMap<>(response.headers().toMultimap());
+            Map<String, List<String>> headers =
+                    new LinkedHashMap<>(response.headers().toMultimap());
             ResponseBody body = response.body();
-            HttpResponse result = new HttpResponse().statusCode(response.code()).body(body == null ? "" : body.string());
+            HttpResponse result =
+                    new HttpResponse().statusCode(response.code()).body(body == null ? "" : body.string());
             result.addHeaders(headers);
             return result;
         }

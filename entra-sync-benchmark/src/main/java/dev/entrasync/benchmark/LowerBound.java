@@ -15,8 +15,7 @@ import java.util.Map;
  */
 final class LowerBound {
 
-    private LowerBound() {
-    }
+    private LowerBound() {}
 
     /** The lower bound of a tenant whose collections hold these many objects (see {@code SimulatedTenant.sizes()}). */
     static long of(Map<String, Integer> sizes) {
@@ -25,10 +24,12 @@ final class LowerBound {
         int groups = sizes.getOrDefault("groups", 0);
         return pages(users, 999)
                 + pages(sizes.getOrDefault("userRegistrationDetails", 0), 999)
-                + 1 + ceil(roles, 20)
+                + 1
+                + ceil(roles, 20)
                 + pages(sizes.getOrDefault("subscribedSkus", 0), 999)
                 + pages(sizes.getOrDefault("devices", 0), 999)
-                + pages(groups, 999) + ceil(groups, 20)
+                + pages(groups, 999)
+                + ceil(groups, 20)
                 + pages(sizes.getOrDefault("directoryAudits", 0), 1000)
                 + pages(sizes.getOrDefault("secureScores", 0), 999)
                 + pages(sizes.getOrDefault("secureScoreControlProfiles", 0), 999)

@@ -13,7 +13,9 @@ record Machine(int cores, long memoryMiB, String java, String os, double loadAve
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             memory = os.getTotalMemorySize() / (1024 * 1024);
         }
-        return new Machine(Runtime.getRuntime().availableProcessors(), memory,
+        return new Machine(
+                Runtime.getRuntime().availableProcessors(),
+                memory,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -27,7 +27,9 @@ final class MsalTokenProvider implements AccessTokenProvider {
             throws MalformedURLException {
         this.app = ConfidentialClientApplication.builder(clientId, ClientCredentialFactory.createFromSecret(secret))
                 .authority("https://" + LoginRouting.AUTHORITY_HOST + "/" + tenantId + "/")
-                .instanceDiscovery(false).httpClient(login).build();
+                .instanceDiscovery(false)
+                .httpClient(login)
+                .build();
         this.hosts = new AllowedHostsValidator(graphHost);
     }
 
@@ -37,9 +39,12 @@ final class MsalTokenProvider implements AccessTokenProvider {
             return "";
         }
         try {
-            return app.acquireToken(ClientCredentialParameters.builder(SCOPE).build()).get().accessToken();
+            return app.acquireToken(ClientCredentialParameters.builder(SCOPE).build())
+                    .get()
+                    .accessToken();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("no token for the naive loop: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "no token for the naive loop: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while getting a token", e);

@@ -39,15 +39,25 @@ import java.util.function.Function;
 final class NaiveSdkLoop {
 
     /** The user fields entra-sync keeps, selected as the SDK docs show {@code $select}. */
-    static final String[] USER_FIELDS = {"id", "userPrincipalName", "displayName", "accountEnabled", "userType",
-        "createdDateTime", "lastPasswordChangeDateTime", "otherMails", "passwordPolicies", "assignedLicenses"};
+    static final String[] USER_FIELDS = {
+        "id",
+        "userPrincipalName",
+        "displayName",
+        "accountEnabled",
+        "userType",
+        "createdDateTime",
+        "lastPasswordChangeDateTime",
+        "otherMails",
+        "passwordPolicies",
+        "assignedLicenses"
+    };
 
     /** A user row: the fields, the names of its directory roles and whether it registered MFA. */
-    record UserRow(User user, List<String> roles, boolean mfaRegistered, int methods) {
-    }
+    record UserRow(User user, List<String> roles, boolean mfaRegistered, int methods) {}
 
     /** Days of audit events and secure scores read: the same window entra-sync's first run reads. */
-    static final int LOOKBACK_DAYS = (int) EntraSyncSide.CONFIG.firstRunLookback().toDays();
+    static final int LOOKBACK_DAYS =
+            (int) EntraSyncSide.CONFIG.firstRunLookback().toDays();
 
     private final GraphServiceClient graph;
 
@@ -62,33 +72,50 @@ final class NaiveSdkLoop {
         Map<String, List<String>> rolesByMember = new HashMap<>();
         List<Object> roleRows = new ArrayList<>();
         for (DirectoryRole role : roles) {
-            List<DirectoryObject> members = graph.directoryRoles().byDirectoryRoleId(role.getId()).members().get()
+            List<DirectoryObject> members = graph.directoryRoles()
+                    .byDirectoryRoleId(role.getId())
+                    .members()
+                    .get()
                     .getValue();
             for (DirectoryObject member : members) {
-                rolesByMember.computeIfAbsent(member.getId(), k -> new ArrayList<>()).add(role.getDisplayName());
+                rolesByMember
+                        .computeIfAbsent(member.getId(), k -> new ArrayList<>())
+                        .add(role.getDisplayName());
             }
             roleRows.add(List.of(role, members));
         }
         rows.put("roles", roleRows);
         rows.put("licenses", graph.subscribedSkus().get().getValue());
         rows.put("users", users(rolesByMember));
-        rows.put("devices", all(graph.devices().get(), DeviceCollectionResponse::createFromDiscriminatorValue,
-                Device.class));
+        rows.put(
+                "devices",
+                all(graph.devices().get(), DeviceCollectionResponse::createFromDiscriminatorValue, Device.class));
         List<Object> groups = new ArrayList<>();
-        for (Group group : all(graph.groups().get(), GroupCollectionResponse::createFromDiscriminatorValue,
-                Group.class)) {
-            Integer count = graph.groups().byGroupId(group.getId()).members().count()
+        for (Group group :
+                all(graph.groups().get(), GroupCollectionResponse::createFromDiscriminatorValue, Group.class)) {
+            Integer count = graph.groups()
+                    .byGroupId(group.getId())
+                    .members()
+                    .count()
                     .get(rc -> rc.headers.add("ConsistencyLevel", "eventual"));
             groups.add(List.of(group, count));
         }
         rows.put("groups", groups);
         String since = now.minusDays(LOOKBACK_DAYS).withNano(0).toString();
-        rows.put("audit_logs", all(graph.auditLogs().directoryAudits().get(rc -> rc.queryParameters.filter =
-                "activityDateTime ge " + since), DirectoryAuditCollectionResponse::createFromDiscriminatorValue,
-                DirectoryAudit.class));
-        List<Object> scores = new ArrayList<>(graph.security().secureScores()
-                .get(rc -> rc.queryParameters.top = LOOKBACK_DAYS).getValue());
-        scores.addAll(all(graph.security().secureScoreControlProfiles().get(),
+        rows.put(
+                "audit_logs",
+                all(
+                        graph.auditLogs()
+                                .directoryAudits()
+                                .get(rc -> rc.queryParameters.filter = "activityDateTime ge " + since),
+                        DirectoryAuditCollectionResponse::createFromDiscriminatorValue,
+                        DirectoryAudit.class));
+        List<Object> scores = new ArrayList<>(graph.security()
+                .secureScores()
+                .get(rc -> rc.queryParameters.top = LOOKBACK_DAYS)
+                .getValue());
+        scores.addAll(all(
+                graph.security().secureScoreControlProfiles().get(),
                 SecureScoreControlProfileCollectionResponse::createFromDiscriminatorValue,
                 SecureScoreControlProfile.class));
         rows.put("secure_scores", scores);
@@ -101,27 +128,36 @@ final class NaiveSdkLoop {
         List<UserRow> rows = new ArrayList<>();
         UserCollectionResponse first = graph.users().get(rc -> rc.queryParameters.select = USER_FIELDS);
         iterate(first, UserCollectionResponse::createFromDiscriminatorValue, (User user) -> {
-            List<AuthenticationMethod> methods = graph.users().byUserId(user.getId()).authentication().methods().get()
+            List<AuthenticationMethod> methods = graph.users()
+                    .byUserId(user.getId())
+                    .authentication()
+                    .methods()
+                    .get()
                     .getValue();
-            boolean mfa = methods.stream().anyMatch(m -> !(m instanceof PasswordAuthenticationMethod)
-                    && !(m instanceof EmailAuthenticationMethod));
+            boolean mfa = methods.stream()
+                    .anyMatch(m ->
+                            !(m instanceof PasswordAuthenticationMethod) && !(m instanceof EmailAuthenticationMethod));
             rows.add(new UserRow(user, rolesByMember.getOrDefault(user.getId(), List.of()), mfa, methods.size()));
             return true;
         });
         return rows;
     }
 
-    private <E extends Parsable, P extends Parsable & AdditionalDataHolder> List<E> all(P first,
-            ParsableFactory<P> factory, Class<E> type) throws ReflectiveOperationException {
+    private <E extends Parsable, P extends Parsable & AdditionalDataHolder> List<E> all(
+            P first, ParsableFactory<P> factory, Class<E> type) throws ReflectiveOperationException {
         List<E> items = new ArrayList<>();
         iterate(first, factory, (E item) -> items.add(type.cast(item)));
         return items;
     }
 
-    private <E extends Parsable, P extends Parsable & AdditionalDataHolder> void iterate(P first,
-            ParsableFactory<P> factory, Function<E, Boolean> each) throws ReflectiveOperationException {
-        PageIterator<E, P> pages = new PageIterator.Builder<E, P>().client(graph).collectionPage(first)
-                .collectionPageFactory(factory).processPageItemCallback(each).build();
+    private <E extends Parsable, P extends Parsable & AdditionalDataHolder> void iterate(
+            P first, ParsableFactory<P> factory, Function<E, Boolean> each) throws ReflectiveOperationException {
+        PageIterator<E, P> pages = new PageIterator.Builder<E, P>()
+                .client(graph)
+                .collectionPage(first)
+                .collectionPageFactory(factory)
+                .processPageItemCallback(each)
+                .build();
         pages.iterate();
     }
 

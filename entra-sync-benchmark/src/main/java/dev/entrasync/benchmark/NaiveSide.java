@@ -29,12 +29,10 @@ import okhttp3.OkHttpClient;
  */
 final class NaiveSide {
 
-    private NaiveSide() {
-    }
+    private NaiveSide() {}
 
     /** One copy of the loop's totals. */
-    private record Slice(double tenantSeconds, WireCounter wire, Map<String, Long> rows, List<String> failed) {
-    }
+    private record Slice(double tenantSeconds, WireCounter wire, Map<String, Long> rows, List<String> failed) {}
 
     static SideResult run(SideSpec spec, HeapSampler heap) throws Exception {
         ScaledTime clock = new ScaledTime(spec.anchor());
@@ -69,15 +67,28 @@ final class NaiveSide {
         }
         threads.shutdown();
         double elapsed = (System.nanoTime() - started) / 1e9;
-        return new SideResult(SideSpec.NAIVE, tenantSeconds, elapsed, slices, slept, requests, throttled, byTenant,
-                Map.of(), rows, failed, heap.peakMiB(), null);
+        return new SideResult(
+                SideSpec.NAIVE,
+                tenantSeconds,
+                elapsed,
+                slices,
+                slept,
+                requests,
+                throttled,
+                byTenant,
+                Map.of(),
+                rows,
+                failed,
+                heap.peakMiB(),
+                null);
     }
 
     /** The loop as a developer writes it: one tenant after the other. */
     private static Slice loop(SideSpec spec, List<String> tenants, ScaledTime clock, AtomicInteger done) {
         WireCounter wire = new WireCounter(clock.factor());
         OkHttpClient http = GraphClientFactory.create(GraphServiceClient.getGraphClientOptions())
-                .addInterceptor(wire).build();
+                .addInterceptor(wire)
+                .build();
         LoginRouting login = new LoginRouting(new OkHttpClient(), spec.loginUrl());
         String graphHost = URI.create(spec.graphUrl()).getHost();
         Map<String, Long> rows = new TreeMap<>();
@@ -87,11 +98,13 @@ final class NaiveSide {
             long started = System.nanoTime();
             wire.tenant(tenant);
             try {
-                MsalTokenProvider tokens = new MsalTokenProvider(tenant, spec.clientId(), spec.secret(), login, graphHost);
-                GraphServiceClient graph = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), http);
+                MsalTokenProvider tokens =
+                        new MsalTokenProvider(tenant, spec.clientId(), spec.secret(), login, graphHost);
+                GraphServiceClient graph =
+                        new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), http);
                 graph.getRequestAdapter().setBaseUrl(spec.graphUrl() + "/v1.0");
-                Map<String, List<?>> tenantRows = new NaiveSdkLoop(graph)
-                        .readTenant(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
+                Map<String, List<?>> tenantRows =
+                        new NaiveSdkLoop(graph).readTenant(OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                 NaiveSdkLoop.counts(tenantRows).forEach((dataset, n) -> rows.merge(dataset, n, Long::sum));
             } catch (Exception e) {
                 failed.add(tenant + ": " + e.getClass().getSimpleName() + " " + e.getMessage());

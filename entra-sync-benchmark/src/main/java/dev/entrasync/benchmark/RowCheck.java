@@ -35,12 +35,14 @@ final class RowCheck {
         Outcome plus(Outcome other) {
             List<String> all = new ArrayList<>(examples);
             all.addAll(other.examples);
-            return new Outcome(compared + other.compared, wrong + other.wrong, all.stream().limit(10).toList());
+            return new Outcome(
+                    compared + other.compared,
+                    wrong + other.wrong,
+                    all.stream().limit(10).toList());
         }
     }
 
-    private RowCheck() {
-    }
+    private RowCheck() {}
 
     /**
      * Every row of every dataset of {@code actual} equals {@code reference}'s. Audit events are
@@ -48,18 +50,26 @@ final class RowCheck {
      * reached a little further back). Datasets in {@code skip} ("tenant dataset", e.g. a dataset
      * that failed) are left out.
      */
-    static Outcome sameRows(List<String> tenants, InMemoryDatasetSink reference, InMemoryDatasetSink actual,
-                            Map<String, Instant> auditFrom, Set<String> skip) {
+    static Outcome sameRows(
+            List<String> tenants,
+            InMemoryDatasetSink reference,
+            InMemoryDatasetSink actual,
+            Map<String, Instant> auditFrom,
+            Set<String> skip) {
         Outcome total = new Outcome(0, 0, List.of());
         for (String tenant : tenants) {
             for (Dataset dataset : Dataset.values()) {
                 if (skip.contains(tenant + " " + dataset.key())) {
                     continue;
                 }
-                Predicate<EntraRecord> inWindow = dataset != Dataset.AUDIT_LOGS ? r -> true
+                Predicate<EntraRecord> inWindow = dataset != Dataset.AUDIT_LOGS
+                        ? r -> true
                         : r -> !((EntraAuditEvent) r).activityDateTime().isBefore(auditFrom.get(tenant));
-                total = total.plus(compare(tenant, dataset.key(), byId(reference.records(TenantId.of(tenant), dataset),
-                        inWindow), byId(actual.records(TenantId.of(tenant), dataset), inWindow)));
+                total = total.plus(compare(
+                        tenant,
+                        dataset.key(),
+                        byId(reference.records(TenantId.of(tenant), dataset), inWindow),
+                        byId(actual.records(TenantId.of(tenant), dataset), inWindow)));
             }
         }
         return total;
@@ -71,25 +81,42 @@ final class RowCheck {
         for (SimulatedTenant tenant : tenants) {
             TenantId id = TenantId.of(tenant.id());
             Map<String, List<Object>> expectedUsers = new LinkedHashMap<>();
-            tenant.users().list().forEach(u -> expectedUsers.put((String) u.get("id"), List.of(
-                    u.get("userPrincipalName"), u.get("displayName"), u.get("accountEnabled"), u.get("userType"))));
+            tenant.users()
+                    .list()
+                    .forEach(u -> expectedUsers.put(
+                            (String) u.get("id"),
+                            List.of(
+                                    u.get("userPrincipalName"),
+                                    u.get("displayName"),
+                                    u.get("accountEnabled"),
+                                    u.get("userType"))));
             Map<String, List<Object>> users = new LinkedHashMap<>();
-            sink.<EntraUser>records(id, Dataset.USERS).forEach(u -> users.put(u.id(), List.of(u.userPrincipalName(),
-                    u.displayName(), u.accountEnabled(), u.userType())));
+            sink.<EntraUser>records(id, Dataset.USERS)
+                    .forEach(u -> users.put(
+                            u.id(), List.of(u.userPrincipalName(), u.displayName(), u.accountEnabled(), u.userType())));
             total = total.plus(compare(tenant.id(), "users", expectedUsers, users));
             Map<String, List<Object>> expectedDevices = new LinkedHashMap<>();
-            tenant.devices().list().forEach(d -> expectedDevices.put((String) d.get("id"),
-                    List.of(d.get("displayName"), d.get("operatingSystem"))));
+            tenant.devices()
+                    .list()
+                    .forEach(d -> expectedDevices.put(
+                            (String) d.get("id"), List.of(d.get("displayName"), d.get("operatingSystem"))));
             Map<String, List<Object>> devices = new LinkedHashMap<>();
-            sink.<EntraDevice>records(id, Dataset.DEVICES).forEach(d -> devices.put(d.id(),
-                    List.of(d.displayName(), d.operatingSystem())));
+            sink.<EntraDevice>records(id, Dataset.DEVICES)
+                    .forEach(d -> devices.put(d.id(), List.of(d.displayName(), d.operatingSystem())));
             total = total.plus(compare(tenant.id(), "devices", expectedDevices, devices));
             Map<String, List<Object>> expectedGroups = new LinkedHashMap<>();
-            tenant.groups().list().forEach(g -> expectedGroups.put((String) g.get("id"), List.of(g.get("displayName"),
-                    tenant.groups().members((String) g.get("id")).size())));
+            tenant.groups()
+                    .list()
+                    .forEach(g -> expectedGroups.put(
+                            (String) g.get("id"),
+                            List.of(
+                                    g.get("displayName"),
+                                    tenant.groups()
+                                            .members((String) g.get("id"))
+                                            .size())));
             Map<String, List<Object>> groups = new LinkedHashMap<>();
-            sink.<EntraGroup>records(id, Dataset.GROUPS).forEach(g -> groups.put(g.id(),
-                    List.of(g.displayName(), g.memberCount())));
+            sink.<EntraGroup>records(id, Dataset.GROUPS)
+                    .forEach(g -> groups.put(g.id(), List.of(g.displayName(), g.memberCount())));
             total = total.plus(compare(tenant.id(), "groups", expectedGroups, groups));
         }
         return total;
@@ -108,8 +135,12 @@ final class RowCheck {
             Object got = actual.get(e.getKey());
             if (!Objects.equals(e.getValue(), got)) {
                 wrong++;
-                example(examples, tenant, dataset, e.getKey(), got == null ? "missing" : "expected " + e.getValue()
-                        + ", got " + got);
+                example(
+                        examples,
+                        tenant,
+                        dataset,
+                        e.getKey(),
+                        got == null ? "missing" : "expected " + e.getValue() + ", got " + got);
             }
         }
         for (String id : actual.keySet()) {

@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class SideMain {
 
-    private SideMain() {
-    }
+    private SideMain() {}
 
     /** {@code SideMain <spec.json>}. */
     public static void main(String... args) throws Exception {
@@ -20,7 +19,8 @@ public final class SideMain {
         SideSpec spec = Json.read(specFile, SideSpec.class);
         SideResult result;
         try (HeapSampler heap = new HeapSampler()) {
-            result = spec.side().equals(SideSpec.NAIVE) ? NaiveSide.run(spec, heap)
+            result = spec.side().equals(SideSpec.NAIVE)
+                    ? NaiveSide.run(spec, heap)
                     : EntraSyncSide.run(spec, new DiscardingSink(), heap);
         }
         Json.write(resultFile(specFile), result);

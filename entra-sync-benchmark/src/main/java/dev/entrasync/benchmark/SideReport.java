@@ -27,11 +27,25 @@ import java.util.Map;
  * @param resync entra-sync's unchanged re-sync, or null
  * @param accounting how the naive loop's wall time was obtained, or null for a measured one
  */
-record SideReport(String side, double timeScale, double wallSeconds, double realSeconds, long requests,
-                  long serverRequests, double requestsPerTenant, double lowerBoundPerTenant, double overLowerBound,
-                  long throttled, int failedTenants, List<String> failures, double peakHeapMiB, String heapLimit,
-                  Map<String, Long> requestsByDataset, Map<String, Long> rowsByDataset, Resync resync,
-                  Accounting accounting) {
+record SideReport(
+        String side,
+        double timeScale,
+        double wallSeconds,
+        double realSeconds,
+        long requests,
+        long serverRequests,
+        double requestsPerTenant,
+        double lowerBoundPerTenant,
+        double overLowerBound,
+        long throttled,
+        int failedTenants,
+        List<String> failures,
+        double peakHeapMiB,
+        String heapLimit,
+        Map<String, Long> requestsByDataset,
+        Map<String, Long> rowsByDataset,
+        Resync resync,
+        Accounting accounting) {
 
     /**
      * The naive loop's wall time, part by part: wall = simulated latency + retry sleeps + the real
@@ -43,9 +57,12 @@ record SideReport(String side, double timeScale, double wallSeconds, double real
      * @param slices copies of the loop that ran at once (their per-tenant times are added up)
      * @param elapsedSeconds real seconds the side ran
      */
-    record Accounting(double latencySeconds, double retrySleepSeconds, double overheadSeconds, int slices,
-                      double elapsedSeconds) {
-    }
+    record Accounting(
+            double latencySeconds,
+            double retrySleepSeconds,
+            double overheadSeconds,
+            int slices,
+            double elapsedSeconds) {}
 
     /**
      * The unchanged re-sync.
@@ -56,7 +73,10 @@ record SideReport(String side, double timeScale, double wallSeconds, double real
      * @param requestsByDataset requests per dataset
      * @param failedTenants tenants that did not sync completely
      */
-    record Resync(double wallSeconds, long requests, double fullOverResync, Map<String, Long> requestsByDataset,
-                  int failedTenants) {
-    }
+    record Resync(
+            double wallSeconds,
+            long requests,
+            double fullOverResync,
+            Map<String, Long> requestsByDataset,
+            int failedTenants) {}
 }

@@ -22,13 +22,26 @@ import java.util.Map;
  * @param peakHeapMiB the most heap in use at any sample (every 5 ms), garbage included
  * @param resync entra-sync's second, unchanged run; null when not asked or for the naive loop
  */
-record SideResult(String side, double realSeconds, double elapsedSeconds, int slices, double retrySleepSeconds,
-                  long requests, long throttled, Map<String, Long> requestsByTenant,
-                  Map<String, Long> requestsByDataset, Map<String, Long> rowsByDataset, List<String> failedTenants,
-                  double peakHeapMiB, Resync resync) {
+record SideResult(
+        String side,
+        double realSeconds,
+        double elapsedSeconds,
+        int slices,
+        double retrySleepSeconds,
+        long requests,
+        long throttled,
+        Map<String, Long> requestsByTenant,
+        Map<String, Long> requestsByDataset,
+        Map<String, Long> rowsByDataset,
+        List<String> failedTenants,
+        double peakHeapMiB,
+        Resync resync) {
 
     /** The unchanged re-sync: wall time (real seconds), requests, 429s, failed tenants. */
-    record Resync(double realSeconds, long requests, long throttled, Map<String, Long> requestsByDataset,
-                  List<String> failedTenants) {
-    }
+    record Resync(
+            double realSeconds,
+            long requests,
+            long throttled,
+            Map<String, Long> requestsByDataset,
+            List<String> failedTenants) {}
 }

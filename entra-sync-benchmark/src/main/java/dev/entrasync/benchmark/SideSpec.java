@@ -18,8 +18,17 @@ import java.util.List;
  * @param resync whether entra-sync syncs the fleet a second time, unchanged (delta)
  * @param maxAttempts entra-sync's attempts per request, 0 for the engine's default
  */
-record SideSpec(String side, String loginUrl, String graphUrl, String clientId, String secret, List<String> tenants,
-                ScaledTime.Anchor anchor, int workers, boolean resync, int maxAttempts) {
+record SideSpec(
+        String side,
+        String loginUrl,
+        String graphUrl,
+        String clientId,
+        String secret,
+        List<String> tenants,
+        ScaledTime.Anchor anchor,
+        int workers,
+        boolean resync,
+        int maxAttempts) {
 
     static final String ENTRA_SYNC = "entra-sync";
     static final String NAIVE = "naive";

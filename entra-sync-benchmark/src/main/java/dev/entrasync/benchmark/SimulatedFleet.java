@@ -31,8 +31,8 @@ final class SimulatedFleet implements AutoCloseable {
     private final List<FleetTenant> tenants;
     private final List<SimulatedTenant> simulated;
 
-    private SimulatedFleet(SimulatedCloud cloud, ScaledTime clock, List<FleetTenant> tenants,
-                           List<SimulatedTenant> simulated) {
+    private SimulatedFleet(
+            SimulatedCloud cloud, ScaledTime clock, List<FleetTenant> tenants, List<SimulatedTenant> simulated) {
         this.cloud = cloud;
         this.clock = clock;
         this.tenants = tenants;
@@ -42,10 +42,13 @@ final class SimulatedFleet implements AutoCloseable {
     /** Generates the tenants (on every core) and starts the cloud in real time without latency. */
     static SimulatedFleet start(List<TenantPlan> plans, boolean throttling) {
         Instant asOf = Instant.now().truncatedTo(ChronoUnit.DAYS);
-        List<SimulatedTenant> built = IntStream.range(0, plans.size()).parallel()
-                .mapToObj(i -> build(plans.get(i), asOf)).toList();
+        List<SimulatedTenant> built = IntStream.range(0, plans.size())
+                .parallel()
+                .mapToObj(i -> build(plans.get(i), asOf))
+                .toList();
         ScaledTime clock = ScaledTime.realTime();
-        SimulatedCloud cloud = SimulatedCloud.start().clock(clock).recordCalls(false).throttling(throttling);
+        SimulatedCloud cloud =
+                SimulatedCloud.start().clock(clock).recordCalls(false).throttling(throttling);
         SimulatedApp entraSync = cloud.registerApp(ENTRA_SYNC_CLIENT, ENTRA_SYNC_SECRET);
         SimulatedApp naive = cloud.registerApp(NAIVE_CLIENT, NAIVE_SECRET);
         List<FleetTenant> tenants = new ArrayList<>(plans.size());
@@ -54,15 +57,20 @@ final class SimulatedFleet implements AutoCloseable {
             tenant.consent(entraSync, Permissions.allRead());
             tenant.consent(naive, Permissions.allRead());
             tenant.grant(naive, Permissions.USER_AUTHENTICATION_METHOD_READ_ALL);
-            tenants.add(new FleetTenant(tenant.id(), tenant.displayName(), tenant.users().size(),
-                    LowerBound.of(tenant.sizes())));
+            tenants.add(new FleetTenant(
+                    tenant.id(), tenant.displayName(), tenant.users().size(), LowerBound.of(tenant.sizes())));
         }
         return new SimulatedFleet(cloud, clock, List.copyOf(tenants), built);
     }
 
     private static SimulatedTenant build(TenantPlan plan, Instant asOf) {
-        return TenantBuilder.create(plan.name()).seed(plan.seed()).asOf(asOf).users(plan.members())
-                .guests(plan.guests()).auditEventsPerDay(plan.auditEventsPerDay()).build();
+        return TenantBuilder.create(plan.name())
+                .seed(plan.seed())
+                .asOf(asOf)
+                .users(plan.members())
+                .guests(plan.guests())
+                .auditEventsPerDay(plan.auditEventsPerDay())
+                .build();
     }
 
     /**
@@ -117,8 +125,17 @@ final class SimulatedFleet implements AutoCloseable {
     /** A spec for one side against this cloud, at the clock's current anchor. */
     SideSpec spec(String side, int workers, boolean resync, int maxAttempts) {
         boolean naive = side.equals(SideSpec.NAIVE);
-        return new SideSpec(side, cloud.loginUrl(), cloud.graphUrl(), naive ? NAIVE_CLIENT : ENTRA_SYNC_CLIENT,
-                naive ? NAIVE_SECRET : ENTRA_SYNC_SECRET, tenantIds(), clock.anchor(), workers, resync, maxAttempts);
+        return new SideSpec(
+                side,
+                cloud.loginUrl(),
+                cloud.graphUrl(),
+                naive ? NAIVE_CLIENT : ENTRA_SYNC_CLIENT,
+                naive ? NAIVE_SECRET : ENTRA_SYNC_SECRET,
+                tenantIds(),
+                clock.anchor(),
+                workers,
+                resync,
+                maxAttempts);
     }
 
     @Override

@@ -31,15 +31,18 @@ import okhttp3.Response;
 final class SimulatorProbe {
 
     /** One probe: what was asked and what the simulator served. */
-    record Probe(String request, int concurrency, long latencyMicros, long requests, double seconds,
-                 double requestsPerSecond) {
-    }
+    record Probe(
+            String request,
+            int concurrency,
+            long latencyMicros,
+            long requests,
+            double seconds,
+            double requestsPerSecond) {}
 
     private static final String CLIENT_ID = "5a0d2c4e-6b1f-4e3a-8c7d-9e0f1a2b3c4d";
     private static final String SECRET = "probe-secret";
 
-    private SimulatorProbe() {
-    }
+    private SimulatorProbe() {}
 
     /** Runs every combination of request and concurrency for {@code each} of wall time. */
     static List<Probe> run(List<Integer> concurrencies, Duration latency, Duration each) throws Exception {
@@ -47,13 +50,16 @@ final class SimulatorProbe {
         try (SimulatedCloud cloud = SimulatedCloud.start()) {
             cloud.recordCalls(false);
             SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET);
-            SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create("Probe").seed(1).users(2_000).build());
+            SimulatedTenant tenant = cloud.addTenant(
+                    TenantBuilder.create("Probe").seed(1).users(2_000).build());
             tenant.consent(app, Permissions.allRead());
             OkHttpClient http = new OkHttpClient.Builder()
-                    .connectionPool(new ConnectionPool(256, 1, TimeUnit.MINUTES)).build();
+                    .connectionPool(new ConnectionPool(256, 1, TimeUnit.MINUTES))
+                    .build();
             String token = token(http, cloud, tenant.id());
             cloud.latency(latency, Duration.ZERO);
-            for (String path : List.of("/v1.0/organization",
+            for (String path : List.of(
+                    "/v1.0/organization",
                     "/v1.0/users?$select=id,displayName,userPrincipalName,accountEnabled&$top=999")) {
                 for (int concurrency : concurrencies) {
                     hammer(http, cloud.graphUrl() + path, token, concurrency, Duration.ofMillis(500));
@@ -66,8 +72,9 @@ final class SimulatorProbe {
         return probes;
     }
 
-    private static Probe measure(OkHttpClient http, String url, String path, String token, int concurrency,
-                                 Duration latency, Duration each) throws Exception {
+    private static Probe measure(
+            OkHttpClient http, String url, String path, String token, int concurrency, Duration latency, Duration each)
+            throws Exception {
         long started = System.nanoTime();
         long count = hammer(http, url, token, concurrency, each);
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -84,12 +91,16 @@ final class SimulatorProbe {
             List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < concurrency; i++) {
                 running.add(threads.submit(() -> {
-                    Request request = new Request.Builder().url(url).header("Authorization", "Bearer " + token).build();
+                    Request request = new Request.Builder()
+                            .url(url)
+                            .header("Authorization", "Bearer " + token)
+                            .build();
                     while (System.nanoTime() < until) {
                         try (Response response = http.newCall(request).execute()) {
                             response.body().source().readAll(okio.Okio.blackhole());
                             if (response.code() != 200) {
-                                throw new IllegalStateException("the simulator answered " + response.code() + " to " + url);
+                                throw new IllegalStateException(
+                                        "the simulator answered " + response.code() + " to " + url);
                             }
                         }
                         answered.incrementAndGet();
@@ -107,12 +118,20 @@ final class SimulatorProbe {
     }
 
     private static String token(OkHttpClient http, SimulatedCloud cloud, String tenant) {
-        Request request = new Request.Builder().url(cloud.loginUrl() + "/" + tenant + "/oauth2/v2.0/token")
-                .post(new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", CLIENT_ID)
-                        .add("client_secret", SECRET).add("scope", cloud.graphUrl() + "/.default").build())
+        Request request = new Request.Builder()
+                .url(cloud.loginUrl() + "/" + tenant + "/oauth2/v2.0/token")
+                .post(new FormBody.Builder()
+                        .add("grant_type", "client_credentials")
+                        .add("client_id", CLIENT_ID)
+                        .add("client_secret", SECRET)
+                        .add("scope", cloud.graphUrl() + "/.default")
+                        .build())
                 .build();
         try (Response response = http.newCall(request).execute()) {
-            return new ObjectMapper().readTree(response.body().string()).path("access_token").asText();
+            return new ObjectMapper()
+                    .readTree(response.body().string())
+                    .path("access_token")
+                    .asText();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot get a token from the simulated cloud", e);
         }

@@ -28,10 +28,26 @@ import java.util.List;
  * @param simulationRowsWrong of those, rows missing, extra or different
  * @param examples the first differences
  */
-record ThrottledReport(int tenants, long users, double fraction, double retryAfterSeconds, int maxAttempts,
-                       int throttledAttempts, double timeScale,
-                       double wallSeconds, double referenceWallSeconds, long requests, long throttled,
-                       long serverThrottled, int failedTenants, List<String> failures, long rowsCompared,
-                       long rowsWrong, int failedDatasets, long succeededRowsCompared, long succeededRowsWrong,
-                       long simulationRowsCompared, long simulationRowsWrong, List<String> examples) {
-}
+record ThrottledReport(
+        int tenants,
+        long users,
+        double fraction,
+        double retryAfterSeconds,
+        int maxAttempts,
+        int throttledAttempts,
+        double timeScale,
+        double wallSeconds,
+        double referenceWallSeconds,
+        long requests,
+        long throttled,
+        long serverThrottled,
+        int failedTenants,
+        List<String> failures,
+        long rowsCompared,
+        long rowsWrong,
+        int failedDatasets,
+        long succeededRowsCompared,
+        long succeededRowsWrong,
+        long simulationRowsCompared,
+        long simulationRowsWrong,
+        List<String> examples) {}

@@ -53,9 +53,11 @@ final class WireCounter implements Interceptor {
             return response;
         }
         try {
-            BigDecimal real = new BigDecimal(retryAfter.trim()).divide(BigDecimal.valueOf(timeScale),
-                    java.math.MathContext.DECIMAL64);
-            return response.newBuilder().header("Retry-After", real.toPlainString()).build();
+            BigDecimal real = new BigDecimal(retryAfter.trim())
+                    .divide(BigDecimal.valueOf(timeScale), java.math.MathContext.DECIMAL64);
+            return response.newBuilder()
+                    .header("Retry-After", real.toPlainString())
+                    .build();
         } catch (NumberFormatException e) {
             return response;
         }

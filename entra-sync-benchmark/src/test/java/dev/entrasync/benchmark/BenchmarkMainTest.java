@@ -17,11 +17,34 @@ class BenchmarkMainTest {
     @Test
     void aTinyFleetRunsEverySideAndWritesConsistentFigures(@TempDir Path dir) {
         Path json = dir.resolve("benchmark.json");
-        String[] args = {"--runs", "fleet,large,throttled", "--tenants", "3", "--seed", "7", "--latency-ms", "1",
-            "--latency-per-object-us", "0", "--naive-time-scale", "5", "--naive-slices", "2", "--large-users", "400",
-            "--throttled-tenants", "3", "--throttled-time-scale", "5", "--throttled-max-attempts", "20",
-            "--out", json.toString(), "--work-dir",
-            dir.resolve("work").toString()};
+        String[] args = {
+            "--runs",
+            "fleet,large,throttled",
+            "--tenants",
+            "3",
+            "--seed",
+            "7",
+            "--latency-ms",
+            "1",
+            "--latency-per-object-us",
+            "0",
+            "--naive-time-scale",
+            "5",
+            "--naive-slices",
+            "2",
+            "--large-users",
+            "400",
+            "--throttled-tenants",
+            "3",
+            "--throttled-time-scale",
+            "5",
+            "--throttled-max-attempts",
+            "20",
+            "--out",
+            json.toString(),
+            "--work-dir",
+            dir.resolve("work").toString()
+        };
 
         int exit = new CommandLine(new BenchmarkMain(args)).execute(args);
 
@@ -33,15 +56,19 @@ class BenchmarkMainTest {
         SideReport entraSync = fleet.sides().get(0);
         SideReport naive = fleet.sides().get(1);
         assertThat(List.of(entraSync, naive)).allSatisfy(side -> {
-            assertThat(side.failedTenants()).as("failed tenants of %s: %s", side.side(), side.failures()).isZero();
+            assertThat(side.failedTenants())
+                    .as("failed tenants of %s: %s", side.side(), side.failures())
+                    .isZero();
             assertThat(side.requests()).isGreaterThanOrEqualTo(fleet.lowerBound());
             assertThat(side.rowsByDataset().get("users")).isEqualTo(fleet.users());
         });
-        assertThat(entraSync.serverRequests()).isEqualTo(entraSync.requests() + entraSync.resync().requests());
+        assertThat(entraSync.serverRequests())
+                .isEqualTo(entraSync.requests() + entraSync.resync().requests());
         assertThat(naive.serverRequests()).isEqualTo(naive.requests());
         assertThat(naive.requests()).isGreaterThan(fleet.users());
         for (String dataset : List.of("devices", "groups", "licenses", "roles", "secure_scores", "tenant_profile")) {
-            assertThat(naive.rowsByDataset().get(dataset)).as(dataset)
+            assertThat(naive.rowsByDataset().get(dataset))
+                    .as(dataset)
                     .isEqualTo(entraSync.rowsByDataset().get(dataset));
         }
         assertThat(naive.accounting().slices()).isEqualTo(2);
@@ -59,9 +86,12 @@ class BenchmarkMainTest {
         assertThat(throttled.rowsWrong()).as("%s", throttled.examples()).isZero();
         assertThat(throttled.rowsCompared()).isPositive().isEqualTo(throttled.succeededRowsCompared());
         assertThat(throttled.failedDatasets()).isZero();
-        assertThat(throttled.simulationRowsWrong()).as("%s", throttled.examples()).isZero();
-        assertThat(entraSync.requestsByDataset()).containsOnlyKeys(entraSync.resync().requestsByDataset().keySet());
-        assertThat(ReportTable.render(report)).contains("naive / entra-sync wall time", "requests by dataset",
-                "Large tenant", "Throttled");
+        assertThat(throttled.simulationRowsWrong())
+                .as("%s", throttled.examples())
+                .isZero();
+        assertThat(entraSync.requestsByDataset())
+                .containsOnlyKeys(entraSync.resync().requestsByDataset().keySet());
+        assertThat(ReportTable.render(report))
+                .contains("naive / entra-sync wall time", "requests by dataset", "Large tenant", "Throttled");
     }
 }

@@ -10,7 +10,8 @@ class FleetPlanTest {
 
     @Test
     void theSameCountAndSeedGiveTheSameFleet() {
-        assertThat(FleetPlan.generate(500, 3)).isEqualTo(FleetPlan.generate(500, 3))
+        assertThat(FleetPlan.generate(500, 3))
+                .isEqualTo(FleetPlan.generate(500, 3))
                 .isNotEqualTo(FleetPlan.generate(500, 4));
     }
 
@@ -19,14 +20,18 @@ class FleetPlanTest {
         List<TenantPlan> fleet = FleetPlan.generate(1000, 42);
 
         assertThat(fleet).hasSize(1000).extracting(TenantPlan::name).doesNotHaveDuplicates();
-        assertThat(fleet.stream().filter(t -> t.users() >= 10 && t.users() <= 300)).hasSize(970);
-        assertThat(fleet.stream().filter(t -> t.users() > 300 && t.users() < 5_000)).hasSize(27);
-        assertThat(fleet.stream().filter(t -> t.users() >= 5_000 && t.users() <= 50_000)).hasSize(3);
+        assertThat(fleet.stream().filter(t -> t.users() >= 10 && t.users() <= 300))
+                .hasSize(970);
+        assertThat(fleet.stream().filter(t -> t.users() > 300 && t.users() < 5_000))
+                .hasSize(27);
+        assertThat(fleet.stream().filter(t -> t.users() >= 5_000 && t.users() <= 50_000))
+                .hasSize(3);
     }
 
     @Test
     void aHundredTenantsHaveOneLargeOne() {
-        assertThat(FleetPlan.generate(100, 1).stream().filter(t -> t.users() >= 5_000)).hasSize(1);
+        assertThat(FleetPlan.generate(100, 1).stream().filter(t -> t.users() >= 5_000))
+                .hasSize(1);
     }
 
     @Test
@@ -46,7 +51,8 @@ class FleetPlanTest {
 
     @Test
     void refusesAnEmptyFleet() {
-        assertThatThrownBy(() -> FleetPlan.generate(0, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FleetPlan.generate(0, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("at least one tenant");
     }
 }

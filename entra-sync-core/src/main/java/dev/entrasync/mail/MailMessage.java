@@ -21,7 +21,8 @@ public record MailMessage(String from, List<String> to, String subject, String b
     /** @throws IllegalArgumentException naming the field, for a blank sender, no or malformed recipients, or a null subject or body */
     public MailMessage {
         if (from == null || from.isBlank()) {
-            throw new IllegalArgumentException("from: must name the sending mailbox (a user principal name or object id)");
+            throw new IllegalArgumentException(
+                    "from: must name the sending mailbox (a user principal name or object id)");
         }
         from = from.trim();
         if (from.contains("/") || from.chars().anyMatch(Character::isWhitespace)) {

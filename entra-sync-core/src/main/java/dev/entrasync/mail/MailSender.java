@@ -57,12 +57,20 @@ public final class MailSender {
      */
     public void send(String credentialName, MailMessage message) {
         Objects.requireNonNull(message, "message");
-        AppCredential credential = credentials.find(Objects.requireNonNull(credentialName, "credentialName"))
-                .orElseThrow(() -> new IllegalArgumentException("credentialName: no credential named '"
-                        + credentialName + "' in the credential store"));
+        AppCredential credential = credentials
+                .find(Objects.requireNonNull(credentialName, "credentialName"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "credentialName: no credential named '" + credentialName + "' in the credential store"));
         String home = credential.homeTenant().value();
-        transport.tokens().token(credential, home); // a refused token is a TokenException, never retried as a Graph failure
-        SendMail.send(transport.forTenant(credential, home), message.from(), message.to(),
-                message.subject(), message.body(), message.html());
+        transport
+                .tokens()
+                .token(credential, home); // a refused token is a TokenException, never retried as a Graph failure
+        SendMail.send(
+                transport.forTenant(credential, home),
+                message.from(),
+                message.to(),
+                message.subject(),
+                message.body(),
+                message.html());
     }
 }

@@ -8,5 +8,4 @@ package dev.entrasync.model;
  * @param displayName the object's name, or null
  * @param userPrincipalName the UPN when the target is a user, or null
  */
-public record AuditTarget(String id, String type, String displayName, String userPrincipalName) {
-}
+public record AuditTarget(String id, String type, String displayName, String userPrincipalName) {}

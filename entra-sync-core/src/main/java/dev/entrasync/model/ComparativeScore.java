@@ -6,5 +6,4 @@ package dev.entrasync.model;
  * @param basis what is compared: {@code AllTenants}, {@code TotalSeats}, {@code IndustryTypes}, or null
  * @param averageScore their average score, or null
  */
-public record ComparativeScore(String basis, Double averageScore) {
-}
+public record ComparativeScore(String basis, Double averageScore) {}

@@ -25,11 +25,23 @@ import java.util.Objects;
  * @param initiatorIpAddress the initiating user's IP address, or null (Graph has none for apps)
  * @param targetResources the objects acted on
  */
-public record EntraAuditEvent(String id, Instant activityDateTime, String activityDisplayName, String category,
-                              String operationType, String result, String resultReason, String loggedByService,
-                              String correlationId, String initiatedByUserId, String initiatedByUserPrincipalName,
-                              String initiatedByAppId, String initiatedByAppName, String initiatorIpAddress,
-                              List<AuditTarget> targetResources) implements EntraRecord {
+public record EntraAuditEvent(
+        String id,
+        Instant activityDateTime,
+        String activityDisplayName,
+        String category,
+        String operationType,
+        String result,
+        String resultReason,
+        String loggedByService,
+        String correlationId,
+        String initiatedByUserId,
+        String initiatedByUserPrincipalName,
+        String initiatedByAppId,
+        String initiatedByAppName,
+        String initiatorIpAddress,
+        List<AuditTarget> targetResources)
+        implements EntraRecord {
 
     public EntraAuditEvent {
         Objects.requireNonNull(id, "id");

@@ -22,10 +22,19 @@ import java.util.Objects;
  * @param onPremisesSyncEnabled true synced from on-premises AD, false no longer synced, null never synced
  * @param registrationDateTime when registered, or null
  */
-public record EntraDevice(String id, String deviceId, String displayName, String operatingSystem,
-                          String operatingSystemVersion, String trustType, Boolean isManaged, Boolean isCompliant,
-                          Instant approximateLastSignInDateTime, Boolean onPremisesSyncEnabled,
-                          Instant registrationDateTime) implements EntraRecord {
+public record EntraDevice(
+        String id,
+        String deviceId,
+        String displayName,
+        String operatingSystem,
+        String operatingSystemVersion,
+        String trustType,
+        Boolean isManaged,
+        Boolean isCompliant,
+        Instant approximateLastSignInDateTime,
+        Boolean onPremisesSyncEnabled,
+        Instant registrationDateTime)
+        implements EntraRecord {
 
     public EntraDevice {
         Objects.requireNonNull(id, "id");

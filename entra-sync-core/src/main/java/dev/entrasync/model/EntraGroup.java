@@ -18,9 +18,18 @@ import java.util.Objects;
  * @param securityIdentifier the group's Windows SID, or null
  * @param memberCount direct members (users, groups, devices, service principals), or null when not counted
  */
-public record EntraGroup(String id, String displayName, String mail, List<String> groupTypes, Boolean mailEnabled,
-                         String mailNickname, List<String> proxyAddresses, List<String> resourceBehaviorOptions,
-                         Boolean securityEnabled, String securityIdentifier, Integer memberCount)
+public record EntraGroup(
+        String id,
+        String displayName,
+        String mail,
+        List<String> groupTypes,
+        Boolean mailEnabled,
+        String mailNickname,
+        List<String> proxyAddresses,
+        List<String> resourceBehaviorOptions,
+        Boolean securityEnabled,
+        String securityIdentifier,
+        Integer memberCount)
         implements EntraRecord {
 
     public EntraGroup {

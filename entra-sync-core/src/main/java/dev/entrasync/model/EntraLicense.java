@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param suspendedUnits units suspended
  * @param lockedOutUnits units locked out (subscription cancelled)
  */
-public record EntraLicense(String skuId, String skuPartNumber, String productName, String capabilityStatus,
-                           int enabledUnits, int consumedUnits, int warningUnits, int suspendedUnits,
-                           int lockedOutUnits) implements EntraRecord {
+public record EntraLicense(
+        String skuId,
+        String skuPartNumber,
+        String productName,
+        String capabilityStatus,
+        int enabledUnits,
+        int consumedUnits,
+        int warningUnits,
+        int suspendedUnits,
+        int lockedOutUnits)
+        implements EntraRecord {
 
     public EntraLicense {
         Objects.requireNonNull(skuId, "skuId");

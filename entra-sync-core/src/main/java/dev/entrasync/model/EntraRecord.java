@@ -5,8 +5,16 @@ package dev.entrasync.model;
  * type per dataset, the set closed so that a sink handles every kind. Immutable, and so safe to share
  * between threads.
  */
-public sealed interface EntraRecord permits EntraAuditEvent, EntraDevice, EntraGroup, EntraLicense, EntraRole,
-        EntraSecureScore, EntraSecureScoreControl, EntraTenantProfile, EntraUser {
+public sealed interface EntraRecord
+        permits EntraAuditEvent,
+                EntraDevice,
+                EntraGroup,
+                EntraLicense,
+                EntraRole,
+                EntraSecureScore,
+                EntraSecureScoreControl,
+                EntraTenantProfile,
+                EntraUser {
 
     /** The Graph object id (unique within the tenant and dataset); never null. */
     String id();

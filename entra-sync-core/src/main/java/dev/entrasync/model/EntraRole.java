@@ -14,8 +14,9 @@ import java.util.Objects;
  * @param roleTemplateId the built-in role's template id (the same in every tenant), or null
  * @param members the members: users, groups and service principals
  */
-public record EntraRole(String id, String displayName, String description, String roleTemplateId,
-                        List<EntraRoleMember> members) implements EntraRecord {
+public record EntraRole(
+        String id, String displayName, String description, String roleTemplateId, List<EntraRoleMember> members)
+        implements EntraRecord {
 
     public EntraRole {
         Objects.requireNonNull(id, "id");

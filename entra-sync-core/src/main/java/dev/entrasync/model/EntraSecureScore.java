@@ -17,9 +17,15 @@ import java.util.Objects;
  * @param averageComparativeScores averages of comparable tenants
  * @param controlScores the score on each control (see {@link EntraSecureScoreControl} for what to fix)
  */
-public record EntraSecureScore(String id, Instant createdDateTime, Double currentScore, Double maxScore,
-                               Integer activeUserCount, Integer licensedUserCount,
-                               List<ComparativeScore> averageComparativeScores, List<ControlScore> controlScores)
+public record EntraSecureScore(
+        String id,
+        Instant createdDateTime,
+        Double currentScore,
+        Double maxScore,
+        Integer activeUserCount,
+        Integer licensedUserCount,
+        List<ComparativeScore> averageComparativeScores,
+        List<ControlScore> controlScores)
         implements EntraRecord {
 
     public EntraSecureScore {

@@ -15,8 +15,15 @@ import java.util.Objects;
  * @param remediation how to implement the control (HTML text), or null
  * @param actionUrl where to act on it, or null
  */
-public record EntraSecureScoreControl(String id, String title, String controlCategory, Double maxScore,
-                                      Integer rank, String remediation, String actionUrl) implements EntraRecord {
+public record EntraSecureScoreControl(
+        String id,
+        String title,
+        String controlCategory,
+        Double maxScore,
+        Integer rank,
+        String remediation,
+        String actionUrl)
+        implements EntraRecord {
 
     public EntraSecureScoreControl {
         Objects.requireNonNull(id, "id");

@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param initialDomain the {@code *.onmicrosoft.com} domain, or null
  * @param verifiedDomains every verified domain name, default first
  */
-public record EntraTenantProfile(String id, String displayName, String defaultDomain, String initialDomain,
-                                 List<String> verifiedDomains) implements EntraRecord {
+public record EntraTenantProfile(
+        String id, String displayName, String defaultDomain, String initialDomain, List<String> verifiedDomains)
+        implements EntraRecord {
 
     public EntraTenantProfile {
         Objects.requireNonNull(id, "id");

@@ -21,10 +21,20 @@ import java.util.Objects;
  * @param directoryRoles display names of the activated directory roles the user is a member of
  * @param mfa MFA registration; {@link MfaStatus#unknown()} when the report could not be read
  */
-public record EntraUser(String id, String userPrincipalName, String displayName, Boolean accountEnabled,
-                        String userType, Instant createdDateTime, Instant lastPasswordChangeDateTime,
-                        List<String> otherMails, String passwordPolicies, List<AssignedLicense> assignedLicenses,
-                        List<String> directoryRoles, MfaStatus mfa) implements EntraRecord {
+public record EntraUser(
+        String id,
+        String userPrincipalName,
+        String displayName,
+        Boolean accountEnabled,
+        String userType,
+        Instant createdDateTime,
+        Instant lastPasswordChangeDateTime,
+        List<String> otherMails,
+        String passwordPolicies,
+        List<AssignedLicense> assignedLicenses,
+        List<String> directoryRoles,
+        MfaStatus mfa)
+        implements EntraRecord {
 
     public EntraUser {
         Objects.requireNonNull(id, "id");

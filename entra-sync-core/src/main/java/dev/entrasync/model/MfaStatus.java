@@ -15,7 +15,11 @@ import java.util.List;
 public record MfaStatus(State state, Boolean capable, List<String> methods, String defaultMethod) {
 
     /** Whether MFA is registered. */
-    public enum State { REGISTERED, NOT_REGISTERED, UNKNOWN }
+    public enum State {
+        REGISTERED,
+        NOT_REGISTERED,
+        UNKNOWN
+    }
 
     public MfaStatus {
         if (state == null) {

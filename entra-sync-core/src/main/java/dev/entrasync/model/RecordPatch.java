@@ -32,7 +32,9 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields, b
     private static final ClassValue<List<String>> COMPONENTS = new ClassValue<>() {
         @Override
         protected List<String> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+            return Arrays.stream(type.getRecordComponents())
+                    .map(RecordComponent::getName)
+                    .toList();
         }
     };
 
@@ -85,8 +87,9 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields, b
             return insertIfAbsent ? values : null;
         }
         if (stored.getClass() != values.getClass() || !stored.id().equals(values.id())) {
-            throw new IllegalArgumentException("stored: expected " + values.getClass().getSimpleName() + " "
-                    + values.id() + ", got " + stored.getClass().getSimpleName() + " " + stored.id());
+            throw new IllegalArgumentException(
+                    "stored: expected " + values.getClass().getSimpleName() + " " + values.id() + ", got "
+                            + stored.getClass().getSimpleName() + " " + stored.id());
         }
         RecordComponent[] components = values.getClass().getRecordComponents();
         Object[] args = new Object[components.length];
@@ -100,8 +103,10 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields, b
             Constructor<?> canonical = values.getClass().getDeclaredConstructor(types);
             return (R) canonical.newInstance(args);
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("cannot merge " + values.getClass().getSimpleName() + " "
-                    + values.id() + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalArgumentException(
+                    "cannot merge " + values.getClass().getSimpleName() + " " + values.id() + ": "
+                            + e.getCause().getMessage(),
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot merge " + values.getClass().getName() + " reflectively", e);
         }

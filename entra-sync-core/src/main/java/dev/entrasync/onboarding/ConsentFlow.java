@@ -75,8 +75,16 @@ public final class ConsentFlow {
     private final URI redirectUri;
     private final Duration stateLifetime;
 
-    ConsentFlow(CredentialStore credentials, ConsentStore consents, ConsentState state, ConsentVerifier verifier,
-                TokenService tokens, IdTokenVerifier idTokens, Clock clock, URI redirectUri, Duration stateLifetime) {
+    ConsentFlow(
+            CredentialStore credentials,
+            ConsentStore consents,
+            ConsentState state,
+            ConsentVerifier verifier,
+            TokenService tokens,
+            IdTokenVerifier idTokens,
+            Clock clock,
+            URI redirectUri,
+            Duration stateLifetime) {
         this.credentials = credentials;
         this.consents = consents;
         this.state = state;
@@ -116,8 +124,8 @@ public final class ConsentFlow {
         AppCredential credential = credential(credentialName);
         Instant now = clock.instant();
         String nonce = state.newNonce();
-        String signed = state.sign(new ConsentState.Claims(credential.name(), blankToNull(companyId),
-                tenant == null ? null : tenant.value(), now, nonce));
+        String signed = state.sign(new ConsentState.Claims(
+                credential.name(), blankToNull(companyId), tenant == null ? null : tenant.value(), now, nonce));
         String url = credential.cloud().loginUrl() + "/" + (tenant == null ? ANY_TENANT : tenant.value())
                 + "/oauth2/v2.0/authorize?client_id=" + encode(credential.clientId())
                 + "&response_type=code"
@@ -129,8 +137,8 @@ public final class ConsentFlow {
                 + "&nonce=" + encode(state.derive(ConsentState.Purpose.OIDC_NONCE, nonce))
                 + "&code_challenge=" + encode(Pkce.challenge(state.derive(ConsentState.Purpose.PKCE_VERIFIER, nonce)))
                 + "&code_challenge_method=S256";
-        return new ConsentUrl(URI.create(url), credential.name(), tenant, blankToNull(companyId),
-                now.plus(stateLifetime));
+        return new ConsentUrl(
+                URI.create(url), credential.name(), tenant, blankToNull(companyId), now.plus(stateLifetime));
     }
 
     /**
@@ -154,7 +162,8 @@ public final class ConsentFlow {
     public ConsentResult complete(Map<String, String> query) {
         ConsentResult proof = prove(query);
         return proof instanceof ConsentResult.Proven proven
-                ? verify(proven.credentialName(), proven.tenant(), proven.companyId()) : proof;
+                ? verify(proven.credentialName(), proven.tenant(), proven.companyId())
+                : proof;
     }
 
     /**
@@ -177,24 +186,33 @@ public final class ConsentFlow {
         Objects.requireNonNull(query, "query");
         ConsentState.Checked checked = state.check(query.get("state"));
         if (checked.defect() == ConsentState.Defect.MALFORMED) {
-            return refused(ConsentResult.InvalidState.Reason.MALFORMED, "The consent redirect's state is missing or"
-                    + " was not made by this host. Nothing was recorded; start again from a new consent link.");
+            return refused(
+                    ConsentResult.InvalidState.Reason.MALFORMED,
+                    "The consent redirect's state is missing or"
+                            + " was not made by this host. Nothing was recorded; start again from a new consent link.");
         }
         if (checked.defect() == ConsentState.Defect.TAMPERED) {
-            return refused(ConsentResult.InvalidState.Reason.TAMPERED, "The consent redirect's state does not carry"
-                    + " this host's signature (altered, or signed with another key). Nothing was recorded; start"
-                    + " again from a new consent link.");
+            return refused(
+                    ConsentResult.InvalidState.Reason.TAMPERED,
+                    "The consent redirect's state does not carry"
+                            + " this host's signature (altered, or signed with another key). Nothing was recorded; start"
+                            + " again from a new consent link.");
         }
         ConsentState.Claims claims = checked.claims();
         Instant usableUntil = claims.issuedAt().plus(stateLifetime);
         if (!clock.instant().isBefore(usableUntil)) {
-            return refused(ConsentResult.InvalidState.Reason.EXPIRED, "The consent link expired at " + usableUntil
-                    + " (links last " + stateLifetime.toMinutes() + " minutes). Nothing was recorded; open a new"
-                    + " consent link.");
+            return refused(
+                    ConsentResult.InvalidState.Reason.EXPIRED,
+                    "The consent link expired at " + usableUntil
+                            + " (links last " + stateLifetime.toMinutes()
+                            + " minutes). Nothing was recorded; open a new"
+                            + " consent link.");
         }
         if (!consents.markStateUsed(claims.nonce(), usableUntil)) {
-            return refused(ConsentResult.InvalidState.Reason.REPLAYED, "This consent link was already used once."
-                    + " Nothing was recorded again; open a new consent link if consent is still needed.");
+            return refused(
+                    ConsentResult.InvalidState.Reason.REPLAYED,
+                    "This consent link was already used once."
+                            + " Nothing was recorded again; open a new consent link if consent is still needed.");
         }
         return answer(claims, query);
     }
@@ -211,26 +229,39 @@ public final class ConsentFlow {
         }
         String code = blankToNull(query.get("code"));
         if (code == null) {
-            return notProven(ConsentResult.NotProven.Reason.NO_CODE, "The consent redirect carried neither a sign-in"
-                    + " code nor an error, so it cannot prove which tenant's administrator consented (a link made"
-                    + " before entra-sync signed administrators in, or an edited redirect). Nothing was recorded;"
-                    + " open a new consent link.");
+            return notProven(
+                    ConsentResult.NotProven.Reason.NO_CODE,
+                    "The consent redirect carried neither a sign-in"
+                            + " code nor an error, so it cannot prove which tenant's administrator consented (a link made"
+                            + " before entra-sync signed administrators in, or an edited redirect). Nothing was recorded;"
+                            + " open a new consent link.");
         }
         AppCredential credential = credentials.find(claims.credentialName()).orElse(null);
         if (credential == null) {
-            return logged(new ConsentResult.NotVerified(claims.tenantHint(), "The credential '"
-                    + claims.credentialName() + "' this consent link was made for is no longer in the credential store,"
-                    + " so the sign-in cannot be completed. Nothing was recorded; add the credential back, or open a"
-                    + " new consent link for another credential.", null));
+            return logged(new ConsentResult.NotVerified(
+                    claims.tenantHint(),
+                    "The credential '"
+                            + claims.credentialName()
+                            + "' this consent link was made for is no longer in the credential store,"
+                            + " so the sign-in cannot be completed. Nothing was recorded; add the credential back, or open a"
+                            + " new consent link for another credential.",
+                    null));
         }
         String authority = claims.tenantHint() == null ? ANY_TENANT : claims.tenantHint();
         String idToken;
         try {
-            idToken = tokens.redeemCode(credential, authority, code, redirectUri,
+            idToken = tokens.redeemCode(
+                    credential,
+                    authority,
+                    code,
+                    redirectUri,
                     state.derive(ConsentState.Purpose.PKCE_VERIFIER, claims.nonce()));
         } catch (TokenException e) {
-            return notProven(e.isTransient() ? ConsentResult.NotProven.Reason.CLOUD_UNAVAILABLE
-                    : ConsentResult.NotProven.Reason.CODE_REFUSED, ConsentErrors.codeRefused(e));
+            return notProven(
+                    e.isTransient()
+                            ? ConsentResult.NotProven.Reason.CLOUD_UNAVAILABLE
+                            : ConsentResult.NotProven.Reason.CODE_REFUSED,
+                    ConsentErrors.codeRefused(e));
         }
         TenantId tid;
         try {
@@ -240,10 +271,13 @@ public final class ConsentFlow {
         }
         String claimed = blankToNull(query.get("tenant"));
         if (claimed != null && !claimed.equalsIgnoreCase(tid.value())) {
-            return notProven(ConsentResult.NotProven.Reason.TENANT_MISMATCH, "The consent redirect names tenant "
-                    + printable(claimed) + ", but the administrator who signed in belongs to tenant " + tid + ". A"
-                    + " redirect's tenant parameter can be edited by anyone, so the consent is refused. Nothing was"
-                    + " recorded; open a new consent link and have an administrator of the intended tenant sign in.");
+            return notProven(
+                    ConsentResult.NotProven.Reason.TENANT_MISMATCH,
+                    "The consent redirect names tenant "
+                            + printable(claimed) + ", but the administrator who signed in belongs to tenant " + tid
+                            + ". A"
+                            + " redirect's tenant parameter can be edited by anyone, so the consent is refused. Nothing was"
+                            + " recorded; open a new consent link and have an administrator of the intended tenant sign in.");
         }
         if (claims.tenantHint() != null) {
             TenantId intended = TenantId.of(claims.tenantHint());
@@ -253,14 +287,22 @@ public final class ConsentFlow {
             } catch (IdTokenVerifier.Rejected e) {
                 String what = "The tenant of domain " + intended + ", for which the link was made, could not be"
                         + " confirmed: ";
-                return e.unavailable() ? rejected(e, what) : notProven(ConsentResult.NotProven.Reason.TENANT_MISMATCH,
-                        what + e.getMessage() + " Nothing was recorded; open a new link for the tenant's GUID.");
+                return e.unavailable()
+                        ? rejected(e, what)
+                        : notProven(
+                                ConsentResult.NotProven.Reason.TENANT_MISMATCH,
+                                what + e.getMessage()
+                                        + " Nothing was recorded; open a new link for the tenant's GUID.");
             }
             if (!expected.equals(tid)) {
-                return notProven(ConsentResult.NotProven.Reason.TENANT_MISMATCH, "The consent link was for tenant "
-                        + intended + (intended.isGuid() ? "" : " (" + expected + ")") + ", but the administrator who"
-                        + " signed in belongs to tenant " + tid + ". Nothing was recorded; open a new link for the"
-                        + " intended tenant and have one of its administrators sign in.");
+                return notProven(
+                        ConsentResult.NotProven.Reason.TENANT_MISMATCH,
+                        "The consent link was for tenant "
+                                + intended + (intended.isGuid() ? "" : " (" + expected + ")")
+                                + ", but the administrator who"
+                                + " signed in belongs to tenant " + tid
+                                + ". Nothing was recorded; open a new link for the"
+                                + " intended tenant and have one of its administrators sign in.");
             }
         }
         return logged(new ConsentResult.Proven(credential.name(), tid, claims.companyId()));
@@ -282,24 +324,32 @@ public final class ConsentFlow {
         try {
             token = verifier.verify(credential, tenant.value());
         } catch (TokenException e) {
-            return logged(new ConsentResult.NotVerified(tenant.value(), "No app-only token could be had for tenant "
-                    + tenant + ", so the consent is not confirmed and nothing was recorded. " + e.getMessage(), e));
+            return logged(new ConsentResult.NotVerified(
+                    tenant.value(),
+                    "No app-only token could be had for tenant " + tenant
+                            + ", so the consent is not confirmed and nothing was recorded. " + e.getMessage(),
+                    e));
         }
         if (token.tenantId() != null && tenant.isGuid() && !token.tenantId().equalsIgnoreCase(tenant.value())) {
-            return logged(new ConsentResult.NotVerified(tenant.value(), "The token obtained for tenant " + tenant
-                    + " belongs to tenant " + token.tenantId() + ". Nothing was recorded.", null));
+            return logged(new ConsentResult.NotVerified(
+                    tenant.value(),
+                    "The token obtained for tenant " + tenant + " belongs to tenant " + token.tenantId()
+                            + ". Nothing was recorded.",
+                    null));
         }
         TenantId verified = token.tenantId() != null ? TenantId.of(token.tenantId()) : tenant;
-        ConsentRecord consent = new ConsentRecord(credential.name(), verified, blankToNull(companyId), token.roles(),
-                clock.instant());
+        ConsentRecord consent =
+                new ConsentRecord(credential.name(), verified, blankToNull(companyId), token.roles(), clock.instant());
         consents.save(consent);
         return logged(new ConsentResult.Granted(consent));
     }
 
     private AppCredential credential(String credentialName) {
         Objects.requireNonNull(credentialName, "credentialName");
-        return credentials.find(credentialName).orElseThrow(() -> new IllegalArgumentException(
-                "credentialName: no credential named '" + credentialName + "' in the credential store"));
+        return credentials
+                .find(credentialName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "credentialName: no credential named '" + credentialName + "' in the credential store"));
     }
 
     private static ConsentResult notProven(ConsentResult.NotProven.Reason reason, String message) {
@@ -308,12 +358,15 @@ public final class ConsentFlow {
 
     private static ConsentResult rejected(IdTokenVerifier.Rejected e, String what) {
         if (e.unavailable()) {
-            return notProven(ConsentResult.NotProven.Reason.CLOUD_UNAVAILABLE, what + e.getMessage() + " Nothing was"
-                    + " recorded; the administrator's consent itself may have been given: open a new consent link"
-                    + " once the cloud answers again.");
+            return notProven(
+                    ConsentResult.NotProven.Reason.CLOUD_UNAVAILABLE,
+                    what + e.getMessage() + " Nothing was"
+                            + " recorded; the administrator's consent itself may have been given: open a new consent link"
+                            + " once the cloud answers again.");
         }
-        return notProven(ConsentResult.NotProven.Reason.ID_TOKEN_INVALID, what + e.getMessage() + " Nothing was"
-                + " recorded; open a new consent link.");
+        return notProven(
+                ConsentResult.NotProven.Reason.ID_TOKEN_INVALID,
+                what + e.getMessage() + " Nothing was" + " recorded; open a new consent link.");
     }
 
     private static String encode(String value) {

@@ -15,8 +15,8 @@ import java.util.TreeSet;
  * @param permissions the application permissions in the token's {@code roles} claim, sorted; may be empty
  * @param verifiedAt when the token was obtained
  */
-public record ConsentRecord(String credentialName, TenantId tenant, String companyId, Set<String> permissions,
-                            Instant verifiedAt) {
+public record ConsentRecord(
+        String credentialName, TenantId tenant, String companyId, Set<String> permissions, Instant verifiedAt) {
 
     /**
      * @throws IllegalArgumentException naming the field, for a blank credential name, a missing or
@@ -32,6 +32,7 @@ public record ConsentRecord(String credentialName, TenantId tenant, String compa
         if (verifiedAt == null) {
             throw new IllegalArgumentException("verifiedAt: must be set");
         }
-        permissions = permissions == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(permissions));
+        permissions =
+                permissions == null ? Set.of() : java.util.Collections.unmodifiableSet(new TreeSet<>(permissions));
     }
 }

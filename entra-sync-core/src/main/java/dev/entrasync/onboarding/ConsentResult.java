@@ -44,8 +44,11 @@ public sealed interface ConsentResult {
         @Override
         public String message() {
             return "Admin consent verified for tenant " + consent.tenant() + " (credential '"
-                    + consent.credentialName() + "'); the app holds " + (consent.permissions().isEmpty()
-                    ? "no application permissions yet" : String.join(", ", consent.permissions())) + ".";
+                    + consent.credentialName() + "'); the app holds "
+                    + (consent.permissions().isEmpty()
+                            ? "no application permissions yet"
+                            : String.join(", ", consent.permissions()))
+                    + ".";
         }
     }
 
@@ -139,8 +142,10 @@ public sealed interface ConsentResult {
     }
 
     private static String describe(String error, String description) {
-        return error == null ? "" : " (Microsoft: " + printable(error, QUOTED_LIMIT)
-                + (description == null ? "" : ": " + printable(description, QUOTED_LIMIT)) + ")";
+        return error == null
+                ? ""
+                : " (Microsoft: " + printable(error, QUOTED_LIMIT)
+                        + (description == null ? "" : ": " + printable(description, QUOTED_LIMIT)) + ")";
     }
 
     /**
@@ -153,8 +158,11 @@ public sealed interface ConsentResult {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
             int type = Character.getType(c);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE) {
+            if (type == Character.CONTROL
+                    || type == Character.FORMAT
+                    || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.SURROGATE) {
                 out.append(String.format(java.util.Locale.ROOT, "\\u%04X", c));
             } else {
                 out.appendCodePoint(c);

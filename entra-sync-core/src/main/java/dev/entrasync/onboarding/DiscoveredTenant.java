@@ -19,8 +19,14 @@ import java.util.Set;
  * @param problem why the tenant is {@link ConsentStatus#UNREACHABLE} or its profile could not be
  *     read, in words; null otherwise
  */
-public record DiscoveredTenant(TenantId tenant, String displayName, String defaultDomain, ConsentStatus consentStatus,
-                               ConsentUrl consentUrl, Source source, String problem) {
+public record DiscoveredTenant(
+        TenantId tenant,
+        String displayName,
+        String defaultDomain,
+        ConsentStatus consentStatus,
+        ConsentUrl consentUrl,
+        Source source,
+        String problem) {
 
     /** Where a tenant was found. */
     public enum Source {

@@ -19,6 +19,5 @@ public record ImportResult(List<TenantMapping> imported, List<Skipped> skipped) 
     }
 
     /** A tenant not imported because it is mapped to {@code companyId} already. */
-    public record Skipped(TenantId tenant, String companyId, String reason) {
-    }
+    public record Skipped(TenantId tenant, String companyId, String reason) {}
 }

@@ -43,7 +43,9 @@ public final class InMemoryConsentStore implements ConsentStore {
     @Override
     public List<ConsentRecord> list(String credentialName) {
         Objects.requireNonNull(credentialName, "credentialName");
-        return consents.values().stream().filter(c -> c.credentialName().equals(credentialName)).toList();
+        return consents.values().stream()
+                .filter(c -> c.credentialName().equals(credentialName))
+                .toList();
     }
 
     @Override

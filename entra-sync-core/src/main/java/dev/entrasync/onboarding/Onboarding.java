@@ -46,9 +46,16 @@ public final class Onboarding {
         GraphTransport transport = shared.transport();
         CredentialStore credentials = shared.credentials();
         Clock clock = shared.clock();
-        this.consent = new ConsentFlow(credentials, b.consents, new ConsentState(b.stateKey),
-                new ConsentVerifier(transport.tokens(), clock, shared.sleeper(), b.propagationWindow), transport.tokens(),
-                new IdTokenVerifier(transport.http().tokenClient(), clock), clock, b.redirectUri, b.stateLifetime);
+        this.consent = new ConsentFlow(
+                credentials,
+                b.consents,
+                new ConsentState(b.stateKey),
+                new ConsentVerifier(transport.tokens(), clock, shared.sleeper(), b.propagationWindow),
+                transport.tokens(),
+                new IdTokenVerifier(transport.http().tokenClient(), clock),
+                clock,
+                b.redirectUri,
+                b.stateLifetime);
         this.discovery = new TenantDiscovery(credentials, b.consents, consent, transport);
         this.preflight = new Preflight(credentials, consent, transport, clock, b.mailEnabled);
         this.secrets = new SecretLifecycle(credentials, transport.tokens(), clock, b.secretListeners);
@@ -133,14 +140,16 @@ public final class Onboarding {
         public Builder redirectUri(String redirectUri) {
             URI uri;
             try {
-                uri = URI.create(Objects.requireNonNull(redirectUri, "redirectUri").trim());
+                uri = URI.create(
+                        Objects.requireNonNull(redirectUri, "redirectUri").trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("redirectUri: not a URI: " + redirectUri, e);
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
             boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]");
-            if (!(scheme.equals("https") || (scheme.equals("http") && local)) || host.isEmpty()
+            if (!(scheme.equals("https") || (scheme.equals("http") && local))
+                    || host.isEmpty()
                     || uri.getRawFragment() != null) {
                 throw new IllegalArgumentException("redirectUri: must be an absolute https:// URI without a fragment"
                         + " (http:// only on localhost), exactly as registered on the app; was " + redirectUri);
@@ -168,9 +177,11 @@ public final class Onboarding {
          * @throws IllegalArgumentException if not between 1 minute and 24 hours
          */
         public Builder stateLifetime(Duration lifetime) {
-            if (lifetime == null || lifetime.compareTo(Duration.ofMinutes(1)) < 0
+            if (lifetime == null
+                    || lifetime.compareTo(Duration.ofMinutes(1)) < 0
                     || lifetime.compareTo(Duration.ofHours(24)) > 0) {
-                throw new IllegalArgumentException("stateLifetime: must be between 1 minute and 24 hours, was " + lifetime);
+                throw new IllegalArgumentException(
+                        "stateLifetime: must be between 1 minute and 24 hours, was " + lifetime);
             }
             this.stateLifetime = lifetime;
             return this;

@@ -49,10 +49,13 @@ public final class PermissionManifest {
     /** The {@code requiredResourceAccess} value: a JSON array with Microsoft Graph's app roles. */
     public String requiredResourceAccess() {
         StringBuilder json = new StringBuilder("[\n    {\n        \"resourceAppId\": \"")
-                .append(GraphPermission.GRAPH_RESOURCE_APP_ID).append("\",\n        \"resourceAccess\": [");
+                .append(GraphPermission.GRAPH_RESOURCE_APP_ID)
+                .append("\",\n        \"resourceAccess\": [");
         for (int i = 0; i < permissions.size(); i++) {
-            json.append(i == 0 ? "\n" : ",\n").append("            {\n                \"id\": \"")
-                    .append(permissions.get(i).id()).append("\",\n                \"type\": \"Role\"\n            }");
+            json.append(i == 0 ? "\n" : ",\n")
+                    .append("            {\n                \"id\": \"")
+                    .append(permissions.get(i).id())
+                    .append("\",\n                \"type\": \"Role\"\n            }");
         }
         return json.append("\n        ]\n    }\n]").toString();
     }

@@ -41,8 +41,12 @@ public final class Preflight {
     private final Clock clock;
     private final boolean mailEnabled;
 
-    Preflight(CredentialStore credentials, ConsentFlow consentFlow, GraphTransport transport, Clock clock,
-              boolean mailEnabled) {
+    Preflight(
+            CredentialStore credentials,
+            ConsentFlow consentFlow,
+            GraphTransport transport,
+            Clock clock,
+            boolean mailEnabled) {
         this.credentials = credentials;
         this.consentFlow = consentFlow;
         this.transport = transport;
@@ -59,13 +63,26 @@ public final class Preflight {
     public PreflightReport check(String credentialName, TenantId tenant, Set<Dataset> datasets) {
         Instant now = clock.instant();
         List<String> required = PermissionManifest.of(datasets, false, mailEnabled).permissions().stream()
-                .map(GraphPermission::value).toList();
+                .map(GraphPermission::value)
+                .toList();
         Optional<AppCredential> found = credentials.find(credentialName);
         if (found.isEmpty()) {
-            return new PreflightReport(credentialName, tenant, now, false, Set.of(), required, null, null,
-                    List.of(new PreflightProblem(PreflightProblem.Kind.CREDENTIAL_NOT_FOUND, PreflightProblem.Severity.ERROR,
+            return new PreflightReport(
+                    credentialName,
+                    tenant,
+                    now,
+                    false,
+                    Set.of(),
+                    required,
+                    null,
+                    null,
+                    List.of(new PreflightProblem(
+                            PreflightProblem.Kind.CREDENTIAL_NOT_FOUND,
+                            PreflightProblem.Severity.ERROR,
                             "No credential named '" + credentialName + "' is in the credential store.",
-                            "Save the credential again, or map the tenant with an existing credential.", null, null)));
+                            "Save the credential again, or map the tenant with an existing credential.",
+                            null,
+                            null)));
         }
         AppCredential credential = found.get();
         List<PreflightProblem> problems = new ArrayList<>();
@@ -79,9 +96,14 @@ public final class Preflight {
         } catch (TokenException e) {
             if (!(e.failure() == TokenFailure.SECRET_EXPIRED && expired)) {
                 boolean consent = e.failure() == TokenFailure.APP_NOT_IN_TENANT;
-                problems.add(new PreflightProblem(e.failure() == TokenFailure.SECRET_EXPIRED
-                        ? PreflightProblem.Kind.SECRET_EXPIRED : PreflightProblem.Kind.TOKEN_REFUSED,
-                        PreflightProblem.Severity.ERROR, e.getMessage(), e.fix(), null,
+                problems.add(new PreflightProblem(
+                        e.failure() == TokenFailure.SECRET_EXPIRED
+                                ? PreflightProblem.Kind.SECRET_EXPIRED
+                                : PreflightProblem.Kind.TOKEN_REFUSED,
+                        PreflightProblem.Severity.ERROR,
+                        e.getMessage(),
+                        e.fix(),
+                        null,
                         consent ? consentFlow.forTenant(credentialName, tenant, null) : null));
             }
             return new PreflightReport(credentialName, tenant, now, false, Set.of(), required, days, null, problems);
@@ -91,69 +113,110 @@ public final class Preflight {
         return new PreflightReport(credentialName, tenant, now, true, token.roles(), required, days, p1, problems);
     }
 
-    private static void secretProblems(AppCredential credential, Long days, boolean expired,
-                                       List<PreflightProblem> problems) {
+    private static void secretProblems(
+            AppCredential credential, Long days, boolean expired, List<PreflightProblem> problems) {
         String renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
                 + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name() + "\", newSecret, newExpiry).";
         if (days == null) {
-            problems.add(new PreflightProblem(PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN, PreflightProblem.Severity.WARNING,
+            problems.add(new PreflightProblem(
+                    PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN,
+                    PreflightProblem.Severity.WARNING,
                     "The credential '" + credential.name() + "' does not say when its client secret expires, so no"
                             + " expiry warning can be given.",
-                    "Record the secret's expiry date (shown under Certificates & secrets) on the credential.", null, null));
+                    "Record the secret's expiry date (shown under Certificates & secrets) on the credential.",
+                    null,
+                    null));
         } else if (expired) {
-            problems.add(new PreflightProblem(PreflightProblem.Kind.SECRET_EXPIRED, PreflightProblem.Severity.ERROR,
+            problems.add(new PreflightProblem(
+                    PreflightProblem.Kind.SECRET_EXPIRED,
+                    PreflightProblem.Severity.ERROR,
                     "The client secret of credential '" + credential.name() + "' expired on "
-                            + credential.secretExpiresAt() + "; no tenant can be synced with it.", renew, null, null));
+                            + credential.secretExpiresAt() + "; no tenant can be synced with it.",
+                    renew,
+                    null,
+                    null));
         } else if (days <= SECRET_WARNING_DAYS) {
-            problems.add(new PreflightProblem(PreflightProblem.Kind.SECRET_EXPIRING, PreflightProblem.Severity.WARNING,
+            problems.add(new PreflightProblem(
+                    PreflightProblem.Kind.SECRET_EXPIRING,
+                    PreflightProblem.Severity.WARNING,
                     "The client secret of credential '" + credential.name() + "' expires in " + days + " days (on "
-                            + credential.secretExpiresAt() + "); syncing stops then.", renew, null, null));
+                            + credential.secretExpiresAt() + "); syncing stops then.",
+                    renew,
+                    null,
+                    null));
         }
     }
 
-    private void missingPermissions(String credentialName, TenantId tenant, Set<Dataset> datasets, Set<String> roles,
-                                    List<PreflightProblem> problems) {
+    private void missingPermissions(
+            String credentialName,
+            TenantId tenant,
+            Set<Dataset> datasets,
+            Set<String> roles,
+            List<PreflightProblem> problems) {
         ConsentUrl reConsent = null;
-        for (GraphPermission permission : PermissionManifest.of(datasets, false, mailEnabled).permissions()) {
+        for (GraphPermission permission :
+                PermissionManifest.of(datasets, false, mailEnabled).permissions()) {
             if (permission.isGrantedBy(roles)) {
                 continue;
             }
             reConsent = reConsent != null ? reConsent : consentFlow.forTenant(credentialName, tenant, null);
-            String neededBy = datasets.stream().filter(d -> DatasetRequirements.permissions(d).contains(permission))
-                    .map(Dataset::key).sorted().collect(Collectors.joining(", "));
-            String purpose = !neededBy.isEmpty() ? "needed by " + neededBy
-                    : permission == GraphPermission.MAIL_SEND ? "needed to send mail"
-                    : "needed to read the tenant's name and domain";
-            problems.add(new PreflightProblem(PreflightProblem.Kind.MISSING_PERMISSION, PreflightProblem.Severity.ERROR,
+            String neededBy = datasets.stream()
+                    .filter(d -> DatasetRequirements.permissions(d).contains(permission))
+                    .map(Dataset::key)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            String purpose = !neededBy.isEmpty()
+                    ? "needed by " + neededBy
+                    : permission == GraphPermission.MAIL_SEND
+                            ? "needed to send mail"
+                            : "needed to read the tenant's name and domain";
+            problems.add(new PreflightProblem(
+                    PreflightProblem.Kind.MISSING_PERMISSION,
+                    PreflightProblem.Severity.ERROR,
                     "The app lacks the application permission " + permission.value() + " in tenant " + tenant + " ("
                             + purpose + ").",
                     "Add " + permission.value() + " (Microsoft Graph, Application permission, id " + permission.id()
                             + ") to the app registration, then have an administrator of the tenant grant admin consent"
-                            + " again with the re-consent link.", permission.value(), reConsent));
+                            + " again with the re-consent link.",
+                    permission.value(),
+                    reConsent));
         }
     }
 
-    private Boolean probeLicense(AppCredential credential, TenantId tenant, Set<Dataset> datasets, Set<String> roles,
-                                 List<PreflightProblem> problems) {
-        boolean gated = datasets.stream().anyMatch(d -> DatasetRequirements.license(d).isPresent());
+    private Boolean probeLicense(
+            AppCredential credential,
+            TenantId tenant,
+            Set<Dataset> datasets,
+            Set<String> roles,
+            List<PreflightProblem> problems) {
+        boolean gated =
+                datasets.stream().anyMatch(d -> DatasetRequirements.license(d).isPresent());
         if (!gated || !GraphPermission.AUDIT_LOG_READ_ALL.isGrantedBy(roles)) {
             return null;
         }
         try {
             boolean p1 = LicenseProbe.hasEntraIdP1(transport.forTenant(credential, tenant.value()), new RequestStats());
             if (!p1) {
-                problems.add(new PreflightProblem(PreflightProblem.Kind.LICENSE_MISSING, PreflightProblem.Severity.WARNING,
+                problems.add(new PreflightProblem(
+                        PreflightProblem.Kind.LICENSE_MISSING,
+                        PreflightProblem.Severity.WARNING,
                         "Tenant " + tenant + " has no " + DatasetRequirements.ENTRA_ID_P1 + " licence: users' MFA"
                                 + " registration and sign-in activity will be reported as unknown; everything else syncs.",
                         "Assign " + DatasetRequirements.ENTRA_ID_P1 + " (or P2, or a suite that includes it such as"
                                 + " Microsoft 365 Business Premium) in the tenant; nothing changes in entra-sync.",
-                        null, null));
+                        null,
+                        null));
             }
             return p1;
         } catch (GraphException e) {
-            problems.add(new PreflightProblem(PreflightProblem.Kind.PROBE_FAILED, PreflightProblem.Severity.WARNING,
+            problems.add(new PreflightProblem(
+                    PreflightProblem.Kind.PROBE_FAILED,
+                    PreflightProblem.Severity.WARNING,
                     "Could not tell whether tenant " + tenant + " has " + DatasetRequirements.ENTRA_ID_P1 + ": "
-                            + e.getMessage(), "Run the preflight again later.", null, null));
+                            + e.getMessage(),
+                    "Run the preflight again later.",
+                    null,
+                    null));
             return null;
         }
     }

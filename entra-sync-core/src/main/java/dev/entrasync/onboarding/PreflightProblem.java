@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param permission the application permission to add, for {@link Kind#MISSING_PERMISSION}; else null
  * @param reConsentUrl the admin-consent link to open after the fix, when consent is involved; else null
  */
-public record PreflightProblem(Kind kind, Severity severity, String words, String fix, String permission,
-                               ConsentUrl reConsentUrl) {
+public record PreflightProblem(
+        Kind kind, Severity severity, String words, String fix, String permission, ConsentUrl reConsentUrl) {
 
     /** What is wrong. */
     public enum Kind {

@@ -19,15 +19,23 @@ import java.util.Set;
  * @param entraIdP1 whether the tenant has Entra ID P1, when probed; null when not probed
  * @param problems what is wrong, errors first; empty when all is well
  */
-public record PreflightReport(String credentialName, TenantId tenant, Instant checkedAt, boolean tokenIssued,
-                              Set<String> grantedPermissions, List<String> requiredPermissions,
-                              Long secretExpiresInDays, Boolean entraIdP1, List<PreflightProblem> problems) {
+public record PreflightReport(
+        String credentialName,
+        TenantId tenant,
+        Instant checkedAt,
+        boolean tokenIssued,
+        Set<String> grantedPermissions,
+        List<String> requiredPermissions,
+        Long secretExpiresInDays,
+        Boolean entraIdP1,
+        List<PreflightProblem> problems) {
 
     public PreflightReport {
         grantedPermissions = Set.copyOf(grantedPermissions);
         requiredPermissions = List.copyOf(requiredPermissions);
         problems = problems.stream()
-                .sorted(java.util.Comparator.comparing(PreflightProblem::severity)).toList();
+                .sorted(java.util.Comparator.comparing(PreflightProblem::severity))
+                .toList();
     }
 
     /** True when no problem is an {@link PreflightProblem.Severity#ERROR}: syncing can start. */
@@ -43,12 +51,15 @@ public record PreflightReport(String credentialName, TenantId tenant, Instant ch
     /** A few lines for people: the verdict, then one line per problem with its fix. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("Preflight of tenant ").append(tenant).append(" with credential '")
-                .append(credentialName).append("': ")
+        StringBuilder text = new StringBuilder("Preflight of tenant ")
+                .append(tenant)
+                .append(" with credential '")
+                .append(credentialName)
+                .append("': ")
                 .append(problems.isEmpty() ? "all good" : ok() ? "can sync, with warnings" : "cannot sync yet");
         if (secretExpiresInDays != null) {
-            text.append("; client secret ").append(secretExpiresInDays < 0 ? "expired"
-                    : "expires in " + secretExpiresInDays + " days");
+            text.append("; client secret ")
+                    .append(secretExpiresInDays < 0 ? "expired" : "expires in " + secretExpiresInDays + " days");
         }
         for (PreflightProblem problem : problems) {
             text.append("\n- ").append(problem);

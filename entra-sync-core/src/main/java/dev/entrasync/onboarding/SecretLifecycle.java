@@ -39,8 +39,7 @@ public final class SecretLifecycle implements SecretExpiryCheck {
     private final List<SecretListener> listeners;
     private final Map<String, Sent> sent = new ConcurrentHashMap<>();
 
-    private record Sent(Instant expiresAt, int threshold) {
-    }
+    private record Sent(Instant expiresAt, int threshold) {}
 
     SecretLifecycle(CredentialStore credentials, TokenService tokens, Clock clock, List<SecretListener> listeners) {
         this.credentials = credentials;
@@ -72,7 +71,11 @@ public final class SecretLifecycle implements SecretExpiryCheck {
                 continue;
             }
             sent.put(credential.name(), new Sent(expiresAt, threshold));
-            SecretExpiryWarning warning = new SecretExpiryWarning(credential.name(), expiresAt, days, threshold,
+            SecretExpiryWarning warning = new SecretExpiryWarning(
+                    credential.name(),
+                    expiresAt,
+                    days,
+                    threshold,
                     message(credential.name(), expiresAt, days, threshold));
             LOG.warn("{}", warning.message());
             notifyListeners(l -> {
@@ -123,30 +126,39 @@ public final class SecretLifecycle implements SecretExpiryCheck {
      */
     public synchronized AppCredential rotate(String credentialName, ClientSecret newSecret, Instant newExpiry) {
         Objects.requireNonNull(newSecret, "newSecret");
-        AppCredential old = credentials.find(Objects.requireNonNull(credentialName, "credentialName"))
-                .orElseThrow(() -> new IllegalArgumentException("credentialName: no credential named '"
-                        + credentialName + "' in the credential store"));
+        AppCredential old = credentials
+                .find(Objects.requireNonNull(credentialName, "credentialName"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "credentialName: no credential named '" + credentialName + "' in the credential store"));
         if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
             throw new IllegalArgumentException("newExpiry: " + newExpiry + " is not in the future; enter the new"
                     + " secret's expiry date as shown under Certificates & secrets");
         }
-        AppCredential candidate = old.toBuilder().secret(newSecret).secretExpiresAt(newExpiry).build();
+        AppCredential candidate =
+                old.toBuilder().secret(newSecret).secretExpiresAt(newExpiry).build();
         try {
             tokens.token(candidate, old.homeTenant().value());
         } catch (TokenException e) {
             notifyListeners(l -> l.secretRotationFailed(old.name(), e));
-            throw new SecretRotationException("The new client secret for credential '" + old.name()
-                    + "' was not accepted, so the old secret stays in use. " + e.getMessage(), old.name(),
-                    e.isTransient(), e);
+            throw new SecretRotationException(
+                    "The new client secret for credential '" + old.name()
+                            + "' was not accepted, so the old secret stays in use. " + e.getMessage(),
+                    old.name(),
+                    e.isTransient(),
+                    e);
         }
         try {
             credentials.save(candidate);
         } catch (RuntimeException e) {
             restore(old);
-            throw new SecretRotationException("The new client secret for credential '" + old.name()
-                    + "' was accepted by Entra but could not be saved (" + e.getClass().getSimpleName()
-                    + "), so the old secret stays in use. Fix the credential store and rotate again.", old.name(),
-                    true, e);
+            throw new SecretRotationException(
+                    "The new client secret for credential '" + old.name()
+                            + "' was accepted by Entra but could not be saved ("
+                            + e.getClass().getSimpleName()
+                            + "), so the old secret stays in use. Fix the credential store and rotate again.",
+                    old.name(),
+                    true,
+                    e);
         }
         tokens.forget(old.name());
         sent.remove(old.name());

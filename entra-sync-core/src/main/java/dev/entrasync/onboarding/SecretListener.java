@@ -13,18 +13,14 @@ import java.time.Instant;
 public interface SecretListener {
 
     /** A secret expires within 30, 14, 7 or 1 days. */
-    default void secretExpiring(SecretExpiryWarning warning) {
-    }
+    default void secretExpiring(SecretExpiryWarning warning) {}
 
     /** A secret has expired: syncing with its credential fails until it is rotated. */
-    default void secretExpired(SecretExpiryWarning warning) {
-    }
+    default void secretExpired(SecretExpiryWarning warning) {}
 
     /** A new secret was verified and saved. {@code newExpiry} may be null (unknown). */
-    default void secretRotated(String credentialName, Instant newExpiry) {
-    }
+    default void secretRotated(String credentialName, Instant newExpiry) {}
 
     /** A new secret was refused by Entra; the old one stays in use. */
-    default void secretRotationFailed(String credentialName, TokenException failure) {
-    }
+    default void secretRotationFailed(String credentialName, TokenException failure) {}
 }

@@ -36,8 +36,8 @@ public final class TenantDiscovery {
     private final ConsentFlow consentFlow;
     private final GraphTransport transport;
 
-    TenantDiscovery(CredentialStore credentials, ConsentStore consents, ConsentFlow consentFlow,
-                    GraphTransport transport) {
+    TenantDiscovery(
+            CredentialStore credentials, ConsentStore consents, ConsentFlow consentFlow, GraphTransport transport) {
         this.credentials = credentials;
         this.consents = consents;
         this.consentFlow = consentFlow;
@@ -53,19 +53,27 @@ public final class TenantDiscovery {
      */
     public List<DiscoveredTenant> discover(String credentialName) {
         Objects.requireNonNull(credentialName, "credentialName");
-        AppCredential credential = credentials.find(credentialName).orElseThrow(() -> new IllegalArgumentException(
-                "credentialName: no credential named '" + credentialName + "' in the credential store"));
+        AppCredential credential = credentials
+                .find(credentialName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "credentialName: no credential named '" + credentialName + "' in the credential store"));
         RequestStats stats = new RequestStats();
         Map<String, Candidate> candidates = new LinkedHashMap<>();
         if (credential.cspPartner()) {
-            var partner = transport.forTenant(credential, credential.homeTenant().value());
+            var partner =
+                    transport.forTenant(credential, credential.homeTenant().value());
             for (PartnerCustomers.Customer c : PartnerCustomers.list(partner, Priority.NORMAL, stats)) {
-                candidates.putIfAbsent(c.tenantId().toLowerCase(java.util.Locale.ROOT), new Candidate(c.displayName(),
-                        c.defaultDomain(), c.fromGdap() ? DiscoveredTenant.Source.GDAP : DiscoveredTenant.Source.CONTRACT));
+                candidates.putIfAbsent(
+                        c.tenantId().toLowerCase(java.util.Locale.ROOT),
+                        new Candidate(
+                                c.displayName(),
+                                c.defaultDomain(),
+                                c.fromGdap() ? DiscoveredTenant.Source.GDAP : DiscoveredTenant.Source.CONTRACT));
             }
         } else {
             for (ConsentRecord consent : consents.list(credential.name())) {
-                candidates.putIfAbsent(consent.tenant().value(), new Candidate(null, null, DiscoveredTenant.Source.CONSENT));
+                candidates.putIfAbsent(
+                        consent.tenant().value(), new Candidate(null, null, DiscoveredTenant.Source.CONSENT));
             }
         }
         List<DiscoveredTenant> found = new ArrayList<>(candidates.size());
@@ -73,8 +81,7 @@ public final class TenantDiscovery {
         return found;
     }
 
-    private record Candidate(String displayName, String defaultDomain, DiscoveredTenant.Source source) {
-    }
+    private record Candidate(String displayName, String defaultDomain, DiscoveredTenant.Source source) {}
 
     private DiscoveredTenant check(AppCredential credential, TenantId tenant, Candidate candidate, RequestStats stats) {
         ConsentUrl link = consentFlow.forTenant(credential.name(), tenant, null);
@@ -82,19 +89,35 @@ public final class TenantDiscovery {
             transport.tokens().token(credential, tenant.value());
         } catch (TokenException e) {
             boolean missing = e.failure() == TokenFailure.APP_NOT_IN_TENANT;
-            return new DiscoveredTenant(tenant, candidate.displayName(), candidate.defaultDomain(),
-                    missing ? ConsentStatus.NOT_CONSENTED : ConsentStatus.UNREACHABLE, link, candidate.source(),
+            return new DiscoveredTenant(
+                    tenant,
+                    candidate.displayName(),
+                    candidate.defaultDomain(),
+                    missing ? ConsentStatus.NOT_CONSENTED : ConsentStatus.UNREACHABLE,
+                    link,
+                    candidate.source(),
                     missing ? null : e.getMessage());
         }
         try {
-            Organization org = Organization.read(transport.forTenant(credential, tenant.value()), Priority.NORMAL, stats);
-            return new DiscoveredTenant(tenant, org.displayName() != null ? org.displayName() : candidate.displayName(),
+            Organization org =
+                    Organization.read(transport.forTenant(credential, tenant.value()), Priority.NORMAL, stats);
+            return new DiscoveredTenant(
+                    tenant,
+                    org.displayName() != null ? org.displayName() : candidate.displayName(),
                     org.defaultDomain() != null ? org.defaultDomain() : candidate.defaultDomain(),
-                    ConsentStatus.CONSENTED, link, candidate.source(), null);
+                    ConsentStatus.CONSENTED,
+                    link,
+                    candidate.source(),
+                    null);
         } catch (GraphException e) {
-            return new DiscoveredTenant(tenant, candidate.displayName(), candidate.defaultDomain(),
-                    ConsentStatus.CONSENTED, link, candidate.source(), "The tenant's profile could not be read: "
-                    + e.getMessage());
+            return new DiscoveredTenant(
+                    tenant,
+                    candidate.displayName(),
+                    candidate.defaultDomain(),
+                    ConsentStatus.CONSENTED,
+                    link,
+                    candidate.source(),
+                    "The tenant's profile could not be read: " + e.getMessage());
         }
     }
 }

@@ -18,8 +18,7 @@ import java.util.Set;
  */
 public final class TenantImport {
 
-    private TenantImport() {
-    }
+    private TenantImport() {}
 
     /**
      * Imports tenants: for each one not mapped yet, creates a company through the directory and maps
@@ -34,8 +33,12 @@ public final class TenantImport {
      * @param directory creates the host's companies
      * @throws IllegalStateException if the directory returns no company id
      */
-    public static ImportResult importTenants(TenantMapper mapper, String credentialName, List<DiscoveredTenant> tenants,
-                                             Set<Dataset> datasets, CompanyDirectory directory) {
+    public static ImportResult importTenants(
+            TenantMapper mapper,
+            String credentialName,
+            List<DiscoveredTenant> tenants,
+            Set<Dataset> datasets,
+            CompanyDirectory directory) {
         Objects.requireNonNull(mapper, "mapper");
         Objects.requireNonNull(credentialName, "credentialName");
         Objects.requireNonNull(directory, "directory");
@@ -44,7 +47,9 @@ public final class TenantImport {
         for (DiscoveredTenant tenant : tenants) {
             Optional<TenantMapping> existing = mapper.findByTenant(tenant.tenant());
             if (existing.isPresent()) {
-                skipped.add(new ImportResult.Skipped(tenant.tenant(), existing.get().companyId(),
+                skipped.add(new ImportResult.Skipped(
+                        tenant.tenant(),
+                        existing.get().companyId(),
                         "already mapped to company " + existing.get().companyId()));
                 continue;
             }
@@ -57,9 +62,11 @@ public final class TenantImport {
             try {
                 imported.add(mapper.map(tenant.toMapping(companyId, credentialName, datasets)));
             } catch (MappingConflictException e) {
-                skipped.add(new ImportResult.Skipped(tenant.tenant(), e.existing() == null ? null
-                        : e.existing().companyId(), "mapped concurrently while importing; company " + companyId
-                        + " was created but is not mapped: " + e.getMessage()));
+                skipped.add(new ImportResult.Skipped(
+                        tenant.tenant(),
+                        e.existing() == null ? null : e.existing().companyId(),
+                        "mapped concurrently while importing; company " + companyId + " was created but is not mapped: "
+                                + e.getMessage()));
             }
         }
         return new ImportResult(imported, skipped);

@@ -73,8 +73,8 @@ public final class EntraSync implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private EntraSync(Builder b) {
-        this.shared = new SharedParts(b.credentials, new GraphTransport(b.http, b.limits, b.clock, b.sleeper), b.clock,
-                b.sleeper);
+        this.shared = new SharedParts(
+                b.credentials, new GraphTransport(b.http, b.limits, b.clock, b.sleeper), b.clock, b.sleeper);
         this.mail = MailSender.of(shared);
     }
 
@@ -137,7 +137,8 @@ public final class EntraSync implements AutoCloseable {
 
     SharedParts shared() {
         if (closed.get()) {
-            throw new IllegalStateException("The EntraSync runtime is closed; build a new one with EntraSync.builder()");
+            throw new IllegalStateException(
+                    "The EntraSync runtime is closed; build a new one with EntraSync.builder()");
         }
         return shared;
     }
@@ -154,8 +155,7 @@ public final class EntraSync implements AutoCloseable {
         private HttpSettings http = HttpSettings.ofDefaults();
         private GraphLimits limits = GraphLimits.ofDefaults();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where credentials come from (required). */
         public Builder credentials(CredentialStore credentials) {
@@ -320,10 +320,24 @@ public final class EntraSync implements AutoCloseable {
                         + " on the scheduler). Drop executor(...).");
             }
             SharedParts shared = runtime.shared();
-            SyncEngine engine = new DefaultSyncEngine(new EngineParts(shared.credentials(),
-                    tenants == null ? new InMemoryTenantMapper() : tenants, sink, checkpoints, jobs, config, licenseCatalog,
-                    shared.clock(), shared.sleeper(), shared.transport(), executor, config.workers(), config.interval(),
-                    config.tick(), secrets, scheduler, listeners));
+            SyncEngine engine = new DefaultSyncEngine(new EngineParts(
+                    shared.credentials(),
+                    tenants == null ? new InMemoryTenantMapper() : tenants,
+                    sink,
+                    checkpoints,
+                    jobs,
+                    config,
+                    licenseCatalog,
+                    shared.clock(),
+                    shared.sleeper(),
+                    shared.transport(),
+                    executor,
+                    config.workers(),
+                    config.interval(),
+                    config.tick(),
+                    secrets,
+                    scheduler,
+                    listeners));
             runtime.engines.add(engine);
             if (runtime.closed.get()) { // closed while this engine was being built: it must not outlive the runtime
                 engine.close();

@@ -38,8 +38,7 @@ public interface SyncScheduler extends AutoCloseable {
      * gave. Called from any thread; a scheduler that asks {@code nextRun} before each run need not do
      * anything (the default).
      */
-    default void reschedule(TenantId tenant) {
-    }
+    default void reschedule(TenantId tenant) {}
 
     /** Stops taking work; jobs already running are cancelled by the engine. */
     @Override

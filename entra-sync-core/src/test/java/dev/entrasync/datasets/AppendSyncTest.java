@@ -40,28 +40,39 @@ class AppendSyncTest {
         Instant start = fx.sim.time.instant();
         fx.sync(tenant, Set.of(Dataset.AUDIT_LOGS));
         List<EntraAuditEvent> first = fx.records(tenant, Dataset.AUDIT_LOGS);
-        Instant newest = first.stream().map(EntraAuditEvent::activityDateTime).max(Comparator.naturalOrder()).orElseThrow();
-        Checkpoint checkpoint = fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.AUDIT_LOGS).orElseThrow();
+        Instant newest = first.stream()
+                .map(EntraAuditEvent::activityDateTime)
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        Checkpoint checkpoint = fx.checkpoints
+                .load(TenantId.of(tenant.id()), Dataset.AUDIT_LOGS)
+                .orElseThrow();
         int served = fx.probe(tenant).list("auditLogs/directoryAudits?$top=999").size();
         fx.sim.cloud.clearCalls();
         fx.sim.time.advance(Duration.ofHours(6));
 
-        DatasetResult second = fx.sync(tenant, Set.of(Dataset.AUDIT_LOGS)).dataset(Dataset.AUDIT_LOGS).orElseThrow();
+        DatasetResult second = fx.sync(tenant, Set.of(Dataset.AUDIT_LOGS))
+                .dataset(Dataset.AUDIT_LOGS)
+                .orElseThrow();
 
         assertThat(first).hasSize(served);
         assertThat(first.stream().map(EntraAuditEvent::activityDateTime))
                 .allSatisfy(t -> assertThat(t).isAfterOrEqualTo(start.minus(Duration.ofDays(30))));
         assertThat(checkpoint.watermark()).isEqualTo(newest);
         assertThat(calls("/v1.0/auditLogs/directoryAudits")).singleElement().satisfies(c -> {
-            assertThat(c.queryParam("$filter")).isEqualTo("activityDateTime ge " + newest.minus(Duration.ofHours(1))
-                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            assertThat(c.queryParam("$filter"))
+                    .isEqualTo("activityDateTime ge "
+                            + newest.minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
             assertThat(c.queryParam("$top")).isEqualTo("999");
         });
-        long inOverlap = first.stream().filter(e -> !e.activityDateTime().isBefore(newest.minus(Duration.ofHours(1))
-                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).count();
+        long inOverlap = first.stream()
+                .filter(e -> !e.activityDateTime()
+                        .isBefore(newest.minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+                .count();
         assertThat(second.rowsUpserted()).isEqualTo(inOverlap).isPositive();
         assertThat(fx.<EntraAuditEvent>records(tenant, Dataset.AUDIT_LOGS)).isEqualTo(first);
-        assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.AUDIT_LOGS)).contains(checkpoint);
+        assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.AUDIT_LOGS))
+                .contains(checkpoint);
     }
 
     @Test
@@ -73,9 +84,12 @@ class AppendSyncTest {
 
         Instant from = fx.sim.time.instant().minus(Duration.ofDays(2));
         List<EntraAuditEvent> events = fx.records(tenant, Dataset.AUDIT_LOGS);
-        assertThat(events).isNotEmpty().allSatisfy(e -> assertThat(e.activityDateTime()).isAfterOrEqualTo(from));
+        assertThat(events)
+                .isNotEmpty()
+                .allSatisfy(e -> assertThat(e.activityDateTime()).isAfterOrEqualTo(from));
         assertThat(events).hasSize((int) fx.probe(tenant).list("auditLogs/directoryAudits?$top=999").stream()
-                .filter(e -> !Instant.parse(e.get("activityDateTime").asText()).isBefore(from)).count());
+                .filter(e -> !Instant.parse(e.get("activityDateTime").asText()).isBefore(from))
+                .count());
     }
 
     @Test
@@ -83,16 +97,22 @@ class AppendSyncTest {
         SimulatedTenant tenant = fx.tenant("Contoso", 40, 5, 6);
         fx.sync(tenant, Set.of(Dataset.SECURE_SCORES));
         List<EntraRecord> first = fx.records(tenant, Dataset.SECURE_SCORES);
-        Instant newest = first.stream().filter(r -> r instanceof EntraSecureScore)
-                .map(r -> ((EntraSecureScore) r).createdDateTime()).max(Comparator.naturalOrder()).orElseThrow();
+        Instant newest = first.stream()
+                .filter(r -> r instanceof EntraSecureScore)
+                .map(r -> ((EntraSecureScore) r).createdDateTime())
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
         fx.sim.cloud.clearCalls();
         fx.sim.time.advance(Duration.ofDays(2));
 
-        DatasetResult second = fx.sync(tenant, Set.of(Dataset.SECURE_SCORES)).dataset(Dataset.SECURE_SCORES).orElseThrow();
+        DatasetResult second = fx.sync(tenant, Set.of(Dataset.SECURE_SCORES))
+                .dataset(Dataset.SECURE_SCORES)
+                .orElseThrow();
 
         assertThat(second.mode()).isEqualTo(DatasetResult.Mode.APPEND);
         long days = Duration.between(newest, fx.sim.time.instant()).toDays() + 1;
-        assertThat(calls("/v1.0/security/secureScores")).singleElement()
+        assertThat(calls("/v1.0/security/secureScores"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.queryParam("$top")).isEqualTo(Long.toString(days)));
         assertThat(fx.<EntraRecord>records(tenant, Dataset.SECURE_SCORES)).isEqualTo(first);
     }

@@ -39,8 +39,13 @@ final class DatasetsFixture implements AutoCloseable {
 
     /** A tenant with these counts (one user in 25 a guest), consented with every read permission. */
     SimulatedTenant tenant(String name, int users, int devices, int groups) {
-        return tenant(TenantBuilder.create(name).seed(name.hashCode()).asOf(AS_OF).users(users - users / 25)
-                .guests(users / 25).devices(devices).groups(groups));
+        return tenant(TenantBuilder.create(name)
+                .seed(name.hashCode())
+                .asOf(AS_OF)
+                .users(users - users / 25)
+                .guests(users / 25)
+                .devices(devices)
+                .groups(groups));
     }
 
     SimulatedTenant tenant(TenantBuilder builder) {
@@ -60,8 +65,14 @@ final class DatasetsFixture implements AutoCloseable {
 
     /** Syncs into another sink (usually one wrapping {@code sim.sink}). */
     SyncResult sync(SimulatedTenant tenant, Set<Dataset> datasets, DatasetSink sink) {
-        try (SyncEngine engine = sim.runtime(limits).engine().tenants(sim.mapper).jobs(sim.jobs).sink(sink)
-                .checkpoints(checkpoints).config(config).build()) {
+        try (SyncEngine engine = sim.runtime(limits)
+                .engine()
+                .tenants(sim.mapper)
+                .jobs(sim.jobs)
+                .sink(sink)
+                .checkpoints(checkpoints)
+                .config(config)
+                .build()) {
             return engine.sync("msp", TenantId.of(tenant.id()), datasets);
         }
     }

@@ -58,7 +58,8 @@ class DeltaSyncTest {
         fx.syncAll(tenant);
         Map<Dataset, List<EntraRecord>> before = snapshot(tenant);
         long inReport = fx.<EntraUser>records(tenant, Dataset.USERS).stream()
-                .filter(u -> u.mfa().state() != MfaStatus.State.UNKNOWN).count();
+                .filter(u -> u.mfa().state() != MfaStatus.State.UNKNOWN)
+                .count();
         fx.sim.cloud.clearCalls();
         fx.sim.time.advance(Duration.ofHours(24));
 
@@ -68,9 +69,13 @@ class DeltaSyncTest {
         for (Dataset delta : List.of(Dataset.USERS, Dataset.GROUPS, Dataset.DEVICES)) {
             DatasetResult result = second.dataset(delta).orElseThrow();
             assertThat(result.mode()).as(delta.key()).isEqualTo(Mode.DELTA);
-            assertThat(result.rowsUpserted() + result.rowsRemoved()).as(delta.key()).isZero();
+            assertThat(result.rowsUpserted() + result.rowsRemoved())
+                    .as(delta.key())
+                    .isZero();
             String path = "/v1.0/" + delta.key() + "/delta";
-            assertThat(calls(path)).as(path).singleElement()
+            assertThat(calls(path))
+                    .as(path)
+                    .singleElement()
                     .satisfies(c -> assertThat(c.queryParam("$deltatoken")).isNotBlank());
             assertThat(calls("/v1.0/" + delta.key())).isEmpty();
         }
@@ -87,7 +92,8 @@ class DeltaSyncTest {
     void threeChangedUsersAndOneDeletedAreExactlyWhatTheSinkShowsAfterwards(int size) {
         fx.sim.cloud.deltaPageSize(200);
         SimulatedTenant tenant = fx.tenant("Contoso", size, 10, 6);
-        DatasetResult full = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+        DatasetResult full =
+                fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
         assertThat(full.rowsUpserted()).isEqualTo(size); // the dropped first delta page is not written twice
         assertThat(calls("/v1.0/users/delta")).hasSize(size <= 200 ? 1 : 2);
         assertThat(calls("/v1.0/users")).hasSize(size <= 200 ? 0 : 1);
@@ -96,12 +102,19 @@ class DeltaSyncTest {
         List<String> ids = new ArrayList<>(before.keySet());
         tenant.users().update(ids.get(10), Map.of("displayName", "Renamed Person"));
         tenant.users().update(ids.get(11), Map.of("accountEnabled", false));
-        tenant.users().update(ids.get(12), Map.of("otherMails", List.of("new@example.org"), "passwordPolicies",
-                "DisablePasswordExpiration"));
+        tenant.users()
+                .update(
+                        ids.get(12),
+                        Map.of(
+                                "otherMails",
+                                List.of("new@example.org"),
+                                "passwordPolicies",
+                                "DisablePasswordExpiration"));
         tenant.users().delete(ids.get(13));
         fx.sim.time.advance(Duration.ofHours(1));
 
-        DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+        DatasetResult users =
+                fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
 
         assertThat(users.mode()).isEqualTo(Mode.DELTA);
         assertThat(users.rowsUpserted()).isEqualTo(3);
@@ -109,17 +122,57 @@ class DeltaSyncTest {
         Map<String, EntraUser> after = byId(fx.records(tenant, Dataset.USERS));
         Map<String, EntraUser> expected = new HashMap<>(before);
         expected.remove(ids.get(13));
-        expected.put(ids.get(10), with(before.get(ids.get(10)), u -> new EntraUser(u.id(), u.userPrincipalName(),
-                "Renamed Person", u.accountEnabled(), u.userType(), u.createdDateTime(),
-                u.lastPasswordChangeDateTime(), u.otherMails(), u.passwordPolicies(), u.assignedLicenses(),
-                u.directoryRoles(), u.mfa())));
-        expected.put(ids.get(11), with(before.get(ids.get(11)), u -> new EntraUser(u.id(), u.userPrincipalName(),
-                u.displayName(), false, u.userType(), u.createdDateTime(), u.lastPasswordChangeDateTime(),
-                u.otherMails(), u.passwordPolicies(), u.assignedLicenses(), u.directoryRoles(), u.mfa())));
-        expected.put(ids.get(12), with(before.get(ids.get(12)), u -> new EntraUser(u.id(), u.userPrincipalName(),
-                u.displayName(), u.accountEnabled(), u.userType(), u.createdDateTime(),
-                u.lastPasswordChangeDateTime(), List.of("new@example.org"), "DisablePasswordExpiration",
-                u.assignedLicenses(), u.directoryRoles(), u.mfa())));
+        expected.put(
+                ids.get(10),
+                with(
+                        before.get(ids.get(10)),
+                        u -> new EntraUser(
+                                u.id(),
+                                u.userPrincipalName(),
+                                "Renamed Person",
+                                u.accountEnabled(),
+                                u.userType(),
+                                u.createdDateTime(),
+                                u.lastPasswordChangeDateTime(),
+                                u.otherMails(),
+                                u.passwordPolicies(),
+                                u.assignedLicenses(),
+                                u.directoryRoles(),
+                                u.mfa())));
+        expected.put(
+                ids.get(11),
+                with(
+                        before.get(ids.get(11)),
+                        u -> new EntraUser(
+                                u.id(),
+                                u.userPrincipalName(),
+                                u.displayName(),
+                                false,
+                                u.userType(),
+                                u.createdDateTime(),
+                                u.lastPasswordChangeDateTime(),
+                                u.otherMails(),
+                                u.passwordPolicies(),
+                                u.assignedLicenses(),
+                                u.directoryRoles(),
+                                u.mfa())));
+        expected.put(
+                ids.get(12),
+                with(
+                        before.get(ids.get(12)),
+                        u -> new EntraUser(
+                                u.id(),
+                                u.userPrincipalName(),
+                                u.displayName(),
+                                u.accountEnabled(),
+                                u.userType(),
+                                u.createdDateTime(),
+                                u.lastPasswordChangeDateTime(),
+                                List.of("new@example.org"),
+                                "DisablePasswordExpiration",
+                                u.assignedLicenses(),
+                                u.directoryRoles(),
+                                u.mfa())));
         assertThat(after).isEqualTo(expected);
     }
 
@@ -128,7 +181,10 @@ class DeltaSyncTest {
     void aRejectedDeltaLinkFallsBackToAFullRound(DeltaTokenFailure failure) {
         SimulatedTenant tenant = fx.tenant("Contoso", 120, 30, 8);
         fx.sync(tenant, Set.of(Dataset.USERS, Dataset.DEVICES));
-        String oldLink = fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS).orElseThrow().deltaLink();
+        String oldLink = fx.checkpoints
+                .load(TenantId.of(tenant.id()), Dataset.USERS)
+                .orElseThrow()
+                .deltaLink();
         String gone = (String) tenant.devices().list().get(0).get("id");
         tenant.devices().delete(gone);
         fx.sim.cloud.faults().expireDeltaTokens(tenant.id(), failure);
@@ -141,7 +197,8 @@ class DeltaSyncTest {
         });
         assertThat(fx.records(tenant, Dataset.USERS)).hasSize(120);
         assertThat(fx.<EntraRecord>records(tenant, Dataset.DEVICES)).hasSize(29).noneMatch(d -> d.id().equals(gone));
-        Checkpoint saved = fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS).orElseThrow();
+        Checkpoint saved =
+                fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS).orElseThrow();
         assertThat(saved.deltaLink()).isNotEqualTo(oldLink);
         assertThat(saved.fullRoundAt()).isEqualTo(fx.sim.time.instant());
     }
@@ -153,13 +210,23 @@ class DeltaSyncTest {
         fx.sync(tenant, Set.of(Dataset.DEVICES));
 
         fx.sim.time.advance(Duration.ofDays(2));
-        Mode afterTwoDays = fx.sync(tenant, Set.of(Dataset.DEVICES)).dataset(Dataset.DEVICES).orElseThrow().mode();
+        Mode afterTwoDays = fx.sync(tenant, Set.of(Dataset.DEVICES))
+                .dataset(Dataset.DEVICES)
+                .orElseThrow()
+                .mode();
         fx.sim.time.advance(Duration.ofDays(1));
-        Mode afterThreeDays = fx.sync(tenant, Set.of(Dataset.DEVICES)).dataset(Dataset.DEVICES).orElseThrow().mode();
+        Mode afterThreeDays = fx.sync(tenant, Set.of(Dataset.DEVICES))
+                .dataset(Dataset.DEVICES)
+                .orElseThrow()
+                .mode();
         fx.sim.time.advance(Duration.ofDays(1));
-        Mode theDayAfter = fx.sync(tenant, Set.of(Dataset.DEVICES)).dataset(Dataset.DEVICES).orElseThrow().mode();
+        Mode theDayAfter = fx.sync(tenant, Set.of(Dataset.DEVICES))
+                .dataset(Dataset.DEVICES)
+                .orElseThrow()
+                .mode();
 
-        assertThat(List.of(afterTwoDays, afterThreeDays, theDayAfter)).containsExactly(Mode.DELTA, Mode.FULL, Mode.DELTA);
+        assertThat(List.of(afterTwoDays, afterThreeDays, theDayAfter))
+                .containsExactly(Mode.DELTA, Mode.FULL, Mode.DELTA);
     }
 
     @Test
@@ -167,25 +234,33 @@ class DeltaSyncTest {
         SimulatedTenant tenant = fx.tenant("Contoso", 200, 10, 30);
         fx.sync(tenant, Set.of(Dataset.GROUPS));
         Map<String, EntraGroup> before = byId(fx.records(tenant, Dataset.GROUPS));
-        EntraGroup group = before.values().stream().filter(g -> !g.groupTypes().contains("DynamicMembership"))
-                .findFirst().orElseThrow();
-        String newcomer = tenant.users().list().stream().map(u -> (String) u.get("id"))
-                .filter(id -> !tenant.groups().members(group.id()).containsKey(id)).findFirst().orElseThrow();
+        EntraGroup group = before.values().stream()
+                .filter(g -> !g.groupTypes().contains("DynamicMembership"))
+                .findFirst()
+                .orElseThrow();
+        String newcomer = tenant.users().list().stream()
+                .map(u -> (String) u.get("id"))
+                .filter(id -> !tenant.groups().members(group.id()).containsKey(id))
+                .findFirst()
+                .orElseThrow();
         tenant.groups().addMember(group.id(), newcomer);
         fx.sim.cloud.clearCalls();
 
-        DatasetResult groups = fx.sync(tenant, Set.of(Dataset.GROUPS)).dataset(Dataset.GROUPS).orElseThrow();
+        DatasetResult groups =
+                fx.sync(tenant, Set.of(Dataset.GROUPS)).dataset(Dataset.GROUPS).orElseThrow();
 
         assertThat(groups.mode()).isEqualTo(Mode.DELTA);
         assertThat(groups.requests()).isEqualTo(2);
         Map<String, EntraGroup> after = byId(fx.records(tenant, Dataset.GROUPS));
-        assertThat(after.get(group.id()).memberCount()).isEqualTo(group.memberCount() + 1)
+        assertThat(after.get(group.id()).memberCount())
+                .isEqualTo(group.memberCount() + 1)
                 .isEqualTo(tenant.groups().members(group.id()).size());
         after.remove(group.id());
         before.remove(group.id());
         assertThat(after).isEqualTo(before);
         assertThat(fx.sim.cloud.graphCalls().stream().filter(RecordedCall::batchItem))
-                .singleElement().satisfies(c -> assertThat(c.path()).isEqualTo("/v1.0/groups/" + group.id() + "/members"));
+                .singleElement()
+                .satisfies(c -> assertThat(c.path()).isEqualTo("/v1.0/groups/" + group.id() + "/members"));
     }
 
     @Test
@@ -193,21 +268,37 @@ class DeltaSyncTest {
         SimulatedTenant tenant = fx.tenant(ContosoFixture.build());
         fx.sync(tenant, Set.of(Dataset.USERS));
         Map<String, EntraUser> before = byId(fx.records(tenant, Dataset.USERS));
-        String promoted = before.values().stream().filter(u -> u.directoryRoles().isEmpty()
-                && u.mfa().state() == MfaStatus.State.REGISTERED).findFirst().orElseThrow().id();
+        String promoted = before.values().stream()
+                .filter(u -> u.directoryRoles().isEmpty() && u.mfa().state() == MfaStatus.State.REGISTERED)
+                .findFirst()
+                .orElseThrow()
+                .id();
         tenant.roles().removeMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, ContosoFixture.ADMIN_USER_ID);
         tenant.roles().removeMember(ContosoFixture.USER_ADMIN_ROLE_ID, ContosoFixture.ADMIN_USER_ID);
         tenant.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, promoted);
-        tenant.registrationDetails().update(ContosoFixture.GUEST_USER_ID, Map.of("isMfaRegistered", true,
-                "isMfaCapable", true, "methodsRegistered", List.of("microsoftAuthenticatorPush")));
+        tenant.registrationDetails()
+                .update(
+                        ContosoFixture.GUEST_USER_ID,
+                        Map.of(
+                                "isMfaRegistered",
+                                true,
+                                "isMfaCapable",
+                                true,
+                                "methodsRegistered",
+                                List.of("microsoftAuthenticatorPush")));
         fx.sim.time.advance(Duration.ofHours(1));
 
-        DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+        DatasetResult users =
+                fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
 
         assertThat(users.mode()).isEqualTo(Mode.DELTA);
-        assertThat(users.rowsUpserted() + users.rowsRemoved()).as("no user object changed").isZero();
+        assertThat(users.rowsUpserted() + users.rowsRemoved())
+                .as("no user object changed")
+                .isZero();
         Map<String, EntraUser> after = byId(fx.records(tenant, Dataset.USERS));
-        assertThat(after.get(ContosoFixture.ADMIN_USER_ID).directoryRoles()).as("lost every role").isEmpty();
+        assertThat(after.get(ContosoFixture.ADMIN_USER_ID).directoryRoles())
+                .as("lost every role")
+                .isEmpty();
         assertThat(after.get(promoted).directoryRoles()).containsExactly("Global Administrator");
         MfaStatus guestMfa = after.get(ContosoFixture.GUEST_USER_ID).mfa();
         assertThat(guestMfa.state()).isEqualTo(MfaStatus.State.REGISTERED);
@@ -217,8 +308,12 @@ class DeltaSyncTest {
             after.remove(changed);
         }
         assertThat(after).isEqualTo(before);
-        assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS).orElseThrow().trackedIds())
-                .contains(promoted).doesNotContain(ContosoFixture.ADMIN_USER_ID);
+        assertThat(fx.checkpoints
+                        .load(TenantId.of(tenant.id()), Dataset.USERS)
+                        .orElseThrow()
+                        .trackedIds())
+                .contains(promoted)
+                .doesNotContain(ContosoFixture.ADMIN_USER_ID);
     }
 
     private static <R extends EntraRecord> Map<String, R> byId(List<R> records) {

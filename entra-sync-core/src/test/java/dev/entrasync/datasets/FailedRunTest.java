@@ -60,8 +60,9 @@ class FailedRunTest {
     }
 
     private DatasetResult failHalfway(Consumer<Faults> fault) {
-        RecordingSink sink = new RecordingSink(fx.sim.sink).afterFirstWrite(Dataset.USERS,
-                () -> fault.accept(fx.sim.cloud.faults().forPath("/v1.0/users")));
+        RecordingSink sink = new RecordingSink(fx.sim.sink)
+                .afterFirstWrite(
+                        Dataset.USERS, () -> fault.accept(fx.sim.cloud.faults().forPath("/v1.0/users")));
         return fx.sync(tenant, USERS, sink).dataset(Dataset.USERS).orElseThrow();
     }
 
@@ -73,7 +74,8 @@ class FailedRunTest {
     private void assertTheNextRunCatchesUp() {
         DatasetResult next = fx.sync(tenant, USERS).dataset(Dataset.USERS).orElseThrow();
         assertThat(next.status()).isEqualTo(DatasetResult.Status.SUCCEEDED);
-        assertThat(fx.<EntraUser>records(tenant, Dataset.USERS)).hasSize(2499)
+        assertThat(fx.<EntraUser>records(tenant, Dataset.USERS))
+                .hasSize(2499)
                 .anySatisfy(u -> assertThat(u.displayName()).isEqualTo("Changed"));
     }
 

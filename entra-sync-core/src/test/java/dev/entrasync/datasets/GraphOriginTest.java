@@ -40,9 +40,11 @@ class GraphOriginTest {
         elsewhere.start();
         foreign = "http://127.0.0.1:" + elsewhere.getPort();
         for (int i = 0; i < 5; i++) {
-            elsewhere.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+            elsewhere.enqueue(new MockResponse.Builder()
+                    .addHeader("Content-Type", "application/json")
                     .body("{\"value\":[{\"id\":\"6c0e8a8e-0000-4000-8000-000000000bad\",\"displayName\":\"Mallory\"}],"
-                            + "\"@odata.deltaLink\":\"" + foreign + "/v1.0/users/delta?$deltatoken=stolen\"}").build());
+                            + "\"@odata.deltaLink\":\"" + foreign + "/v1.0/users/delta?$deltatoken=stolen\"}")
+                    .build());
         }
         tenant = fx.tenant("Contoso", 10, 2, 3);
         fx.sync(tenant, USERS);
@@ -76,8 +78,10 @@ class GraphOriginTest {
         DatasetResult users = syncUsers();
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
-        assertThat(users.error()).contains("@odata.nextLink to another origin (http://127.0.0.1:" + elsewhere.getPort())
-                .contains("tenant " + tenant.id()).contains("not followed");
+        assertThat(users.error())
+                .contains("@odata.nextLink to another origin (http://127.0.0.1:" + elsewhere.getPort())
+                .contains("tenant " + tenant.id())
+                .contains("not followed");
         assertThat(elsewhere.getRequestCount()).isZero();
         assertThat(records()).isEqualTo(before);
         assertThat(checkpoint()).isEqualTo(saved);
@@ -115,14 +119,23 @@ class GraphOriginTest {
 
     @Test
     void aSavedDeltaLinkOnAnotherOriginIsNotSentAndAFullRoundReplacesIt() {
-        fx.checkpoints.save(TenantId.of(tenant.id()), Dataset.USERS, new Checkpoint(foreign
-                + "/v1.0/users/delta?$deltatoken=planted", null, Instant.parse("2026-11-22T07:00:00Z"), Set.of()));
+        fx.checkpoints.save(
+                TenantId.of(tenant.id()),
+                Dataset.USERS,
+                new Checkpoint(
+                        foreign + "/v1.0/users/delta?$deltatoken=planted",
+                        null,
+                        Instant.parse("2026-11-22T07:00:00Z"),
+                        Set.of()));
 
         DatasetResult users = syncUsers();
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.SUCCEEDED);
         assertThat(users.mode()).isEqualTo(DatasetResult.Mode.FULL);
-        assertThat(users.warnings()).singleElement().asString().contains("saved delta link")
+        assertThat(users.warnings())
+                .singleElement()
+                .asString()
+                .contains("saved delta link")
                 .contains("not on the credential's Graph URL");
         assertThat(elsewhere.getRequestCount()).isZero();
         assertThat(checkpoint().orElseThrow().deltaLink()).startsWith(fx.sim.cloud.graphUrl() + "/v1.0/users/delta");
@@ -130,9 +143,14 @@ class GraphOriginTest {
 
     @Test
     void aBatchItemsNextLinkToAnotherOriginIsNotFollowed() {
-        fx.sim.cloud.faults().forPath("/v1.0/directoryRoles/").nextLinkTo(1, foreign + "/v1.0/directoryRoles/x/members");
+        fx.sim
+                .cloud
+                .faults()
+                .forPath("/v1.0/directoryRoles/")
+                .nextLinkTo(1, foreign + "/v1.0/directoryRoles/x/members");
 
-        DatasetResult roles = fx.sync(tenant, Set.of(Dataset.ROLES)).dataset(Dataset.ROLES).orElseThrow();
+        DatasetResult roles =
+                fx.sync(tenant, Set.of(Dataset.ROLES)).dataset(Dataset.ROLES).orElseThrow();
 
         assertThat(roles.status()).isEqualTo(DatasetResult.Status.FAILED);
         assertThat(roles.error()).contains("@odata.nextLink to another origin").contains("/v1.0/directoryRoles/");

@@ -26,10 +26,18 @@ final class GraphProbe {
 
     GraphProbe(SimulatedCloud cloud, String tenant, String clientId, String secret) {
         this.cloud = cloud;
-        FormBody form = new FormBody.Builder().add("grant_type", "client_credentials").add("client_id", clientId)
-                .add("client_secret", secret).add("scope", cloud.graphUrl() + "/.default").build();
-        this.token = call(new Request.Builder().url(cloud.loginUrl() + "/" + tenant + "/oauth2/v2.0/token")
-                .post(form).build()).path("access_token").asText();
+        FormBody form = new FormBody.Builder()
+                .add("grant_type", "client_credentials")
+                .add("client_id", clientId)
+                .add("client_secret", secret)
+                .add("scope", cloud.graphUrl() + "/.default")
+                .build();
+        this.token = call(new Request.Builder()
+                        .url(cloud.loginUrl() + "/" + tenant + "/oauth2/v2.0/token")
+                        .post(form)
+                        .build())
+                .path("access_token")
+                .asText();
     }
 
     /** Every item of a collection, following next links; {@code path} is relative to {@code /v1.0/}. */
@@ -37,16 +45,23 @@ final class GraphProbe {
         List<JsonNode> items = new ArrayList<>();
         String url = cloud.graphUrl() + "/v1.0/" + path;
         while (url != null) {
-            JsonNode page = call(new Request.Builder().url(url).header("Authorization", "Bearer " + token).build());
+            JsonNode page = call(new Request.Builder()
+                    .url(url)
+                    .header("Authorization", "Bearer " + token)
+                    .build());
             page.path("value").forEach(items::add);
-            url = page.hasNonNull("@odata.nextLink") ? page.get("@odata.nextLink").asText() : null;
+            url = page.hasNonNull("@odata.nextLink")
+                    ? page.get("@odata.nextLink").asText()
+                    : null;
         }
         return items;
     }
 
     /** The item of a collection with this id. */
     JsonNode find(String path, String id) {
-        return list(path).stream().filter(n -> n.path("id").asText().equals(id)).findFirst()
+        return list(path).stream()
+                .filter(n -> n.path("id").asText().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + id + " in " + path));
     }
 

@@ -32,7 +32,9 @@ class PagingBoundsTest {
     }
 
     private List<RecordedCall> calls(String prefix) {
-        return fx.sim.cloud.graphCalls().stream().filter(c -> c.path().startsWith(prefix)).toList();
+        return fx.sim.cloud.graphCalls().stream()
+                .filter(c -> c.path().startsWith(prefix))
+                .toList();
     }
 
     @Test
@@ -44,8 +46,11 @@ class PagingBoundsTest {
 
         DatasetResult users = result.dataset(Dataset.USERS).orElseThrow();
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
-        assertThat(users.error()).contains("tenant " + tenant.id()).contains("/v1.0/users")
-                .contains("@odata.nextLink this walk had already followed").contains("never end");
+        assertThat(users.error())
+                .contains("tenant " + tenant.id())
+                .contains("/v1.0/users")
+                .contains("@odata.nextLink this walk had already followed")
+                .contains("never end");
         assertThat(calls("/v1.0/users")).hasSizeLessThan(5);
         assertThat(fx.records(tenant, Dataset.USERS)).isEmpty();
         assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS)).isEmpty();
@@ -57,10 +62,17 @@ class PagingBoundsTest {
         SimulatedTenant tenant = fx.tenant("Contoso", 10, 2, 3);
         String first = fx.sim.cloud.graphUrl() + "/v1.0/security/secureScoreControlProfiles?$top=999";
         String second = first.replace("$top=999", "$top=998");
-        fx.sim.cloud.faults().forPath("/v1.0/security/secureScoreControlProfiles").nextLinkTo(1, second)
-                .nextLinkTo(1, first).nextLinkTo(1, second).nextLinkTo(1, first);
+        fx.sim
+                .cloud
+                .faults()
+                .forPath("/v1.0/security/secureScoreControlProfiles")
+                .nextLinkTo(1, second)
+                .nextLinkTo(1, first)
+                .nextLinkTo(1, second)
+                .nextLinkTo(1, first);
 
-        DatasetResult scores = fx.sync(tenant, Set.of(Dataset.SECURE_SCORES)).dataset(Dataset.SECURE_SCORES)
+        DatasetResult scores = fx.sync(tenant, Set.of(Dataset.SECURE_SCORES))
+                .dataset(Dataset.SECURE_SCORES)
                 .orElseThrow();
 
         assertThat(scores.status()).isEqualTo(DatasetResult.Status.FAILED);
@@ -75,12 +87,14 @@ class PagingBoundsTest {
         List<EntraRecord> before = fx.records(tenant, Dataset.USERS);
         Optional<Checkpoint> checkpoint = fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS);
         for (int i = 0; i < 5; i++) {
-            tenant.users().update((String) tenant.users().list().get(i).get("id"), Map.of("displayName", "Changed " + i));
+            tenant.users()
+                    .update((String) tenant.users().list().get(i).get("id"), Map.of("displayName", "Changed " + i));
         }
         fx.sim.cloud.deltaPageSize(1);
         fx.limits = GraphLimits.custom().maxPages(3).build();
 
-        DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+        DatasetResult users =
+                fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
         assertThat(users.mode()).isEqualTo(DatasetResult.Mode.DELTA);
@@ -95,15 +109,18 @@ class PagingBoundsTest {
         fx.sync(tenant, Set.of(Dataset.USERS));
         Optional<Checkpoint> checkpoint = fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS);
         for (int i = 0; i < 20; i++) {
-            tenant.users().update((String) tenant.users().list().get(i).get("id"), Map.of("displayName", "Changed " + i));
+            tenant.users()
+                    .update((String) tenant.users().list().get(i).get("id"), Map.of("displayName", "Changed " + i));
         }
         fx.sim.cloud.deltaPageSize(1);
         fx.sim.cloud.faults().forPath("/v1.0/users/delta").odataCountNext(1, 1);
 
-        DatasetResult users = fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
+        DatasetResult users =
+                fx.sync(tenant, Set.of(Dataset.USERS)).dataset(Dataset.USERS).orElseThrow();
 
         assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
-        assertThat(users.error()).contains("after 12 pages")
+        assertThat(users.error())
+                .contains("after 12 pages")
                 .contains("derived from the collection's @odata.count of 1 at 1 per page");
         assertThat(fx.checkpoints.load(TenantId.of(tenant.id()), Dataset.USERS)).isEqualTo(checkpoint);
     }
@@ -118,7 +135,8 @@ class PagingBoundsTest {
         DatasetResult roles = result.dataset(Dataset.ROLES).orElseThrow();
         assertThat(roles.status()).isEqualTo(DatasetResult.Status.FAILED);
         assertThat(roles.error()).contains("/v1.0/directoryRoles/").contains("already followed");
-        assertThat(calls("/v1.0/directoryRoles/").stream().filter(c -> !c.batchItem())).hasSize(1);
+        assertThat(calls("/v1.0/directoryRoles/").stream().filter(c -> !c.batchItem()))
+                .hasSize(1);
         assertThat(result.dataset(Dataset.GROUPS).orElseThrow().status()).isEqualTo(DatasetResult.Status.SUCCEEDED);
     }
 }

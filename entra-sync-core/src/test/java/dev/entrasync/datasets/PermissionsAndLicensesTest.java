@@ -36,23 +36,33 @@ class PermissionsAndLicensesTest {
 
     private static void othersSucceeded(SyncResult result, Dataset... failed) {
         List<Dataset> expectedFailures = List.of(failed);
-        assertThat(result.datasets()).filteredOn(d -> !expectedFailures.contains(d.dataset()))
+        assertThat(result.datasets())
+                .filteredOn(d -> !expectedFailures.contains(d.dataset()))
                 .allSatisfy(d -> assertThat(d.status()).as(d.dataset().key()).isEqualTo(Status.SUCCEEDED));
     }
 
     @Test
     void withoutEntraIdP1UsersSyncWithMfaUnknownAndTheReasonOnTheResult() {
-        SimulatedTenant tenant = fx.tenant(TenantBuilder.create("Fabrikam").seed(3).asOf(DatasetsFixture.AS_OF)
-                .premium(false).users(40).guests(2));
+        SimulatedTenant tenant = fx.tenant(TenantBuilder.create("Fabrikam")
+                .seed(3)
+                .asOf(DatasetsFixture.AS_OF)
+                .premium(false)
+                .users(40)
+                .guests(2));
 
         SyncResult result = fx.syncAll(tenant);
 
         othersSucceeded(result);
         DatasetResult users = result(result, Dataset.USERS);
         assertThat(users.clean()).isFalse();
-        assertThat(users.warnings()).singleElement().asString().contains("MFA is unknown")
-                .contains("Microsoft Entra ID P1").contains("Fix:");
-        assertThat(fx.<EntraUser>records(tenant, Dataset.USERS)).hasSize(42)
+        assertThat(users.warnings())
+                .singleElement()
+                .asString()
+                .contains("MFA is unknown")
+                .contains("Microsoft Entra ID P1")
+                .contains("Fix:");
+        assertThat(fx.<EntraUser>records(tenant, Dataset.USERS))
+                .hasSize(42)
                 .allSatisfy(u -> assertThat(u.mfa()).isEqualTo(MfaStatus.unknown()));
     }
 
@@ -68,7 +78,10 @@ class PermissionsAndLicensesTest {
         assertThat(audits.status()).isEqualTo(Status.FAILED);
         assertThat(audits.error()).contains("AuditLog.Read.All");
         assertThat(audits.fix()).contains("Add AuditLog.Read.All").contains("admin consent");
-        assertThat(result(result, Dataset.USERS).warnings()).singleElement().asString().contains("AuditLog.Read.All");
+        assertThat(result(result, Dataset.USERS).warnings())
+                .singleElement()
+                .asString()
+                .contains("AuditLog.Read.All");
         assertThat(fx.<EntraUser>records(tenant, Dataset.USERS))
                 .allSatisfy(u -> assertThat(u.mfa().state()).isEqualTo(MfaStatus.State.UNKNOWN));
         assertThat(fx.records(tenant, Dataset.AUDIT_LOGS)).isEmpty();
@@ -87,7 +100,8 @@ class PermissionsAndLicensesTest {
         assertThat(devices.error()).contains("Device.Read.All");
         assertThat(devices.fix()).startsWith("Add Device.Read.All");
         assertThat(devices.requests()).isEqualTo(1);
-        assertThat(result.datasets()).filteredOn(d -> d.dataset() != Dataset.DEVICES)
+        assertThat(result.datasets())
+                .filteredOn(d -> d.dataset() != Dataset.DEVICES)
                 .allSatisfy(d -> assertThat(d.clean()).isTrue());
     }
 
@@ -105,7 +119,8 @@ class PermissionsAndLicensesTest {
         assertThat(users.status()).isEqualTo(Status.SUCCEEDED);
         assertThat(users.warnings()).singleElement().asString().contains("Licence names are unknown");
         List<AssignedLicense> licenses = fx.<EntraUser>records(tenant, Dataset.USERS).stream()
-                .flatMap(u -> u.assignedLicenses().stream()).toList();
+                .flatMap(u -> u.assignedLicenses().stream())
+                .toList();
         assertThat(licenses).isNotEmpty().allSatisfy(l -> {
             assertThat(l.skuId()).isNotBlank();
             assertThat(l.name()).isNull();
@@ -124,7 +139,8 @@ class PermissionsAndLicensesTest {
             assertThat(result(result, failed).status()).isEqualTo(Status.FAILED);
             assertThat(result(result, failed).error()).contains("RoleManagement.Read.Directory");
         }
-        assertThat(result(result, Dataset.USERS).requests()).as("the refused role list is not asked twice")
+        assertThat(result(result, Dataset.USERS).requests())
+                .as("the refused role list is not asked twice")
                 .isEqualTo(1);
         assertThat(fx.records(tenant, Dataset.USERS)).isEmpty();
     }

@@ -68,10 +68,12 @@ class RequestCountTest {
 
         SyncResult result = fx.syncAll(tenant);
 
-        assertThat(result.datasets()).allSatisfy(d -> assertThat(d.clean()).as(d.toString()).isTrue());
+        assertThat(result.datasets())
+                .allSatisfy(d -> assertThat(d.clean()).as(d.toString()).isTrue());
         long u = fx.records(tenant, Dataset.USERS).size();
         long m = fx.<EntraUser>records(tenant, Dataset.USERS).stream()
-                .filter(x -> x.mfa().state() != MfaStatus.State.UNKNOWN).count();
+                .filter(x -> x.mfa().state() != MfaStatus.State.UNKNOWN)
+                .count();
         long d = fx.records(tenant, Dataset.DEVICES).size();
         long g = fx.records(tenant, Dataset.GROUPS).size();
         long r = fx.records(tenant, Dataset.ROLES).size();
@@ -80,18 +82,36 @@ class RequestCountTest {
         assertThat(u).isEqualTo(users);
         assertThat(d).isEqualTo(devices);
         assertThat(g).isEqualTo(groups);
-        assertThat(scores.stream().filter(s -> s instanceof EntraSecureScore).count()).isBetween(1L, 999L);
-        assertThat(scores.stream().filter(s -> s instanceof EntraSecureScoreControl).count()).isBetween(1L, 999L);
-        Map<Dataset, Long> expected = Map.of(Dataset.TENANT_PROFILE, 1L, Dataset.LICENSES, 1L,
-                Dataset.ROLES, 1 + batches(r), Dataset.USERS, pages(m) + fullRound(u),
-                Dataset.GROUPS, fullRound(g) + batches(g), Dataset.DEVICES, fullRound(d),
-                Dataset.AUDIT_LOGS, pages(a), Dataset.SECURE_SCORES, 2L);
+        assertThat(scores.stream().filter(s -> s instanceof EntraSecureScore).count())
+                .isBetween(1L, 999L);
+        assertThat(scores.stream()
+                        .filter(s -> s instanceof EntraSecureScoreControl)
+                        .count())
+                .isBetween(1L, 999L);
+        Map<Dataset, Long> expected = Map.of(
+                Dataset.TENANT_PROFILE,
+                1L,
+                Dataset.LICENSES,
+                1L,
+                Dataset.ROLES,
+                1 + batches(r),
+                Dataset.USERS,
+                pages(m) + fullRound(u),
+                Dataset.GROUPS,
+                fullRound(g) + batches(g),
+                Dataset.DEVICES,
+                fullRound(d),
+                Dataset.AUDIT_LOGS,
+                pages(a),
+                Dataset.SECURE_SCORES,
+                2L);
         for (DatasetResult dataset : result.datasets()) {
             assertThat(dataset.requests()).as(dataset.dataset().key()).isEqualTo(expected.get(dataset.dataset()));
         }
         long formula = 5 + batches(r) + batches(g) + pages(m) + fullRound(u) + fullRound(g) + fullRound(d) + pages(a);
         assertThat(fx.httpCalls()).hasSize((int) formula);
-        assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum()).isEqualTo(formula);
+        assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum())
+                .isEqualTo(formula);
         assertEveryRequestIsInGraphV1(fx.sim.cloud.graphCalls());
     }
 
@@ -103,7 +123,8 @@ class RequestCountTest {
         GraphSchema schema = GraphSchema.load(file);
         for (RecordedCall call : calls) {
             if (!call.path().equals("/v1.0/$batch")) {
-                assertThat(schema.check(call.path(), call.queryParam("$select"))).as(call.method() + " " + call.path())
+                assertThat(schema.check(call.path(), call.queryParam("$select")))
+                        .as(call.method() + " " + call.path())
                         .isEmpty();
             }
         }

@@ -20,30 +20,35 @@ class MailMessageTest {
     @Test
     void rejectsABlankSender() {
         assertThatThrownBy(() -> MailMessage.text(" ", List.of("ops@msp.example"), "s", "b"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("from:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("from:");
     }
 
     @Test
     void rejectsASenderThatIsAPath() {
         assertThatThrownBy(() -> MailMessage.text("a/../b", List.of("ops@msp.example"), "s", "b"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("from:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("from:");
     }
 
     @Test
     void rejectsNoRecipients() {
         assertThatThrownBy(() -> MailMessage.text("reports@msp.example", List.of(), "s", "b"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("to:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("to:");
     }
 
     @Test
     void rejectsAMalformedRecipient() {
         assertThatThrownBy(() -> MailMessage.text("reports@msp.example", List.of("ops at msp"), "s", "b"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ops at msp' is not an email address");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'ops at msp' is not an email address");
     }
 
     @Test
     void rejectsANullBody() {
         assertThatThrownBy(() -> MailMessage.html("reports@msp.example", List.of("ops@msp.example"), "s", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("body:");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("body:");
     }
 }

@@ -22,9 +22,13 @@ class MailSenderTest {
     private static final String SENDER = "reports@northwindmsp.onmicrosoft.com";
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final SimulatedTenant partner = sim.cloud.addTenant(TenantBuilder.create("Northwind MSP").seed(3).users(5)
-            .tenantId(SimulatedCloudFixture.HOME_TENANT).build());
-    private final MailSender mail = sim.runtime(dev.entrasync.GraphLimits.ofDefaults()).mail();
+    private final SimulatedTenant partner = sim.cloud.addTenant(TenantBuilder.create("Northwind MSP")
+            .seed(3)
+            .users(5)
+            .tenantId(SimulatedCloudFixture.HOME_TENANT)
+            .build());
+    private final MailSender mail =
+            sim.runtime(dev.entrasync.GraphLimits.ofDefaults()).mail();
 
     MailSenderTest() {
         partner.users().add(Map.of("userPrincipalName", SENDER, "displayName", "MSP Reports", "accountEnabled", true));
@@ -39,8 +43,13 @@ class MailSenderTest {
     void sendsFromTheHomeTenantsMailboxInOneRequest() {
         partner.consent(sim.app, Permissions.MAIL_SEND);
 
-        mail.send("msp", MailMessage.html(SENDER, List.of("ops@northwind.example", "noc@northwind.example"),
-                "Contoso: 1,200 users", "<p>All good</p>"));
+        mail.send(
+                "msp",
+                MailMessage.html(
+                        SENDER,
+                        List.of("ops@northwind.example", "noc@northwind.example"),
+                        "Contoso: 1,200 users",
+                        "<p>All good</p>"));
 
         List<SentMail> sent = sim.cloud.sentMail();
         assertThat(sent).hasSize(1);
@@ -62,7 +71,8 @@ class MailSenderTest {
         partner.consent(sim.app, Permissions.ORGANIZATION_READ_ALL);
 
         assertThatThrownBy(() -> mail.send("msp", MailMessage.text(SENDER, List.of("ops@northwind.example"), "s", "b")))
-                .isInstanceOf(MissingPermissionException.class).hasMessageContaining("Mail.Send");
+                .isInstanceOf(MissingPermissionException.class)
+                .hasMessageContaining("Mail.Send");
         assertThat(sim.cloud.sentMail()).isEmpty();
     }
 
@@ -70,15 +80,19 @@ class MailSenderTest {
     void reportsASenderWithoutMailboxAsNotFound() {
         partner.consent(sim.app, Permissions.MAIL_SEND);
 
-        assertThatThrownBy(() -> mail.send("msp", MailMessage.text("nobody@northwindmsp.onmicrosoft.com",
-                List.of("ops@northwind.example"), "s", "b")))
-                .isInstanceOfSatisfying(GraphException.class, e -> assertThat(e.status()).isEqualTo(404));
+        assertThatThrownBy(() -> mail.send(
+                        "msp",
+                        MailMessage.text(
+                                "nobody@northwindmsp.onmicrosoft.com", List.of("ops@northwind.example"), "s", "b")))
+                .isInstanceOfSatisfying(
+                        GraphException.class, e -> assertThat(e.status()).isEqualTo(404));
     }
 
     @Test
     void refusesAnUnknownCredential() {
         assertThatThrownBy(() -> mail.send("nope", MailMessage.text(SENDER, List.of("a@b.example"), "s", "b")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no credential named 'nope'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no credential named 'nope'");
     }
 
     @Test
@@ -96,6 +110,7 @@ class MailSenderTest {
     @Test
     void theRuntimeBuilderNamesTheMissingCredentialStore() {
         assertThatThrownBy(() -> dev.entrasync.runtime.EntraSync.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("credentials(CredentialStore)");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("credentials(CredentialStore)");
     }
 }

@@ -13,16 +13,25 @@ class RecordPatchTest {
     private static final Instant CREATED = Instant.parse("2024-01-02T03:04:05Z");
 
     private static EntraUser stored() {
-        return new EntraUser("u1", "ada@contoso.com", "Ada", true, "Member", CREATED, null,
-                List.of("ada@example.org"), null, List.of(new AssignedLicense("sku", "Microsoft 365 E3")),
-                List.of("Global Administrator"), new MfaStatus(MfaStatus.State.REGISTERED, true,
-                List.of("microsoftAuthenticatorPush"), "push"));
+        return new EntraUser(
+                "u1",
+                "ada@contoso.com",
+                "Ada",
+                true,
+                "Member",
+                CREATED,
+                null,
+                List.of("ada@example.org"),
+                null,
+                List.of(new AssignedLicense("sku", "Microsoft 365 E3")),
+                List.of("Global Administrator"),
+                new MfaStatus(MfaStatus.State.REGISTERED, true, List.of("microsoftAuthenticatorPush"), "push"));
     }
 
     @Test
     void appliesOnlyTheNamedFields() {
-        EntraUser partial = new EntraUser("u1", null, "Ada Lovelace", false, null, null, null, null, null, null,
-                null, null);
+        EntraUser partial =
+                new EntraUser("u1", null, "Ada Lovelace", false, null, null, null, null, null, null, null, null);
         RecordPatch<EntraUser> patch = RecordPatch.upsert(partial, Set.of("displayName", "accountEnabled"));
 
         EntraUser merged = patch.applyTo(stored());
@@ -48,11 +57,13 @@ class RecordPatchTest {
 
     @Test
     void insertsOrDropsAnAbsentObjectAsTold() {
-        EntraUser values = new EntraUser("u2", "new@contoso.com", null, null, null, null, null, null, null, null,
-                null, null);
+        EntraUser values =
+                new EntraUser("u2", "new@contoso.com", null, null, null, null, null, null, null, null, null, null);
 
-        assertThat(RecordPatch.upsert(values, Set.of("userPrincipalName")).applyTo(null)).isSameAs(values);
-        assertThat(RecordPatch.update(values, Set.of("userPrincipalName")).applyTo(null)).isNull();
+        assertThat(RecordPatch.upsert(values, Set.of("userPrincipalName")).applyTo(null))
+                .isSameAs(values);
+        assertThat(RecordPatch.update(values, Set.of("userPrincipalName")).applyTo(null))
+                .isNull();
     }
 
     @Test

@@ -41,7 +41,8 @@ class ConsentFlowTest {
         ConsentUrl link = flow.forTenant("msp", TenantId.of(contoso.id()), "company-7");
 
         HttpUrl url = HttpUrl.get(link.uri().toString());
-        assertThat(link.uri().toString()).startsWith(sim.cloud.loginUrl() + "/" + contoso.id() + "/oauth2/v2.0/authorize?");
+        assertThat(link.uri().toString())
+                .startsWith(sim.cloud.loginUrl() + "/" + contoso.id() + "/oauth2/v2.0/authorize?");
         assertThat(url.queryParameter("client_id")).isEqualTo(OnboardingFixture.CLIENT_ID);
         assertThat(url.queryParameter("response_type")).isEqualTo("code");
         assertThat(url.queryParameter("response_mode")).isEqualTo("query");
@@ -61,9 +62,10 @@ class ConsentFlowTest {
         HttpUrl first = HttpUrl.get(flow.forAnyTenant("msp", null).uri().toString());
         HttpUrl second = HttpUrl.get(flow.forAnyTenant("msp", null).uri().toString());
 
-        String claims = new String(Base64.getUrlDecoder().decode(first.queryParameter("state").split("\\.")[0]),
-                StandardCharsets.UTF_8);
-        assertThat(claims).doesNotContain(first.queryParameter("nonce"))
+        String claims = new String(
+                Base64.getUrlDecoder().decode(first.queryParameter("state").split("\\.")[0]), StandardCharsets.UTF_8);
+        assertThat(claims)
+                .doesNotContain(first.queryParameter("nonce"))
                 .doesNotContain(first.queryParameter("code_challenge"));
         assertThat(second.queryParameter("nonce")).isNotEqualTo(first.queryParameter("nonce"));
         assertThat(second.queryParameter("code_challenge")).isNotEqualTo(first.queryParameter("code_challenge"));
@@ -112,8 +114,14 @@ class ConsentFlowTest {
         ConsentResult result = flow.complete(sim.visit(flow.forAnyTenant("msp", "company-1")));
 
         assertThat(result.granted()).isTrue();
-        assertThat(sim.time.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10),
-                Duration.ofSeconds(20), Duration.ofSeconds(40), Duration.ofSeconds(60), Duration.ofSeconds(60));
+        assertThat(sim.time.sleeps())
+                .containsExactly(
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(10),
+                        Duration.ofSeconds(20),
+                        Duration.ofSeconds(40),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(60));
         assertThat(sim.appOnlyTokenCalls()).hasSize(7);
         assertThat(sim.consents.list("msp")).hasSize(1);
     }
@@ -137,7 +145,8 @@ class ConsentFlowTest {
         ConsentResult result = flow.verify(proven.credentialName(), proven.tenant(), proven.companyId());
 
         assertThat(result.granted()).isTrue();
-        assertThat(sim.consents.list("msp")).singleElement()
+        assertThat(sim.consents.list("msp"))
+                .singleElement()
                 .satisfies(c -> assertThat(c.tenant().value()).isEqualTo(contoso.id()))
                 .satisfies(c -> assertThat(c.companyId()).isEqualTo("company-1"));
     }
@@ -176,8 +185,15 @@ class ConsentFlowTest {
         victim.consent(sim.app, Permissions.allRead());
         String state = OnboardingFixture.state(flow.forAnyTenant("msp", "company-1"));
 
-        ConsentResult result = flow.complete(Map.of("admin_consent", "True", "tenant", victim.id(),
-                "scope", sim.cloud.graphUrl() + "/.default", "state", state));
+        ConsentResult result = flow.complete(Map.of(
+                "admin_consent",
+                "True",
+                "tenant",
+                victim.id(),
+                "scope",
+                sim.cloud.graphUrl() + "/.default",
+                "state",
+                state));
 
         assertNotProven(result, ConsentResult.NotProven.Reason.NO_CODE);
         assertThat(result.message()).contains("cannot prove which tenant").contains("open a new consent link");
@@ -195,8 +211,10 @@ class ConsentFlowTest {
         ConsentResult result = flow.complete(query);
 
         assertNotProven(result, ConsentResult.NotProven.Reason.TENANT_MISMATCH);
-        assertThat(result.message()).contains("names tenant " + sim.home.id())
-                .contains("belongs to tenant " + contoso.id()).contains("Nothing was recorded");
+        assertThat(result.message())
+                .contains("names tenant " + sim.home.id())
+                .contains("belongs to tenant " + contoso.id())
+                .contains("Nothing was recorded");
     }
 
     @Test
@@ -221,18 +239,22 @@ class ConsentFlowTest {
         ConsentResult result = flow.complete(sim.visit(flow.forAnyTenant("msp", "company-1")));
 
         assertNotProven(result, ConsentResult.NotProven.Reason.ID_TOKEN_INVALID);
-        assertThat(result.message()).startsWith("The sign-in's ID token was refused").contains(switch (forgery) {
-            case WRONG_KEY -> "signature does not verify";
-            case UNKNOWN_KEY_ID -> "the cloud does not publish";
-            case ALG_NONE -> "alg 'none'";
-            case HS256_WITH_PUBLIC_KEY -> "alg 'HS256'";
-            case EXPIRED -> "expired at";
-            case WRONG_AUDIENCE -> "issued to another application";
-            case WRONG_NONCE -> "does not match this consent link's";
-            case NO_NONCE -> "nonce is missing";
-            case WRONG_ISSUER -> "issuer is 'https://login.attacker.example/";
-            case OTHER_TENANT -> throw new AssertionError();
-        }).contains("Nothing was recorded");
+        assertThat(result.message())
+                .startsWith("The sign-in's ID token was refused")
+                .contains(
+                        switch (forgery) {
+                            case WRONG_KEY -> "signature does not verify";
+                            case UNKNOWN_KEY_ID -> "the cloud does not publish";
+                            case ALG_NONE -> "alg 'none'";
+                            case HS256_WITH_PUBLIC_KEY -> "alg 'HS256'";
+                            case EXPIRED -> "expired at";
+                            case WRONG_AUDIENCE -> "issued to another application";
+                            case WRONG_NONCE -> "does not match this consent link's";
+                            case NO_NONCE -> "nonce is missing";
+                            case WRONG_ISSUER -> "issuer is 'https://login.attacker.example/";
+                            case OTHER_TENANT -> throw new AssertionError();
+                        })
+                .contains("Nothing was recorded");
     }
 
     @Test
@@ -241,14 +263,21 @@ class ConsentFlowTest {
         SimulatedTenant fabrikam = sim.tenant("Fabrikam");
         sim.cloud.consentPage().approveAs(fabrikam);
         ConsentUrl link = flow.forTenant("msp", TenantId.of(contoso.id()), "company-7");
-        // The administrator of Fabrikam edits the link to sign in anywhere, keeping its state, nonce and PKCE challenge.
-        ConsentUrl edited = new ConsentUrl(java.net.URI.create(link.uri().toString()
-                .replace("/" + contoso.id() + "/", "/organizations/")), "msp", null, "company-7", link.expiresAt());
+        // The administrator of Fabrikam edits the link to sign in anywhere, keeping its state, nonce and PKCE
+        // challenge.
+        ConsentUrl edited = new ConsentUrl(
+                java.net.URI.create(link.uri().toString().replace("/" + contoso.id() + "/", "/organizations/")),
+                "msp",
+                null,
+                "company-7",
+                link.expiresAt());
 
         ConsentResult result = flow.complete(sim.visit(edited));
 
         assertNotProven(result, ConsentResult.NotProven.Reason.CODE_REFUSED);
-        assertThat(result.message()).contains("issued for another tenant").contains("AADSTS700005")
+        assertThat(result.message())
+                .contains("issued for another tenant")
+                .contains("AADSTS700005")
                 .contains("Nothing was recorded");
     }
 
@@ -260,7 +289,8 @@ class ConsentFlowTest {
         ConsentResult result = flow.complete(sim.visit(flow.forTenant("msp", TenantId.of(contoso.id()), null)));
 
         assertNotProven(result, ConsentResult.NotProven.Reason.TENANT_MISMATCH);
-        assertThat(result.message()).contains("The consent link was for tenant " + contoso.id())
+        assertThat(result.message())
+                .contains("The consent link was for tenant " + contoso.id())
                 .contains("belongs to tenant " + sim.home.id());
     }
 
@@ -283,8 +313,8 @@ class ConsentFlowTest {
         SimulatedTenant contoso = sim.tenant("Contoso");
         sim.cloud.consentPage().approveAs(contoso).forgeNextIdToken(IdTokenForgery.OTHER_TENANT);
 
-        ConsentResult result = flow.complete(sim.visit(flow.forTenant("msp",
-                TenantId.of(contoso.defaultDomain()), null)));
+        ConsentResult result =
+                flow.complete(sim.visit(flow.forTenant("msp", TenantId.of(contoso.defaultDomain()), null)));
 
         assertNotProven(result, ConsentResult.NotProven.Reason.TENANT_MISMATCH);
         assertThat(result.message()).contains("(" + contoso.id() + ")").contains("belongs to tenant " + sim.home.id());
@@ -304,7 +334,10 @@ class ConsentFlowTest {
 
         assertThat(replay).isInstanceOf(ConsentResult.NotProven.class);
         assertThat(((ConsentResult.NotProven) replay).reason()).isEqualTo(ConsentResult.NotProven.Reason.CODE_REFUSED);
-        assertThat(replay.message()).contains("already redeemed").contains("AADSTS54005").contains("Nothing was recorded");
+        assertThat(replay.message())
+                .contains("already redeemed")
+                .contains("AADSTS54005")
+                .contains("Nothing was recorded");
         assertThat(sim.consents.list("msp")).isEmpty();
         assertThat(sim.appOnlyTokenCalls()).hasSize(1);
     }
@@ -332,7 +365,9 @@ class ConsentFlowTest {
         ConsentResult result = flow.complete(query);
 
         assertThat(result).isInstanceOf(ConsentResult.NotVerified.class);
-        assertThat(result.message()).contains("credential 'msp'").contains("no longer in the credential store")
+        assertThat(result.message())
+                .contains("credential 'msp'")
+                .contains("no longer in the credential store")
                 .contains("Nothing was recorded");
         assertThat(sim.consents.list("msp")).isEmpty();
         assertThat(sim.cloud.tokenCalls()).isEmpty();
@@ -342,12 +377,15 @@ class ConsentFlowTest {
     void signingKeysAreCachedAndFetchedAgainOnceWhenTheCloudRollsThemOver() {
         SimulatedTenant contoso = sim.tenant("Contoso");
         sim.cloud.consentPage().approveAs(contoso).approveAs(contoso);
-        assertThat(flow.complete(sim.visit(flow.forAnyTenant("msp", null))).granted()).isTrue();
-        assertThat(flow.complete(sim.visit(flow.forAnyTenant("msp", null))).granted()).isTrue();
+        assertThat(flow.complete(sim.visit(flow.forAnyTenant("msp", null))).granted())
+                .isTrue();
+        assertThat(flow.complete(sim.visit(flow.forAnyTenant("msp", null))).granted())
+                .isTrue();
         assertThat(sim.jwksCalls()).hasSize(1);
 
         sim.cloud.consentPage().rotateSigningKey().approveAs(contoso);
-        assertThat(flow.complete(sim.visit(flow.forAnyTenant("msp", null))).granted()).isTrue();
+        assertThat(flow.complete(sim.visit(flow.forAnyTenant("msp", null))).granted())
+                .isTrue();
 
         assertThat(sim.jwksCalls()).hasSize(2);
     }
@@ -369,11 +407,17 @@ class ConsentFlowTest {
     void aStateSignedWithAnotherKeyIsTampered() {
         SimulatedTenant contoso = sim.tenant("Contoso");
         sim.cloud.consentPage().approveAs(contoso);
-        try (EntraSync entra = EntraSync.builder().credentials(sim.credentials)
-                .clock(sim.time).sleeper(sim.time).build()) {
-            Onboarding other = entra.onboarding().consents(sim.consents)
-                    .stateKey("another-host-key-another-host-key-0123".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                    .redirectUri(OnboardingFixture.REDIRECT).build();
+        try (EntraSync entra = EntraSync.builder()
+                .credentials(sim.credentials)
+                .clock(sim.time)
+                .sleeper(sim.time)
+                .build()) {
+            Onboarding other = entra.onboarding()
+                    .consents(sim.consents)
+                    .stateKey("another-host-key-another-host-key-0123"
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .redirectUri(OnboardingFixture.REDIRECT)
+                    .build();
             Map<String, String> query = sim.visit(other.consent().forAnyTenant("msp", null));
 
             assertInvalid(flow.complete(query), ConsentResult.InvalidState.Reason.TAMPERED);
@@ -404,7 +448,8 @@ class ConsentFlowTest {
         ConsentResult replay = flow.complete(query);
 
         assertThat(replay).isInstanceOf(ConsentResult.InvalidState.class);
-        assertThat(((ConsentResult.InvalidState) replay).reason()).isEqualTo(ConsentResult.InvalidState.Reason.REPLAYED);
+        assertThat(((ConsentResult.InvalidState) replay).reason())
+                .isEqualTo(ConsentResult.InvalidState.Reason.REPLAYED);
         assertThat(sim.consents.list("msp")).isEmpty();
         assertThat(sim.codeRedemptions()).hasSize(1);
         assertThat(sim.appOnlyTokenCalls()).hasSize(1);
@@ -412,7 +457,8 @@ class ConsentFlowTest {
 
     @Test
     void aMissingOrForeignStateIsMalformed() {
-        assertInvalid(flow.complete(Map.of("admin_consent", "True", "tenant", sim.home.id())),
+        assertInvalid(
+                flow.complete(Map.of("admin_consent", "True", "tenant", sim.home.id())),
                 ConsentResult.InvalidState.Reason.MALFORMED);
         assertInvalid(flow.complete("admin_consent=True&state=not-ours"), ConsentResult.InvalidState.Reason.MALFORMED);
     }
@@ -463,16 +509,23 @@ class ConsentFlowTest {
         Map<String, String> honest = sim.visit(flow.forAnyTenant("msp", null));
         Map<String, String> forged = sim.visit(flow.forAnyTenant("msp", null));
 
-        List<ConsentResult> results = List.of(flow.complete(forged), flow.complete(honest),
-                flow.complete(Map.of("code", honest.get("code"), "state",
-                        OnboardingFixture.state(flow.forAnyTenant("msp", null)))));
+        List<ConsentResult> results = List.of(
+                flow.complete(forged),
+                flow.complete(honest),
+                flow.complete(Map.of(
+                        "code", honest.get("code"), "state", OnboardingFixture.state(flow.forAnyTenant("msp", null)))));
 
-        assertThat(results).extracting(r -> r.getClass().getSimpleName())
+        assertThat(results)
+                .extracting(r -> r.getClass().getSimpleName())
                 .containsExactly("NotProven", "Granted", "NotProven");
         for (ConsentResult result : results) {
-            assertThat(result.message()).doesNotContain(OnboardingFixture.SECRET).doesNotContain("eyJ")
+            assertThat(result.message())
+                    .doesNotContain(OnboardingFixture.SECRET)
+                    .doesNotContain("eyJ")
                     .doesNotContain(honest.get("code"));
-            assertThat(result.toString()).doesNotContain(OnboardingFixture.SECRET).doesNotContain("eyJ");
+            assertThat(result.toString())
+                    .doesNotContain(OnboardingFixture.SECRET)
+                    .doesNotContain("eyJ");
         }
     }
 
@@ -493,6 +546,8 @@ class ConsentFlowTest {
         assertThat(((ConsentResult.NotProven) result).reason()).isEqualTo(reason);
         assertThat(result.message()).contains("Nothing was recorded");
         assertThat(sim.consents.list("msp")).isEmpty();
-        assertThat(sim.appOnlyTokenCalls()).as("no app-only token is asked for an unproven tenant").isEmpty();
+        assertThat(sim.appOnlyTokenCalls())
+                .as("no app-only token is asked for an unproven tenant")
+                .isEmpty();
     }
 }

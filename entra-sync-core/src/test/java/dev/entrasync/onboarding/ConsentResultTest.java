@@ -20,23 +20,33 @@ class ConsentResultTest {
 
         String message = declined("access_denied\nINFO forged", forged).message();
 
-        assertThat(message).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u2028").doesNotContain("\u202E")
-                .contains("User declined.\\u000D\\u000A2026-12-07 INFO").contains("\\u2028\\u202E")
+        assertThat(message)
+                .doesNotContain("\n")
+                .doesNotContain("\r")
+                .doesNotContain("\u2028")
+                .doesNotContain("\u202E")
+                .contains("User declined.\\u000D\\u000A2026-12-07 INFO")
+                .contains("\\u2028\\u202E")
                 .contains("access_denied\\u000AINFO forged");
         assertThat(new ConsentResult.Cancelled("access_denied", "AADSTS65004\u0085next line").message())
-                .contains("AADSTS65004\\u0085next line").doesNotContain("\u0085");
+                .contains("AADSTS65004\\u0085next line")
+                .doesNotContain("\u0085");
     }
 
     @Test
     void aHugeDescriptionIsCut() {
-        String message = declined("access_denied", "AADSTS65004: " + "x".repeat(100_000)).message();
+        String message =
+                declined("access_denied", "AADSTS65004: " + "x".repeat(100_000)).message();
 
-        assertThat(message).hasSizeLessThan(3 * ConsentResult.QUOTED_LIMIT + 400).contains("x…)");
+        assertThat(message)
+                .hasSizeLessThan(3 * ConsentResult.QUOTED_LIMIT + 400)
+                .contains("x…)");
     }
 
     @Test
     void anOrdinaryDeclineReadsAsBefore() {
-        assertThat(declined("access_denied", "AADSTS65004: User declined to consent to access the app.").message())
+        assertThat(declined("access_denied", "AADSTS65004: User declined to consent to access the app.")
+                        .message())
                 .endsWith("(Microsoft: access_denied: AADSTS65004: User declined to consent to access the app.)");
     }
 }

@@ -32,8 +32,14 @@ class InMemoryTenantMapperTest {
 
     private static DiscoveredTenant discovered(TenantId tenant, String name) {
         ConsentUrl link = new ConsentUrl(URI.create("https://login.example/x"), "msp", tenant, null, Instant.EPOCH);
-        return new DiscoveredTenant(tenant, name, name.toLowerCase() + ".com", ConsentStatus.CONSENTED, link,
-                DiscoveredTenant.Source.GDAP, null);
+        return new DiscoveredTenant(
+                tenant,
+                name,
+                name.toLowerCase() + ".com",
+                ConsentStatus.CONSENTED,
+                link,
+                DiscoveredTenant.Source.GDAP,
+                null);
     }
 
     @Test
@@ -41,10 +47,14 @@ class InMemoryTenantMapperTest {
         InMemoryTenantMapper mapper = new InMemoryTenantMapper();
         mapper.map(mapping("c1", CONTOSO));
 
-        assertThatThrownBy(() -> mapper.map(mapping("c2", CONTOSO))).isInstanceOf(MappingConflictException.class)
+        assertThatThrownBy(() -> mapper.map(mapping("c2", CONTOSO)))
+                .isInstanceOf(MappingConflictException.class)
                 .hasMessageContaining("already mapped to company c1")
-                .satisfies(e -> assertThat(((MappingConflictException) e).existing().companyId()).isEqualTo("c1"));
-        assertThatThrownBy(() -> mapper.map(mapping("c1", FABRIKAM))).isInstanceOf(MappingConflictException.class)
+                .satisfies(e -> assertThat(
+                                ((MappingConflictException) e).existing().companyId())
+                        .isEqualTo("c1"));
+        assertThatThrownBy(() -> mapper.map(mapping("c1", FABRIKAM)))
+                .isInstanceOf(MappingConflictException.class)
                 .hasMessageContaining("Company c1 is already mapped to tenant " + CONTOSO);
         assertThat(mapper.list()).containsExactly(mapping("c1", CONTOSO));
     }
@@ -81,7 +91,8 @@ class InMemoryTenantMapperTest {
         InMemoryTenantMapper mapper = new InMemoryTenantMapper();
         mapper.map(mapping("c1", CONTOSO));
 
-        assertThatThrownBy(() -> mapper.delete("c1", SyncedData.PURGE)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> mapper.delete("c1", SyncedData.PURGE))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Nothing was deleted");
 
         assertThat(mapper.findByCompany("c1")).isPresent();
@@ -98,13 +109,15 @@ class InMemoryTenantMapperTest {
             return "company-" + name;
         };
 
-        assertThatThrownBy(() -> TenantImport.importTenants(mapper, "msp", tenants, Set.of(Dataset.USERS),
-                failingOnFabrikam))
+        assertThatThrownBy(() ->
+                        TenantImport.importTenants(mapper, "msp", tenants, Set.of(Dataset.USERS), failingOnFabrikam))
                 .hasMessage("host database down");
-        ImportResult resumed = TenantImport.importTenants(mapper, "msp", tenants, Set.of(Dataset.USERS),
-                (n, d) -> "company-" + n);
+        ImportResult resumed =
+                TenantImport.importTenants(mapper, "msp", tenants, Set.of(Dataset.USERS), (n, d) -> "company-" + n);
 
-        assertThat(resumed.skipped()).extracting(ImportResult.Skipped::companyId).containsExactly("company-Contoso");
+        assertThat(resumed.skipped())
+                .extracting(ImportResult.Skipped::companyId)
+                .containsExactly("company-Contoso");
         assertThat(resumed.imported()).extracting(TenantMapping::companyId).containsExactly("company-Fabrikam");
         assertThat(resumed.imported().get(0).defaultDomain()).isEqualTo("fabrikam.com");
     }
@@ -123,15 +136,20 @@ class InMemoryTenantMapperTest {
         mapper.map(mapping("c1", CONTOSO));
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int i = 0; i < 40; i++) {
-            pool.submit(() -> mapper.change(CONTOSO, m -> m.withInterval(
-                    (m.interval() == null ? Duration.ZERO : m.interval()).plusMinutes(1))));
+            pool.submit(() -> mapper.change(
+                    CONTOSO,
+                    m -> m.withInterval((m.interval() == null ? Duration.ZERO : m.interval()).plusMinutes(1))));
         }
         pool.shutdown();
         assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
-        TenantBlock block = new TenantBlock(dev.entrasync.TokenFailure.SECRET_EXPIRED, "AADSTS7000222: expired",
-                Instant.parse("2026-12-01T00:00:00Z"), "0123456789abcdef0123456789abcdef");
-        TenantMapping changed = mapper.change(CONTOSO, m -> m.withExcluded(true).withBlock(block)).orElseThrow();
+        TenantBlock block = new TenantBlock(
+                dev.entrasync.TokenFailure.SECRET_EXPIRED,
+                "AADSTS7000222: expired",
+                Instant.parse("2026-12-01T00:00:00Z"),
+                "0123456789abcdef0123456789abcdef");
+        TenantMapping changed = mapper.change(CONTOSO, m -> m.withExcluded(true).withBlock(block))
+                .orElseThrow();
 
         assertThat(changed.interval()).isEqualTo(Duration.ofMinutes(40));
         assertThat(mapper.findByTenant(CONTOSO)).contains(changed);
@@ -139,7 +157,8 @@ class InMemoryTenantMapperTest {
         assertThat(changed.block()).isEqualTo(block);
         assertThat(mapper.change(FABRIKAM, m -> m.withExcluded(true))).isEmpty();
         assertThatThrownBy(() -> mapper.change(CONTOSO, m -> mapping("c2", CONTOSO)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("change: may not move");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("change: may not move");
         assertThat(mapper.findByTenant(CONTOSO)).contains(changed);
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class OnboardingBuilderTest {
 
-    private final EntraSync runtime = EntraSync.builder().credentials(new InMemoryCredentialStore()).build();
+    private final EntraSync runtime =
+            EntraSync.builder().credentials(new InMemoryCredentialStore()).build();
 
     @AfterEach
     void close() {
@@ -19,9 +20,11 @@ class OnboardingBuilderTest {
 
     @Test
     void buildNamesEveryMissingPart() {
-        assertThatThrownBy(() -> EntraSync.builder().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> EntraSync.builder().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("EntraSync.builder() is missing credentials(CredentialStore)");
-        assertThatThrownBy(() -> runtime.onboarding().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> runtime.onboarding().build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessage("EntraSync.onboarding() is missing consents(ConsentStore),"
                         + " stateKey(byte[]), redirectUri(String)");
     }
@@ -36,9 +39,11 @@ class OnboardingBuilderTest {
     void refusesARedirectUriThatIsNotHttpsOrLocal() {
         Onboarding.Builder builder = runtime.onboarding();
         builder.redirectUri("http://localhost:8080/consent");
-        assertThatThrownBy(() -> builder.redirectUri("http://rmm.example.com/consent")).hasMessageStartingWith("redirectUri:");
+        assertThatThrownBy(() -> builder.redirectUri("http://rmm.example.com/consent"))
+                .hasMessageStartingWith("redirectUri:");
         assertThatThrownBy(() -> builder.redirectUri("/consent")).hasMessageStartingWith("redirectUri:");
-        assertThatThrownBy(() -> builder.redirectUri("https://rmm.example.com/c#x")).hasMessageStartingWith("redirectUri:");
+        assertThatThrownBy(() -> builder.redirectUri("https://rmm.example.com/c#x"))
+                .hasMessageStartingWith("redirectUri:");
     }
 
     @Test

@@ -29,12 +29,14 @@ final class OnboardingFixture implements AutoCloseable {
     static final String SECRET = "Kq7~Onb0arding.Secret-NeverLogged_0123456789";
     static final String REDIRECT = "https://rmm.example.com/entra/consent";
     static final byte[] STATE_KEY = "0123456789abcdef0123456789abcdef-host-key".getBytes(StandardCharsets.US_ASCII);
-    private static final OkHttpClient NO_REDIRECTS = new OkHttpClient.Builder().followRedirects(false).build();
+    private static final OkHttpClient NO_REDIRECTS =
+            new OkHttpClient.Builder().followRedirects(false).build();
 
     final FakeTime time = new FakeTime();
     final SimulatedCloud cloud = SimulatedCloud.start().clock(time);
     final SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET).addRedirectUri(REDIRECT);
-    final SimulatedTenant home = cloud.addTenant(TenantBuilder.create("Partner MSP").seed(1).users(1).build());
+    final SimulatedTenant home =
+            cloud.addTenant(TenantBuilder.create("Partner MSP").seed(1).users(1).build());
     final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
     final InMemoryConsentStore consents = new InMemoryConsentStore(time);
     final RecordingSecretListener secretEvents = new RecordingSecretListener();
@@ -47,26 +49,43 @@ final class OnboardingFixture implements AutoCloseable {
 
     OnboardingFixture(boolean cspPartner) {
         credentials.save(credential(SECRET, cspPartner));
-        runtime = EntraSync.builder().credentials(credentials).clock(time).sleeper(time).build();
-        onboarding = runtime.onboarding().consents(consents).stateKey(STATE_KEY).redirectUri(REDIRECT)
-                .secretListener(secretEvents).build();
+        runtime = EntraSync.builder()
+                .credentials(credentials)
+                .clock(time)
+                .sleeper(time)
+                .build();
+        onboarding = runtime.onboarding()
+                .consents(consents)
+                .stateKey(STATE_KEY)
+                .redirectUri(REDIRECT)
+                .secretListener(secretEvents)
+                .build();
     }
 
     AppCredential credential(String secret, boolean cspPartner) {
-        return AppCredential.builder().name("msp").cloud(Cloud.custom(cloud.loginUrl(), cloud.graphUrl()))
-                .homeTenant(home.id()).clientId(CLIENT_ID).secret(secret).cspPartner(cspPartner).build();
+        return AppCredential.builder()
+                .name("msp")
+                .cloud(Cloud.custom(cloud.loginUrl(), cloud.graphUrl()))
+                .homeTenant(home.id())
+                .clientId(CLIENT_ID)
+                .secret(secret)
+                .cspPartner(cspPartner)
+                .build();
     }
 
     SimulatedTenant tenant(String name) {
-        return cloud.addTenant(TenantBuilder.create(name).seed(name.hashCode()).users(1).build());
+        return cloud.addTenant(
+                TenantBuilder.create(name).seed(name.hashCode()).users(1).build());
     }
 
     /** Opens the consent link like a browser would, and returns the query of Microsoft's redirect back to the host. */
     Map<String, String> visit(ConsentUrl link) {
-        try (Response response = NO_REDIRECTS.newCall(new Request.Builder().url(link.uri().toString()).build())
+        try (Response response = NO_REDIRECTS
+                .newCall(new Request.Builder().url(link.uri().toString()).build())
                 .execute()) {
             if (response.code() != 302) {
-                throw new AssertionError("consent page answered " + response.code() + ": " + response.body().string());
+                throw new AssertionError("consent page answered " + response.code() + ": "
+                        + response.body().string());
             }
             HttpUrl back = HttpUrl.get(response.header("Location"));
             if (!back.toString().startsWith(REDIRECT + "?")) {
@@ -84,17 +103,23 @@ final class OnboardingFixture implements AutoCloseable {
 
     /** The app-only (client-credentials) token requests. */
     java.util.List<dev.entrasync.testkit.RecordedCall> appOnlyTokenCalls() {
-        return cloud.tokenCalls().stream().filter(c -> c.body().contains("grant_type=client_credentials")).toList();
+        return cloud.tokenCalls().stream()
+                .filter(c -> c.body().contains("grant_type=client_credentials"))
+                .toList();
     }
 
     /** The authorization-code redemptions. */
     java.util.List<dev.entrasync.testkit.RecordedCall> codeRedemptions() {
-        return cloud.tokenCalls().stream().filter(c -> c.body().contains("grant_type=authorization_code")).toList();
+        return cloud.tokenCalls().stream()
+                .filter(c -> c.body().contains("grant_type=authorization_code"))
+                .toList();
     }
 
     /** The fetches of the ID-token signing keys. */
     java.util.List<dev.entrasync.testkit.RecordedCall> jwksCalls() {
-        return cloud.calls().stream().filter(c -> c.path().endsWith("/discovery/v2.0/keys")).toList();
+        return cloud.calls().stream()
+                .filter(c -> c.path().endsWith("/discovery/v2.0/keys"))
+                .toList();
     }
 
     /** The {@code state} parameter of a consent link. */

@@ -25,8 +25,8 @@ class OnboardingSchemaComplianceTest {
 
     @Test
     void everyOnboardingRequestExistsInTheV1Schema() throws Exception {
-        GraphSchema schema = GraphSchema.load(Path.of(System.getProperty("entrasync.shared.dir", "../../shared"),
-                "graph", "v1.0-metadata.xml"));
+        GraphSchema schema = GraphSchema.load(
+                Path.of(System.getProperty("entrasync.shared.dir", "../../shared"), "graph", "v1.0-metadata.xml"));
         sim.home.consent(sim.app, Permissions.DIRECTORY_READ_ALL);
         SimulatedTenant customer = sim.tenant("Customer");
         customer.consent(sim.app, Permissions.allRead());
@@ -35,11 +35,17 @@ class OnboardingSchemaComplianceTest {
         sim.onboarding.discovery().discover("msp");
         sim.onboarding.preflight().check("msp", TenantId.of(customer.id()), EnumSet.allOf(Dataset.class));
 
-        assertThat(sim.cloud.graphCalls()).extracting(RecordedCall::path).containsExactly(
-                "/v1.0/tenantRelationships/delegatedAdminCustomers", "/v1.0/contracts", "/v1.0/organization",
-                "/v1.0/users");
+        assertThat(sim.cloud.graphCalls())
+                .extracting(RecordedCall::path)
+                .containsExactly(
+                        "/v1.0/tenantRelationships/delegatedAdminCustomers",
+                        "/v1.0/contracts",
+                        "/v1.0/organization",
+                        "/v1.0/users");
         for (RecordedCall call : sim.cloud.graphCalls()) {
-            assertThat(schema.check(call.path(), call.queryParam("$select"))).as(call.path()).isEmpty();
+            assertThat(schema.check(call.path(), call.queryParam("$select")))
+                    .as(call.path())
+                    .isEmpty();
         }
     }
 }

@@ -47,13 +47,23 @@ class PermissionManifestTest {
         for (int i = 0; i < roles.size(); i++) {
             GraphPermission permission = manifest.permissions().get(i);
             assertThat(roles.get(i).get("type").asText()).isEqualTo("Role");
-            assertThat(roles.get(i).get("id").asText()).as(permission.value())
+            assertThat(roles.get(i).get("id").asText())
+                    .as(permission.value())
                     .isEqualTo(graphMd.get(permission.value()));
         }
-        assertThat(manifest.permissions()).extracting(GraphPermission::value).containsExactlyInAnyOrder(
-                "User.Read.All", "Device.Read.All", "Group.Read.All", "LicenseAssignment.Read.All",
-                "RoleManagement.Read.Directory", "AuditLog.Read.All", "SecurityEvents.Read.All",
-                "Organization.Read.All", "DelegatedAdminRelationship.Read.All", "Mail.Send");
+        assertThat(manifest.permissions())
+                .extracting(GraphPermission::value)
+                .containsExactlyInAnyOrder(
+                        "User.Read.All",
+                        "Device.Read.All",
+                        "Group.Read.All",
+                        "LicenseAssignment.Read.All",
+                        "RoleManagement.Read.Directory",
+                        "AuditLog.Read.All",
+                        "SecurityEvents.Read.All",
+                        "Organization.Read.All",
+                        "DelegatedAdminRelationship.Read.All",
+                        "Mail.Send");
     }
 
     @Test
@@ -70,10 +80,14 @@ class PermissionManifestTest {
         PermissionManifest users = PermissionManifest.of(Set.of(Dataset.USERS), false, false);
         PermissionManifest none = PermissionManifest.of(Set.of(), false, false);
 
-        assertThat(users.permissions()).extracting(GraphPermission::value).containsExactly("User.Read.All",
-                "RoleManagement.Read.Directory", "AuditLog.Read.All", "Organization.Read.All");
+        assertThat(users.permissions())
+                .extracting(GraphPermission::value)
+                .containsExactly(
+                        "User.Read.All", "RoleManagement.Read.Directory", "AuditLog.Read.All", "Organization.Read.All");
         assertThat(none.permissions()).containsExactly(GraphPermission.ORGANIZATION_READ_ALL);
-        assertThat(users.manifestBlock()).startsWith("\"requiredResourceAccess\": [").doesNotContain("Mail.Send")
+        assertThat(users.manifestBlock())
+                .startsWith("\"requiredResourceAccess\": [")
+                .doesNotContain("Mail.Send")
                 .doesNotContain(GraphPermission.DIRECTORY_READ_ALL.id());
         assertThat(PermissionManifest.of(Set.of(Dataset.DEVICES), false, true).permissions())
                 .contains(GraphPermission.MAIL_SEND);

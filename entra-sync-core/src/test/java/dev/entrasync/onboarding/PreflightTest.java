@@ -26,12 +26,14 @@ class PreflightTest {
     }
 
     private TenantMapping mapping(SimulatedTenant tenant, Set<Dataset> datasets) {
-        return new TenantMapping("company-1", TenantId.of(tenant.id()), "msp", tenant.displayName(), null, datasets, false);
+        return new TenantMapping(
+                "company-1", TenantId.of(tenant.id()), "msp", tenant.displayName(), null, datasets, false);
     }
 
     private void secretExpiresIn(Duration left) {
         sim.credentials.save(sim.credential(OnboardingFixture.SECRET, false).toBuilder()
-                .secretExpiresAt(sim.time.instant().plus(left)).build());
+                .secretExpiresAt(sim.time.instant().plus(left))
+                .build());
     }
 
     @Test
@@ -49,7 +51,8 @@ class PreflightTest {
         assertThat(report.secretExpiresInDays()).isEqualTo(200L);
         assertThat(report.toString()).contains("all good").contains("expires in 200 days");
         assertThat(sim.cloud.tokenCalls()).hasSize(1);
-        assertThat(sim.cloud.graphCalls()).singleElement()
+        assertThat(sim.cloud.graphCalls())
+                .singleElement()
                 .satisfies(c -> assertThat(c.query()).containsEntry("$select", "id,signInActivity"));
     }
 
@@ -68,10 +71,13 @@ class PreflightTest {
             assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.MISSING_PERMISSION);
             assertThat(p.severity()).isEqualTo(PreflightProblem.Severity.ERROR);
             assertThat(p.permission()).isEqualTo("AuditLog.Read.All");
-            assertThat(p.words()).contains("lacks the application permission AuditLog.Read.All")
+            assertThat(p.words())
+                    .contains("lacks the application permission AuditLog.Read.All")
                     .contains("needed by audit_logs, users");
-            assertThat(p.fix()).contains("Add AuditLog.Read.All (Microsoft Graph, Application permission, id "
-                    + "b0afded3-3588-46d8-8b3d-9842eff778da)").contains("grant admin consent again");
+            assertThat(p.fix())
+                    .contains("Add AuditLog.Read.All (Microsoft Graph, Application permission, id "
+                            + "b0afded3-3588-46d8-8b3d-9842eff778da)")
+                    .contains("grant admin consent again");
             assertThat(p.reConsentUrl().uri().toString())
                     .startsWith(sim.cloud.loginUrl() + "/" + contoso.id() + "/oauth2/v2.0/authorize?");
         });
@@ -81,7 +87,8 @@ class PreflightTest {
 
     @Test
     void reportsATenantWithoutP1AsAWarningThatStillSyncs() {
-        SimulatedTenant basic = sim.cloud.addTenant(TenantBuilder.create("Basic Co").seed(9).users(1).premium(false).build());
+        SimulatedTenant basic = sim.cloud.addTenant(
+                TenantBuilder.create("Basic Co").seed(9).users(1).premium(false).build());
         basic.consent(sim.app, Permissions.allRead());
         secretExpiresIn(Duration.ofDays(200));
 
@@ -92,10 +99,14 @@ class PreflightTest {
         assertThat(report.problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.LICENSE_MISSING);
             assertThat(p.severity()).isEqualTo(PreflightProblem.Severity.WARNING);
-            assertThat(p.words()).contains("has no Microsoft Entra ID P1").contains("MFA registration and sign-in activity");
+            assertThat(p.words())
+                    .contains("has no Microsoft Entra ID P1")
+                    .contains("MFA registration and sign-in activity");
             assertThat(p.fix()).startsWith("Assign Microsoft Entra ID P1");
         });
-        assertThat(sim.cloud.graphCalls()).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(403));
+        assertThat(sim.cloud.graphCalls())
+                .singleElement()
+                .satisfies(c -> assertThat(c.status()).isEqualTo(403));
     }
 
     @Test
@@ -143,11 +154,13 @@ class PreflightTest {
 
         PreflightReport report = preflight.check("msp", TenantId.of(stranger.id()), Set.of(Dataset.GROUPS));
 
-        assertThat(report.problems(PreflightProblem.Kind.TOKEN_REFUSED)).singleElement().satisfies(p -> {
-            assertThat(p.words()).contains("AADSTS700016");
-            assertThat(p.fix()).startsWith("Ask a Global Administrator");
-            assertThat(p.reConsentUrl()).isNotNull();
-        });
+        assertThat(report.problems(PreflightProblem.Kind.TOKEN_REFUSED))
+                .singleElement()
+                .satisfies(p -> {
+                    assertThat(p.words()).contains("AADSTS700016");
+                    assertThat(p.fix()).startsWith("Ask a Global Administrator");
+                    assertThat(p.reConsentUrl()).isNotNull();
+                });
         assertThat(report.problems(PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN)).hasSize(1);
         assertThat(report.ok()).isFalse();
     }
@@ -158,17 +171,21 @@ class PreflightTest {
         contoso.consent(sim.app, Permissions.DIRECTORY_READ_ALL);
         secretExpiresIn(Duration.ofDays(200));
 
-        PreflightReport report = preflight.check(mapping(contoso, EnumSet.of(Dataset.DEVICES, Dataset.GROUPS,
-                Dataset.LICENSES, Dataset.ROLES, Dataset.SECURE_SCORES)));
+        PreflightReport report = preflight.check(mapping(
+                contoso,
+                EnumSet.of(Dataset.DEVICES, Dataset.GROUPS, Dataset.LICENSES, Dataset.ROLES, Dataset.SECURE_SCORES)));
 
-        assertThat(report.problems()).extracting(PreflightProblem::permission).containsExactly("SecurityEvents.Read.All");
+        assertThat(report.problems())
+                .extracting(PreflightProblem::permission)
+                .containsExactly("SecurityEvents.Read.All");
     }
 
     @Test
     void aMissingCredentialIsAProblemNotAnException() {
         PreflightReport report = preflight.check("nobody", TenantId.of(sim.home.id()), Set.of(Dataset.USERS));
 
-        assertThat(report.problems()).extracting(PreflightProblem::kind)
+        assertThat(report.problems())
+                .extracting(PreflightProblem::kind)
                 .containsExactly(PreflightProblem.Kind.CREDENTIAL_NOT_FOUND);
         assertThat(sim.cloud.calls()).isEmpty();
     }

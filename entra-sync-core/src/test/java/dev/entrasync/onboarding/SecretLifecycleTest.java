@@ -26,7 +26,8 @@ class SecretLifecycleTest {
 
     private void secretExpiresIn(Duration left) {
         sim.credentials.save(sim.credential(OnboardingFixture.SECRET, false).toBuilder()
-                .secretExpiresAt(sim.time.instant().plus(left)).build());
+                .secretExpiresAt(sim.time.instant().plus(left))
+                .build());
     }
 
     @Test
@@ -39,8 +40,9 @@ class SecretLifecycleTest {
             sim.time.advance(Duration.ofDays(1));
         }
 
-        assertThat(sim.secretEvents.events()).containsExactly("expiring msp 30", "expiring msp 14", "expiring msp 7",
-                "expiring msp 1", "expired msp");
+        assertThat(sim.secretEvents.events())
+                .containsExactly(
+                        "expiring msp 30", "expiring msp 14", "expiring msp 7", "expiring msp 1", "expired msp");
     }
 
     @Test
@@ -84,7 +86,8 @@ class SecretLifecycleTest {
                 .isInstanceOf(SecretRotationException.class)
                 .hasMessageContaining("the old secret stays in use")
                 .hasMessageContaining("AADSTS7000215")
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(NEW_SECRET).doesNotContain(OnboardingFixture.SECRET));
+                .satisfies(e ->
+                        assertThat(e.getMessage()).doesNotContain(NEW_SECRET).doesNotContain(OnboardingFixture.SECRET));
 
         assertThat(sim.credentials.find("msp")).contains(before);
         assertThat(sim.secretEvents.events()).containsExactly("rotation failed msp " + TokenFailure.INVALID_SECRET);
@@ -92,8 +95,10 @@ class SecretLifecycleTest {
 
     @Test
     void refusesANewExpiryInThePast() {
-        assertThatThrownBy(() -> secrets.rotate("msp", ClientSecret.of(NEW_SECRET), sim.time.instant().minusSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("newExpiry:");
+        assertThatThrownBy(() -> secrets.rotate(
+                        "msp", ClientSecret.of(NEW_SECRET), sim.time.instant().minusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("newExpiry:");
         assertThat(sim.cloud.tokenCalls()).isEmpty();
     }
 }

@@ -37,8 +37,11 @@ class TenantDiscoveryTest {
         sim.home.consent(sim.app, Permissions.DELEGATED_ADMIN_RELATIONSHIP_READ_ALL);
         List<SimulatedTenant> customers = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-            SimulatedTenant customer = sim.cloud.addTenant(TenantBuilder.create("Customer " + i).seed(i).users(1)
-                    .customDomain("customer" + i + ".example.com").build());
+            SimulatedTenant customer = sim.cloud.addTenant(TenantBuilder.create("Customer " + i)
+                    .seed(i)
+                    .users(1)
+                    .customDomain("customer" + i + ".example.com")
+                    .build());
             sim.home.addGdapCustomer(customer);
             if (i < 47) {
                 customer.consent(sim.app, Permissions.ORGANIZATION_READ_ALL, Permissions.USER_READ_ALL);
@@ -55,24 +58,31 @@ class TenantDiscoveryTest {
         List<DiscoveredTenant> found = sim.onboarding.discovery().discover("msp");
 
         assertThat(found).hasSize(50);
-        assertThat(found).extracting(t -> t.tenant().value())
-                .containsExactlyInAnyOrderElementsOf(customers.stream().map(SimulatedTenant::id).toList());
-        DiscoveredTenant first = found.stream().filter(t -> t.tenant().value().equals(customers.get(0).id()))
-                .findFirst().orElseThrow();
+        assertThat(found)
+                .extracting(t -> t.tenant().value())
+                .containsExactlyInAnyOrderElementsOf(
+                        customers.stream().map(SimulatedTenant::id).toList());
+        DiscoveredTenant first = found.stream()
+                .filter(t -> t.tenant().value().equals(customers.get(0).id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(first.displayName()).isEqualTo("Customer 0");
         assertThat(first.defaultDomain()).isEqualTo("customer0.example.com");
         assertThat(first.consentStatus()).isEqualTo(ConsentStatus.CONSENTED);
         assertThat(first.source()).isEqualTo(DiscoveredTenant.Source.GDAP);
-        assertThat(first.consentUrl().uri().getPath()).isEqualTo("/" + customers.get(0).id() + "/oauth2/v2.0/authorize");
+        assertThat(first.consentUrl().uri().getPath())
+                .isEqualTo("/" + customers.get(0).id() + "/oauth2/v2.0/authorize");
         assertThat(found.stream().filter(t -> t.consentStatus() == ConsentStatus.NOT_CONSENTED))
-                .hasSize(3).allSatisfy(t -> {
+                .hasSize(3)
+                .allSatisfy(t -> {
                     assertThat(t.displayName()).startsWith("Customer 4");
                     assertThat(t.defaultDomain()).isNull();
                 });
         List<RecordedCall> graph = sim.cloud.graphCalls();
         assertThat(graph).hasSize(1 + 47);
         assertThat(graph.get(0).path()).isEqualTo("/v1.0/tenantRelationships/delegatedAdminCustomers");
-        assertThat(graph.subList(1, graph.size())).allSatisfy(c -> assertThat(c.path()).isEqualTo("/v1.0/organization"));
+        assertThat(graph.subList(1, graph.size()))
+                .allSatisfy(c -> assertThat(c.path()).isEqualTo("/v1.0/organization"));
         assertThat(sim.cloud.tokenCalls()).hasSize(1 + 50);
     }
 
@@ -103,8 +113,10 @@ class TenantDiscoveryTest {
                 .isInstanceOf(MappingConflictException.class)
                 .hasMessageContaining("Tenant " + seventh.tenant() + " is already mapped to company company-8");
 
-        assertThat(mapper.delete("company-8", SyncedData.KEEP)).get()
-                .extracting(TenantMapping::tenant).isEqualTo(seventh.tenant());
+        assertThat(mapper.delete("company-8", SyncedData.KEEP))
+                .get()
+                .extracting(TenantMapping::tenant)
+                .isEqualTo(seventh.tenant());
         TenantMapping existing = mapper.map(seventh.toMapping("host-company-99", "msp", Set.of(Dataset.DEVICES)));
 
         assertThat(mapper.findByTenant(seventh.tenant())).contains(existing);
@@ -119,8 +131,11 @@ class TenantDiscoveryTest {
     void fallsBackToLegacyContractsWhenGdapIsNotPermitted() {
         sim = new OnboardingFixture(true);
         sim.home.consent(sim.app, Permissions.DIRECTORY_READ_ALL);
-        SimulatedTenant northwind = sim.cloud.addTenant(TenantBuilder.create("Northwind").seed(3).users(1)
-                .customDomain("northwind.com").build());
+        SimulatedTenant northwind = sim.cloud.addTenant(TenantBuilder.create("Northwind")
+                .seed(3)
+                .users(1)
+                .customDomain("northwind.com")
+                .build());
         sim.home.addGdapCustomer(northwind);
         sim.home.addContract(northwind);
 
@@ -132,9 +147,11 @@ class TenantDiscoveryTest {
             assertThat(t.displayName()).isEqualTo("Northwind");
             assertThat(t.defaultDomain()).isEqualTo("northwind.com");
         });
-        assertThat(sim.cloud.graphCalls()).extracting(RecordedCall::path, RecordedCall::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("/v1.0/tenantRelationships/delegatedAdminCustomers", 403),
-                org.assertj.core.groups.Tuple.tuple("/v1.0/contracts", 200));
+        assertThat(sim.cloud.graphCalls())
+                .extracting(RecordedCall::path, RecordedCall::status)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("/v1.0/tenantRelationships/delegatedAdminCustomers", 403),
+                        org.assertj.core.groups.Tuple.tuple("/v1.0/contracts", 200));
     }
 
     @Test
@@ -151,8 +168,11 @@ class TenantDiscoveryTest {
     @Test
     void listsTheConsentedTenantsOfAPlainCredentialWithTheirNamesAndDomains() {
         sim = new OnboardingFixture(false);
-        SimulatedTenant contoso = sim.cloud.addTenant(TenantBuilder.create("Contoso").seed(5).users(1)
-                .customDomain("contoso.com").build());
+        SimulatedTenant contoso = sim.cloud.addTenant(TenantBuilder.create("Contoso")
+                .seed(5)
+                .users(1)
+                .customDomain("contoso.com")
+                .build());
         SimulatedTenant gone = sim.tenant("Revoked Ltd");
         contoso.consent(sim.app, Permissions.ORGANIZATION_READ_ALL);
         for (SimulatedTenant t : List.of(contoso, gone)) {
@@ -162,12 +182,18 @@ class TenantDiscoveryTest {
         List<DiscoveredTenant> found = sim.onboarding.discovery().discover("msp");
 
         assertThat(found).hasSize(2);
-        DiscoveredTenant ok = found.stream().filter(t -> t.tenant().value().equals(contoso.id())).findFirst().orElseThrow();
+        DiscoveredTenant ok = found.stream()
+                .filter(t -> t.tenant().value().equals(contoso.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(ok.displayName()).isEqualTo("Contoso");
         assertThat(ok.defaultDomain()).isEqualTo("contoso.com");
         assertThat(ok.consentStatus()).isEqualTo(ConsentStatus.CONSENTED);
         assertThat(ok.source()).isEqualTo(DiscoveredTenant.Source.CONSENT);
-        DiscoveredTenant revoked = found.stream().filter(t -> t.tenant().value().equals(gone.id())).findFirst().orElseThrow();
+        DiscoveredTenant revoked = found.stream()
+                .filter(t -> t.tenant().value().equals(gone.id()))
+                .findFirst()
+                .orElseThrow();
         assertThat(revoked.consentStatus()).isEqualTo(ConsentStatus.NOT_CONSENTED);
         assertThat(revoked.name()).isEqualTo(gone.id());
         assertThat(sim.cloud.graphCalls()).hasSize(1);

@@ -7,6 +7,7 @@ import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
 import dev.entrasync.TenantId;
+import dev.entrasync.TenantMapper;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.jdbc.JdbcClusterScheduler;
 import dev.entrasync.jdbc.JdbcStorage;
@@ -18,7 +19,10 @@ import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.jdbcx.JdbcDataSource;
 
@@ -30,34 +34,50 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class ClusteredHost {
 
     private static final String CLIENT_ID = "6f1c0a8e-8d2b-4c1e-9a57-2f3e4d5c6b7a";
+    private static final Set<Dataset> DATASETS = EnumSet.of(Dataset.USERS, Dataset.GROUPS);
 
     public static void main(String... args) throws InterruptedException {
-        JdbcDataSource dataSource = new JdbcDataSource();                   // the database both instances share
+        JdbcDataSource dataSource = new JdbcDataSource(); // the database both instances share
         dataSource.setURL("jdbc:h2:mem:clustered-host;DB_CLOSE_DELAY=-1");
         try (SimulatedCloud microsoft = SimulatedCloud.start()) {
             microsoft.registerApp(CLIENT_ID, "demo-secret");
-            SecretKeyRing keys = SecretKeyRing.builder().key("2026-12", SecretKeyRing.generateKey()).build();
+            SecretKeyRing keys = SecretKeyRing.builder()
+                    .key("2026-12", SecretKeyRing.generateKey())
+                    .build();
             JdbcStorage storage = JdbcStorage.builder(dataSource).build();
-            storage.credentialStore(keys).save(AppCredential.builder().name("msp")
-                    .cloud(Cloud.custom(microsoft.loginUrl(), microsoft.graphUrl())).homeTenant("northwindmsp.onmicrosoft.com")
-                    .clientId(CLIENT_ID).secret("demo-secret").build());
-            for (String name : new String[] {"Contoso", "Litware", "Fabrikam"}) {
-                SimulatedTenant tenant = microsoft.addTenant(TenantBuilder.create(name).users(40).build());
+            Cloud cloud = Cloud.custom(microsoft.loginUrl(), microsoft.graphUrl()); // Cloud.GLOBAL in production
+            storage.credentialStore(keys)
+                    .save(AppCredential.builder()
+                            .name("msp")
+                            .cloud(cloud)
+                            .homeTenant("northwindmsp.onmicrosoft.com")
+                            .clientId(CLIENT_ID)
+                            .secret("demo-secret")
+                            .build());
+            TenantMapper companies = storage.tenantMapper();
+            for (String name : List.of("Contoso", "Litware", "Fabrikam")) {
+                SimulatedTenant tenant =
+                        microsoft.addTenant(TenantBuilder.create(name).users(40).build());
                 tenant.consent(microsoft.app(CLIENT_ID), Permissions.allRead());
-                storage.tenantMapper().map(new TenantMapping(name.toLowerCase(java.util.Locale.ROOT), TenantId.of(tenant.id()), "msp", name,
-                        null, EnumSet.of(Dataset.USERS, Dataset.GROUPS), false));
+                TenantId id = TenantId.of(tenant.id());
+                companies.map(new TenantMapping(name.toLowerCase(Locale.ROOT), id, "msp", name, null, DATASETS, false));
             }
-            Map<String, String> ranOn = new ConcurrentHashMap<>();           // job id -> instance
-            try (EntraSync entraA = EntraSync.builder().credentials(storage.credentialStore(keys)).build();
-                 SyncEngine a = instance(storage, entraA, "instance-a", ranOn);
-                 EntraSync entraB = EntraSync.builder().credentials(storage.credentialStore(keys)).build();
-                 SyncEngine b = instance(storage, entraB, "instance-b", ranOn)) {
+            Map<String, String> ranOn = new ConcurrentHashMap<>(); // job id -> instance
+            try (EntraSync entraA = EntraSync.builder()
+                            .credentials(storage.credentialStore(keys))
+                            .build();
+                    SyncEngine a = instance(storage, entraA, "instance-a", ranOn);
+                    EntraSync entraB = EntraSync.builder()
+                            .credentials(storage.credentialStore(keys))
+                            .build();
+                    SyncEngine b = instance(storage, entraB, "instance-b", ranOn)) {
                 a.start();
                 b.start();
-                a.exclude(storage.tenantMapper().findByCompany("fabrikam").orElseThrow().tenant()); // stored
-                for (SyncJob queued : b.syncAllNow()) {                          // asked on B, run by either
+                a.exclude(companies.findByCompany("fabrikam").orElseThrow().tenant()); // stored in the mapping
+                for (SyncJob queued : b.syncAllNow()) { // asked on B, run by either
                     SyncJob job = b.await(queued.id(), Duration.ofMinutes(5));
-                    String company = storage.tenantMapper().findByTenant(job.tenant()).orElseThrow().displayName();
+                    String company =
+                            companies.findByTenant(job.tenant()).orElseThrow().displayName();
                     System.out.printf("%s: %s on %s%n", company, job.status(), ranOn.get(job.id()));
                 }
                 try {
@@ -71,8 +91,11 @@ public final class ClusteredHost {
 
     /** One host instance: in production, one per process, each with the same storage and its own scheduler. */
     private static SyncEngine instance(JdbcStorage storage, EntraSync entra, String name, Map<String, String> ranOn) {
-        JdbcClusterScheduler scheduler = JdbcClusterScheduler.builder(storage).instanceName(name)
-                .pollingInterval(Duration.ofSeconds(1)).shutdownMaxWait(Duration.ofSeconds(30)).build();
+        JdbcClusterScheduler scheduler = JdbcClusterScheduler.builder(storage)
+                .instanceName(name)
+                .pollingInterval(Duration.ofSeconds(1))
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
         SyncListener recorder = new SyncListener() {
             @Override
             public void jobStarted(SyncJob job) {

@@ -30,27 +30,40 @@ public final class JdbcHost {
 
     /** @param args optionally the H2 JDBC URL to use (default: a private in-memory database) */
     public static void main(String... args) throws InterruptedException {
-        JdbcDataSource dataSource = new JdbcDataSource();                   // your connection pool in production
+        JdbcDataSource dataSource = new JdbcDataSource(); // your connection pool in production
         dataSource.setURL(args.length > 0 ? args[0] : "jdbc:h2:mem:jdbc-host;DB_CLOSE_DELAY=-1");
         try (SimulatedCloud microsoft = SimulatedCloud.start()) {
             microsoft.registerApp(CLIENT_ID, "demo-secret");
-            SimulatedTenant contoso = microsoft.addTenant(TenantBuilder.create("Contoso").seed(1).users(300).build());
+            SimulatedTenant contoso = microsoft.addTenant(
+                    TenantBuilder.create("Contoso").seed(1).users(300).build());
             contoso.consent(microsoft.app(CLIENT_ID), Permissions.allRead());
 
-            JdbcStorage storage = JdbcStorage.builder(dataSource).build();   // creates or migrates the tables
-            SecretKeyRing keys = SecretKeyRing.builder()                     // from your key vault in production
-                    .key("2026-12", SecretKeyRing.generateKey()).build();
-            storage.credentialStore(keys).save(AppCredential.builder().name("msp")
-                    .cloud(Cloud.custom(microsoft.loginUrl(), microsoft.graphUrl())).homeTenant("northwindmsp.onmicrosoft.com")
-                    .clientId(CLIENT_ID).secret("demo-secret").build());
+            JdbcStorage storage = JdbcStorage.builder(dataSource).build(); // creates or migrates the tables
+            SecretKeyRing keys = SecretKeyRing.builder() // from your key vault in production
+                    .key("2026-12", SecretKeyRing.generateKey())
+                    .build();
+            storage.credentialStore(keys)
+                    .save(AppCredential.builder()
+                            .name("msp")
+                            .cloud(Cloud.custom(microsoft.loginUrl(), microsoft.graphUrl()))
+                            .homeTenant("northwindmsp.onmicrosoft.com")
+                            .clientId(CLIENT_ID)
+                            .secret("demo-secret")
+                            .build());
             TenantId tenant = TenantId.of(contoso.id());
-            storage.tenantMapper().map(new TenantMapping("acme", tenant, "msp", "Contoso", null,
-                    EnumSet.allOf(Dataset.class), false));
-            try (EntraSync entra = EntraSync.builder().credentials(storage.credentialStore(keys)).build();
-                 SyncEngine engine = storage.engine(entra).build()) {           // mapper, sink, checkpoints, jobs
+            storage.tenantMapper()
+                    .map(new TenantMapping(
+                            "acme", tenant, "msp", "Contoso", null, EnumSet.allOf(Dataset.class), false));
+            try (EntraSync entra = EntraSync.builder()
+                            .credentials(storage.credentialStore(keys))
+                            .build();
+                    SyncEngine engine = storage.engine(entra).build()) { // mapper, sink, checkpoints, jobs
                 SyncJob job = engine.await(engine.syncNowForCompany("acme").id(), Duration.ofMinutes(5));
-                System.out.printf("acme: %s, %d users stored in %s, %d jobs%n", job.status(),
-                        storage.queries().count(tenant, EntraUser.class), storage.databaseProduct(),
+                System.out.printf(
+                        "acme: %s, %d users stored in %s, %d jobs%n",
+                        job.status(),
+                        storage.queries().count(tenant, EntraUser.class),
+                        storage.databaseProduct(),
                         storage.jobStore().history(tenant, 0, 10).size());
             }
         }

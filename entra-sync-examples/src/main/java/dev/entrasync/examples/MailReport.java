@@ -16,6 +16,7 @@ import dev.entrasync.mail.MailMessage;
 import dev.entrasync.mail.MailSender;
 import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.testkit.Permissions;
+import dev.entrasync.testkit.SentMail;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
@@ -31,38 +32,52 @@ import java.util.Map;
 public final class MailReport {
 
     private static final String CLIENT_ID = "6f1c0a8e-8d2b-4c1e-9a57-2f3e4d5c6b7a";
-    private static final String FROM = "reports@northwindmsp.onmicrosoft.com";   // a mailbox of your own tenant
+    private static final String FROM = "reports@northwindmsp.onmicrosoft.com"; // a mailbox of your own tenant
     private static final List<String> TO = List.of("noc@northwind.example");
 
     public static void main(String... args) throws InterruptedException {
         try (SimulatedCloud microsoft = SimulatedCloud.start()) {
             microsoft.registerApp(CLIENT_ID, "demo-secret");
-            SimulatedTenant home = microsoft.addTenant(TenantBuilder.create("Northwind MSP").seed(3).users(8).build());
-            home.users().add(Map.of("userPrincipalName", FROM, "displayName", "Reports", "accountEnabled", true, "mail", FROM));
-            home.consent(microsoft.app(CLIENT_ID), Permissions.MAIL_SEND);      // Mail.Send in your own tenant only
+            SimulatedTenant home = microsoft.addTenant(
+                    TenantBuilder.create("Northwind MSP").users(8).build());
+            home.users().add(Map.of("userPrincipalName", FROM, "displayName", "Reports", "mail", FROM));
+            home.consent(microsoft.app(CLIENT_ID), Permissions.MAIL_SEND); // Mail.Send in your own tenant only
             InMemoryCredentialStore credentials = new InMemoryCredentialStore();
-            credentials.save(AppCredential.builder().name("northwind").cloud(Cloud.custom(microsoft.loginUrl(),
-                    microsoft.graphUrl())).homeTenant(home.id()).clientId(CLIENT_ID).secret("demo-secret").build());
+            Cloud cloud = Cloud.custom(microsoft.loginUrl(), microsoft.graphUrl()); // Cloud.GLOBAL in production
+            credentials.save(AppCredential.builder()
+                    .name("northwind")
+                    .cloud(cloud)
+                    .homeTenant(home.id())
+                    .clientId(CLIENT_ID)
+                    .secret("demo-secret")
+                    .build());
             InMemoryTenantMapper companies = new InMemoryTenantMapper();
             for (String name : List.of("Contoso", "Litware")) {
-                SimulatedTenant tenant = microsoft.addTenant(TenantBuilder.create(name).users(100).build());
+                SimulatedTenant tenant = microsoft.addTenant(
+                        TenantBuilder.create(name).users(100).build());
                 tenant.consent(microsoft.app(CLIENT_ID), Permissions.allRead());
-                if (name.equals("Litware")) {                                    // its administrator removed one
+                if (name.equals("Litware")) { // its administrator removed one
                     tenant.revoke(microsoft.app(CLIENT_ID), Permissions.SECURITY_EVENTS_READ_ALL);
                 }
-                companies.map(new TenantMapping(name, TenantId.of(tenant.id()), "northwind", name, null,
-                        EnumSet.allOf(Dataset.class), false));
+                TenantId id = TenantId.of(tenant.id());
+                companies.map(
+                        new TenantMapping(name, id, "northwind", name, null, EnumSet.allOf(Dataset.class), false));
             }
             InMemoryDatasetSink sink = new InMemoryDatasetSink();
             try (EntraSync entra = EntraSync.builder().credentials(credentials).build(); // one runtime per host
-                 SyncEngine engine = entra.engine().tenants(companies).sink(sink)
-                         .listener(new Reports(entra.mail(), companies, sink)).build()) {
+                    SyncEngine engine = entra.engine()
+                            .tenants(companies)
+                            .sink(sink)
+                            .listener(new Reports(entra.mail(), companies, sink))
+                            .build()) {
                 for (SyncJob job : engine.syncAllNow()) {
                     engine.await(job.id(), Duration.ofMinutes(10));
                 }
             }
-            microsoft.sentMail().forEach(m -> System.out.printf("Mailed %s from %s: %s%n",
-                    m.toRecipients(), m.senderUserPrincipalName(), m.subject()));
+            for (SentMail m : microsoft.sentMail()) {
+                System.out.printf(
+                        "Mailed %s from %s: %s%n", m.toRecipients(), m.senderUserPrincipalName(), m.subject());
+            }
         }
     }
 
@@ -71,17 +86,17 @@ public final class MailReport {
             implements SyncListener {
 
         @Override
-        public void jobFinished(SyncJob job) {                                   // on the engine's thread
+        public void jobFinished(SyncJob job) { // on the engine's thread
             String company = companies.findByTenant(job.tenant()).orElseThrow().displayName();
-            send(company + ": Entra ID summary", "Users: " + sink.records(job.tenant(), Dataset.USERS).size()
-                    + "\nLast sync: " + job.status());
+            int users = sink.records(job.tenant(), Dataset.USERS).size();
+            send(company + ": Entra ID summary", "Users: " + users + "\nLast sync: " + job.status());
             if (job.status() == JobStatus.FAILED || job.status() == JobStatus.PARTIAL) {
                 send(company + ": sync failing", "The sync ended " + job.status() + ": " + job.results());
             }
         }
 
         private void send(String subject, String body) {
-            mail.send("northwind", MailMessage.text(FROM, TO, subject, body));   // Graph sendMail as FROM
+            mail.send("northwind", MailMessage.text(FROM, TO, subject, body)); // Graph sendMail as FROM
         }
     }
 }

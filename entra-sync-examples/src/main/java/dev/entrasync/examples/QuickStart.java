@@ -24,27 +24,29 @@ import java.util.List;
 public final class QuickStart {
 
     public static void main(String... args) throws InterruptedException {
-        try (SimulatedCloud microsoft = SimulatedCloud.start()) {          // stands in for Microsoft's cloud
+        try (SimulatedCloud microsoft = SimulatedCloud.start()) { // stands in for Microsoft's cloud
             microsoft.registerApp("6f1c0a8e-8d2b-4c1e-9a57-2f3e4d5c6b7a", "demo-secret");
-            SimulatedTenant contoso = microsoft.addTenant(TenantBuilder.create("Contoso").seed(1).users(1200).build());
+            SimulatedTenant contoso = microsoft.addTenant(
+                    TenantBuilder.create("Contoso").seed(1).users(1200).build());
             contoso.consent(microsoft.app("6f1c0a8e-8d2b-4c1e-9a57-2f3e4d5c6b7a"), Permissions.allRead());
 
             // tag::quickstart[]
-            InMemoryCredentialStore credentials = new InMemoryCredentialStore();   // your secrets
+            InMemoryCredentialStore credentials = new InMemoryCredentialStore(); // your secrets
             credentials.save(AppCredential.builder()
                     .name("msp")
                     .cloud(Cloud.custom(microsoft.loginUrl(), microsoft.graphUrl())) // Cloud.GLOBAL in production
-                    .homeTenant("northwindmsp.onmicrosoft.com")                     // your own tenant
+                    .homeTenant("northwindmsp.onmicrosoft.com") // your own tenant
                     .clientId("6f1c0a8e-8d2b-4c1e-9a57-2f3e4d5c6b7a")
                     .secret("demo-secret")
                     .build());
-            InMemoryTenantMapper companies = new InMemoryTenantMapper();         // your company <-> tenant pairs
-            companies.map(new TenantMapping("acme", TenantId.of(contoso.id()), "msp", "Contoso", null,
-                    EnumSet.allOf(Dataset.class), false));
-            InMemoryDatasetSink sink = new InMemoryDatasetSink();                // your storage
+            InMemoryTenantMapper companies = new InMemoryTenantMapper(); // your company <-> tenant pairs
+            companies.map(new TenantMapping(
+                    "acme", TenantId.of(contoso.id()), "msp", "Contoso", null, EnumSet.allOf(Dataset.class), false));
+            InMemoryDatasetSink sink = new InMemoryDatasetSink(); // your storage
             try (EntraSync entra = EntraSync.builder().credentials(credentials).build(); // one per host
-                 SyncEngine engine = entra.engine().tenants(companies).sink(sink).build()) {
-                engine.start();                                                  // every tenant once a day
+                    SyncEngine engine =
+                            entra.engine().tenants(companies).sink(sink).build()) {
+                engine.start(); // every tenant once a day
                 SyncJob job = engine.await(engine.syncNowForCompany("acme").id(), Duration.ofMinutes(5)); // "Sync now"
                 List<EntraUser> users = sink.records(job.tenant(), Dataset.USERS);
                 System.out.printf("acme: %s, %d users in %d requests%n", job.status(), users.size(), job.requests());

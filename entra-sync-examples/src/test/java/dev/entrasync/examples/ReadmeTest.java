@@ -28,12 +28,23 @@ class ReadmeTest {
     @Test
     void quickStartIsTheTaggedRegionOfQuickStartJava() throws Exception {
         List<String> source = Files.readAllLines(Path.of("src/main/java/dev/entrasync/examples/QuickStart.java"));
-        List<String> region = source.subList(source.indexOf(source.stream().filter(l -> l.contains("tag::quickstart[]"))
-                .findFirst().orElseThrow()) + 1, source.indexOf(source.stream().filter(l -> l.contains("end::quickstart[]"))
-                .findFirst().orElseThrow()));
-        int indent = region.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
-                .min().orElse(0);
-        String expected = region.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).collect(Collectors.joining("\n"));
+        List<String> region = source.subList(
+                source.indexOf(source.stream()
+                                .filter(l -> l.contains("tag::quickstart[]"))
+                                .findFirst()
+                                .orElseThrow())
+                        + 1,
+                source.indexOf(source.stream()
+                        .filter(l -> l.contains("end::quickstart[]"))
+                        .findFirst()
+                        .orElseThrow()));
+        int indent = region.stream()
+                .filter(l -> !l.isBlank())
+                .mapToInt(l -> l.length() - l.stripLeading().length())
+                .min()
+                .orElse(0);
+        String expected =
+                region.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).collect(Collectors.joining("\n"));
 
         assertThat(region).hasSizeLessThanOrEqualTo(20);
         assertThat(readme()).contains("```java\n" + expected + "\n```");
@@ -43,8 +54,8 @@ class ReadmeTest {
     void theModuleListLinksEveryRecipe() throws Exception {
         String modules = readme().substring(readme().indexOf("## Modules"), readme().indexOf("## Quick start"));
 
-        for (Class<?> recipe : List.of(QuickStart.class, InMemoryHost.class, JdbcHost.class, ClusteredHost.class,
-                MailReport.class)) {
+        for (Class<?> recipe :
+                List.of(QuickStart.class, InMemoryHost.class, JdbcHost.class, ClusteredHost.class, MailReport.class)) {
             String path = "src/main/java/" + recipe.getName().replace('.', '/') + ".java";
             assertThat(Files.exists(Path.of(path))).as(path).isTrue();
             assertThat(modules).contains("[`" + recipe.getSimpleName() + "`](entra-sync-examples/" + path + ")");
@@ -54,7 +65,8 @@ class ReadmeTest {
 
     @Test
     void manifestIsWhatTheManifestCommandPrints() throws Exception {
-        String block = PermissionManifest.of(EnumSet.allOf(Dataset.class), false, false).manifestBlock();
+        String block = PermissionManifest.of(EnumSet.allOf(Dataset.class), false, false)
+                .manifestBlock();
 
         assertThat(readme()).contains("```json\n" + block + "\n```");
     }
@@ -62,12 +74,18 @@ class ReadmeTest {
     @Test
     void datasetsTableNamesEachDatasetsPermissionsAndLicense() throws Exception {
         for (Dataset dataset : Dataset.values()) {
-            Matcher row = Pattern.compile("(?m)^\\| `" + dataset.key() + "` \\| (.*) \\| (.*) \\| (.*) \\|$").matcher(readme());
+            Matcher row = Pattern.compile("(?m)^\\| `" + dataset.key() + "` \\| (.*) \\| (.*) \\| (.*) \\|$")
+                    .matcher(readme());
             assertThat(row.find()).as(dataset.key()).isTrue();
-            List<String> permissions = Arrays.stream(row.group(2).split(",")).map(String::trim).toList();
-            assertThat(permissions).as(dataset.key()).containsExactlyElementsOf(DatasetRequirements.permissions(dataset)
-                    .stream().map(GraphPermission::value).toList());
-            assertThat(row.group(3).contains(DatasetRequirements.ENTRA_ID_P1)).as(dataset.key())
+            List<String> permissions =
+                    Arrays.stream(row.group(2).split(",")).map(String::trim).toList();
+            assertThat(permissions)
+                    .as(dataset.key())
+                    .containsExactlyElementsOf(DatasetRequirements.permissions(dataset).stream()
+                            .map(GraphPermission::value)
+                            .toList());
+            assertThat(row.group(3).contains(DatasetRequirements.ENTRA_ID_P1))
+                    .as(dataset.key())
                     .isEqualTo(DatasetRequirements.license(dataset).isPresent());
         }
     }

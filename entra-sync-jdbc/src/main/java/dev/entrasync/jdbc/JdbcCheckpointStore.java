@@ -29,23 +29,42 @@ public final class JdbcCheckpointStore implements CheckpointStore {
 
     JdbcCheckpointStore(Database db) {
         this.db = db;
-        this.upsert = db.dialect().upsert(db.table("checkpoints"), List.of("tenant_id", "dataset"),
-                List.of("tenant_id", "dataset", "delta_link", "watermark", "full_round_at", "tracked_ids", "saved_at"));
-        this.select = NamedSql.parse("SELECT * FROM " + db.table("checkpoints")
-                + " WHERE tenant_id = :tenant AND dataset = :dataset");
-        this.delete = NamedSql.parse("DELETE FROM " + db.table("checkpoints")
-                + " WHERE tenant_id = :tenant AND dataset = :dataset");
+        this.upsert = db.dialect()
+                .upsert(
+                        db.table("checkpoints"),
+                        List.of("tenant_id", "dataset"),
+                        List.of(
+                                "tenant_id",
+                                "dataset",
+                                "delta_link",
+                                "watermark",
+                                "full_round_at",
+                                "tracked_ids",
+                                "saved_at"));
+        this.select = NamedSql.parse(
+                "SELECT * FROM " + db.table("checkpoints") + " WHERE tenant_id = :tenant AND dataset = :dataset");
+        this.delete = NamedSql.parse(
+                "DELETE FROM " + db.table("checkpoints") + " WHERE tenant_id = :tenant AND dataset = :dataset");
     }
 
     @Override
     public Optional<Checkpoint> load(TenantId tenant, Dataset dataset) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(dataset, "dataset");
-        return db.withConnection("loading the " + dataset.key() + " checkpoint of tenant " + tenant,
-                c -> db.query(c, select, params("tenant", tenant.value(), "dataset", dataset.key()),
-                        row -> new Checkpoint(row.string("delta_link"), row.instant("watermark"),
-                                row.instant("full_round_at"), new HashSet<>(row.strings("tracked_ids")))))
-                .stream().findFirst();
+        return db
+                .withConnection(
+                        "loading the " + dataset.key() + " checkpoint of tenant " + tenant,
+                        c -> db.query(
+                                c,
+                                select,
+                                params("tenant", tenant.value(), "dataset", dataset.key()),
+                                row -> new Checkpoint(
+                                        row.string("delta_link"),
+                                        row.instant("watermark"),
+                                        row.instant("full_round_at"),
+                                        new HashSet<>(row.strings("tracked_ids")))))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -60,7 +79,9 @@ public final class JdbcCheckpointStore implements CheckpointStore {
                 statement.setString(3, checkpoint.deltaLink());
                 db.dialect().setInstant(statement, 4, checkpoint.watermark());
                 db.dialect().setInstant(statement, 5, checkpoint.fullRoundAt());
-                statement.setString(6, JsonText.write(checkpoint.trackedIds().stream().sorted().toList()));
+                statement.setString(
+                        6,
+                        JsonText.write(checkpoint.trackedIds().stream().sorted().toList()));
                 db.dialect().setInstant(statement, 7, db.now());
                 return statement.executeUpdate();
             }
@@ -71,7 +92,8 @@ public final class JdbcCheckpointStore implements CheckpointStore {
     public void delete(TenantId tenant, Dataset dataset) {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(dataset, "dataset");
-        db.withConnection("deleting the " + dataset.key() + " checkpoint of tenant " + tenant,
+        db.withConnection(
+                "deleting the " + dataset.key() + " checkpoint of tenant " + tenant,
                 c -> db.update(c, delete, params("tenant", tenant.value(), "dataset", dataset.key())));
     }
 }

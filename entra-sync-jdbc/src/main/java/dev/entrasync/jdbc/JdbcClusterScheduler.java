@@ -108,8 +108,8 @@ public final class JdbcClusterScheduler implements SyncScheduler {
     private SyncTasks attached() {
         SyncTasks current = tasks;
         if (current == null) {
-            throw new IllegalStateException("JdbcClusterScheduler runs only inside an engine: pass it to"
-                    + " entra.engine().scheduler(...)");
+            throw new IllegalStateException(
+                    "JdbcClusterScheduler runs only inside an engine: pass it to" + " entra.engine().scheduler(...)");
         }
         return current;
     }
@@ -141,7 +141,9 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         SyncTasks engine = attached();
         TaskInstanceId row = TaskInstanceId.of(ClusterTasks.TENANT, tenant.value());
         try {
-            scheduler.getScheduledExecution(row).filter(e -> !e.isPicked())
+            scheduler
+                    .getScheduledExecution(row)
+                    .filter(e -> !e.isPicked())
                     .ifPresent(e -> scheduler.reschedule(row, engine.nextRun(tenant, null)));
         } catch (TaskInstanceException e) {
             LOG.debug("Tenant {} was picked while being rescheduled; its run reschedules it", tenant);
@@ -168,9 +170,12 @@ public final class JdbcClusterScheduler implements SyncScheduler {
     /** Every tenant in the schedule, by next run. */
     public List<ScheduledTenant> scheduledTenants() {
         return tenantRows().stream()
-                .map(e -> new ScheduledTenant(TenantId.of(e.getTaskInstance().getId()), e.getExecutionTime(),
+                .map(e -> new ScheduledTenant(
+                        TenantId.of(e.getTaskInstance().getId()),
+                        e.getExecutionTime(),
                         e.isPicked() ? e.getPickedBy() : null))
-                .sorted(Comparator.comparing(ScheduledTenant::nextRunAt).thenComparing(t -> t.tenant().value()))
+                .sorted(Comparator.comparing(ScheduledTenant::nextRunAt)
+                        .thenComparing(t -> t.tenant().value()))
                 .toList();
     }
 
@@ -184,7 +189,8 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         for (TenantId tenant : engine.tenants()) {
             mapped.add(tenant.value());
             if (!scheduled.contains(tenant.value())) {
-                scheduler.scheduleIfNotExists(clusterTasks.tenant.instance(tenant.value()), engine.nextRun(tenant, null));
+                scheduler.scheduleIfNotExists(
+                        clusterTasks.tenant.instance(tenant.value()), engine.nextRun(tenant, null));
             }
         }
         for (ScheduledExecution<Object> row : rows) {
@@ -200,7 +206,8 @@ public final class JdbcClusterScheduler implements SyncScheduler {
     }
 
     private List<ScheduledExecution<Object>> tenantRows() {
-        return scheduler.getScheduledExecutionsForTask(ClusterTasks.TENANT, Object.class, ScheduledExecutionsFilter.all());
+        return scheduler.getScheduledExecutionsForTask(
+                ClusterTasks.TENANT, Object.class, ScheduledExecutionsFilter.all());
     }
 
     /** Builds a {@link JdbcClusterScheduler}. Not thread-safe. */

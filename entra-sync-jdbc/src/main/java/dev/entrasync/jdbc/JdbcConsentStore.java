@@ -35,48 +35,61 @@ public final class JdbcConsentStore implements ConsentStore {
     JdbcConsentStore(Database db) {
         this.db = db;
         String consents = db.table("consents");
-        this.upsert = db.dialect().upsert(consents, List.of("credential_name", "tenant_id"),
-                List.of("credential_name", "tenant_id", "company_id", "permissions", "verified_at"));
-        this.find = NamedSql.parse("SELECT * FROM " + consents + " WHERE credential_name = :credential AND tenant_id = :tenant");
-        this.list = NamedSql.parse("SELECT * FROM " + consents + " WHERE credential_name = :credential ORDER BY tenant_id");
-        this.delete = NamedSql.parse("DELETE FROM " + consents + " WHERE credential_name = :credential AND tenant_id = :tenant");
+        this.upsert = db.dialect()
+                .upsert(
+                        consents,
+                        List.of("credential_name", "tenant_id"),
+                        List.of("credential_name", "tenant_id", "company_id", "permissions", "verified_at"));
+        this.find = NamedSql.parse(
+                "SELECT * FROM " + consents + " WHERE credential_name = :credential AND tenant_id = :tenant");
+        this.list =
+                NamedSql.parse("SELECT * FROM " + consents + " WHERE credential_name = :credential ORDER BY tenant_id");
+        this.delete = NamedSql.parse(
+                "DELETE FROM " + consents + " WHERE credential_name = :credential AND tenant_id = :tenant");
         this.purgeNonces = NamedSql.parse("DELETE FROM " + db.table("consent_nonces") + " WHERE usable_until < :now");
-        this.insertNonce = NamedSql.parse("INSERT INTO " + db.table("consent_nonces")
-                + " (nonce, usable_until) VALUES (:nonce, :until)");
+        this.insertNonce = NamedSql.parse(
+                "INSERT INTO " + db.table("consent_nonces") + " (nonce, usable_until) VALUES (:nonce, :until)");
     }
 
     @Override
     public void save(ConsentRecord consent) {
         Objects.requireNonNull(consent, "consent");
-        db.withConnection("saving the consent of credential '" + consent.credentialName() + "' in tenant "
-                + consent.tenant(), c -> {
-            try (var statement = c.prepareStatement(upsert)) {
-                statement.setString(1, consent.credentialName());
-                statement.setString(2, consent.tenant().value());
-                statement.setString(3, consent.companyId());
-                statement.setString(4, JsonText.write(List.copyOf(consent.permissions())));
-                db.dialect().setInstant(statement, 5, consent.verifiedAt());
-                return statement.executeUpdate();
-            }
-        });
+        db.withConnection(
+                "saving the consent of credential '" + consent.credentialName() + "' in tenant " + consent.tenant(),
+                c -> {
+                    try (var statement = c.prepareStatement(upsert)) {
+                        statement.setString(1, consent.credentialName());
+                        statement.setString(2, consent.tenant().value());
+                        statement.setString(3, consent.companyId());
+                        statement.setString(4, JsonText.write(List.copyOf(consent.permissions())));
+                        db.dialect().setInstant(statement, 5, consent.verifiedAt());
+                        return statement.executeUpdate();
+                    }
+                });
     }
 
     @Override
     public Optional<ConsentRecord> find(String credentialName, TenantId tenant) {
-        return db.withConnection("reading the consent of credential '" + credentialName + "' in tenant " + tenant,
-                c -> db.query(c, find, key(credentialName, tenant), JdbcConsentStore::read)).stream().findFirst();
+        return db
+                .withConnection(
+                        "reading the consent of credential '" + credentialName + "' in tenant " + tenant,
+                        c -> db.query(c, find, key(credentialName, tenant), JdbcConsentStore::read))
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<ConsentRecord> list(String credentialName) {
         Objects.requireNonNull(credentialName, "credentialName");
-        return db.withConnection("listing the consents of credential '" + credentialName + "'",
+        return db.withConnection(
+                "listing the consents of credential '" + credentialName + "'",
                 c -> db.query(c, list, params("credential", credentialName), JdbcConsentStore::read));
     }
 
     @Override
     public boolean delete(String credentialName, TenantId tenant) {
-        return db.withConnection("deleting the consent of credential '" + credentialName + "' in tenant " + tenant,
+        return db.withConnection(
+                "deleting the consent of credential '" + credentialName + "' in tenant " + tenant,
                 c -> db.update(c, delete, key(credentialName, tenant)) > 0);
     }
 
@@ -98,12 +111,19 @@ public final class JdbcConsentStore implements ConsentStore {
     }
 
     private static java.util.Map<String, Object> key(String credentialName, TenantId tenant) {
-        return params("credential", Objects.requireNonNull(credentialName, "credentialName"),
-                "tenant", Objects.requireNonNull(tenant, "tenant").value());
+        return params(
+                "credential",
+                Objects.requireNonNull(credentialName, "credentialName"),
+                "tenant",
+                Objects.requireNonNull(tenant, "tenant").value());
     }
 
     private static ConsentRecord read(Row row) throws SQLException {
-        return new ConsentRecord(row.string("credential_name"), TenantId.of(row.string("tenant_id")),
-                row.string("company_id"), new HashSet<>(row.strings("permissions")), row.instant("verified_at"));
+        return new ConsentRecord(
+                row.string("credential_name"),
+                TenantId.of(row.string("tenant_id")),
+                row.string("company_id"),
+                new HashSet<>(row.strings("permissions")),
+                row.instant("verified_at"));
     }
 }

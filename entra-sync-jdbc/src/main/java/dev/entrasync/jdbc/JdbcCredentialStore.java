@@ -71,8 +71,8 @@ public final class JdbcCredentialStore implements CredentialStore {
     public boolean delete(String name) {
         Objects.requireNonNull(name, "name");
         return db.withConnection("deleting credential '" + name + "'", c -> {
-            try (PreparedStatement statement = c.prepareStatement(
-                    "DELETE FROM " + db.table("credentials") + " WHERE name = ?")) {
+            try (PreparedStatement statement =
+                    c.prepareStatement("DELETE FROM " + db.table("credentials") + " WHERE name = ?")) {
                 statement.setString(1, name);
                 return statement.executeUpdate() > 0;
             }
@@ -87,8 +87,8 @@ public final class JdbcCredentialStore implements CredentialStore {
      */
     public int reencryptWithPrimaryKey() {
         return db.inTransaction("re-encrypting credentials with key '" + keys.primaryKeyId() + "'", c -> {
-            List<AppCredential> stale = query(c, select + " WHERE secret_key_id <> ? ORDER BY name",
-                    keys.primaryKeyId());
+            List<AppCredential> stale =
+                    query(c, select + " WHERE secret_key_id <> ? ORDER BY name", keys.primaryKeyId());
             for (AppCredential credential : stale) {
                 write(c, credential);
             }
@@ -141,10 +141,16 @@ public final class JdbcCredentialStore implements CredentialStore {
         String name = rows.getString("name");
         String cloudName = rows.getString("cloud");
         Cloud cloud = cloudName.equals("custom")
-                ? Cloud.custom(rows.getString("login_url"), rows.getString("graph_url")) : Cloud.of(cloudName);
-        return AppCredential.builder().name(name).cloud(cloud).homeTenant(TenantId.of(rows.getString("home_tenant")))
+                ? Cloud.custom(rows.getString("login_url"), rows.getString("graph_url"))
+                : Cloud.of(cloudName);
+        return AppCredential.builder()
+                .name(name)
+                .cloud(cloud)
+                .homeTenant(TenantId.of(rows.getString("home_tenant")))
                 .clientId(rows.getString("client_id"))
-                .secret(decrypt(name, rows.getString("secret_key_id"),
+                .secret(decrypt(
+                        name,
+                        rows.getString("secret_key_id"),
                         new SecretCipher.Sealed(rows.getBytes("secret_iv"), rows.getBytes("secret_ciphertext"))))
                 .secretExpiresAt(db.dialect().getInstant(rows, "secret_expires_at"))
                 .cspPartner(rows.getBoolean("csp_partner"))
@@ -152,18 +158,29 @@ public final class JdbcCredentialStore implements CredentialStore {
     }
 
     private ClientSecret decrypt(String name, String keyId, SecretCipher.Sealed sealed) {
-        SecretKey key = keys.key(keyId).orElseThrow(() -> new SecretKeyException(name, keyId, "The secret of credential '"
-                + name + "' is encrypted with key '" + keyId + "', which the SecretKeyRing does not hold (it holds "
-                + keys.keyIds() + "). Add key '" + keyId + "' to the ring, or save the credential again with its secret.",
-                null));
+        SecretKey key = keys.key(keyId)
+                .orElseThrow(() -> new SecretKeyException(
+                        name,
+                        keyId,
+                        "The secret of credential '"
+                                + name + "' is encrypted with key '" + keyId
+                                + "', which the SecretKeyRing does not hold (it holds "
+                                + keys.keyIds() + "). Add key '" + keyId
+                                + "' to the ring, or save the credential again with its secret.",
+                        null));
         byte[] plaintext = null;
         try {
             plaintext = SecretCipher.open(key, sealed, associatedData(name));
             return ClientSecret.of(new String(plaintext, StandardCharsets.UTF_8));
         } catch (AEADBadTagException e) {
-            throw new SecretKeyException(name, keyId, "The secret of credential '" + name + "' does not decrypt with"
-                    + " key '" + keyId + "': the ring's key '" + keyId + "' differs from the one that encrypted it, or"
-                    + " the stored row was altered. Supply the original key bytes for '" + keyId + "'.", e);
+            throw new SecretKeyException(
+                    name,
+                    keyId,
+                    "The secret of credential '" + name + "' does not decrypt with"
+                            + " key '" + keyId + "': the ring's key '" + keyId
+                            + "' differs from the one that encrypted it, or"
+                            + " the stored row was altered. Supply the original key bytes for '" + keyId + "'.",
+                    e);
         } finally {
             if (plaintext != null) {
                 Arrays.fill(plaintext, (byte) 0);

@@ -48,18 +48,33 @@ public final class JdbcJobStore implements JobStore {
     JdbcJobStore(Database db) {
         this.db = db;
         String jobs = db.table("jobs");
-        this.upsertJob = db.dialect().upsert(jobs, List.of("id"), List.of("id", "tenant_id", "company_id",
-                "credential_name", "job_trigger", "status", "queued_at", "started_at", "finished_at", "datasets", "reason"));
+        this.upsertJob = db.dialect()
+                .upsert(
+                        jobs,
+                        List.of("id"),
+                        List.of(
+                                "id",
+                                "tenant_id",
+                                "company_id",
+                                "credential_name",
+                                "job_trigger",
+                                "status",
+                                "queued_at",
+                                "started_at",
+                                "finished_at",
+                                "datasets",
+                                "reason"));
         this.deleteResults = NamedSql.parse("DELETE FROM " + db.table("job_results") + " WHERE job_id = :id");
         this.insertResult = "INSERT INTO " + db.table("job_results") + " (job_id, dataset, result_order, status, mode,"
                 + " rows_upserted, rows_removed, requests, throttled_responses, retry_after_waited_ms, error, fix, warnings)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.byId = NamedSql.parse("SELECT * FROM " + jobs + " WHERE id = :id");
-        this.latest = NamedSql.parse("SELECT * FROM " + jobs + " WHERE tenant_id = :tenant" + NEWEST_FIRST
-                + " LIMIT :limit OFFSET :offset");
-        this.active = NamedSql.parse("SELECT * FROM " + jobs + " WHERE status IN ('QUEUED', 'RUNNING')"
-                + " ORDER BY queued_at, id");
-        this.resultsOf = "SELECT * FROM " + db.table("job_results") + " WHERE job_id IN (%s) ORDER BY job_id, result_order";
+        this.latest = NamedSql.parse(
+                "SELECT * FROM " + jobs + " WHERE tenant_id = :tenant" + NEWEST_FIRST + " LIMIT :limit OFFSET :offset");
+        this.active = NamedSql.parse(
+                "SELECT * FROM " + jobs + " WHERE status IN ('QUEUED', 'RUNNING')" + " ORDER BY queued_at, id");
+        this.resultsOf =
+                "SELECT * FROM " + db.table("job_results") + " WHERE job_id IN (%s) ORDER BY job_id, result_order";
     }
 
     @Override
@@ -76,7 +91,8 @@ public final class JdbcJobStore implements JobStore {
                 db.dialect().setInstant(statement, 7, job.queuedAt());
                 db.dialect().setInstant(statement, 8, job.startedAt());
                 db.dialect().setInstant(statement, 9, job.finishedAt());
-                statement.setString(10, job.datasets().stream().map(Dataset::key).collect(Collectors.joining(",")));
+                statement.setString(
+                        10, job.datasets().stream().map(Dataset::key).collect(Collectors.joining(",")));
                 statement.setString(11, job.reason());
                 statement.executeUpdate();
             }
@@ -134,7 +150,9 @@ public final class JdbcJobStore implements JobStore {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1, were " + offset + ", " + limit);
         }
-        return jobs("reading the jobs of tenant " + tenant, latest,
+        return jobs(
+                "reading the jobs of tenant " + tenant,
+                latest,
                 params("tenant", tenant.value(), "limit", limit, "offset", offset));
     }
 
@@ -153,30 +171,61 @@ public final class JdbcJobStore implements JobStore {
                 try (var rows = statement.executeQuery()) {
                     Row row = new Row(rows, db.dialect());
                     while (rows.next()) {
-                        results.computeIfAbsent(row.string("job_id"), k -> new ArrayList<>()).add(readResult(row));
+                        results.computeIfAbsent(row.string("job_id"), k -> new ArrayList<>())
+                                .add(readResult(row));
                     }
                 }
             }
-            return jobs.stream().map(j -> new SyncJob(j.id(), j.tenant(), j.companyId(), j.credentialName(),
-                    j.trigger(), j.status(), j.queuedAt(), j.startedAt(), j.finishedAt(), j.datasets(),
-                    results.getOrDefault(j.id(), List.of()), j.reason())).toList();
+            return jobs.stream()
+                    .map(j -> new SyncJob(
+                            j.id(),
+                            j.tenant(),
+                            j.companyId(),
+                            j.credentialName(),
+                            j.trigger(),
+                            j.status(),
+                            j.queuedAt(),
+                            j.startedAt(),
+                            j.finishedAt(),
+                            j.datasets(),
+                            results.getOrDefault(j.id(), List.of()),
+                            j.reason()))
+                    .toList();
         });
     }
 
     private static SyncJob readJob(Row row) throws SQLException {
-        List<Dataset> datasets = Arrays.stream(row.string("datasets").split(",")).filter(s -> !s.isEmpty())
-                .map(Dataset::of).toList();
-        return new SyncJob(row.string("id"), TenantId.of(row.string("tenant_id")), row.string("company_id"),
-                row.string("credential_name"), SyncTrigger.valueOf(row.string("job_trigger")),
-                JobStatus.valueOf(row.string("status")), row.instant("queued_at"), row.instant("started_at"),
-                row.instant("finished_at"), datasets, List.of(), row.string("reason"));
+        List<Dataset> datasets = Arrays.stream(row.string("datasets").split(","))
+                .filter(s -> !s.isEmpty())
+                .map(Dataset::of)
+                .toList();
+        return new SyncJob(
+                row.string("id"),
+                TenantId.of(row.string("tenant_id")),
+                row.string("company_id"),
+                row.string("credential_name"),
+                SyncTrigger.valueOf(row.string("job_trigger")),
+                JobStatus.valueOf(row.string("status")),
+                row.instant("queued_at"),
+                row.instant("started_at"),
+                row.instant("finished_at"),
+                datasets,
+                List.of(),
+                row.string("reason"));
     }
 
     private static DatasetResult readResult(Row row) throws SQLException {
-        return new DatasetResult(Dataset.of(row.string("dataset")),
-                DatasetResult.Status.valueOf(row.string("status")), DatasetResult.Mode.valueOf(row.string("mode")),
-                row.bigint("rows_upserted"), row.bigint("rows_removed"), row.bigint("requests"),
-                row.bigint("throttled_responses"), Duration.ofMillis(row.bigint("retry_after_waited_ms")),
-                row.string("error"), row.string("fix"), row.strings("warnings"));
+        return new DatasetResult(
+                Dataset.of(row.string("dataset")),
+                DatasetResult.Status.valueOf(row.string("status")),
+                DatasetResult.Mode.valueOf(row.string("mode")),
+                row.bigint("rows_upserted"),
+                row.bigint("rows_removed"),
+                row.bigint("requests"),
+                row.bigint("throttled_responses"),
+                Duration.ofMillis(row.bigint("retry_after_waited_ms")),
+                row.string("error"),
+                row.string("fix"),
+                row.strings("warnings"));
     }
 }

@@ -45,8 +45,8 @@ public final class JdbcQueries {
      * @param offset rows to skip, at least 0
      * @param limit rows to return at most, at least 1
      */
-    public <R extends EntraRecord> List<StoredRecord<R>> rows(TenantId tenant, Class<R> type, boolean includeRemoved,
-                                                              int offset, int limit) {
+    public <R extends EntraRecord> List<StoredRecord<R>> rows(
+            TenantId tenant, Class<R> type, boolean includeRemoved, int offset, int limit) {
         if (offset < 0 || limit < 1) {
             throw new IllegalArgumentException("offset must be >= 0 and limit >= 1, were " + offset + " and " + limit);
         }
@@ -59,8 +59,8 @@ public final class JdbcQueries {
 
     /** How many current records of {@code type} the tenant has. */
     public long count(TenantId tenant, Class<? extends EntraRecord> type) {
-        String sql = "SELECT COUNT(*) FROM " + db.table(DatasetTables.forType(type).name())
-                + " WHERE tenant_id = ? AND removed_at IS NULL";
+        String sql = "SELECT COUNT(*) FROM "
+                + db.table(DatasetTables.forType(type).name()) + " WHERE tenant_id = ? AND removed_at IS NULL";
         return db.withConnection("counting " + type.getSimpleName() + " of tenant " + tenant, c -> {
             try (PreparedStatement statement = c.prepareStatement(sql)) {
                 statement.setString(1, tenant.value());
@@ -74,14 +74,16 @@ public final class JdbcQueries {
 
     /** The tenant's current users whose MFA state is not registered, ordered by user principal name. */
     public List<EntraUser> usersWithoutMfa(TenantId tenant) {
-        return unwrap(query(DatasetTables.forType(EntraUser.class), db.sql(JdbcQueries.class, "usersWithoutMfa"),
-                tenant.value()));
+        return unwrap(query(
+                DatasetTables.forType(EntraUser.class), db.sql(JdbcQueries.class, "usersWithoutMfa"), tenant.value()));
     }
 
     /** The tenant's current licences with units left (enabled minus consumed above 0), by product name. */
     public List<EntraLicense> licensesWithUnitsLeft(TenantId tenant) {
-        return unwrap(query(DatasetTables.forType(EntraLicense.class),
-                db.sql(JdbcQueries.class, "licensesWithUnitsLeft"), tenant.value()));
+        return unwrap(query(
+                DatasetTables.forType(EntraLicense.class),
+                db.sql(JdbcQueries.class, "licensesWithUnitsLeft"),
+                tenant.value()));
     }
 
     /**
@@ -95,8 +97,8 @@ public final class JdbcQueries {
             throw new IllegalArgumentException("days must be >= 1, was " + days);
         }
         DatasetTable<EntraSecureScore> table = DatasetTables.forType(EntraSecureScore.class);
-        List<StoredRecord<EntraSecureScore>> latest = query(table, db.sql(JdbcQueries.class, "latestSecureScore"),
-                tenant.value());
+        List<StoredRecord<EntraSecureScore>> latest =
+                query(table, db.sql(JdbcQueries.class, "latestSecureScore"), tenant.value());
         if (latest.isEmpty()) {
             return Optional.empty();
         }
@@ -128,8 +130,12 @@ public final class JdbcQueries {
         try (ResultSet rows = statement.executeQuery()) {
             Row row = new Row(rows, db.dialect());
             while (rows.next()) {
-                records.add(new StoredRecord<>(table.reader().read(row), row.instant("first_seen"),
-                        row.instant("last_seen"), row.instant("removed_at"), row.string("run_id")));
+                records.add(new StoredRecord<>(
+                        table.reader().read(row),
+                        row.instant("first_seen"),
+                        row.instant("last_seen"),
+                        row.instant("removed_at"),
+                        row.string("run_id")));
             }
         }
         return records;

@@ -63,8 +63,12 @@ public final class JdbcStorage {
      * @throws IllegalStateException if the runtime is closed
      */
     public EntraSync.EngineBuilder engine(EntraSync runtime) {
-        return Objects.requireNonNull(runtime, "runtime").engine().tenants(tenantMapper()).sink(sink)
-                .checkpoints(checkpointStore()).jobs(jobStore());
+        return Objects.requireNonNull(runtime, "runtime")
+                .engine()
+                .tenants(tenantMapper())
+                .sink(sink)
+                .checkpoints(checkpointStore())
+                .jobs(jobStore());
     }
 
     /** The dataset sink; one shared instance. */
@@ -148,8 +152,9 @@ public final class JdbcStorage {
          */
         public Builder tablePrefix(String tablePrefix) {
             if (tablePrefix == null || !PREFIX.matcher(tablePrefix).matches()) {
-                throw new IllegalArgumentException("tablePrefix: '" + tablePrefix + "' is not allowed; use a lower-case"
-                        + " letter followed by up to 23 lower-case letters, digits or underscores (e.g. entra_), or \"\"");
+                throw new IllegalArgumentException(
+                        "tablePrefix: '" + tablePrefix + "' is not allowed; use a lower-case"
+                                + " letter followed by up to 23 lower-case letters, digits or underscores (e.g. entra_), or \"\"");
             }
             this.tablePrefix = tablePrefix;
             return this;
@@ -178,8 +183,11 @@ public final class JdbcStorage {
          * @throws IllegalArgumentException if not positive
          */
         public Builder abandonedSessionsAfter(Duration abandonedSessionsAfter) {
-            if (abandonedSessionsAfter == null || abandonedSessionsAfter.isNegative() || abandonedSessionsAfter.isZero()) {
-                throw new IllegalArgumentException("abandonedSessionsAfter: must be positive, was " + abandonedSessionsAfter);
+            if (abandonedSessionsAfter == null
+                    || abandonedSessionsAfter.isNegative()
+                    || abandonedSessionsAfter.isZero()) {
+                throw new IllegalArgumentException(
+                        "abandonedSessionsAfter: must be positive, was " + abandonedSessionsAfter);
             }
             this.abandonedSessionsAfter = abandonedSessionsAfter;
             return this;

@@ -91,12 +91,13 @@ public final class JdbcTenantMapper implements TenantMapper {
     public TenantMapping update(TenantMapping mapping) {
         Objects.requireNonNull(mapping, "mapping");
         return db.withConnection("updating the mapping of company " + mapping.companyId(), c -> {
-            TenantMapping current = one(c, byCompany, params("company", mapping.companyId())).orElseThrow(() ->
-                    new IllegalArgumentException("companyId: company " + mapping.companyId()
-                            + " has no mapping to update; map it first"));
+            TenantMapping current = one(c, byCompany, params("company", mapping.companyId()))
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "companyId: company " + mapping.companyId() + " has no mapping to update; map it first"));
             if (!current.tenant().equals(mapping.tenant())) {
-                throw new IllegalArgumentException("tenant: company " + mapping.companyId() + " is mapped to tenant "
-                        + current.tenant() + ", not " + mapping.tenant() + "; delete and map again to change the tenant");
+                throw new IllegalArgumentException(
+                        "tenant: company " + mapping.companyId() + " is mapped to tenant " + current.tenant() + ", not "
+                                + mapping.tenant() + "; delete and map again to change the tenant");
             }
             db.update(c, update, values(mapping));
             return mapping;
@@ -128,15 +129,16 @@ public final class JdbcTenantMapper implements TenantMapper {
     @Override
     public Optional<TenantMapping> findByCompany(String companyId) {
         Objects.requireNonNull(companyId, "companyId");
-        return db.withConnection("reading the mapping of company " + companyId,
+        return db.withConnection(
+                "reading the mapping of company " + companyId,
                 c -> one(c, byCompany, params("company", companyId.trim())));
     }
 
     @Override
     public Optional<TenantMapping> findByTenant(TenantId tenant) {
         Objects.requireNonNull(tenant, "tenant");
-        return db.withConnection("reading the mapping of tenant " + tenant,
-                c -> one(c, byTenant, params("tenant", tenant.value())));
+        return db.withConnection(
+                "reading the mapping of tenant " + tenant, c -> one(c, byTenant, params("tenant", tenant.value())));
     }
 
     /** Reads the tenant's row locked, applies {@code change} and writes the result, in one transaction. */
@@ -163,16 +165,22 @@ public final class JdbcTenantMapper implements TenantMapper {
     }
 
     private void refuseConflict(Connection c, TenantMapping mapping) throws SQLException {
-        Optional<TenantMapping> owner = one(c, byTenant, params("tenant", mapping.tenant().value()));
+        Optional<TenantMapping> owner =
+                one(c, byTenant, params("tenant", mapping.tenant().value()));
         if (owner.isPresent()) {
-            throw new MappingConflictException("Tenant " + mapping.tenant() + " is already mapped to company "
-                    + owner.get().companyId() + "; a tenant maps to one company at a time. Delete that mapping first"
-                    + " to move the tenant.", owner.get());
+            throw new MappingConflictException(
+                    "Tenant " + mapping.tenant() + " is already mapped to company "
+                            + owner.get().companyId()
+                            + "; a tenant maps to one company at a time. Delete that mapping first"
+                            + " to move the tenant.",
+                    owner.get());
         }
         Optional<TenantMapping> current = one(c, byCompany, params("company", mapping.companyId()));
         if (current.isPresent()) {
-            throw new MappingConflictException("Company " + mapping.companyId() + " is already mapped to tenant "
-                    + current.get().tenant() + "; delete that mapping first to map the company to another tenant.",
+            throw new MappingConflictException(
+                    "Company " + mapping.companyId() + " is already mapped to tenant "
+                            + current.get().tenant()
+                            + "; delete that mapping first to map the company to another tenant.",
                     current.get());
         }
     }
@@ -183,15 +191,36 @@ public final class JdbcTenantMapper implements TenantMapper {
 
     private Map<String, Object> values(TenantMapping m) {
         TenantBlock block = m.block();
-        Map<String, Object> values = params("company", m.companyId(), "tenant", m.tenant().value(),
-                "credential", m.credentialName(), "name", m.displayName(), "domain", m.defaultDomain(),
-                "paused", m.paused(), "now", db.now(),
-                "datasets", m.datasets().stream().map(Dataset::key).collect(Collectors.joining(",")));
-        values.putAll(params("excluded", m.excluded(), "interval", m.interval() == null ? null : m.interval().toMillis(),
-                "blockedBy", block == null ? null : block.failure().name(),
-                "blockedReason", block == null ? null : block.reason(),
-                "blockedSince", block == null ? null : block.since(),
-                "blockedCredential", block == null ? null : block.credential()));
+        Map<String, Object> values = params(
+                "company",
+                m.companyId(),
+                "tenant",
+                m.tenant().value(),
+                "credential",
+                m.credentialName(),
+                "name",
+                m.displayName(),
+                "domain",
+                m.defaultDomain(),
+                "paused",
+                m.paused(),
+                "now",
+                db.now(),
+                "datasets",
+                m.datasets().stream().map(Dataset::key).collect(Collectors.joining(",")));
+        values.putAll(params(
+                "excluded",
+                m.excluded(),
+                "interval",
+                m.interval() == null ? null : m.interval().toMillis(),
+                "blockedBy",
+                block == null ? null : block.failure().name(),
+                "blockedReason",
+                block == null ? null : block.reason(),
+                "blockedSince",
+                block == null ? null : block.since(),
+                "blockedCredential",
+                block == null ? null : block.credential()));
         return values;
     }
 
@@ -202,11 +231,24 @@ public final class JdbcTenantMapper implements TenantMapper {
         }
         Long interval = row.bigint("sync_interval_ms");
         String blockedBy = row.string("blocked_by");
-        TenantBlock block = blockedBy == null ? null : new TenantBlock(failure(blockedBy),
-                row.string("blocked_reason"), row.instant("blocked_since"), row.string("blocked_credential"));
-        return new TenantMapping(row.string("company_id"), TenantId.of(row.string("tenant_id")),
-                row.string("credential_name"), row.string("display_name"), row.string("default_domain"), datasets,
-                row.bool("paused"), row.bool("excluded"), interval == null ? null : Duration.ofMillis(interval), block);
+        TenantBlock block = blockedBy == null
+                ? null
+                : new TenantBlock(
+                        failure(blockedBy),
+                        row.string("blocked_reason"),
+                        row.instant("blocked_since"),
+                        row.string("blocked_credential"));
+        return new TenantMapping(
+                row.string("company_id"),
+                TenantId.of(row.string("tenant_id")),
+                row.string("credential_name"),
+                row.string("display_name"),
+                row.string("default_domain"),
+                datasets,
+                row.bool("paused"),
+                row.bool("excluded"),
+                interval == null ? null : Duration.ofMillis(interval),
+                block);
     }
 
     /** A stored failure's name; one this version does not know (written by a newer one) reads as UNKNOWN. */

@@ -83,8 +83,7 @@ public final class SecretKeyRing {
         private final Map<String, SecretKey> keys = new LinkedHashMap<>();
         private String primaryKeyId;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds a 256-bit key under {@code keyId} (1–64 letters, digits, {@code .}, {@code _} or {@code -}).
@@ -94,8 +93,8 @@ public final class SecretKeyRing {
          */
         public Builder key(String keyId, byte[] key) {
             if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
-                throw new IllegalArgumentException("keyId: '" + keyId
-                        + "' must be 1-64 letters, digits, '.', '_' or '-'");
+                throw new IllegalArgumentException(
+                        "keyId: '" + keyId + "' must be 1-64 letters, digits, '.', '_' or '-'");
             }
             if (keys.containsKey(keyId)) {
                 throw new IllegalArgumentException("keyId: '" + keyId + "' is already in the ring");
@@ -118,7 +117,8 @@ public final class SecretKeyRing {
         public Builder key(String keyId, String base64Key) {
             byte[] decoded;
             try {
-                decoded = Base64.getDecoder().decode(Objects.requireNonNull(base64Key, "base64Key").trim());
+                decoded = Base64.getDecoder()
+                        .decode(Objects.requireNonNull(base64Key, "base64Key").trim());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("key '" + keyId + "': not valid Base64", null);
             }

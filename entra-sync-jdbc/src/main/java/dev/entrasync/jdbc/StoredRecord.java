@@ -14,8 +14,8 @@ import java.util.Objects;
  * @param runId the run that last delivered it; never null
  * @param <R> the record type
  */
-public record StoredRecord<R extends EntraRecord>(R record, Instant firstSeen, Instant lastSeen, Instant removedAt,
-                                                  String runId) {
+public record StoredRecord<R extends EntraRecord>(
+        R record, Instant firstSeen, Instant lastSeen, Instant removedAt, String runId) {
 
     public StoredRecord {
         Objects.requireNonNull(record, "record");

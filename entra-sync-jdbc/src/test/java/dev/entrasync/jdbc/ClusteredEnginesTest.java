@@ -46,13 +46,23 @@ class ClusteredEnginesTest {
                 finishedBy.put(job.id(), name);
             }
         };
-        return host.engine().config(SyncConfig.custom().interval(INTERVAL).build()).listener(recorder).scheduler(scheduler).build();
+        return host.engine()
+                .config(SyncConfig.custom().interval(INTERVAL).build())
+                .listener(recorder)
+                .scheduler(scheduler)
+                .build();
     }
 
     private static JdbcClusterScheduler scheduler(JdbcStorage storage, ScaledTime time, String name) {
-        return JdbcClusterScheduler.builder(storage).instanceName(name).clock(time).threads(4)
-                .pollingInterval(Duration.ofMillis(100)).heartbeatInterval(Duration.ofMinutes(10))
-                .housekeepingInterval(Duration.ofMinutes(10)).shutdownMaxWait(Duration.ofSeconds(30)).build();
+        return JdbcClusterScheduler.builder(storage)
+                .instanceName(name)
+                .clock(time)
+                .threads(4)
+                .pollingInterval(Duration.ofMillis(100))
+                .heartbeatInterval(Duration.ofMinutes(10))
+                .housekeepingInterval(Duration.ofMinutes(10))
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
     }
 
     @DatabaseTest
@@ -65,8 +75,15 @@ class ClusteredEnginesTest {
             for (int i = 0; i < 100; i++) {
                 SimulatedTenant simulated = host.tenant("Tenant" + i, 1, 0, 0);
                 TenantId tenant = TenantId.of(simulated.id());
-                storage.tenantMapper().map(new TenantMapping("company-" + i, tenant, "msp", simulated.displayName(),
-                        null, EnumSet.of(Dataset.TENANT_PROFILE), false));
+                storage.tenantMapper()
+                        .map(new TenantMapping(
+                                "company-" + i,
+                                tenant,
+                                "msp",
+                                simulated.displayName(),
+                                null,
+                                EnumSet.of(Dataset.TENANT_PROFILE),
+                                false));
                 tenants.add(tenant);
             }
             SyncEngine a = engine(host, scheduler(storage, time, "engine-a"), "engine-a");
@@ -98,8 +115,12 @@ class ClusteredEnginesTest {
                         Instant from = windowStart.plus(INTERVAL.multipliedBy(k));
                         Instant to = from.plus(INTERVAL);
                         List<SyncJob> inInterval = runs.stream()
-                                .filter(r -> !r.queuedAt().isBefore(from) && r.queuedAt().isBefore(to)).toList();
-                        assertThat(inInterval).as("runs of %s in interval %d", tenant, k).hasSize(1);
+                                .filter(r -> !r.queuedAt().isBefore(from)
+                                        && r.queuedAt().isBefore(to))
+                                .toList();
+                        assertThat(inInterval)
+                                .as("runs of %s in interval %d", tenant, k)
+                                .hasSize(1);
                         if (inInterval.get(0).queuedAt().isAfter(closed)) {
                             assertThat(finishedBy.get(inInterval.get(0).id())).isEqualTo("engine-b");
                             afterClose++;
@@ -108,7 +129,8 @@ class ClusteredEnginesTest {
                 }
                 assertThat(finishedBy.values()).contains("engine-a", "engine-b");
                 assertThat(afterClose).isGreaterThanOrEqualTo(40);
-                assertThat(storage.queries().count(tenants.get(0), EntraTenantProfile.class)).isEqualTo(1);
+                assertThat(storage.queries().count(tenants.get(0), EntraTenantProfile.class))
+                        .isEqualTo(1);
             } finally {
                 a.close();
                 b.close();
@@ -123,8 +145,15 @@ class ClusteredEnginesTest {
         try (SimulatedHost host = new SimulatedHost(storage, time, time)) {
             SimulatedTenant simulated = host.tenant("Contoso", 20, 0, 0);
             TenantId tenant = TenantId.of(simulated.id());
-            storage.tenantMapper().map(new TenantMapping("company-1", tenant, "msp", simulated.displayName(), null,
-                    EnumSet.of(Dataset.USERS), false));
+            storage.tenantMapper()
+                    .map(new TenantMapping(
+                            "company-1",
+                            tenant,
+                            "msp",
+                            simulated.displayName(),
+                            null,
+                            EnumSet.of(Dataset.USERS),
+                            false));
             SyncEngine a = engine(host, scheduler(storage, time, "engine-a"), "engine-a");
             SyncEngine b = engine(host, scheduler(storage, time, "engine-b"), "engine-b");
             a.start();
@@ -133,10 +162,13 @@ class ClusteredEnginesTest {
                 SyncJob job = b.syncNow(tenant);
                 Waits.until("the job to finish", Duration.ofSeconds(20), () -> finishedBy.containsKey(job.id()));
 
-                assertThat(storage.jobStore().find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
-                assertThat(storage.jobStore().history(tenant, 0, 10)).filteredOn(j -> j.trigger() == SyncTrigger.MANUAL)
+                assertThat(storage.jobStore().find(job.id()).orElseThrow().status())
+                        .isEqualTo(JobStatus.SUCCEEDED);
+                assertThat(storage.jobStore().history(tenant, 0, 10))
+                        .filteredOn(j -> j.trigger() == SyncTrigger.MANUAL)
                         .hasSize(1);
-                assertThat(storage.queries().count(tenant, dev.entrasync.model.EntraUser.class)).isEqualTo(20);
+                assertThat(storage.queries().count(tenant, dev.entrasync.model.EntraUser.class))
+                        .isEqualTo(20);
             } finally {
                 a.close();
                 b.close();

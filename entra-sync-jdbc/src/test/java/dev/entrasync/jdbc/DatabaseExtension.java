@@ -53,7 +53,8 @@ final class DatabaseExtension implements TestTemplateInvocationContextProvider {
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            return server.unavailableReason().filter(reason -> !TestServer.ci())
+            return server.unavailableReason()
+                    .filter(reason -> !TestServer.ci())
                     .map(reason -> ConditionEvaluationResult.disabled(reason + " (skipped; with CI=true it fails)"))
                     .orElse(ConditionEvaluationResult.enabled(server.key() + " is available"));
         }

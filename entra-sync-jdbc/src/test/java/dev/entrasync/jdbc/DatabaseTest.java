@@ -15,5 +15,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @TestTemplate
 @ExtendWith(DatabaseExtension.class)
-@interface DatabaseTest {
-}
+@interface DatabaseTest {}

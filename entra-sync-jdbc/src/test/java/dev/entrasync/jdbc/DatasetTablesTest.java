@@ -26,8 +26,8 @@ class DatasetTablesTest {
 
     private static final TenantId TENANT = TenantId.of(TENANT_A);
 
-    private static void run(JdbcStorage storage, Dataset dataset, String runId, boolean full,
-                            List<? extends EntraRecord> records) {
+    private static void run(
+            JdbcStorage storage, Dataset dataset, String runId, boolean full, List<? extends EntraRecord> records) {
         DatasetSink.Session session = storage.datasetSink().open(new SinkContext(TENANT, dataset, runId, full));
         session.upsert(records);
         session.complete();
@@ -37,12 +37,16 @@ class DatasetTablesTest {
     void everyDatasetRoundTripsEveryField(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().build();
         List<EntraUser> users = TestUsers.users(0, 12);
-        List<EntraDevice> devices = IntStream.range(0, 6).mapToObj(TestRecords::device).toList();
-        List<EntraGroup> groups = IntStream.range(0, 4).mapToObj(TestRecords::group).toList();
-        List<EntraLicense> licenses = List.of(
-                TestRecords.license("c7df2760-2c81-4ef7-b578-5b5392b571df", "ENTERPRISEPREMIUM", "Office 365 E5", 25, 20));
-        List<EntraRole> roles = IntStream.range(0, 3).mapToObj(TestRecords::role).toList();
-        List<EntraAuditEvent> audits = IntStream.range(0, 5).mapToObj(TestRecords::audit).toList();
+        List<EntraDevice> devices =
+                IntStream.range(0, 6).mapToObj(TestRecords::device).toList();
+        List<EntraGroup> groups =
+                IntStream.range(0, 4).mapToObj(TestRecords::group).toList();
+        List<EntraLicense> licenses = List.of(TestRecords.license(
+                "c7df2760-2c81-4ef7-b578-5b5392b571df", "ENTERPRISEPREMIUM", "Office 365 E5", 25, 20));
+        List<EntraRole> roles =
+                IntStream.range(0, 3).mapToObj(TestRecords::role).toList();
+        List<EntraAuditEvent> audits =
+                IntStream.range(0, 5).mapToObj(TestRecords::audit).toList();
         List<EntraTenantProfile> profile = List.of(TestRecords.profile(TENANT_A));
 
         run(storage, Dataset.USERS, "r", true, users);
@@ -70,11 +74,16 @@ class DatasetTablesTest {
         EntraSecureScore day2 = TestRecords.score(TENANT_A, LocalDate.of(2026, 3, 2), 42.5);
 
         run(storage, Dataset.SECURE_SCORES, "r1", false, List.of(day1, TestRecords.control("AdminMFAV2")));
-        run(storage, Dataset.SECURE_SCORES, "r2", false, List.of(day2, TestRecords.control("AdminMFAV2"),
-                TestRecords.control("BlockLegacyAuth")));
+        run(
+                storage,
+                Dataset.SECURE_SCORES,
+                "r2",
+                false,
+                List.of(day2, TestRecords.control("AdminMFAV2"), TestRecords.control("BlockLegacyAuth")));
 
         assertThat(storage.queries().records(TENANT, EntraSecureScore.class)).containsExactly(day1, day2);
-        assertThat(storage.queries().records(TENANT, EntraSecureScoreControl.class)).extracting(EntraRecord::id)
+        assertThat(storage.queries().records(TENANT, EntraSecureScoreControl.class))
+                .extracting(EntraRecord::id)
                 .containsExactly("AdminMFAV2", "BlockLegacyAuth");
     }
 
@@ -93,8 +102,9 @@ class DatasetTablesTest {
     void longTextFieldsAreKeptWhole(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().build();
         List<dev.entrasync.model.EntraRoleMember> members = IntStream.range(0, 3000)
-                .mapToObj(i -> new dev.entrasync.model.EntraRoleMember(TestUsers.id(i), "user",
-                        "member" + i + "@contoso.onmicrosoft.com", "Member ñ " + i)).toList();
+                .mapToObj(i -> new dev.entrasync.model.EntraRoleMember(
+                        TestUsers.id(i), "user", "member" + i + "@contoso.onmicrosoft.com", "Member ñ " + i))
+                .toList();
         EntraRole big = new EntraRole(TestUsers.id(7), "Global Reader", "x".repeat(5000), null, members);
 
         run(storage, Dataset.ROLES, "r", true, List.of(big));

@@ -39,9 +39,16 @@ import java.util.Random;
 class EngineIntoDatabaseTest {
 
     private static final int USERS = 10_000;
-    private static final List<Class<? extends EntraRecord>> TYPES = List.of(EntraUser.class, EntraDevice.class,
-            EntraGroup.class, EntraLicense.class, EntraRole.class, EntraAuditEvent.class, EntraSecureScore.class,
-            EntraSecureScoreControl.class, EntraTenantProfile.class);
+    private static final List<Class<? extends EntraRecord>> TYPES = List.of(
+            EntraUser.class,
+            EntraDevice.class,
+            EntraGroup.class,
+            EntraLicense.class,
+            EntraRole.class,
+            EntraAuditEvent.class,
+            EntraSecureScore.class,
+            EntraSecureScoreControl.class,
+            EntraTenantProfile.class);
 
     @DatabaseTest
     void fullThenDeltaSyncOfTenThousandUsersLandsInTheTables(TestDatabase db) {
@@ -55,16 +62,25 @@ class EngineIntoDatabaseTest {
             try (SyncEngine engine = host.engine().sink(reference).build()) {
                 SyncResult full = engine.sync("msp", tenant, EnumSet.allOf(Dataset.class));
 
-                assertThat(full.datasets()).allSatisfy(r -> assertThat(r.status()).as(r.dataset().key() + ": "
-                        + r.error()).isEqualTo(DatasetResult.Status.SUCCEEDED));
+                assertThat(full.datasets())
+                        .allSatisfy(r -> assertThat(r.status())
+                                .as(r.dataset().key() + ": " + r.error())
+                                .isEqualTo(DatasetResult.Status.SUCCEEDED));
                 assertThat(full.dataset(Dataset.USERS).orElseThrow().mode()).isEqualTo(DatasetResult.Mode.FULL);
-                assertThat(queries.count(tenant, EntraUser.class)).isEqualTo(simulated.users().size()).isEqualTo(USERS);
-                assertThat(queries.count(tenant, EntraDevice.class)).isEqualTo(simulated.devices().size());
-                assertThat(queries.count(tenant, EntraGroup.class)).isEqualTo(simulated.groups().size());
+                assertThat(queries.count(tenant, EntraUser.class))
+                        .isEqualTo(simulated.users().size())
+                        .isEqualTo(USERS);
+                assertThat(queries.count(tenant, EntraDevice.class))
+                        .isEqualTo(simulated.devices().size());
+                assertThat(queries.count(tenant, EntraGroup.class))
+                        .isEqualTo(simulated.groups().size());
                 assertSampleMatchesTheCloud(queries, tenant, simulated);
                 assertTablesEqualReference(queries, reference, tenant);
 
-                List<String> ids = simulated.users().list().stream().map(u -> (String) u.get("id")).sorted().toList();
+                List<String> ids = simulated.users().list().stream()
+                        .map(u -> (String) u.get("id"))
+                        .sorted()
+                        .toList();
                 for (int i = 0; i < 20; i++) {
                     simulated.users().update(ids.get(i * 7), Map.of("displayName", "Renamed " + i));
                 }
@@ -81,15 +97,24 @@ class EngineIntoDatabaseTest {
                 assertThat(users.mode()).isEqualTo(DatasetResult.Mode.DELTA);
                 assertThat(users.rowsRemoved()).isEqualTo(10);
                 assertThat(queries.count(tenant, EntraUser.class)).isEqualTo(USERS - 10);
-                assertThat(queries.rows(tenant, EntraUser.class, true, 0, USERS + 1)).hasSize(USERS)
-                        .filteredOn(StoredRecord::removed).hasSize(10)
+                assertThat(queries.rows(tenant, EntraUser.class, true, 0, USERS + 1))
+                        .hasSize(USERS)
+                        .filteredOn(StoredRecord::removed)
+                        .hasSize(10)
                         .allSatisfy(r -> assertThat(r.removedAt()).isBetween(deltaStart, clock.instant()));
-                assertThat(queries.records(tenant, EntraUser.class)).filteredOn(u -> u.displayName().startsWith("Renamed "))
+                assertThat(queries.records(tenant, EntraUser.class))
+                        .filteredOn(u -> u.displayName().startsWith("Renamed "))
                         .hasSize(20);
                 assertSampleMatchesTheCloud(queries, tenant, simulated);
                 assertTablesEqualReference(queries, reference, tenant);
-                assertThat(storage.checkpointStore().load(tenant, Dataset.USERS).orElseThrow().deltaLink()).isNotBlank();
-                assertThat(storage.jobStore().history(tenant, 0, 10)).hasSize(2).extracting(SyncJob::status)
+                assertThat(storage.checkpointStore()
+                                .load(tenant, Dataset.USERS)
+                                .orElseThrow()
+                                .deltaLink())
+                        .isNotBlank();
+                assertThat(storage.jobStore().history(tenant, 0, 10))
+                        .hasSize(2)
+                        .extracting(SyncJob::status)
                         .containsOnly(JobStatus.SUCCEEDED);
                 assertThat(db.assertNoTableContains(SimulatedHost.SECRET)).isGreaterThan(USERS * 20L);
             }
@@ -116,7 +141,8 @@ class EngineIntoDatabaseTest {
         for (Class<? extends EntraRecord> type : TYPES) {
             Dataset dataset = datasetOf(type);
             List<EntraRecord> expected = new ArrayList<>(reference.<EntraRecord>records(tenant, dataset).stream()
-                    .filter(type::isInstance).toList());
+                    .filter(type::isInstance)
+                    .toList());
             List<EntraRecord> actual = new ArrayList<>(queries.records(tenant, type));
             expected.sort(Comparator.comparing(EntraRecord::id));
             actual.sort(Comparator.comparing(EntraRecord::id));
@@ -125,9 +151,20 @@ class EngineIntoDatabaseTest {
     }
 
     private static Dataset datasetOf(Class<? extends EntraRecord> type) {
-        return type == EntraUser.class ? Dataset.USERS : type == EntraDevice.class ? Dataset.DEVICES
-                : type == EntraGroup.class ? Dataset.GROUPS : type == EntraLicense.class ? Dataset.LICENSES
-                : type == EntraRole.class ? Dataset.ROLES : type == EntraAuditEvent.class ? Dataset.AUDIT_LOGS
-                : type == EntraTenantProfile.class ? Dataset.TENANT_PROFILE : Dataset.SECURE_SCORES;
+        return type == EntraUser.class
+                ? Dataset.USERS
+                : type == EntraDevice.class
+                        ? Dataset.DEVICES
+                        : type == EntraGroup.class
+                                ? Dataset.GROUPS
+                                : type == EntraLicense.class
+                                        ? Dataset.LICENSES
+                                        : type == EntraRole.class
+                                                ? Dataset.ROLES
+                                                : type == EntraAuditEvent.class
+                                                        ? Dataset.AUDIT_LOGS
+                                                        : type == EntraTenantProfile.class
+                                                                ? Dataset.TENANT_PROFILE
+                                                                : Dataset.SECURE_SCORES;
     }
 }

@@ -21,8 +21,7 @@ import java.util.function.Consumer;
 final class FakeSyncTasks implements SyncTasks {
 
     /** A run an instance made: a tenant's scheduled sync or a submitted job. */
-    record Run(String instance, String what, Instant at) {
-    }
+    record Run(String instance, String what, Instant at) {}
 
     final List<TenantId> tenants = new CopyOnWriteArrayList<>();
     final Map<TenantId, Duration> offsets = new ConcurrentHashMap<>();
@@ -31,7 +30,7 @@ final class FakeSyncTasks implements SyncTasks {
     private final Clock clock;
     private final Queue<Run> runs;
     private final Queue<Run> ticks;
-    private volatile Consumer<String> during = what -> { };
+    private volatile Consumer<String> during = what -> {};
 
     FakeSyncTasks(String instance, Duration interval, Clock clock, Queue<Run> runs, Queue<Run> ticks) {
         this.instance = instance;

@@ -23,12 +23,18 @@ class H2FileSecretTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:file:" + dir.resolve("entra") + ";DB_CLOSE_ON_EXIT=FALSE");
         JdbcStorage storage = JdbcStorage.builder(dataSource).build();
-        SecretKeyRing ring = SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
+        SecretKeyRing ring =
+                SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
         for (int i = 0; i < 20; i++) {
             storage.credentialStore(ring).save(JdbcCredentialStoreTest.credential("c" + i, secret));
         }
 
-        assertThat(storage.credentialStore(ring).find("c7").orElseThrow().secret().reveal()).isEqualTo(secret);
+        assertThat(storage.credentialStore(ring)
+                        .find("c7")
+                        .orElseThrow()
+                        .secret()
+                        .reveal())
+                .isEqualTo(secret);
         storage.database().withConnection("shutdown", c -> c.createStatement().execute("SHUTDOWN"));
 
         List<Path> files;
@@ -37,7 +43,9 @@ class H2FileSecretTest {
         }
         assertThat(files).isNotEmpty();
         for (Path file : files) {
-            assertThat(SecretScan.containsBytes(Files.readAllBytes(file), secret)).as(file.toString()).isFalse();
+            assertThat(SecretScan.containsBytes(Files.readAllBytes(file), secret))
+                    .as(file.toString())
+                    .isFalse();
         }
     }
 }

@@ -16,8 +16,8 @@ class JdbcCheckpointStoreTest {
     @DatabaseTest
     void savedCheckpointLoadsBackPerTenantAndDataset(TestDatabase db) {
         JdbcCheckpointStore store = db.storageBuilder().build().checkpointStore();
-        Checkpoint users = new Checkpoint(LINK, null, Instant.parse("2026-03-01T00:00:00.123456Z"),
-                Set.of(TestUsers.id(1), TestUsers.id(2)));
+        Checkpoint users = new Checkpoint(
+                LINK, null, Instant.parse("2026-03-01T00:00:00.123456Z"), Set.of(TestUsers.id(1), TestUsers.id(2)));
         Checkpoint audits = Checkpoint.watermark(Instant.parse("2026-03-02T10:11:12Z"));
 
         store.save(TENANT, Dataset.USERS, users);

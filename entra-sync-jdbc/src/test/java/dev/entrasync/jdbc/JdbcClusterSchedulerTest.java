@@ -31,8 +31,12 @@ class JdbcClusterSchedulerTest {
     private final Queue<Run> ticks = new ConcurrentLinkedQueue<>();
 
     private JdbcClusterScheduler.Builder builder(JdbcStorage storage, String name) {
-        return JdbcClusterScheduler.builder(storage).instanceName(name).threads(4).pollingInterval(POLL)
-                .heartbeatInterval(Duration.ofMillis(200)).shutdownMaxWait(Duration.ofSeconds(10));
+        return JdbcClusterScheduler.builder(storage)
+                .instanceName(name)
+                .threads(4)
+                .pollingInterval(POLL)
+                .heartbeatInterval(Duration.ofMillis(200))
+                .shutdownMaxWait(Duration.ofSeconds(10));
     }
 
     private FakeSyncTasks engine(String name, Duration interval) {
@@ -45,13 +49,25 @@ class JdbcClusterSchedulerTest {
     }
 
     private Map<String, Long> countsBetween(Instant from, Instant to) {
-        return runs.stream().filter(r -> !r.at().isBefore(from) && r.at().isBefore(to))
+        return runs.stream()
+                .filter(r -> !r.at().isBefore(from) && r.at().isBefore(to))
                 .collect(Collectors.groupingBy(Run::what, Collectors.counting()));
     }
 
     private static SyncJob job(String id) {
-        return new SyncJob(id, TenantId.of(TestUsers.TENANT_A), null, "msp", SyncTrigger.MANUAL, JobStatus.QUEUED,
-                Instant.now(), null, null, List.of(Dataset.USERS), List.of(), null);
+        return new SyncJob(
+                id,
+                TenantId.of(TestUsers.TENANT_A),
+                null,
+                "msp",
+                SyncTrigger.MANUAL,
+                JobStatus.QUEUED,
+                Instant.now(),
+                null,
+                null,
+                List.of(Dataset.USERS),
+                List.of(),
+                null);
     }
 
     @DatabaseTest
@@ -88,13 +104,23 @@ class JdbcClusterSchedulerTest {
 
             assertThat(a.scheduledTenants()).hasSize(100);
             assertThat(runs.stream().filter(r -> r.at().isBefore(boundary))).isEmpty();
-            assertThat(first).hasSize(100).allSatisfy((tenant, n) -> assertThat(n).as(tenant).isEqualTo(1));
-            assertThat(afterStop).hasSize(100).allSatisfy((tenant, n) -> assertThat(n).as(tenant).isEqualTo(1));
+            assertThat(first)
+                    .hasSize(100)
+                    .allSatisfy((tenant, n) -> assertThat(n).as(tenant).isEqualTo(1));
+            assertThat(afterStop)
+                    .hasSize(100)
+                    .allSatisfy((tenant, n) -> assertThat(n).as(tenant).isEqualTo(1));
             assertThat(runs).hasSize(200);
-            assertThat(runs.stream().filter(r -> r.at().isBefore(second)).map(Run::instance).distinct())
+            assertThat(runs.stream()
+                            .filter(r -> r.at().isBefore(second))
+                            .map(Run::instance)
+                            .distinct())
                     .containsExactlyInAnyOrder("instance-a", "instance-b");
             List<Run> late = runs.stream().filter(r -> r.at().isAfter(stopped)).toList();
-            assertThat(late).hasSizeGreaterThanOrEqualTo(40).extracting(Run::instance).containsOnly("instance-b");
+            assertThat(late)
+                    .hasSizeGreaterThanOrEqualTo(40)
+                    .extracting(Run::instance)
+                    .containsOnly("instance-b");
         } finally {
             a.close();
             b.close();
@@ -114,9 +140,12 @@ class JdbcClusterSchedulerTest {
             Waits.until("the job to run", Duration.ofSeconds(10), () -> !runs.isEmpty());
             Thread.sleep(5 * POLL.toMillis());
 
-            assertThat(runs).extracting(Run::instance, Run::what).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple("worker", "job-1"));
-            Waits.until("the job row to go", Duration.ofSeconds(5),
+            assertThat(runs)
+                    .extracting(Run::instance, Run::what)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("worker", "job-1"));
+            Waits.until(
+                    "the job row to go",
+                    Duration.ofSeconds(5),
                     () -> db.count("scheduled_tasks", "task_name = 'entra-sync-job'") == 0);
         } finally {
             worker.close();
@@ -128,13 +157,17 @@ class JdbcClusterSchedulerTest {
     void aJobWhoseInstanceDiedIsRunAgainByAnother(TestDatabase db) throws InterruptedException {
         JdbcStorage storage = db.storageBuilder().build();
         CountDownLatch hung = new CountDownLatch(1);
-        JdbcClusterScheduler dying = attach(builder(storage, "dying").shutdownMaxWait(Duration.ofMillis(100)).build(),
+        JdbcClusterScheduler dying = attach(
+                builder(storage, "dying")
+                        .shutdownMaxWait(Duration.ofMillis(100))
+                        .build(),
                 engine("dying", Duration.ofDays(1)).during(what -> sleepIgnoringInterrupts(hung)));
         dying.submit(job("job-1"));
         dying.start();
         Waits.until("the dying instance to start the job", Duration.ofSeconds(10), () -> runs.size() == 1);
         dying.close();
-        JdbcClusterScheduler survivor = attach(builder(storage, "survivor").build(), engine("survivor", Duration.ofDays(1)));
+        JdbcClusterScheduler survivor =
+                attach(builder(storage, "survivor").build(), engine("survivor", Duration.ofDays(1)));
         survivor.start();
         try {
             Waits.until("the survivor to run it again", Duration.ofSeconds(20), () -> runs.size() == 2);
@@ -153,14 +186,23 @@ class JdbcClusterSchedulerTest {
         TenantId first = TenantId.of(TestUsers.id(1));
         TenantId second = TenantId.of(TestUsers.id(2));
         engine.add(first, Duration.ofHours(3));
-        JdbcClusterScheduler a = attach(builder(storage, "a").housekeepingInterval(Duration.ofMillis(200)).build(), engine);
+        JdbcClusterScheduler a = attach(
+                builder(storage, "a")
+                        .housekeepingInterval(Duration.ofMillis(200))
+                        .build(),
+                engine);
         a.start();
         try {
             List<ScheduledTenant> initial = a.scheduledTenants();
             engine.add(second, Duration.ofHours(5));
             engine.tenants.remove(first);
-            Waits.until("the schedule to follow the mappings", Duration.ofSeconds(10),
-                    () -> a.scheduledTenants().stream().map(ScheduledTenant::tenant).toList().equals(List.of(second)));
+            Waits.until(
+                    "the schedule to follow the mappings",
+                    Duration.ofSeconds(10),
+                    () -> a.scheduledTenants().stream()
+                            .map(ScheduledTenant::tenant)
+                            .toList()
+                            .equals(List.of(second)));
 
             assertThat(initial).extracting(ScheduledTenant::tenant).containsExactly(first);
             assertThat(initial.get(0).nextRunAt()).isEqualTo(engine.nextRun(first, null));
@@ -175,9 +217,15 @@ class JdbcClusterSchedulerTest {
     @DatabaseTest
     void housekeepingRunsOnOneInstanceAtATime(TestDatabase db) throws InterruptedException {
         JdbcStorage storage = db.storageBuilder().build();
-        JdbcClusterScheduler a = attach(builder(storage, "a").housekeepingInterval(Duration.ofMillis(300)).build(),
+        JdbcClusterScheduler a = attach(
+                builder(storage, "a")
+                        .housekeepingInterval(Duration.ofMillis(300))
+                        .build(),
                 engine("a", Duration.ofDays(1)));
-        JdbcClusterScheduler b = attach(builder(storage, "b").housekeepingInterval(Duration.ofMillis(300)).build(),
+        JdbcClusterScheduler b = attach(
+                builder(storage, "b")
+                        .housekeepingInterval(Duration.ofMillis(300))
+                        .build(),
                 engine("b", Duration.ofDays(1)));
         a.start();
         b.start();
@@ -199,9 +247,11 @@ class JdbcClusterSchedulerTest {
         JdbcStorage storage = db.storageBuilder().build();
         JdbcClusterScheduler lonely = builder(storage, "lonely").build();
 
-        assertThatThrownBy(lonely::start).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(lonely::start)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("entra.engine().scheduler(...)");
-        assertThatThrownBy(() -> JdbcClusterScheduler.builder(storage).threads(0)).hasMessageContaining("threads:");
+        assertThatThrownBy(() -> JdbcClusterScheduler.builder(storage).threads(0))
+                .hasMessageContaining("threads:");
         assertThatThrownBy(() -> JdbcClusterScheduler.builder(storage).instanceName("x".repeat(51)))
                 .hasMessageContaining("instanceName:");
         assertThatThrownBy(() -> JdbcClusterScheduler.builder(storage).pollingInterval(Duration.ZERO))

@@ -26,7 +26,8 @@ class JdbcConsentStoreTest {
     @DatabaseTest
     void consentsAreKeptPerCredentialAndTenant(TestDatabase db) {
         JdbcConsentStore store = db.storageBuilder().clock(clock).build().consentStore();
-        ConsentRecord a = new ConsentRecord("default", A, "company-1", Set.of("User.Read.All", "AuditLog.Read.All"), NOW);
+        ConsentRecord a =
+                new ConsentRecord("default", A, "company-1", Set.of("User.Read.All", "AuditLog.Read.All"), NOW);
         ConsentRecord b = new ConsentRecord("default", B, null, Set.of(), NOW);
 
         store.save(b);

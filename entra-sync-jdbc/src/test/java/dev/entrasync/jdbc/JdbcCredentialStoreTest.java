@@ -14,20 +14,31 @@ import java.util.Optional;
 class JdbcCredentialStoreTest {
 
     private static final String SECRET = "Xq8~vT3.secret-VALUE_" + Long.toHexString(System.nanoTime());
-    private static final SecretKeyRing RING_1 = SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
+    private static final SecretKeyRing RING_1 =
+            SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
 
     static AppCredential credential(String name, String secret) {
-        return AppCredential.builder().name(name).cloud(Cloud.US_GOV)
-                .homeTenant("72f988bf-86f1-41af-91ab-2d7cd011db47").clientId("1b730954-1685-4b74-9bfd-dac224a7b894")
-                .secret(secret).secretExpiresAt(Instant.parse("2027-01-31T00:00:00Z")).cspPartner(true).build();
+        return AppCredential.builder()
+                .name(name)
+                .cloud(Cloud.US_GOV)
+                .homeTenant("72f988bf-86f1-41af-91ab-2d7cd011db47")
+                .clientId("1b730954-1685-4b74-9bfd-dac224a7b894")
+                .secret(secret)
+                .secretExpiresAt(Instant.parse("2027-01-31T00:00:00Z"))
+                .cspPartner(true)
+                .build();
     }
 
     @DatabaseTest
     void savedCredentialComesBackWithEveryField(TestDatabase db) {
         JdbcCredentialStore store = db.storageBuilder().build().credentialStore(RING_1);
-        AppCredential custom = AppCredential.builder().name("sim").cloud(Cloud.custom("http://127.0.0.1:1", "http://127.0.0.1:2"))
-                .homeTenant("contoso.onmicrosoft.com").clientId("1b730954-1685-4b74-9bfd-dac224a7b894")
-                .secret("s").build();
+        AppCredential custom = AppCredential.builder()
+                .name("sim")
+                .cloud(Cloud.custom("http://127.0.0.1:1", "http://127.0.0.1:2"))
+                .homeTenant("contoso.onmicrosoft.com")
+                .clientId("1b730954-1685-4b74-9bfd-dac224a7b894")
+                .secret("s")
+                .build();
 
         store.save(credential("prod", SECRET));
         store.save(custom);
@@ -67,11 +78,13 @@ class JdbcCredentialStoreTest {
     void everyWriteUsesAFreshIv(TestDatabase db) {
         JdbcCredentialStore store = db.storageBuilder().build().credentialStore(RING_1);
         store.save(credential("prod", SECRET));
-        Map<String, Object> first = db.rows("SELECT secret_iv, secret_ciphertext FROM " + db.table("credentials")).get(0);
+        Map<String, Object> first = db.rows("SELECT secret_iv, secret_ciphertext FROM " + db.table("credentials"))
+                .get(0);
 
         store.save(credential("prod", SECRET));
 
-        Map<String, Object> second = db.rows("SELECT secret_iv, secret_ciphertext FROM " + db.table("credentials")).get(0);
+        Map<String, Object> second = db.rows("SELECT secret_iv, secret_ciphertext FROM " + db.table("credentials"))
+                .get(0);
         assertThat((byte[]) first.get("secret_iv")).hasSize(12).isNotEqualTo(second.get("secret_iv"));
         assertThat((byte[]) first.get("secret_ciphertext")).isNotEqualTo(second.get("secret_ciphertext"));
     }
@@ -80,7 +93,8 @@ class JdbcCredentialStoreTest {
     void wrongKeyFailsNamingTheCredentialAndKeyId(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().build();
         storage.credentialStore(RING_1).save(credential("prod", SECRET));
-        SecretKeyRing sameIdOtherBytes = SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
+        SecretKeyRing sameIdOtherBytes =
+                SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
 
         assertThatThrownBy(() -> storage.credentialStore(sameIdOtherBytes).find("prod"))
                 .isInstanceOfSatisfying(SecretKeyException.class, e -> {
@@ -96,9 +110,11 @@ class JdbcCredentialStoreTest {
     void missingKeyFailsNamingTheKeyToAdd(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().build();
         storage.credentialStore(RING_1).save(credential("prod", SECRET));
-        SecretKeyRing other = SecretKeyRing.builder().key("k2", SecretKeyRing.generateKey()).build();
+        SecretKeyRing other =
+                SecretKeyRing.builder().key("k2", SecretKeyRing.generateKey()).build();
 
-        assertThatThrownBy(() -> storage.credentialStore(other).list()).isInstanceOf(SecretKeyException.class)
+        assertThatThrownBy(() -> storage.credentialStore(other).list())
+                .isInstanceOf(SecretKeyException.class)
                 .hasMessageContaining("encrypted with key 'k1', which the SecretKeyRing does not hold (it holds [k2])")
                 .hasMessageContaining("Add key 'k1'");
     }
@@ -109,14 +125,21 @@ class JdbcCredentialStoreTest {
         storage.credentialStore(RING_1).save(credential("a", "secret-a"));
         storage.credentialStore(RING_1).save(credential("b", "secret-b"));
         String k2 = SecretKeyRing.generateKey();
-        SecretKeyRing both = SecretKeyRing.builder().key("k1", keyOf(RING_1)).key("k2", k2).primary("k2").build();
+        SecretKeyRing both = SecretKeyRing.builder()
+                .key("k1", keyOf(RING_1))
+                .key("k2", k2)
+                .primary("k2")
+                .build();
 
         int reencrypted = storage.credentialStore(both).reencryptWithPrimaryKey();
 
         SecretKeyRing onlyNew = SecretKeyRing.builder().key("k2", k2).build();
         assertThat(reencrypted).isEqualTo(2);
         assertThat(storage.credentialStore(both).reencryptWithPrimaryKey()).isZero();
-        assertThat(storage.credentialStore(onlyNew).find("b").map(c -> c.secret().reveal())).isEqualTo(Optional.of("secret-b"));
+        assertThat(storage.credentialStore(onlyNew)
+                        .find("b")
+                        .map(c -> c.secret().reveal()))
+                .isEqualTo(Optional.of("secret-b"));
         assertThat(db.count("credentials", "secret_key_id = 'k2'")).isEqualTo(2);
     }
 
@@ -128,7 +151,8 @@ class JdbcCredentialStoreTest {
         db.execute("DELETE FROM " + db.table("credentials") + " WHERE name = 'b'");
         db.execute("UPDATE " + db.table("credentials") + " SET name = 'b' WHERE name = 'a'");
 
-        assertThatThrownBy(() -> store.find("b")).isInstanceOf(SecretKeyException.class)
+        assertThatThrownBy(() -> store.find("b"))
+                .isInstanceOf(SecretKeyException.class)
                 .hasMessageContaining("or the stored row was altered");
     }
 

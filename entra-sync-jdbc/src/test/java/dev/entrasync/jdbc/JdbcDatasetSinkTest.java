@@ -75,7 +75,8 @@ class JdbcDatasetSinkTest {
         List<Map<String, Object>> rows = live(db);
         assertThat(rows).extracting(r -> r.get("id")).containsExactly(id(0), id(1), id(2));
         assertThat(db.count("users", "removed_at IS NULL")).isEqualTo(2);
-        assertThat(db.count("users", "id = '" + id(2) + "' AND removed_at IS NOT NULL AND run_id = 'run-1'")).isEqualTo(1);
+        assertThat(db.count("users", "id = '" + id(2) + "' AND removed_at IS NOT NULL AND run_id = 'run-1'"))
+                .isEqualTo(1);
         assertThat(rows.get(0).get("first_seen")).isEqualTo(rows.get(2).get("first_seen"));
         assertThat(rows.get(0).get("last_seen")).isNotEqualTo(rows.get(2).get("last_seen"));
         assertThat(rows.get(0).get("run_id")).isEqualTo("run-2");
@@ -111,9 +112,12 @@ class JdbcDatasetSinkTest {
 
         assertThat(db.count("users", "")).isEqualTo(4);
         assertThat(db.count("users", "removed_at IS NOT NULL")).isEqualTo(1);
-        assertThat(db.count("users", "id = '" + id(1) + "' AND removed_at IS NOT NULL")).isEqualTo(1);
-        assertThat(db.count("users", "id = '" + id(0) + "' AND run_id = 'run-1' AND removed_at IS NULL")).isEqualTo(1);
-        assertThat(db.count("users", "display_name = 'Changed' AND run_id = 'run-2'")).isEqualTo(1);
+        assertThat(db.count("users", "id = '" + id(1) + "' AND removed_at IS NOT NULL"))
+                .isEqualTo(1);
+        assertThat(db.count("users", "id = '" + id(0) + "' AND run_id = 'run-1' AND removed_at IS NULL"))
+                .isEqualTo(1);
+        assertThat(db.count("users", "display_name = 'Changed' AND run_id = 'run-2'"))
+                .isEqualTo(1);
     }
 
     @DatabaseTest
@@ -170,7 +174,8 @@ class JdbcDatasetSinkTest {
         delta.complete();
 
         assertThat(db.count("users", "removed_at IS NOT NULL")).isEqualTo(1);
-        assertThat(db.count("users", "id = '" + id(1) + "' AND removed_at IS NULL")).isEqualTo(1);
+        assertThat(db.count("users", "id = '" + id(1) + "' AND removed_at IS NULL"))
+                .isEqualTo(1);
     }
 
     @DatabaseTest
@@ -181,8 +186,10 @@ class JdbcDatasetSinkTest {
 
         fullRun(sink, TENANT_A, "run-a2", users(0, 1));
 
-        assertThat(db.count("users", "tenant_id = '" + TENANT_B + "' AND removed_at IS NULL")).isEqualTo(3);
-        assertThat(db.count("users", "tenant_id = '" + TENANT_A + "' AND removed_at IS NULL")).isEqualTo(1);
+        assertThat(db.count("users", "tenant_id = '" + TENANT_B + "' AND removed_at IS NULL"))
+                .isEqualTo(3);
+        assertThat(db.count("users", "tenant_id = '" + TENANT_A + "' AND removed_at IS NULL"))
+                .isEqualTo(1);
     }
 
     @DatabaseTest
@@ -201,7 +208,10 @@ class JdbcDatasetSinkTest {
 
     @DatabaseTest
     void abandonedSessionsArePurgedWhenStale(TestDatabase db) {
-        JdbcDatasetSink sink = db.storageBuilder().clock(clock).abandonedSessionsAfter(Duration.ofHours(2)).build()
+        JdbcDatasetSink sink = db.storageBuilder()
+                .clock(clock)
+                .abandonedSessionsAfter(Duration.ofHours(2))
+                .build()
                 .datasetSink();
         open(sink, TENANT_A, "crashed", true).upsert(users(0, 3));
         clock.advance(Duration.ofHours(1));
@@ -213,7 +223,8 @@ class JdbcDatasetSinkTest {
 
         assertThat(stagedBefore).isEqualTo(4);
         assertThat(db.count("users_stage", "")).isEqualTo(1);
-        assertThat(db.rows("SELECT run_id FROM " + db.table("sink_sessions"))).extracting(r -> r.get("run_id"))
+        assertThat(db.rows("SELECT run_id FROM " + db.table("sink_sessions")))
+                .extracting(r -> r.get("run_id"))
                 .containsExactlyInAnyOrder("recent", "run-2");
         assertThat(db.count("users", "")).isZero();
     }
@@ -224,7 +235,8 @@ class JdbcDatasetSinkTest {
         session.upsert(users(0, 1));
         session.complete();
 
-        assertThatThrownBy(() -> session.upsert(users(1, 2))).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> session.upsert(users(1, 2)))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already completed or aborted");
         session.abort(new IllegalStateException("late abort is ignored"));
         assertThat(db.count("users", "")).isEqualTo(1);
@@ -235,7 +247,8 @@ class JdbcDatasetSinkTest {
         DatasetSink.Session session = open(sink(db), TENANT_A, "run-1", true);
         EntraRecord other = new EntraTenantProfile("x", null, null, null, List.of());
 
-        assertThatThrownBy(() -> session.upsert(List.of(other))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> session.upsert(List.of(other)))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("accepts EntraUser records");
     }
 
@@ -251,7 +264,10 @@ class JdbcDatasetSinkTest {
 
     private static EntraUser stored(TestDatabase db, int n) {
         return db.storageBuilder().build().queries().rows(TenantId.of(TENANT_A), EntraUser.class, true, 0, 100).stream()
-                .map(StoredRecord::record).filter(u -> u.id().equals(id(n))).findFirst().orElse(null);
+                .map(StoredRecord::record)
+                .filter(u -> u.id().equals(id(n)))
+                .findFirst()
+                .orElse(null);
     }
 
     private static EntraUser placeholder(int n, String displayName, MfaStatus mfa) {
@@ -267,9 +283,19 @@ class JdbcDatasetSinkTest {
         delta.merge(List.of(RecordPatch.upsert(placeholder(1, "Renamed", null), Set.of("displayName"))));
         delta.complete();
 
-        EntraUser expected = new EntraUser(id(1), user(1).userPrincipalName(), "Renamed", user(1).accountEnabled(),
-                user(1).userType(), user(1).createdDateTime(), user(1).lastPasswordChangeDateTime(), user(1).otherMails(),
-                user(1).passwordPolicies(), user(1).assignedLicenses(), user(1).directoryRoles(), user(1).mfa());
+        EntraUser expected = new EntraUser(
+                id(1),
+                user(1).userPrincipalName(),
+                "Renamed",
+                user(1).accountEnabled(),
+                user(1).userType(),
+                user(1).createdDateTime(),
+                user(1).lastPasswordChangeDateTime(),
+                user(1).otherMails(),
+                user(1).passwordPolicies(),
+                user(1).assignedLicenses(),
+                user(1).directoryRoles(),
+                user(1).mfa());
         assertThat(stored(db, 1)).isEqualTo(expected);
         assertThat(stored(db, 0)).isEqualTo(user(0));
     }
@@ -293,7 +319,8 @@ class JdbcDatasetSinkTest {
         JdbcDatasetSink sink = sink(db);
         DatasetSink.Session delta = open(sink, TENANT_A, "run-1", false);
 
-        delta.merge(List.of(RecordPatch.update(placeholder(1, "Refresh only", null), Set.of("displayName")),
+        delta.merge(List.of(
+                RecordPatch.update(placeholder(1, "Refresh only", null), Set.of("displayName")),
                 RecordPatch.upsert(placeholder(2, "Created", null), Set.of("displayName"))));
         delta.complete();
 
@@ -309,7 +336,8 @@ class JdbcDatasetSinkTest {
         DatasetSink.Session delta = open(sink, TENANT_A, "run-3", false);
 
         delta.remove(List.of(id(0)));
-        delta.merge(List.of(RecordPatch.update(placeholder(0, "Gone", null), Set.of("displayName")),
+        delta.merge(List.of(
+                RecordPatch.update(placeholder(0, "Gone", null), Set.of("displayName")),
                 RecordPatch.update(placeholder(1, "Gone too", null), Set.of("displayName")),
                 RecordPatch.upsert(placeholder(2, "Back", null), Set.of("displayName"))));
         delta.complete();

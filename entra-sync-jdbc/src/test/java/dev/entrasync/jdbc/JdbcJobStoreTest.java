@@ -20,12 +20,31 @@ class JdbcJobStoreTest {
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
     private static SyncJob queued(String id, TenantId tenant, int minute) {
-        return new SyncJob(id, tenant, "company-1", "default", SyncTrigger.SCHEDULED, JobStatus.QUEUED,
-                T0.plusSeconds(minute * 60L), null, null, List.of(Dataset.USERS, Dataset.LICENSES), List.of(), null);
+        return new SyncJob(
+                id,
+                tenant,
+                "company-1",
+                "default",
+                SyncTrigger.SCHEDULED,
+                JobStatus.QUEUED,
+                T0.plusSeconds(minute * 60L),
+                null,
+                null,
+                List.of(Dataset.USERS, Dataset.LICENSES),
+                List.of(),
+                null);
     }
 
     private static DatasetResult result(Dataset dataset, DatasetResult.Status status) {
-        return new DatasetResult(dataset, status, DatasetResult.Mode.DELTA, 120, 3, 7, 2, Duration.ofMillis(1500),
+        return new DatasetResult(
+                dataset,
+                status,
+                DatasetResult.Mode.DELTA,
+                120,
+                3,
+                7,
+                2,
+                Duration.ofMillis(1500),
                 status == DatasetResult.Status.FAILED ? "Missing permission Organization.Read.All" : null,
                 status == DatasetResult.Status.FAILED ? "Add it and re-consent." : null,
                 status == DatasetResult.Status.FAILED ? List.of() : List.of("MFA unknown: no Entra ID P1"));
@@ -36,7 +55,8 @@ class JdbcJobStoreTest {
         JdbcJobStore store = db.storageBuilder().build().jobStore();
         SyncJob job = queued("job-1", A, 0);
         store.save(job);
-        SyncJob running = job.start(T0.plusSeconds(5)).withResult(result(Dataset.USERS, DatasetResult.Status.SUCCEEDED));
+        SyncJob running =
+                job.start(T0.plusSeconds(5)).withResult(result(Dataset.USERS, DatasetResult.Status.SUCCEEDED));
         store.save(running);
 
         SyncJob finished = running.withResult(result(Dataset.LICENSES, DatasetResult.Status.FAILED))
@@ -60,19 +80,23 @@ class JdbcJobStoreTest {
         assertThat(store.latest(A).map(SyncJob::id)).contains("a3");
         assertThat(store.history(A, 0, 10)).extracting(SyncJob::id).containsExactly("a3", "a2", "a1");
         assertThat(store.history(A, 1, 1)).extracting(SyncJob::id).containsExactly("a2");
-        assertThat(store.latest(TenantId.of("0f2c6a10-0000-4000-8000-00000000000c"))).isEmpty();
+        assertThat(store.latest(TenantId.of("0f2c6a10-0000-4000-8000-00000000000c")))
+                .isEmpty();
         assertThatThrownBy(() -> store.history(A, -1, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @DatabaseTest
     void aDatasetReportedTwiceKeepsBothResultsInOrder(TestDatabase db) {
         JdbcJobStore store = db.storageBuilder().build().jobStore();
-        SyncJob job = queued("job-1", A, 0).start(T0).withResult(result(Dataset.USERS, DatasetResult.Status.SUCCEEDED))
+        SyncJob job = queued("job-1", A, 0)
+                .start(T0)
+                .withResult(result(Dataset.USERS, DatasetResult.Status.SUCCEEDED))
                 .withResult(result(Dataset.USERS, DatasetResult.Status.FAILED));
 
         store.save(job);
 
-        assertThat(store.find("job-1").orElseThrow().results()).extracting(DatasetResult::status)
+        assertThat(store.find("job-1").orElseThrow().results())
+                .extracting(DatasetResult::status)
                 .containsExactly(DatasetResult.Status.SUCCEEDED, DatasetResult.Status.FAILED);
     }
 }

@@ -25,8 +25,8 @@ class JdbcQueriesTest {
     private static final TenantId TENANT = TenantId.of(TENANT_A);
     private final FakeTime clock = new FakeTime(Instant.parse("2026-03-10T09:00:00Z"));
 
-    private static void run(JdbcStorage storage, Dataset dataset, String runId, boolean full,
-                            List<? extends EntraRecord> records) {
+    private static void run(
+            JdbcStorage storage, Dataset dataset, String runId, boolean full, List<? extends EntraRecord> records) {
         DatasetSink.Session session = storage.datasetSink().open(new SinkContext(TENANT, dataset, runId, full));
         session.upsert(records);
         session.complete();
@@ -40,8 +40,11 @@ class JdbcQueriesTest {
 
         List<EntraUser> withoutMfa = storage.queries().usersWithoutMfa(TENANT);
 
-        assertThat(withoutMfa).extracting(EntraUser::userPrincipalName)
-                .containsExactly("user1@contoso.onmicrosoft.com", "user4@contoso.onmicrosoft.com",
+        assertThat(withoutMfa)
+                .extracting(EntraUser::userPrincipalName)
+                .containsExactly(
+                        "user1@contoso.onmicrosoft.com",
+                        "user4@contoso.onmicrosoft.com",
                         "user7@contoso.onmicrosoft.com");
         assertThat(withoutMfa).allMatch(u -> u.mfa().state() == MfaStatus.State.NOT_REGISTERED);
     }
@@ -49,10 +52,18 @@ class JdbcQueriesTest {
     @DatabaseTest
     void licensesWithUnitsLeftAreThoseWithEnabledAboveConsumed(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().clock(clock).build();
-        run(storage, Dataset.LICENSES, "r1", true, List.of(
-                TestRecords.license("11111111-0000-0000-0000-000000000001", "SPE_E3", "Microsoft 365 E3", 50, 48),
-                TestRecords.license("11111111-0000-0000-0000-000000000002", "EMS", "Enterprise Mobility", 10, 10),
-                TestRecords.license("11111111-0000-0000-0000-000000000003", "AAD_PREMIUM", "Entra ID P1", 25, 0)));
+        run(
+                storage,
+                Dataset.LICENSES,
+                "r1",
+                true,
+                List.of(
+                        TestRecords.license(
+                                "11111111-0000-0000-0000-000000000001", "SPE_E3", "Microsoft 365 E3", 50, 48),
+                        TestRecords.license(
+                                "11111111-0000-0000-0000-000000000002", "EMS", "Enterprise Mobility", 10, 10),
+                        TestRecords.license(
+                                "11111111-0000-0000-0000-000000000003", "AAD_PREMIUM", "Entra ID P1", 25, 0)));
 
         List<EntraLicense> left = storage.queries().licensesWithUnitsLeft(TENANT);
 
@@ -64,7 +75,11 @@ class JdbcQueriesTest {
         JdbcStorage storage = db.storageBuilder().clock(clock).build();
         LocalDate day = LocalDate.of(2026, 3, 1);
         for (int i = 0; i < 10; i++) {
-            run(storage, Dataset.SECURE_SCORES, "r" + i, false,
+            run(
+                    storage,
+                    Dataset.SECURE_SCORES,
+                    "r" + i,
+                    false,
                     List.of(TestRecords.score(TENANT_A, day.plusDays(i), 30.0 + i)));
         }
 
@@ -74,7 +89,8 @@ class JdbcQueriesTest {
         assertThat(trend.series()).extracting(EntraSecureScore::currentScore).containsExactly(36.0, 37.0, 38.0, 39.0);
         assertThat(trend.change()).contains(3.0);
         assertThat(trend.percentOfMax()).contains(100 * 39.0 / 80.0);
-        assertThat(storage.queries().secureScoreTrend(TenantId.of(TestUsers.TENANT_B), 7)).isEmpty();
+        assertThat(storage.queries().secureScoreTrend(TenantId.of(TestUsers.TENANT_B), 7))
+                .isEmpty();
     }
 
     @DatabaseTest
@@ -106,7 +122,6 @@ class JdbcQueriesTest {
         assertThatThrownBy(() -> queries.rows(TENANT, EntraUser.class, false, 0, 0))
                 .hasMessageContaining("limit >= 1");
         assertThatThrownBy(() -> queries.secureScoreTrend(TENANT, 0)).hasMessageContaining("days must be >= 1");
-        assertThatThrownBy(() -> queries.count(TENANT, notKept))
-                .hasMessageContaining("keeps no table of");
+        assertThatThrownBy(() -> queries.count(TENANT, notKept)).hasMessageContaining("keeps no table of");
     }
 }

@@ -20,8 +20,14 @@ class JdbcStorageTest {
 
         assertThat(storage.tablePrefix()).isEqualTo(db.prefix());
         assertThat(storage.databaseProduct()).isEqualToIgnoringCase(db.server.name());
-        assertThat(db.tables()).contains(db.table("schema_history"), db.table("sink_sessions"), db.table("users"),
-                db.table("users_stage"), db.table("credentials"), db.table("scheduled_tasks"));
+        assertThat(db.tables())
+                .contains(
+                        db.table("schema_history"),
+                        db.table("sink_sessions"),
+                        db.table("users"),
+                        db.table("users_stage"),
+                        db.table("credentials"),
+                        db.table("scheduled_tasks"));
     }
 
     @DatabaseTest
@@ -41,7 +47,8 @@ class JdbcStorageTest {
     void withoutMigrateAnUnmigratedSchemaFailsSayingHowToFixIt(TestDatabase db) {
         JdbcStorage.Builder builder = db.storageBuilder().migrate(false);
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("not at the version this library needs")
                 .hasMessageContaining("migrate(true)");
         assertThat(db.tables()).doesNotContain(db.table("users"));
@@ -88,19 +95,25 @@ class JdbcStorageTest {
             case POSTGRESQL -> "current_schema()";
             case MARIADB -> "DATABASE()";
         };
-        return db.rows("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = " + schema
-                        + " AND LOWER(table_name) = '" + db.table(table) + "' ORDER BY ordinal_position").stream()
-                .map(r -> ((String) r.get("c")).toLowerCase(Locale.ROOT)).toList();
+        return db
+                .rows("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = " + schema
+                        + " AND LOWER(table_name) = '" + db.table(table) + "' ORDER BY ordinal_position")
+                .stream()
+                .map(r -> ((String) r.get("c")).toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     @Test
     void prefixMustBeASafeLowerCaseIdentifier() {
         JdbcStorage.Builder builder = JdbcStorage.builder(new org.h2.jdbcx.JdbcDataSource());
 
-        assertThatThrownBy(() -> builder.tablePrefix("Entra-")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> builder.tablePrefix("Entra-"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tablePrefix: 'Entra-' is not allowed");
-        assertThatThrownBy(() -> builder.tablePrefix("x; DROP TABLE users; --")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> builder.tablePrefix("a23456789012345678901234_")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.tablePrefix("x; DROP TABLE users; --"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> builder.tablePrefix("a23456789012345678901234_"))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(builder.tablePrefix("")).isSameAs(builder);
         assertThat(builder.tablePrefix("es_2")).isSameAs(builder);
     }
@@ -118,7 +131,8 @@ class JdbcStorageTest {
         org.h2.jdbcx.JdbcDataSource missing = new org.h2.jdbcx.JdbcDataSource();
         missing.setURL("jdbc:h2:file:/nonexistent-dir/entra;IFEXISTS=TRUE");
 
-        assertThatThrownBy(() -> JdbcStorage.builder(missing).build()).isInstanceOf(JdbcStoreException.class)
+        assertThatThrownBy(() -> JdbcStorage.builder(missing).build())
+                .isInstanceOf(JdbcStoreException.class)
                 .hasMessageStartingWith("Connecting to the database failed");
     }
 }

@@ -30,8 +30,14 @@ class JdbcTenantMapperTest {
     private static final TenantId B = TenantId.of(TestUsers.TENANT_B);
 
     private static TenantMapping mapping(String company, TenantId tenant) {
-        return new TenantMapping(company, tenant, "default", "Contoso " + company, "contoso.com",
-                EnumSet.of(Dataset.USERS, Dataset.AUDIT_LOGS), false);
+        return new TenantMapping(
+                company,
+                tenant,
+                "default",
+                "Contoso " + company,
+                "contoso.com",
+                EnumSet.of(Dataset.USERS, Dataset.AUDIT_LOGS),
+                false);
     }
 
     @DatabaseTest
@@ -51,10 +57,13 @@ class JdbcTenantMapperTest {
         JdbcTenantMapper mapper = db.storageBuilder().build().tenantMapper();
         mapper.map(mapping("c1", A));
 
-        assertThatThrownBy(() -> mapper.map(mapping("c2", A))).isInstanceOfSatisfying(MappingConflictException.class,
-                e -> assertThat(e.existing()).isEqualTo(mapping("c1", A)))
+        assertThatThrownBy(() -> mapper.map(mapping("c2", A)))
+                .isInstanceOfSatisfying(
+                        MappingConflictException.class,
+                        e -> assertThat(e.existing()).isEqualTo(mapping("c1", A)))
                 .hasMessageContaining("already mapped to company c1");
-        assertThatThrownBy(() -> mapper.map(mapping("c1", B))).isInstanceOf(MappingConflictException.class)
+        assertThatThrownBy(() -> mapper.map(mapping("c1", B)))
+                .isInstanceOf(MappingConflictException.class)
                 .hasMessageContaining("Company c1 is already mapped to tenant " + A);
         assertThat(mapper.list()).hasSize(1);
     }
@@ -116,12 +125,15 @@ class JdbcTenantMapperTest {
         assertThat(mapper.delete("c1", SyncedData.PURGE)).contains(mapping("c1", A));
 
         assertThat(mapper.delete("c1", SyncedData.PURGE)).isEmpty();
-        assertThat(storage.queries().count(A, dev.entrasync.model.EntraUser.class)).isZero();
+        assertThat(storage.queries().count(A, dev.entrasync.model.EntraUser.class))
+                .isZero();
         assertThat(storage.checkpointStore().load(A, Dataset.USERS)).isEmpty();
-        assertThat(storage.queries().count(B, dev.entrasync.model.EntraUser.class)).isEqualTo(3);
+        assertThat(storage.queries().count(B, dev.entrasync.model.EntraUser.class))
+                .isEqualTo(3);
         assertThat(storage.checkpointStore().load(B, Dataset.USERS)).isPresent();
         assertThat(mapper.delete("c2", SyncedData.KEEP)).isPresent();
-        assertThat(storage.queries().count(B, dev.entrasync.model.EntraUser.class)).isEqualTo(3);
+        assertThat(storage.queries().count(B, dev.entrasync.model.EntraUser.class))
+                .isEqualTo(3);
     }
 
     @DatabaseTest
@@ -132,29 +144,36 @@ class JdbcTenantMapperTest {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<?>> changes = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            changes.add(pool.submit(() -> mapper.change(A, m -> m.withInterval(
-                    (m.interval() == null ? Duration.ZERO : m.interval()).plusMinutes(1)))));
+            changes.add(pool.submit(() -> mapper.change(
+                    A, m -> m.withInterval((m.interval() == null ? Duration.ZERO : m.interval()).plusMinutes(1)))));
         }
         for (Future<?> change : changes) {
             change.get();
         }
         pool.shutdown();
-        TenantBlock block = new TenantBlock(TokenFailure.APP_NOT_IN_TENANT, "AADSTS700016: not in tenant",
-                Instant.parse("2026-12-01T10:15:30.123456Z"), "0123456789abcdef0123456789abcdef");
+        TenantBlock block = new TenantBlock(
+                TokenFailure.APP_NOT_IN_TENANT,
+                "AADSTS700016: not in tenant",
+                Instant.parse("2026-12-01T10:15:30.123456Z"),
+                "0123456789abcdef0123456789abcdef");
 
-        TenantMapping changed = mapper.change(A, m -> m.withExcluded(true).withBlock(block)).orElseThrow();
+        TenantMapping changed =
+                mapper.change(A, m -> m.withExcluded(true).withBlock(block)).orElseThrow();
 
-        TenantMapping read = db.storageBuilder().build().tenantMapper().findByTenant(A).orElseThrow();
+        TenantMapping read =
+                db.storageBuilder().build().tenantMapper().findByTenant(A).orElseThrow();
         assertThat(read).isEqualTo(changed);
         assertThat(read.interval()).isEqualTo(Duration.ofMinutes(20));
         assertThat(read.excluded()).isTrue();
         assertThat(read.block()).isEqualTo(block);
-        assertThat(mapper.change(A, m -> m.withBlock(null).withInterval(null).withExcluded(false)).orElseThrow())
+        assertThat(mapper.change(A, m -> m.withBlock(null).withInterval(null).withExcluded(false))
+                        .orElseThrow())
                 .isEqualTo(mapping("c1", A));
         assertThat(mapper.findByTenant(A)).contains(mapping("c1", A));
         assertThat(mapper.change(B, m -> m.withExcluded(true))).isEmpty();
         assertThatThrownBy(() -> mapper.change(A, m -> mapping("c2", A)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("change: may not move");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("change: may not move");
     }
 
     @DatabaseTest
@@ -170,6 +189,7 @@ class JdbcTenantMapperTest {
         assertThat(read.excluded()).isFalse();
         assertThat(read.interval()).isNull();
         assertThat(read.block()).isNull();
-        assertThat(mapper.change(A, m -> m.withExcluded(true)).orElseThrow().excluded()).isTrue();
+        assertThat(mapper.change(A, m -> m.withExcluded(true)).orElseThrow().excluded())
+                .isTrue();
     }
 }

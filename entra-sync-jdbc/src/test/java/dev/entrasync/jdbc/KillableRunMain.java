@@ -17,8 +17,7 @@ import org.h2.jdbcx.JdbcDataSource;
  */
 public final class KillableRunMain {
 
-    private KillableRunMain() {
-    }
+    private KillableRunMain() {}
 
     public static void main(String... args) throws Exception {
         String url = args[0];
@@ -35,7 +34,8 @@ public final class KillableRunMain {
             pool.setMaximumPoolSize(2);
             dataSource = pool;
         }
-        JdbcStorage storage = JdbcStorage.builder(dataSource).tablePrefix(args[3]).build();
+        JdbcStorage storage =
+                JdbcStorage.builder(dataSource).tablePrefix(args[3]).build();
         int users = Integer.parseInt(args[5]);
         int batch = Integer.parseInt(args[6]);
         DatasetSink.Session session = storage.datasetSink()
@@ -43,7 +43,8 @@ public final class KillableRunMain {
         int batches = 0;
         for (int from = 0; from < users; from += batch) {
             List<dev.entrasync.model.EntraUser> renamed = IntStream.range(from, Math.min(users, from + batch))
-                    .mapToObj(i -> TestUsers.user(i, "Renamed by " + args[4])).toList();
+                    .mapToObj(i -> TestUsers.user(i, "Renamed by " + args[4]))
+                    .toList();
             session.upsert(renamed);
             System.out.println("STAGED " + ++batches);
             System.out.flush();

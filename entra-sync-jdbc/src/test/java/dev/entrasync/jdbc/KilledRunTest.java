@@ -37,7 +37,8 @@ class KilledRunTest {
     void killedRunLeavesTheTablesAsThePreviousRunLeftThem(TestDatabase db) throws Exception {
         String url = db.server == TestServer.H2 ? "jdbc:h2:file:" + dir.resolve("entra") : db.server.jdbcUrl();
         DataSource dataSource = db.server == TestServer.H2 ? h2File(url) : db.dataSource();
-        JdbcStorage storage = JdbcStorage.builder(dataSource).tablePrefix(db.prefix()).build();
+        JdbcStorage storage =
+                JdbcStorage.builder(dataSource).tablePrefix(db.prefix()).build();
         DatasetSink.Session first = storage.datasetSink().open(new SinkContext(TENANT, Dataset.USERS, "run-1", true));
         first.upsert(TestUsers.users(0, USERS));
         first.complete();
@@ -46,7 +47,9 @@ class KilledRunTest {
         int stagedBatches = runChildAndKillIt(url, db, "run-2");
 
         JdbcStorage after = JdbcStorage.builder(db.server == TestServer.H2 ? h2File(url) : dataSource)
-                .tablePrefix(db.prefix()).abandonedSessionsAfter(Duration.ofMillis(1)).build();
+                .tablePrefix(db.prefix())
+                .abandonedSessionsAfter(Duration.ofMillis(1))
+                .build();
         assertThat(stagedBatches).isBetween(3, USERS / 50 - 1);
         assertThat(liveRows(after)).isEqualTo(before);
         assertThat(count(after, "users_stage")).isGreaterThanOrEqualTo(150);
@@ -64,13 +67,26 @@ class KilledRunTest {
     /** Starts the child, waits until it staged three batches, kills it with SIGKILL; returns the batches it reported. */
     private static int runChildAndKillIt(String url, TestDatabase db, String runId) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                KillableRunMain.class.getName(), url, db.server.user, db.server.password, db.prefix(), runId,
-                String.valueOf(USERS), "50");
-        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = List.of(
+                java,
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KillableRunMain.class.getName(),
+                url,
+                db.server.user,
+                db.server.password,
+                db.prefix(),
+                runId,
+                String.valueOf(USERS),
+                "50");
+        Process child = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         int batches = 0;
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 lines.add(line);
@@ -101,15 +117,18 @@ class KilledRunTest {
     private static List<Map<String, Object>> liveRows(JdbcStorage storage) {
         return storage.database().withConnection("snapshot", c -> {
             List<Map<String, Object>> rows = new ArrayList<>();
-            try (var s = c.createStatement(); var r = s.executeQuery("SELECT * FROM " + storage.tablePrefix()
-                    + "users ORDER BY tenant_id, id")) {
+            try (var s = c.createStatement();
+                    var r = s.executeQuery("SELECT * FROM " + storage.tablePrefix() + "users ORDER BY tenant_id, id")) {
                 int columns = r.getMetaData().getColumnCount();
                 while (r.next()) {
                     Map<String, Object> row = new java.util.LinkedHashMap<>();
                     for (int i = 1; i <= columns; i++) {
                         Object value = r.getObject(i);
-                        row.put(r.getMetaData().getColumnLabel(i), value instanceof java.sql.Clob clob
-                                ? clob.getSubString(1, (int) clob.length()) : value);
+                        row.put(
+                                r.getMetaData().getColumnLabel(i),
+                                value instanceof java.sql.Clob clob
+                                        ? clob.getSubString(1, (int) clob.length())
+                                        : value);
                     }
                     rows.add(row);
                 }
@@ -120,7 +139,8 @@ class KilledRunTest {
 
     private static long count(JdbcStorage storage, String table) {
         return storage.database().withConnection("count", c -> {
-            try (var s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM " + storage.tablePrefix() + table)) {
+            try (var s = c.createStatement();
+                    var r = s.executeQuery("SELECT COUNT(*) FROM " + storage.tablePrefix() + table)) {
                 r.next();
                 return r.getLong(1);
             }

@@ -22,14 +22,16 @@ class SecretKeyRingTest {
     void severalKeysNeedANamedPrimary() {
         SecretKeyRing.Builder builder = SecretKeyRing.builder().key("k1", KEY).key("k2", SecretKeyRing.generateKey());
 
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("primary(id); the ring holds [k1, k2]");
         assertThat(builder.primary("k2").build().primaryKeyId()).isEqualTo("k2");
     }
 
     @Test
     void primaryMustBeInTheRing() {
-        assertThatThrownBy(() -> SecretKeyRing.builder().key("k1", KEY).primary("k9").build())
+        assertThatThrownBy(() ->
+                        SecretKeyRing.builder().key("k1", KEY).primary("k9").build())
                 .hasMessageContaining("the primary key 'k9' is not in the ring [k1]");
     }
 

@@ -9,20 +9,22 @@ import java.util.Locale;
 /** Looks for a secret in a stored value: its UTF-8 and UTF-16 bytes, and its Base64 and hex text. */
 final class SecretScan {
 
-    private SecretScan() {
-    }
+    private SecretScan() {}
 
     static boolean contains(Object value, String secret) {
         if (value == null) {
             return false;
         }
-        byte[] haystack = value instanceof byte[] bytes ? bytes : value.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] haystack =
+                value instanceof byte[] bytes ? bytes : value.toString().getBytes(StandardCharsets.UTF_8);
         return containsBytes(haystack, secret);
     }
 
     static boolean containsBytes(byte[] haystack, String secret) {
         byte[] utf8 = secret.getBytes(StandardCharsets.UTF_8);
-        List<byte[]> needles = List.of(utf8, secret.getBytes(StandardCharsets.UTF_16BE),
+        List<byte[]> needles = List.of(
+                utf8,
+                secret.getBytes(StandardCharsets.UTF_16BE),
                 secret.getBytes(StandardCharsets.UTF_16LE),
                 Base64.getEncoder().withoutPadding().encodeToString(utf8).getBytes(StandardCharsets.US_ASCII),
                 HexFormat.of().formatHex(utf8).getBytes(StandardCharsets.US_ASCII),

@@ -17,8 +17,10 @@ class SecretScanTest {
         byte[] utf8 = SECRET.getBytes(StandardCharsets.UTF_8);
 
         assertThat(SecretScan.contains("prefix " + SECRET + " suffix", SECRET)).isTrue();
-        assertThat(SecretScan.containsBytes(("x" + SECRET).getBytes(StandardCharsets.UTF_16LE), SECRET)).isTrue();
-        assertThat(SecretScan.contains(Base64.getEncoder().encodeToString(utf8), SECRET)).isTrue();
+        assertThat(SecretScan.containsBytes(("x" + SECRET).getBytes(StandardCharsets.UTF_16LE), SECRET))
+                .isTrue();
+        assertThat(SecretScan.contains(Base64.getEncoder().encodeToString(utf8), SECRET))
+                .isTrue();
         assertThat(SecretScan.contains(HexFormat.of().formatHex(utf8), SECRET)).isTrue();
     }
 

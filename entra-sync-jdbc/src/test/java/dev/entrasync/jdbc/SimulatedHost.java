@@ -26,7 +26,8 @@ final class SimulatedHost implements AutoCloseable {
     final SimulatedCloud cloud = SimulatedCloud.start();
     final SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET);
     final JdbcStorage storage;
-    final SecretKeyRing keys = SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
+    final SecretKeyRing keys =
+            SecretKeyRing.builder().key("k1", SecretKeyRing.generateKey()).build();
     private final Clock clock;
     private final Sleeper sleeper;
     private final java.util.List<EntraSync> runtimes = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -36,15 +37,26 @@ final class SimulatedHost implements AutoCloseable {
         this.clock = clock;
         this.sleeper = sleeper;
         cloud.clock(clock);
-        storage.credentialStore(keys).save(AppCredential.builder().name("msp")
-                .cloud(Cloud.custom(cloud.loginUrl(), cloud.graphUrl())).homeTenant(HOME_TENANT).clientId(CLIENT_ID)
-                .secret(SECRET).build());
+        storage.credentialStore(keys)
+                .save(AppCredential.builder()
+                        .name("msp")
+                        .cloud(Cloud.custom(cloud.loginUrl(), cloud.graphUrl()))
+                        .homeTenant(HOME_TENANT)
+                        .clientId(CLIENT_ID)
+                        .secret(SECRET)
+                        .build());
     }
 
     /** A generated tenant (one user in 25 a guest), consented with every read permission. */
     SimulatedTenant tenant(String name, int users, int devices, int groups) {
-        SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create(name).seed(name.hashCode()).asOf(AS_OF)
-                .users(users - users / 25).guests(users / 25).devices(devices).groups(groups).build());
+        SimulatedTenant tenant = cloud.addTenant(TenantBuilder.create(name)
+                .seed(name.hashCode())
+                .asOf(AS_OF)
+                .users(users - users / 25)
+                .guests(users / 25)
+                .devices(devices)
+                .groups(groups)
+                .build());
         tenant.consent(app, Permissions.allRead());
         return tenant;
     }
@@ -54,7 +66,10 @@ final class SimulatedHost implements AutoCloseable {
      * (each engine stands for one host instance of a cluster); the runtimes close with this host.
      */
     EntraSync.EngineBuilder engine() {
-        EntraSync runtime = EntraSync.builder().credentials(storage.credentialStore(keys)).clock(clock).sleeper(sleeper)
+        EntraSync runtime = EntraSync.builder()
+                .credentials(storage.credentialStore(keys))
+                .clock(clock)
+                .sleeper(sleeper)
                 .build();
         runtimes.add(runtime);
         return storage.engine(runtime);

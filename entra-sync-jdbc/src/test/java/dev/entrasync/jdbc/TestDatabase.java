@@ -58,7 +58,9 @@ final class TestDatabase implements AutoCloseable {
 
     /** Every row of a query, as column → value maps with lower-case column names. */
     List<Map<String, Object>> rows(String sql) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             ResultSetMetaData meta = r.getMetaData();
             List<Map<String, Object>> rows = new ArrayList<>();
             while (r.next()) {
@@ -83,7 +85,8 @@ final class TestDatabase implements AutoCloseable {
     /** The number of rows of {@code table} (without prefix) matching {@code where} (may be empty). */
     long count(String table, String where) {
         Object n = rows("SELECT COUNT(*) AS n FROM " + table(table) + (where.isEmpty() ? "" : " WHERE " + where))
-                .get(0).get("n");
+                .get(0)
+                .get("n");
         return ((Number) n).longValue();
     }
 
@@ -107,7 +110,8 @@ final class TestDatabase implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -122,12 +126,15 @@ final class TestDatabase implements AutoCloseable {
             case MARIADB -> "DATABASE()";
         };
         return rows("SELECT table_name AS t FROM information_schema.tables WHERE table_schema = " + schema).stream()
-                .map(r -> ((String) r.get("t")).toLowerCase(Locale.ROOT)).filter(t -> t.startsWith(prefix)).sorted()
+                .map(r -> ((String) r.get("t")).toLowerCase(Locale.ROOT))
+                .filter(t -> t.startsWith(prefix))
+                .sorted()
                 .toList();
     }
 
     private void shutdownH2() {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
             // H2 closes the connection under the statement while shutting down; the database is gone either way.

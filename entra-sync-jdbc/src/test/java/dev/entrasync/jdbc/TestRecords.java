@@ -20,21 +20,38 @@ import java.util.List;
 /** Deterministic records of every dataset but users (see {@link TestUsers}), with nulls and lists exercised. */
 final class TestRecords {
 
-    private TestRecords() {
-    }
+    private TestRecords() {}
 
     static EntraDevice device(int n) {
-        return new EntraDevice(TestUsers.id(1000 + n), n % 2 == 0 ? "d-" + n : null, "LAPTOP-" + n,
-                n % 3 == 0 ? "iOS" : "Windows", "10.0.22631." + n, n % 2 == 0 ? "AzureAd" : "Workplace",
-                n % 2 == 0 ? Boolean.TRUE : null, n % 4 == 0, Instant.parse("2026-02-01T08:00:00Z").plusSeconds(n),
-                n % 5 == 0 ? Boolean.FALSE : null, Instant.parse("2023-05-06T07:08:09.123456Z"));
+        return new EntraDevice(
+                TestUsers.id(1000 + n),
+                n % 2 == 0 ? "d-" + n : null,
+                "LAPTOP-" + n,
+                n % 3 == 0 ? "iOS" : "Windows",
+                "10.0.22631." + n,
+                n % 2 == 0 ? "AzureAd" : "Workplace",
+                n % 2 == 0 ? Boolean.TRUE : null,
+                n % 4 == 0,
+                Instant.parse("2026-02-01T08:00:00Z").plusSeconds(n),
+                n % 5 == 0 ? Boolean.FALSE : null,
+                Instant.parse("2023-05-06T07:08:09.123456Z"));
     }
 
     static EntraGroup group(int n) {
-        return new EntraGroup(TestUsers.id(2000 + n), "Team " + n, n % 2 == 0 ? "team" + n + "@contoso.com" : null,
-                n % 2 == 0 ? List.of("Unified") : List.of(), n % 2 == 0, "team" + n,
-                n % 2 == 0 ? List.of("SMTP:team" + n + "@contoso.com", "smtp:t" + n + "@contoso.onmicrosoft.com") : List.of(),
-                n % 2 == 0 ? List.of("WelcomeEmailDisabled") : List.of(), n % 2 != 0, "S-1-12-1-" + n, n * 3);
+        return new EntraGroup(
+                TestUsers.id(2000 + n),
+                "Team " + n,
+                n % 2 == 0 ? "team" + n + "@contoso.com" : null,
+                n % 2 == 0 ? List.of("Unified") : List.of(),
+                n % 2 == 0,
+                "team" + n,
+                n % 2 == 0
+                        ? List.of("SMTP:team" + n + "@contoso.com", "smtp:t" + n + "@contoso.onmicrosoft.com")
+                        : List.of(),
+                n % 2 == 0 ? List.of("WelcomeEmailDisabled") : List.of(),
+                n % 2 != 0,
+                "S-1-12-1-" + n,
+                n * 3);
     }
 
     static EntraLicense license(String skuId, String part, String name, int enabled, int consumed) {
@@ -42,35 +59,66 @@ final class TestRecords {
     }
 
     static EntraRole role(int n) {
-        return new EntraRole(TestUsers.id(3000 + n), "Role " + n, "Can do things \"quoted\" & more",
+        return new EntraRole(
+                TestUsers.id(3000 + n),
+                "Role " + n,
+                "Can do things \"quoted\" & more",
                 "62e90394-69f5-4237-9190-01217737" + String.format("%04d", n),
-                List.of(new EntraRoleMember(TestUsers.id(1), "user", "user1@contoso.onmicrosoft.com", "User 1"),
+                List.of(
+                        new EntraRoleMember(TestUsers.id(1), "user", "user1@contoso.onmicrosoft.com", "User 1"),
                         new EntraRoleMember(TestUsers.id(9999), "servicePrincipal", null, "Backup app")));
     }
 
     static EntraAuditEvent audit(int n) {
-        return new EntraAuditEvent("Directory_" + n + "_XYZ", Instant.parse("2026-03-01T00:00:00Z").plusSeconds(n * 60L),
-                "Add member to role", "RoleManagement", "Add", n % 2 == 0 ? "success" : "failure",
-                n % 2 == 0 ? null : "Insufficient privileges", "Core Directory", "corr-" + n,
-                n % 2 == 0 ? TestUsers.id(1) : null, n % 2 == 0 ? "user1@contoso.onmicrosoft.com" : null,
-                n % 2 == 0 ? null : "00000003-0000-0000-c000-000000000000", n % 2 == 0 ? null : "Graph",
+        return new EntraAuditEvent(
+                "Directory_" + n + "_XYZ",
+                Instant.parse("2026-03-01T00:00:00Z").plusSeconds(n * 60L),
+                "Add member to role",
+                "RoleManagement",
+                "Add",
+                n % 2 == 0 ? "success" : "failure",
+                n % 2 == 0 ? null : "Insufficient privileges",
+                "Core Directory",
+                "corr-" + n,
+                n % 2 == 0 ? TestUsers.id(1) : null,
+                n % 2 == 0 ? "user1@contoso.onmicrosoft.com" : null,
+                n % 2 == 0 ? null : "00000003-0000-0000-c000-000000000000",
+                n % 2 == 0 ? null : "Graph",
                 n % 2 == 0 ? "203.0.113." + n : null,
                 List.of(new AuditTarget(TestUsers.id(2), "User", "User 2", "user2@contoso.onmicrosoft.com")));
     }
 
     static EntraSecureScore score(String tenant, LocalDate day, Double current) {
-        return new EntraSecureScore(tenant + "_" + day, day.atStartOfDay().toInstant(ZoneOffset.UTC), current, 80.0,
-                42, 40, List.of(new ComparativeScore("AllTenants", 35.5)),
-                List.of(new ControlScore("AdminMFAV2", "Identity", 10.0), new ControlScore("BlockLegacyAuth", null, null)));
+        return new EntraSecureScore(
+                tenant + "_" + day,
+                day.atStartOfDay().toInstant(ZoneOffset.UTC),
+                current,
+                80.0,
+                42,
+                40,
+                List.of(new ComparativeScore("AllTenants", 35.5)),
+                List.of(
+                        new ControlScore("AdminMFAV2", "Identity", 10.0),
+                        new ControlScore("BlockLegacyAuth", null, null)));
     }
 
     static EntraSecureScoreControl control(String id) {
-        return new EntraSecureScoreControl(id, "Ensure MFA for admins", "Identity", 10.0, 1, "<p>Turn it on</p>",
+        return new EntraSecureScoreControl(
+                id,
+                "Ensure MFA for admins",
+                "Identity",
+                10.0,
+                1,
+                "<p>Turn it on</p>",
                 "https://security.microsoft.com/securescore?id=" + id);
     }
 
     static EntraTenantProfile profile(String tenant) {
-        return new EntraTenantProfile(tenant, "Contoso", "contoso.com", "contoso.onmicrosoft.com",
+        return new EntraTenantProfile(
+                tenant,
+                "Contoso",
+                "contoso.com",
+                "contoso.onmicrosoft.com",
                 List.of("contoso.com", "contoso.onmicrosoft.com"));
     }
 }

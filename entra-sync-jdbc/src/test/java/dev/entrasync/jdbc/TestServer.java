@@ -14,7 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 enum TestServer {
     H2("org.h2.Driver", null, "", ""),
     POSTGRESQL("org.postgresql.Driver", "jdbc:postgresql://127.0.0.1:5432/test?connectTimeout=3", "postgres", ""),
-    MARIADB("org.mariadb.jdbc.Driver", "jdbc:mariadb://127.0.0.1:3306/test?connectTimeout=3000&sslMode=disable", "root", "");
+    MARIADB(
+            "org.mariadb.jdbc.Driver",
+            "jdbc:mariadb://127.0.0.1:3306/test?connectTimeout=3000&sslMode=disable",
+            "root",
+            "");
 
     private static final ConcurrentHashMap<TestServer, Optional<String>> PROBES = new ConcurrentHashMap<>();
 
@@ -35,7 +39,8 @@ enum TestServer {
      * (overridable with the system property {@code entrasync.test.<server>.url}).
      */
     String jdbcUrl() {
-        return url != null ? System.getProperty("entrasync.test." + key() + ".url", url)
+        return url != null
+                ? System.getProperty("entrasync.test." + key() + ".url", url)
                 : "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     }
 

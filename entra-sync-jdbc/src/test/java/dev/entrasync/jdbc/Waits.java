@@ -7,8 +7,7 @@ import java.util.function.BooleanSupplier;
 /** Bounded waits for tests that run real schedulers. */
 final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     /** Waits until {@code condition} holds, failing with {@code what} after {@code timeout}. */
     static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {

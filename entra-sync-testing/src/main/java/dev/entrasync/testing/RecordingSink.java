@@ -49,8 +49,7 @@ public final class RecordingSink implements DatasetSink {
     private final Map<Key, Integer> open = new ConcurrentHashMap<>();
     private final Map<Key, Integer> mostOpen = new ConcurrentHashMap<>();
 
-    private record Key(TenantId tenant, Dataset dataset) {
-    }
+    private record Key(TenantId tenant, Dataset dataset) {}
 
     /** A sink that only records. */
     public RecordingSink() {
@@ -99,7 +98,9 @@ public final class RecordingSink implements DatasetSink {
 
     /** The sessions opened for a tenant's dataset, in the order they were opened. */
     public List<RecordedSession> sessions(TenantId tenant, Dataset dataset) {
-        return sessions.stream().filter(s -> s.tenant().equals(tenant) && s.dataset() == dataset).toList();
+        return sessions.stream()
+                .filter(s -> s.tenant().equals(tenant) && s.dataset() == dataset)
+                .toList();
     }
 
     /** The most sessions of a tenant's dataset that were open at the same time (0 if none was opened). */
@@ -265,8 +266,9 @@ public final class RecordingSink implements DatasetSink {
             reached.countDown();
             try {
                 if (!released.await(HOLD_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new IllegalStateException("held for " + HOLD_LIMIT + " at a RecordingSink gate: the test"
-                            + " never released it (" + context.tenant() + " " + context.dataset().key() + ")");
+                    throw new IllegalStateException(
+                            "held for " + HOLD_LIMIT + " at a RecordingSink gate: the test" + " never released it ("
+                                    + context.tenant() + " " + context.dataset().key() + ")");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

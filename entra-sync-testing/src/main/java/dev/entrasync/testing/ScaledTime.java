@@ -43,6 +43,7 @@ public final class ScaledTime extends Clock implements Sleeper {
 
     /** The wall clock at {@link #nanos}: this JVM's monotonic reading of real time starts there. */
     private final Instant wall = Instant.now();
+
     private final long nanos = System.nanoTime();
     private volatile Anchor anchor;
 

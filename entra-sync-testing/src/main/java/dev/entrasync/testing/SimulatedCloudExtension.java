@@ -45,12 +45,14 @@ public final class SimulatedCloudExtension implements ParameterResolver {
             SyncEngine.class, TestHost::engine,
             RecordingSink.class, TestHost::sink,
             Clock.class, TestHost::clock,
-            FakeTime.class, h -> h.fakeTime().orElseThrow(() -> new ParameterResolutionException(
-                    "@EntraSyncTest(fakeTime = false) runs on the system clock: there is no FakeTime to inject")));
+            FakeTime.class,
+                    h -> h.fakeTime()
+                            .orElseThrow(
+                                    () -> new ParameterResolutionException(
+                                            "@EntraSyncTest(fakeTime = false) runs on the system clock: there is no FakeTime to inject")));
 
     @EntraSyncTest
-    private static final class Defaults {
-    }
+    private static final class Defaults {}
 
     /** Constructor parameters get the test method's context, so they share the method's host. */
     @Override
@@ -74,20 +76,21 @@ public final class SimulatedCloudExtension implements ParameterResolver {
      */
     private static TestHost host(ExtensionContext context) {
         EntraSyncTest settings = settings(context);
-        return context.getStore(NAMESPACE).computeIfAbsent(TestHost.class, k -> TestHost.start(settings),
-                TestHost.class);
+        return context.getStore(NAMESPACE)
+                .computeIfAbsent(TestHost.class, k -> TestHost.start(settings), TestHost.class);
     }
 
     private static EntraSyncTest settings(ExtensionContext context) {
         Optional<EntraSyncTest> found = context.getTestMethod().flatMap(m -> find(m));
-        for (Optional<Class<?>> type = context.getTestClass(); found.isEmpty() && type.isPresent();
+        for (Optional<Class<?>> type = context.getTestClass();
+                found.isEmpty() && type.isPresent();
                 type = Optional.ofNullable(type.get().getEnclosingClass())) {
             found = find(type.get());
         }
         EntraSyncTest settings = found.orElseGet(() -> Defaults.class.getAnnotation(EntraSyncTest.class));
         if (settings.users() < 1) {
-            throw new ExtensionConfigurationException("@EntraSyncTest(users = " + settings.users()
-                    + "): a tenant needs at least one user");
+            throw new ExtensionConfigurationException(
+                    "@EntraSyncTest(users = " + settings.users() + "): a tenant needs at least one user");
         }
         return settings;
     }

@@ -69,9 +69,18 @@ public final class TestHost implements AutoCloseable {
             if (fakeTime != null) {
                 cloud.clock(fakeTime); // the cloud stamps tokens and calls on the same time the engine reads
             }
-            credentials.save(AppCredential.builder().name(CREDENTIAL).cloud(Cloud.custom(cloud.loginUrl(),
-                    cloud.graphUrl())).homeTenant(HOME_TENANT).clientId(CLIENT_ID).secret(SECRET).build());
-            this.runtime = EntraSync.builder().credentials(credentials).clock(clock).sleeper(sleeper).build();
+            credentials.save(AppCredential.builder()
+                    .name(CREDENTIAL)
+                    .cloud(Cloud.custom(cloud.loginUrl(), cloud.graphUrl()))
+                    .homeTenant(HOME_TENANT)
+                    .clientId(CLIENT_ID)
+                    .secret(SECRET)
+                    .build());
+            this.runtime = EntraSync.builder()
+                    .credentials(credentials)
+                    .clock(clock)
+                    .sleeper(sleeper)
+                    .build();
             this.tenant = addTenant(settings.tenant(), settings.users(), settings.datasets());
         } catch (RuntimeException | Error e) {
             cloud.close();
@@ -93,12 +102,21 @@ public final class TestHost implements AutoCloseable {
      * {@link #CREDENTIAL}) with these datasets, all when none are given.
      */
     public SimulatedTenant addTenant(String name, int users, Dataset... datasets) {
-        SimulatedTenant added = cloud.addTenant(TenantBuilder.create(name).seed(name.hashCode())
-                .users(users - users / 25).guests(users / 25).build());
+        SimulatedTenant added = cloud.addTenant(TenantBuilder.create(name)
+                .seed(name.hashCode())
+                .users(users - users / 25)
+                .guests(users / 25)
+                .build());
         added.consent(app, Permissions.allRead());
         Set<Dataset> chosen = datasets.length == 0 ? EnumSet.allOf(Dataset.class) : EnumSet.copyOf(List.of(datasets));
-        tenants.map(new TenantMapping(name.toLowerCase(Locale.ROOT).replace(' ', '-'), TenantId.of(added.id()),
-                CREDENTIAL, added.displayName(), null, chosen, false));
+        tenants.map(new TenantMapping(
+                name.toLowerCase(Locale.ROOT).replace(' ', '-'),
+                TenantId.of(added.id()),
+                CREDENTIAL,
+                added.displayName(),
+                null,
+                chosen,
+                false));
         return added;
     }
 
@@ -166,7 +184,11 @@ public final class TestHost implements AutoCloseable {
      * that needs its own engine (a listener, a config, another sink); the engine closes with the runtime.
      */
     public EntraSync.EngineBuilder engineBuilder() {
-        return runtime.engine().tenants(tenants).sink(sink).checkpoints(checkpoints).jobs(jobs);
+        return runtime.engine()
+                .tenants(tenants)
+                .sink(sink)
+                .checkpoints(checkpoints)
+                .jobs(jobs);
     }
 
     /** The engine of {@link #engineBuilder()} with its defaults, built on first call. */

@@ -47,24 +47,30 @@ class RecordingSinkTest {
         failed.abort(cause);
 
         assertThat(sink.sessions()).hasSize(3);
-        assertThat(sink.sessions(TENANT, Dataset.DEVICES)).satisfiesExactly(
-                s -> {
-                    assertThat(s.fullRun()).isTrue();
-                    assertThat(s.completed()).isTrue();
-                    assertThat(s.<EntraDevice>upserted()).extracting(EntraDevice::id).containsExactly("a", "b");
-                },
-                s -> {
-                    assertThat(s.fullRun()).isFalse();
-                    assertThat(s.patches()).singleElement().satisfies(p -> assertThat(p.id()).isEqualTo("a"));
-                    assertThat(s.removed()).containsExactly("b");
-                    assertThat(s.state()).isEqualTo(RecordedSession.State.COMPLETED);
-                });
+        assertThat(sink.sessions(TENANT, Dataset.DEVICES))
+                .satisfiesExactly(
+                        s -> {
+                            assertThat(s.fullRun()).isTrue();
+                            assertThat(s.completed()).isTrue();
+                            assertThat(s.<EntraDevice>upserted())
+                                    .extracting(EntraDevice::id)
+                                    .containsExactly("a", "b");
+                        },
+                        s -> {
+                            assertThat(s.fullRun()).isFalse();
+                            assertThat(s.patches())
+                                    .singleElement()
+                                    .satisfies(p -> assertThat(p.id()).isEqualTo("a"));
+                            assertThat(s.removed()).containsExactly("b");
+                            assertThat(s.state()).isEqualTo(RecordedSession.State.COMPLETED);
+                        });
         assertThat(sink.sessions(OTHER)).singleElement().satisfies(s -> {
             assertThat(s.aborted()).isTrue();
             assertThat(s.abortCause()).containsSame(cause);
             assertThat(s.runId()).isEqualTo("run-bb");
         });
-        assertThat(sink.<EntraDevice>records(TENANT, Dataset.DEVICES)).extracting(EntraDevice::displayName)
+        assertThat(sink.<EntraDevice>records(TENANT, Dataset.DEVICES))
+                .extracting(EntraDevice::displayName)
                 .containsExactly("A2");
         assertThat(sink.record(TENANT, Dataset.DEVICES, "b")).isEmpty();
         assertThat(sink.records(OTHER, Dataset.DEVICES)).isEmpty();
@@ -114,7 +120,8 @@ class RecordingSinkTest {
                 .hasMessage("batch too large");
         session.complete();
 
-        assertThat(delegate.<EntraDevice>records(TENANT, Dataset.DEVICES)).extracting(EntraDevice::id)
+        assertThat(delegate.<EntraDevice>records(TENANT, Dataset.DEVICES))
+                .extracting(EntraDevice::id)
                 .containsExactly("a");
         assertThat(sink.records(TENANT, Dataset.DEVICES)).isEqualTo(delegate.records(TENANT, Dataset.DEVICES));
         assertThat(sink.sessions().get(0).upserted()).hasSize(1);
@@ -125,7 +132,8 @@ class RecordingSinkTest {
         RecordingSink sink = new RecordingSink();
         AtomicInteger fired = new AtomicInteger();
         sink.afterFirstWrite(Dataset.DEVICES, () -> {
-            assertThat(sink.sessions().get(sink.sessions().size() - 1).removed()).containsExactly("x");
+            assertThat(sink.sessions().get(sink.sessions().size() - 1).removed())
+                    .containsExactly("x");
             fired.incrementAndGet();
         });
         DatasetSink.Session users = sink.open(context(TENANT, Dataset.USERS, false));
@@ -162,7 +170,8 @@ class RecordingSinkTest {
         gate.release();
         completing.get(30, TimeUnit.SECONDS);
         second.complete(); // released for good
-        assertThat(sink.sessions(TENANT, Dataset.DEVICES)).allSatisfy(s -> assertThat(s.completed()).isTrue());
+        assertThat(sink.sessions(TENANT, Dataset.DEVICES))
+                .allSatisfy(s -> assertThat(s.completed()).isTrue());
     }
 
     @Test
@@ -173,7 +182,8 @@ class RecordingSinkTest {
         Thread.currentThread().interrupt();
         try {
             assertThatThrownBy(() -> session.upsert(List.of(device("a", "A"))))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("interrupted");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("interrupted");
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
             Thread.interrupted();

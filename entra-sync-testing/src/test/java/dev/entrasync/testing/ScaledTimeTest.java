@@ -70,7 +70,8 @@ class ScaledTimeTest {
     @Test
     void aFactorBelowOneIsRefused() {
         assertThatThrownBy(() -> new ScaledTime.Anchor(Instant.now(), Instant.now(), 0.5))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 1");
         assertThatThrownBy(() -> new ScaledTime(START, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-@EntraSyncTest(tenant = "Fabrikam", users = 50, datasets = {Dataset.USERS, Dataset.GROUPS})
+@EntraSyncTest(
+        tenant = "Fabrikam",
+        users = 50,
+        datasets = {Dataset.USERS, Dataset.GROUPS})
 class SimulatedCloudExtensionTest {
 
     private final TestHost host;
@@ -30,14 +33,17 @@ class SimulatedCloudExtensionTest {
     }
 
     @Test
-    void syncsTheSimulatedTenantIntoTheRecordingSink(SyncEngine engine, TenantId tenant, SimulatedTenant simulated,
-            RecordingSink sink, FakeTime time) {
+    void syncsTheSimulatedTenantIntoTheRecordingSink(
+            SyncEngine engine, TenantId tenant, SimulatedTenant simulated, RecordingSink sink, FakeTime time) {
         SyncResult result = engine.sync(TestHost.CREDENTIAL, tenant, Set.of(Dataset.USERS));
 
         assertThat(result.dataset(Dataset.USERS).orElseThrow().status()).isEqualTo(DatasetResult.Status.SUCCEEDED);
-        assertThat(sink.<EntraUser>records(tenant, Dataset.USERS)).hasSize(50)
-                .extracting(EntraUser::id).containsExactlyInAnyOrderElementsOf(
-                        simulated.users().list().stream().map(u -> (String) u.get("id")).toList());
+        assertThat(sink.<EntraUser>records(tenant, Dataset.USERS))
+                .hasSize(50)
+                .extracting(EntraUser::id)
+                .containsExactlyInAnyOrderElementsOf(simulated.users().list().stream()
+                        .map(u -> (String) u.get("id"))
+                        .toList());
         assertThat(sink.sessions(tenant)).singleElement().satisfies(s -> {
             assertThat(s.completed()).isTrue();
             assertThat(s.fullRun()).isTrue();
@@ -48,8 +54,8 @@ class SimulatedCloudExtensionTest {
     }
 
     @Test
-    void everyParameterOfOneTestSharesOneHost(SimulatedCloud cloud, EntraSync runtime, SyncEngine engine,
-            Clock clock, FakeTime time, TestHost same) {
+    void everyParameterOfOneTestSharesOneHost(
+            SimulatedCloud cloud, EntraSync runtime, SyncEngine engine, Clock clock, FakeTime time, TestHost same) {
         assertThat(same).isSameAs(host);
         assertThat(cloud).isSameAs(host.cloud());
         assertThat(runtime).isSameAs(host.runtime());
@@ -88,7 +94,8 @@ class SimulatedCloudExtensionTest {
 
             engine.sync(TestHost.CREDENTIAL, TenantId.of(second.id()), Set.of(Dataset.USERS));
 
-            assertThat(nested.sink().records(TenantId.of(second.id()), Dataset.USERS)).hasSize(5);
+            assertThat(nested.sink().records(TenantId.of(second.id()), Dataset.USERS))
+                    .hasSize(5);
         }
     }
 }

@@ -39,59 +39,59 @@ import java.util.Objects;
  * Thread-safe.
  */
 public final class ConsentPage {
-  private final CloudState cloud;
+    private final CloudState cloud;
 
-  ConsentPage(CloudState cloud) {
-    this.cloud = cloud;
-  }
-
-  /** The next administrator, of {@code tenant}, approves; the consent is visible at once. */
-  public ConsentPage approveAs(SimulatedTenant tenant) {
-    return approveAs(tenant, Duration.ZERO);
-  }
-
-  /**
-   * The next administrator, of {@code tenant}, approves; the token endpoint keeps answering
-   * AADSTS700016 for the app in that tenant until {@code propagationDelay} has passed on the
-   * cloud's clock.
-   */
-  public ConsentPage approveAs(SimulatedTenant tenant, Duration propagationDelay) {
-    Objects.requireNonNull(tenant, "tenant");
-    if (propagationDelay.isNegative()) {
-      throw new IllegalArgumentException("propagationDelay must not be negative, was " + propagationDelay);
+    ConsentPage(CloudState cloud) {
+        this.cloud = cloud;
     }
-    cloud.queueConsentAnswer(new ConsentAnswer(ConsentAnswer.Kind.APPROVE, tenant.data(), propagationDelay));
-    return this;
-  }
 
-  /** The next administrator declines (AADSTS65004). */
-  public ConsentPage decline() {
-    cloud.queueConsentAnswer(new ConsentAnswer(ConsentAnswer.Kind.DECLINE, null, Duration.ZERO));
-    return this;
-  }
+    /** The next administrator, of {@code tenant}, approves; the consent is visible at once. */
+    public ConsentPage approveAs(SimulatedTenant tenant) {
+        return approveAs(tenant, Duration.ZERO);
+    }
 
-  /** The next administrator cancels ({@code error_subcode=cancel}). */
-  public ConsentPage cancel() {
-    cloud.queueConsentAnswer(new ConsentAnswer(ConsentAnswer.Kind.CANCEL, null, Duration.ZERO));
-    return this;
-  }
+    /**
+     * The next administrator, of {@code tenant}, approves; the token endpoint keeps answering
+     * AADSTS700016 for the app in that tenant until {@code propagationDelay} has passed on the
+     * cloud's clock.
+     */
+    public ConsentPage approveAs(SimulatedTenant tenant, Duration propagationDelay) {
+        Objects.requireNonNull(tenant, "tenant");
+        if (propagationDelay.isNegative()) {
+            throw new IllegalArgumentException("propagationDelay must not be negative, was " + propagationDelay);
+        }
+        cloud.queueConsentAnswer(new ConsentAnswer(ConsentAnswer.Kind.APPROVE, tenant.data(), propagationDelay));
+        return this;
+    }
 
-  /**
-   * Spoils the next ID token the token endpoint issues for a redeemed code, as {@code forgery}
-   * says; later ones are honest again unless more are queued (they apply in order).
-   */
-  public ConsentPage forgeNextIdToken(IdTokenForgery forgery) {
-    cloud.signIns().forgeNext(Objects.requireNonNull(forgery, "forgery"));
-    return this;
-  }
+    /** The next administrator declines (AADSTS65004). */
+    public ConsentPage decline() {
+        cloud.queueConsentAnswer(new ConsentAnswer(ConsentAnswer.Kind.DECLINE, null, Duration.ZERO));
+        return this;
+    }
 
-  /**
-   * Rolls the ID-token signing key over: later ID tokens carry a new {@code kid}, which the JWKS
-   * lists from now on (next to the older keys), so a client that cached the keys must fetch them
-   * again.
-   */
-  public ConsentPage rotateSigningKey() {
-    cloud.signIns().keys().rotate();
-    return this;
-  }
+    /** The next administrator cancels ({@code error_subcode=cancel}). */
+    public ConsentPage cancel() {
+        cloud.queueConsentAnswer(new ConsentAnswer(ConsentAnswer.Kind.CANCEL, null, Duration.ZERO));
+        return this;
+    }
+
+    /**
+     * Spoils the next ID token the token endpoint issues for a redeemed code, as {@code forgery}
+     * says; later ones are honest again unless more are queued (they apply in order).
+     */
+    public ConsentPage forgeNextIdToken(IdTokenForgery forgery) {
+        cloud.signIns().forgeNext(Objects.requireNonNull(forgery, "forgery"));
+        return this;
+    }
+
+    /**
+     * Rolls the ID-token signing key over: later ID tokens carry a new {@code kid}, which the JWKS
+     * lists from now on (next to the older keys), so a client that cached the keys must fetch them
+     * again.
+     */
+    public ConsentPage rotateSigningKey() {
+        cloud.signIns().keys().rotate();
+        return this;
+    }
 }

@@ -39,8 +39,7 @@ public final class GraphSchema {
         final Map<String, String> navigation = new HashMap<>();
     }
 
-    private GraphSchema() {
-    }
+    private GraphSchema() {}
 
     /**
      * Loads a CSDL file such as {@code shared/graph/v1.0-metadata.xml}.
@@ -90,7 +89,8 @@ public final class GraphSchema {
                     }
                     case "NavigationProperty" -> {
                         if (current != null) {
-                            current.navigation.put(xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "Type"));
+                            current.navigation.put(
+                                    xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "Type"));
                         }
                     }
                     case "Function", "Action" -> {
@@ -110,10 +110,11 @@ public final class GraphSchema {
                             returnType = xml.getAttributeValue(null, "Type");
                         }
                     }
-                    case "EntitySet" -> entitySets.put(xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "EntityType"));
-                    case "Singleton" -> singletons.put(xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "Type"));
-                    default -> {
-                    }
+                    case "EntitySet" ->
+                        entitySets.put(xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "EntityType"));
+                    case "Singleton" ->
+                        singletons.put(xml.getAttributeValue(null, "Name"), xml.getAttributeValue(null, "Type"));
+                    default -> {}
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 String name = xml.getLocalName();
@@ -121,7 +122,8 @@ public final class GraphSchema {
                     current = null;
                 } else if ((name.equals("Function") || name.equals("Action")) && operationName != null) {
                     if (bindingType != null) {
-                        operations.computeIfAbsent(normalize(bindingType), k -> new HashMap<>())
+                        operations
+                                .computeIfAbsent(normalize(bindingType), k -> new HashMap<>())
                                 .put(operationName, returnType == null ? null : normalize(returnType));
                     }
                     operationName = null;
@@ -183,8 +185,10 @@ public final class GraphSchema {
         }
         for (int i = 1; i < segments.length; i++) {
             String segment = segments[i];
-            String bare = segment.startsWith("microsoft.graph.") && operation(type, collection, segment.substring(16)) != null
-                    ? segment.substring(16) : segment;
+            String bare =
+                    segment.startsWith("microsoft.graph.") && operation(type, collection, segment.substring(16)) != null
+                            ? segment.substring(16)
+                            : segment;
             String[] op = operation(type, collection, bare);
             if (op != null) {
                 if (op[1] == null) {

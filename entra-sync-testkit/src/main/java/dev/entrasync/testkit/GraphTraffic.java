@@ -10,5 +10,4 @@ package dev.entrasync.testkit;
  * @param heldBack the simulated latency ({@link SimulatedCloud#latency}) added up over every
  *     answer, in real time
  */
-public record GraphTraffic(long requests, long batchItems, long throttled,
-    java.time.Duration heldBack) {}
+public record GraphTraffic(long requests, long batchItems, long throttled, java.time.Duration heldBack) {}

@@ -14,46 +14,46 @@ import java.util.concurrent.atomic.AtomicReference;
  * Thread-safe; always in UTC.
  */
 public final class MutableClock extends Clock {
-  private final AtomicReference<Instant> now;
+    private final AtomicReference<Instant> now;
 
-  private MutableClock(Instant start) {
-    this.now = new AtomicReference<>(start);
-  }
+    private MutableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
 
-  /** Returns a clock standing at {@code start}. */
-  public static MutableClock at(Instant start) {
-    return new MutableClock(Objects.requireNonNull(start, "start"));
-  }
+    /** Returns a clock standing at {@code start}. */
+    public static MutableClock at(Instant start) {
+        return new MutableClock(Objects.requireNonNull(start, "start"));
+    }
 
-  /** Returns a clock standing at the current system time. */
-  public static MutableClock now() {
-    return new MutableClock(Instant.now());
-  }
+    /** Returns a clock standing at the current system time. */
+    public static MutableClock now() {
+        return new MutableClock(Instant.now());
+    }
 
-  /** Moves the clock forward (or back, for a negative duration). */
-  public MutableClock advance(Duration duration) {
-    now.updateAndGet(i -> i.plus(duration));
-    return this;
-  }
+    /** Moves the clock forward (or back, for a negative duration). */
+    public MutableClock advance(Duration duration) {
+        now.updateAndGet(i -> i.plus(duration));
+        return this;
+    }
 
-  /** Sets the clock. */
-  public MutableClock set(Instant instant) {
-    now.set(Objects.requireNonNull(instant, "instant"));
-    return this;
-  }
+    /** Sets the clock. */
+    public MutableClock set(Instant instant) {
+        now.set(Objects.requireNonNull(instant, "instant"));
+        return this;
+    }
 
-  @Override
-  public Instant instant() {
-    return now.get();
-  }
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
 
-  @Override
-  public ZoneId getZone() {
-    return ZoneOffset.UTC;
-  }
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
 
-  @Override
-  public Clock withZone(ZoneId zone) {
-    return Clock.fixed(instant(), zone);
-  }
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return Clock.fixed(instant(), zone);
+    }
 }

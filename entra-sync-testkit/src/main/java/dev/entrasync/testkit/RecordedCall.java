@@ -27,51 +27,51 @@ import java.util.Objects;
  * @param batchItemId the {@code id} of the inner request, or null when not a batch item
  */
 public record RecordedCall(
-    Server server,
-    String method,
-    String path,
-    Map<String, String> query,
-    Map<String, String> headers,
-    String body,
-    String tenantId,
-    int status,
-    Instant timestamp,
-    boolean batchItem,
-    String batchItemId) {
+        Server server,
+        String method,
+        String path,
+        Map<String, String> query,
+        Map<String, String> headers,
+        String body,
+        String tenantId,
+        int status,
+        Instant timestamp,
+        boolean batchItem,
+        String batchItemId) {
 
-  /** Which of the two simulated servers answered a call. */
-  public enum Server {
-    /** The login (Entra ID authority) server. */
-    LOGIN,
-    /** The Microsoft Graph server. */
-    GRAPH
-  }
+    /** Which of the two simulated servers answered a call. */
+    public enum Server {
+        /** The login (Entra ID authority) server. */
+        LOGIN,
+        /** The Microsoft Graph server. */
+        GRAPH
+    }
 
-  /** Checks the parameters and copies the maps. */
-  public RecordedCall {
-    Objects.requireNonNull(server, "server");
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(path, "path");
-    query = Map.copyOf(query);
-    headers = Map.copyOf(headers);
-    body = body == null ? "" : body;
-    Objects.requireNonNull(timestamp, "timestamp");
-  }
+    /** Checks the parameters and copies the maps. */
+    public RecordedCall {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(method, "method");
+        Objects.requireNonNull(path, "path");
+        query = Map.copyOf(query);
+        headers = Map.copyOf(headers);
+        body = body == null ? "" : body;
+        Objects.requireNonNull(timestamp, "timestamp");
+    }
 
-  /** Returns a query parameter's decoded value, or null when absent. */
-  public String queryParam(String name) {
-    return query.get(name);
-  }
+    /** Returns a query parameter's decoded value, or null when absent. */
+    public String queryParam(String name) {
+        return query.get(name);
+    }
 
-  /** Returns a request header by case-insensitive name, or null when absent. */
-  public String header(String name) {
-    return headers.get(name.toLowerCase(java.util.Locale.ROOT));
-  }
+    /** Returns a request header by case-insensitive name, or null when absent. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
 
-  @Override
-  public String toString() {
-    return server + " " + method + " " + path + (query.isEmpty() ? "" : " " + query)
-        + " -> " + status + (tenantId == null ? "" : " tenant=" + tenantId)
-        + (batchItem ? " batchItem=" + batchItemId : "");
-  }
+    @Override
+    public String toString() {
+        return server + " " + method + " " + path + (query.isEmpty() ? "" : " " + query)
+                + " -> " + status + (tenantId == null ? "" : " tenant=" + tenantId)
+                + (batchItem ? " batchItem=" + batchItemId : "");
+    }
 }

@@ -17,12 +17,19 @@ import java.util.List;
  * @param rawJson the request body as sent
  * @param timestamp when it was accepted, by the cloud's clock
  */
-public record SentMail(String tenantId, String senderId, String senderUserPrincipalName,
-    String subject, String body, List<String> toRecipients, boolean saveToSentItems,
-    String rawJson, Instant timestamp) {
+public record SentMail(
+        String tenantId,
+        String senderId,
+        String senderUserPrincipalName,
+        String subject,
+        String body,
+        List<String> toRecipients,
+        boolean saveToSentItems,
+        String rawJson,
+        Instant timestamp) {
 
-  /** Copies the recipient list. */
-  public SentMail {
-    toRecipients = List.copyOf(toRecipients);
-  }
+    /** Copies the recipient list. */
+    public SentMail {
+        toRecipients = List.copyOf(toRecipients);
+    }
 }

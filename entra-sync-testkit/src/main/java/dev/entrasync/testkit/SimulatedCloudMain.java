@@ -28,95 +28,106 @@ import java.util.concurrent.CountDownLatch;
  * </ul>
  */
 public final class SimulatedCloudMain {
-  private SimulatedCloudMain() {}
+    private SimulatedCloudMain() {}
 
-  /**
-   * Starts the demo cloud; {@code --https} for HTTPS, {@code --fault SPEC} and {@code --fault-path
-   * PREFIX} as the class describes.
-   *
-   * @throws IllegalArgumentException naming an unknown option or fault
-   */
-  public static void main(String... args) throws Exception {
-    boolean https = false;
-    String faultPath = "/v1.0/users";
-    List<String> faults = new java.util.ArrayList<>();
-    for (int i = 0; i < args.length; i++) {
-      switch (args[i]) {
-        case "--https" -> https = true;
-        case "--fault" -> faults.add(value(args, ++i, "--fault"));
-        case "--fault-path" -> faultPath = value(args, ++i, "--fault-path");
-        default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; use --https, --fault SPEC, --fault-path PREFIX");
-      }
-    }
-    SimulatedCloud cloud = https ? SimulatedCloud.startHttps() : SimulatedCloud.start();
-    for (String fault : faults) {
-      apply(cloud.faults().forPath(faultPath), fault);
-      System.out.println("fault:         " + fault + " on " + faultPath);
-    }
-    Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
-    String secret = randomText(24);
-    SimulatedApp app = cloud.registerApp(UUID.randomUUID().toString(), secret);
-    SimulatedTenant contoso = cloud.addTenant(ContosoFixture.build());
-    SimulatedTenant basic = cloud.addTenant(TenantBuilder.create("Tailspin Toys").seed(7)
-        .premium(false).users(40).build());
-    SimulatedTenant partner = cloud.addTenant(TenantBuilder.partner("Northwind MSP").seed(3)
-        .users(8).customers(List.of(contoso, basic)).build());
-    contoso.consent(app, Permissions.allRead());
-    basic.consent(app, Permissions.allRead());
-    partner.consent(app, Permissions.DELEGATED_ADMIN_RELATIONSHIP_READ_ALL,
-        Permissions.DIRECTORY_READ_ALL, Permissions.MAIL_SEND);
+    /**
+     * Starts the demo cloud; {@code --https} for HTTPS, {@code --fault SPEC} and {@code --fault-path
+     * PREFIX} as the class describes.
+     *
+     * @throws IllegalArgumentException naming an unknown option or fault
+     */
+    public static void main(String... args) throws Exception {
+        boolean https = false;
+        String faultPath = "/v1.0/users";
+        List<String> faults = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--https" -> https = true;
+                case "--fault" -> faults.add(value(args, ++i, "--fault"));
+                case "--fault-path" -> faultPath = value(args, ++i, "--fault-path");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown option " + args[i] + "; use --https, --fault SPEC, --fault-path PREFIX");
+            }
+        }
+        SimulatedCloud cloud = https ? SimulatedCloud.startHttps() : SimulatedCloud.start();
+        for (String fault : faults) {
+            apply(cloud.faults().forPath(faultPath), fault);
+            System.out.println("fault:         " + fault + " on " + faultPath);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+        String secret = randomText(24);
+        SimulatedApp app = cloud.registerApp(UUID.randomUUID().toString(), secret);
+        SimulatedTenant contoso = cloud.addTenant(ContosoFixture.build());
+        SimulatedTenant basic = cloud.addTenant(TenantBuilder.create("Tailspin Toys")
+                .seed(7)
+                .premium(false)
+                .users(40)
+                .build());
+        SimulatedTenant partner = cloud.addTenant(TenantBuilder.partner("Northwind MSP")
+                .seed(3)
+                .users(8)
+                .customers(List.of(contoso, basic))
+                .build());
+        contoso.consent(app, Permissions.allRead());
+        basic.consent(app, Permissions.allRead());
+        partner.consent(
+                app,
+                Permissions.DELEGATED_ADMIN_RELATIONSHIP_READ_ALL,
+                Permissions.DIRECTORY_READ_ALL,
+                Permissions.MAIL_SEND);
 
-    System.out.println("login URL:     " + cloud.loginUrl());
-    System.out.println("graph URL:     " + cloud.graphUrl() + "/v1.0");
-    System.out.println("client id:     " + app.clientId());
-    System.out.println("client secret: " + secret + "   (generated for this run)");
-    for (SimulatedTenant tenant : List.of(contoso, basic, partner)) {
-      System.out.println("tenant:        " + tenant.id() + "  " + tenant.defaultDomain() + "  "
-          + tenant.displayName() + (tenant.premium() ? "" : " (no Entra ID P1)"));
+        System.out.println("login URL:     " + cloud.loginUrl());
+        System.out.println("graph URL:     " + cloud.graphUrl() + "/v1.0");
+        System.out.println("client id:     " + app.clientId());
+        System.out.println("client secret: " + secret + "   (generated for this run)");
+        for (SimulatedTenant tenant : List.of(contoso, basic, partner)) {
+            System.out.println("tenant:        " + tenant.id() + "  " + tenant.defaultDomain() + "  "
+                    + tenant.displayName() + (tenant.premium() ? "" : " (no Entra ID P1)"));
+        }
+        if (https) {
+            Path trustStore = Files.createTempFile("entra-sync-sim-", ".p12");
+            String password = randomText(12);
+            cloud.tls().writeTrustStore(trustStore, password.toCharArray());
+            System.out.println("trust store:   " + trustStore + "  (PKCS12, password " + password + ")");
+        }
+        System.out.println("Serving until killed.");
+        new CountDownLatch(1).await();
     }
-    if (https) {
-      Path trustStore = Files.createTempFile("entra-sync-sim-", ".p12");
-      String password = randomText(12);
-      cloud.tls().writeTrustStore(trustStore, password.toCharArray());
-      System.out.println("trust store:   " + trustStore + "  (PKCS12, password " + password + ")");
-    }
-    System.out.println("Serving until killed.");
-    new CountDownLatch(1).await();
-  }
 
-  private static String value(String[] args, int index, String option) {
-    if (index >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
+    private static String value(String[] args, int index, String option) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[index];
     }
-    return args[index];
-  }
 
-  /** Switches one {@code --fault} on. */
-  static void apply(Faults faults, String spec) {
-    int eq = spec.indexOf('=');
-    String name = eq < 0 ? spec : spec.substring(0, eq);
-    String value = eq < 0 ? null : spec.substring(eq + 1);
-    switch (name) {
-      case "retry-after" -> faults.throttleAlways(Double.parseDouble(required(value, spec)));
-      case "self-next-link" -> faults.nextLinkToSelf(Integer.MAX_VALUE);
-      case "foreign-next-link" -> faults.nextLinkTo(Integer.MAX_VALUE, required(value, spec));
-      case "foreign-delta-link" -> faults.deltaLinkTo(Integer.MAX_VALUE, required(value, spec));
-      default -> throw new IllegalArgumentException("unknown fault '" + spec + "'; use retry-after=SECONDS,"
-          + " self-next-link, foreign-next-link=URL or foreign-delta-link=URL");
+    /** Switches one {@code --fault} on. */
+    static void apply(Faults faults, String spec) {
+        int eq = spec.indexOf('=');
+        String name = eq < 0 ? spec : spec.substring(0, eq);
+        String value = eq < 0 ? null : spec.substring(eq + 1);
+        switch (name) {
+            case "retry-after" -> faults.throttleAlways(Double.parseDouble(required(value, spec)));
+            case "self-next-link" -> faults.nextLinkToSelf(Integer.MAX_VALUE);
+            case "foreign-next-link" -> faults.nextLinkTo(Integer.MAX_VALUE, required(value, spec));
+            case "foreign-delta-link" -> faults.deltaLinkTo(Integer.MAX_VALUE, required(value, spec));
+            default ->
+                throw new IllegalArgumentException("unknown fault '" + spec + "'; use retry-after=SECONDS,"
+                        + " self-next-link, foreign-next-link=URL or foreign-delta-link=URL");
+        }
     }
-  }
 
-  private static String required(String value, String spec) {
-    if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("fault '" + spec + "' needs a value after '='");
+    private static String required(String value, String spec) {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("fault '" + spec + "' needs a value after '='");
+        }
+        return value;
     }
-    return value;
-  }
 
-  private static String randomText(int bytes) {
-    byte[] random = new byte[bytes];
-    new SecureRandom().nextBytes(random);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-  }
+    private static String randomText(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
 }

@@ -2,14 +2,14 @@ package dev.entrasync.testkit;
 
 import dev.entrasync.testkit.internal.Consent;
 import dev.entrasync.testkit.internal.TenantData;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A simulated Entra ID tenant: profile, directory data and the consents of apps. Built by
@@ -17,175 +17,176 @@ import java.util.Set;
  * per tenant). Tests may change data and consents at any time. Thread-safe.
  */
 public final class SimulatedTenant {
-  private final TenantData data;
+    private final TenantData data;
 
-  SimulatedTenant(TenantData data) {
-    this.data = data;
-  }
-
-  TenantData data() {
-    return data;
-  }
-
-  /** Returns the tenant id (a GUID, lower case). */
-  public String id() {
-    return data.id();
-  }
-
-  /** Returns the organization's display name. */
-  public String displayName() {
-    return data.displayName();
-  }
-
-  /** Returns the verified domain names, the initial {@code *.onmicrosoft.com} one first. */
-  public List<String> domains() {
-    return data.domainNames();
-  }
-
-  /** Returns the initial {@code <name>.onmicrosoft.com} domain. */
-  public String initialDomain() {
-    return data.domainNames().get(0);
-  }
-
-  /** Returns the default domain (the custom domain when the builder set one). */
-  public String defaultDomain() {
-    return data.defaultDomain();
-  }
-
-  /** Returns whether the tenant has Entra ID P1 (premium reports, 30-day audit retention). */
-  public boolean premium() {
-    return data.premium();
-  }
-
-  /** Returns the users; change them to drive delta tests. */
-  public SimulatedDirectory users() {
-    return new SimulatedDirectory(data, "users");
-  }
-
-  /** Returns the devices. */
-  public SimulatedDirectory devices() {
-    return new SimulatedDirectory(data, "devices");
-  }
-
-  /**
-   * Returns how many objects each collection of the tenant holds, by collection name:
-   * {@code users}, {@code devices}, {@code groups}, {@code directoryRoles},
-   * {@code subscribedSkus}, {@code userRegistrationDetails}, {@code directoryAudits},
-   * {@code secureScores}, {@code secureScoreControlProfiles}, {@code organization},
-   * {@code servicePrincipals} and the partner lists. A snapshot; sorted by name.
-   */
-  public java.util.Map<String, Integer> sizes() {
-    return data.sizes();
-  }
-
-  /** Returns the activated directory roles and their members. */
-  public SimulatedRoles roles() {
-    return new SimulatedRoles(data);
-  }
-
-  /**
-   * Returns the rows of the MFA registration report ({@code userRegistrationDetails}), keyed by
-   * user id; change one (e.g. {@code isMfaRegistered}, {@code methodsRegistered}) to simulate a
-   * user registering a method.
-   */
-  public SimulatedDirectory registrationDetails() {
-    return new SimulatedDirectory(data, "userRegistrationDetails");
-  }
-
-  /** Returns the groups and their memberships. */
-  public SimulatedGroups groups() {
-    return new SimulatedGroups(data);
-  }
-
-  /**
-   * Records an administrator's consent for {@code app}: its service principal now exists in this
-   * tenant and holds these application permissions (added to any it already had), visible to the
-   * token endpoint at once.
-   *
-   * @param permissions permission names such as {@code User.Read.All}; none is allowed (the
-   *     token then has no {@code roles} claim)
-   */
-  public SimulatedTenant consent(SimulatedApp app, String... permissions) {
-    consent(app, Set.of(permissions), null, 0);
-    return this;
-  }
-
-  void consent(SimulatedApp app, Set<String> permissions, Instant visibleAt, int hiddenRequests) {
-    data.consent(Objects.requireNonNull(app, "app").clientId(), permissions, visibleAt,
-        hiddenRequests);
-  }
-
-  /**
-   * Makes {@code customer} a GDAP customer of this (partner) tenant: it appears in this tenant's
-   * {@code /tenantRelationships/delegatedAdminCustomers} (DelegatedAdminRelationship.Read.All).
-   */
-  public SimulatedTenant addGdapCustomer(SimulatedTenant customer) {
-    Map<String, Object> entity = new LinkedHashMap<>();
-    entity.put("id", customer.id());
-    entity.put("tenantId", customer.id());
-    entity.put("displayName", customer.displayName());
-    data.store("delegatedAdminCustomers", "delegatedAdminCustomer");
-    data.add("delegatedAdminCustomers", entity);
-    data.addCustomerTenantIds(List.of(customer.id()));
-    return this;
-  }
-
-  /**
-   * Gives this (partner) tenant a legacy DAP contract with {@code customer}: it appears in this
-   * tenant's {@code /contracts} (Directory.Read.All).
-   */
-  public SimulatedTenant addContract(SimulatedTenant customer) {
-    Map<String, Object> entity = new LinkedHashMap<>();
-    entity.put("id", UUID.nameUUIDFromBytes(("contract/" + id() + "/" + customer.id())
-        .getBytes(StandardCharsets.UTF_8)).toString());
-    entity.put("contractType", "ResellerPartner");
-    entity.put("customerId", customer.id());
-    entity.put("defaultDomainName", customer.defaultDomain());
-    entity.put("displayName", customer.displayName());
-    data.store("contracts", "contract");
-    data.add("contracts", entity);
-    return this;
-  }
-
-  /** Removes the app's service principal: its token requests fail with AADSTS700016. */
-  public SimulatedTenant revokeConsent(SimulatedApp app) {
-    data.consents().remove(app.clientId());
-    return this;
-  }
-
-  /** Grants one more application permission to an app that has consent. */
-  public SimulatedTenant grant(SimulatedApp app, String permission) {
-    requireConsent(app).roles().add(Objects.requireNonNull(permission, "permission"));
-    return this;
-  }
-
-  /** Revokes one application permission; the app keeps its consent. */
-  public SimulatedTenant revoke(SimulatedApp app, String permission) {
-    requireConsent(app).roles().remove(permission);
-    return this;
-  }
-
-  /** Returns the permissions granted to the app here; empty when it has no consent. */
-  public Set<String> grantedPermissions(SimulatedApp app) {
-    Consent consent = data.consents().get(app.clientId());
-    return consent == null ? Set.of() : Set.copyOf(consent.roles());
-  }
-
-  /** Returns whether the app has a service principal (consent) here. */
-  public boolean hasConsent(SimulatedApp app) {
-    return data.consents().containsKey(app.clientId());
-  }
-
-  private Consent requireConsent(SimulatedApp app) {
-    Consent consent = data.consents().get(app.clientId());
-    if (consent == null) {
-      throw new IllegalStateException(app + " has no consent in tenant " + id());
+    SimulatedTenant(TenantData data) {
+        this.data = data;
     }
-    return consent;
-  }
 
-  @Override
-  public String toString() {
-    return "SimulatedTenant[" + displayName() + ", " + id() + "]";
-  }
+    TenantData data() {
+        return data;
+    }
+
+    /** Returns the tenant id (a GUID, lower case). */
+    public String id() {
+        return data.id();
+    }
+
+    /** Returns the organization's display name. */
+    public String displayName() {
+        return data.displayName();
+    }
+
+    /** Returns the verified domain names, the initial {@code *.onmicrosoft.com} one first. */
+    public List<String> domains() {
+        return data.domainNames();
+    }
+
+    /** Returns the initial {@code <name>.onmicrosoft.com} domain. */
+    public String initialDomain() {
+        return data.domainNames().get(0);
+    }
+
+    /** Returns the default domain (the custom domain when the builder set one). */
+    public String defaultDomain() {
+        return data.defaultDomain();
+    }
+
+    /** Returns whether the tenant has Entra ID P1 (premium reports, 30-day audit retention). */
+    public boolean premium() {
+        return data.premium();
+    }
+
+    /** Returns the users; change them to drive delta tests. */
+    public SimulatedDirectory users() {
+        return new SimulatedDirectory(data, "users");
+    }
+
+    /** Returns the devices. */
+    public SimulatedDirectory devices() {
+        return new SimulatedDirectory(data, "devices");
+    }
+
+    /**
+     * Returns how many objects each collection of the tenant holds, by collection name:
+     * {@code users}, {@code devices}, {@code groups}, {@code directoryRoles},
+     * {@code subscribedSkus}, {@code userRegistrationDetails}, {@code directoryAudits},
+     * {@code secureScores}, {@code secureScoreControlProfiles}, {@code organization},
+     * {@code servicePrincipals} and the partner lists. A snapshot; sorted by name.
+     */
+    public java.util.Map<String, Integer> sizes() {
+        return data.sizes();
+    }
+
+    /** Returns the activated directory roles and their members. */
+    public SimulatedRoles roles() {
+        return new SimulatedRoles(data);
+    }
+
+    /**
+     * Returns the rows of the MFA registration report ({@code userRegistrationDetails}), keyed by
+     * user id; change one (e.g. {@code isMfaRegistered}, {@code methodsRegistered}) to simulate a
+     * user registering a method.
+     */
+    public SimulatedDirectory registrationDetails() {
+        return new SimulatedDirectory(data, "userRegistrationDetails");
+    }
+
+    /** Returns the groups and their memberships. */
+    public SimulatedGroups groups() {
+        return new SimulatedGroups(data);
+    }
+
+    /**
+     * Records an administrator's consent for {@code app}: its service principal now exists in this
+     * tenant and holds these application permissions (added to any it already had), visible to the
+     * token endpoint at once.
+     *
+     * @param permissions permission names such as {@code User.Read.All}; none is allowed (the
+     *     token then has no {@code roles} claim)
+     */
+    public SimulatedTenant consent(SimulatedApp app, String... permissions) {
+        consent(app, Set.of(permissions), null, 0);
+        return this;
+    }
+
+    void consent(SimulatedApp app, Set<String> permissions, Instant visibleAt, int hiddenRequests) {
+        data.consent(Objects.requireNonNull(app, "app").clientId(), permissions, visibleAt, hiddenRequests);
+    }
+
+    /**
+     * Makes {@code customer} a GDAP customer of this (partner) tenant: it appears in this tenant's
+     * {@code /tenantRelationships/delegatedAdminCustomers} (DelegatedAdminRelationship.Read.All).
+     */
+    public SimulatedTenant addGdapCustomer(SimulatedTenant customer) {
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put("id", customer.id());
+        entity.put("tenantId", customer.id());
+        entity.put("displayName", customer.displayName());
+        data.store("delegatedAdminCustomers", "delegatedAdminCustomer");
+        data.add("delegatedAdminCustomers", entity);
+        data.addCustomerTenantIds(List.of(customer.id()));
+        return this;
+    }
+
+    /**
+     * Gives this (partner) tenant a legacy DAP contract with {@code customer}: it appears in this
+     * tenant's {@code /contracts} (Directory.Read.All).
+     */
+    public SimulatedTenant addContract(SimulatedTenant customer) {
+        Map<String, Object> entity = new LinkedHashMap<>();
+        entity.put(
+                "id",
+                UUID.nameUUIDFromBytes(("contract/" + id() + "/" + customer.id()).getBytes(StandardCharsets.UTF_8))
+                        .toString());
+        entity.put("contractType", "ResellerPartner");
+        entity.put("customerId", customer.id());
+        entity.put("defaultDomainName", customer.defaultDomain());
+        entity.put("displayName", customer.displayName());
+        data.store("contracts", "contract");
+        data.add("contracts", entity);
+        return this;
+    }
+
+    /** Removes the app's service principal: its token requests fail with AADSTS700016. */
+    public SimulatedTenant revokeConsent(SimulatedApp app) {
+        data.consents().remove(app.clientId());
+        return this;
+    }
+
+    /** Grants one more application permission to an app that has consent. */
+    public SimulatedTenant grant(SimulatedApp app, String permission) {
+        requireConsent(app).roles().add(Objects.requireNonNull(permission, "permission"));
+        return this;
+    }
+
+    /** Revokes one application permission; the app keeps its consent. */
+    public SimulatedTenant revoke(SimulatedApp app, String permission) {
+        requireConsent(app).roles().remove(permission);
+        return this;
+    }
+
+    /** Returns the permissions granted to the app here; empty when it has no consent. */
+    public Set<String> grantedPermissions(SimulatedApp app) {
+        Consent consent = data.consents().get(app.clientId());
+        return consent == null ? Set.of() : Set.copyOf(consent.roles());
+    }
+
+    /** Returns whether the app has a service principal (consent) here. */
+    public boolean hasConsent(SimulatedApp app) {
+        return data.consents().containsKey(app.clientId());
+    }
+
+    private Consent requireConsent(SimulatedApp app) {
+        Consent consent = data.consents().get(app.clientId());
+        if (consent == null) {
+            throw new IllegalStateException(app + " has no consent in tenant " + id());
+        }
+        return consent;
+    }
+
+    @Override
+    public String toString() {
+        return "SimulatedTenant[" + displayName() + ", " + id() + "]";
+    }
 }

@@ -12,23 +12,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class HttpsTest {
-  @Test
-  void servesHttpsTrustedThroughTls(@TempDir Path dir) throws Exception {
-    try (SimulatedCloud cloud = SimulatedCloud.startHttps()) {
-      OkHttpClient http = new OkHttpClient.Builder()
-          .sslSocketFactory(cloud.tls().socketFactory(), cloud.tls().trustManager()).build();
+    @Test
+    void servesHttpsTrustedThroughTls(@TempDir Path dir) throws Exception {
+        try (SimulatedCloud cloud = SimulatedCloud.startHttps()) {
+            OkHttpClient http = new OkHttpClient.Builder()
+                    .sslSocketFactory(cloud.tls().socketFactory(), cloud.tls().trustManager())
+                    .build();
 
-      try (Response response = http.newCall(new Request.Builder()
-          .url(cloud.loginUrl() + "/common/discovery/instance?api-version=1.1").build()).execute()) {
-        assertThat(response.code()).isEqualTo(200);
-      }
-      Path store = dir.resolve("trust.p12");
-      cloud.tls().writeTrustStore(store, "pw".toCharArray());
-      KeyStore loaded = KeyStore.getInstance("PKCS12");
-      loaded.load(Files.newInputStream(store), "pw".toCharArray());
+            try (Response response = http.newCall(new Request.Builder()
+                            .url(cloud.loginUrl() + "/common/discovery/instance?api-version=1.1")
+                            .build())
+                    .execute()) {
+                assertThat(response.code()).isEqualTo(200);
+            }
+            Path store = dir.resolve("trust.p12");
+            cloud.tls().writeTrustStore(store, "pw".toCharArray());
+            KeyStore loaded = KeyStore.getInstance("PKCS12");
+            loaded.load(Files.newInputStream(store), "pw".toCharArray());
 
-      assertThat(cloud.loginUrl()).startsWith("https://127.0.0.1:");
-      assertThat(loaded.size()).isEqualTo(1);
+            assertThat(cloud.loginUrl()).startsWith("https://127.0.0.1:");
+            assertThat(loaded.size()).isEqualTo(1);
+        }
     }
-  }
 }

@@ -15,8 +15,7 @@ final class Cli {
     /** Where administrators land after consenting, unless {@code --redirect-uri} says otherwise. */
     static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/entra/consent";
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /**
      * Onboarding on the database's stores. A command line cannot wait for a consent to propagate, so grants
@@ -24,9 +23,14 @@ final class Cli {
      * preflight expects Mail.Send.
      */
     static Onboarding onboarding(HostDatabase db, String redirectUri, byte[] stateKey, boolean mailEnabled) {
-        return db.runtime().onboarding().consents(db.storage().consentStore())
-                .stateKey(stateKey == null ? randomKey() : stateKey).redirectUri(redirectUri)
-                .propagationWindow(Duration.ZERO).mailEnabled(mailEnabled).build();
+        return db.runtime()
+                .onboarding()
+                .consents(db.storage().consentStore())
+                .stateKey(stateKey == null ? randomKey() : stateKey)
+                .redirectUri(redirectUri)
+                .propagationWindow(Duration.ZERO)
+                .mailEnabled(mailEnabled)
+                .build();
     }
 
     static Onboarding onboarding(HostDatabase db, String redirectUri) {

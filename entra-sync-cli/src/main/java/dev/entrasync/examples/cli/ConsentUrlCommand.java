@@ -15,21 +15,36 @@ import picocli.CommandLine.Option;
  * {@code consent-url}: the admin-consent link to send a tenant's administrator. After they approve,
  * {@code sync --tenant} (or {@code preflight}) confirms the consent with a token.
  */
-@Command(name = "consent-url", mixinStandardHelpOptions = true,
-        description = "Print the admin-consent link for a tenant's administrator (any tenant when --tenant is not given).")
+@Command(
+        name = "consent-url",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the admin-consent link for a tenant's administrator (any tenant when --tenant is not given).")
 final class ConsentUrlCommand implements Callable<Integer> {
 
-    @Option(names = "--tenant", paramLabel = "ID", description = "The tenant (GUID or domain); default: any (organizations).")
+    @Option(
+            names = "--tenant",
+            paramLabel = "ID",
+            description = "The tenant (GUID or domain); default: any (organizations).")
     String tenant;
 
-    @Option(names = "--company", paramLabel = "ID", description = "Your company id, carried in the link's signed state.")
+    @Option(
+            names = "--company",
+            paramLabel = "ID",
+            description = "Your company id, carried in the link's signed state.")
     String company;
 
-    @Option(names = "--redirect-uri", defaultValue = Cli.DEFAULT_REDIRECT_URI, paramLabel = "URI",
-            description = "Where the administrator lands afterwards; must be registered on the app (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--redirect-uri",
+            defaultValue = Cli.DEFAULT_REDIRECT_URI,
+            paramLabel = "URI",
+            description =
+                    "Where the administrator lands afterwards; must be registered on the app (default ${DEFAULT-VALUE}).")
     String redirectUri;
 
-    @Option(names = "--state-key-env", paramLabel = "VAR",
+    @Option(
+            names = "--state-key-env",
+            paramLabel = "VAR",
             description = "Environment variable with your host's consent-state key (32+ characters), so your host's"
                     + " callback accepts the link; default: a one-off key.")
     String stateKeyEnv;
@@ -46,7 +61,8 @@ final class ConsentUrlCommand implements Callable<Integer> {
         try (HostDatabase db = database.open(System.err)) {
             Onboarding onboarding = Cli.onboarding(db, redirectUri, stateKey(), false);
             AppCredential app = credential.resolve(db.credentials(), tenant, false);
-            ConsentUrl link = tenant == null ? onboarding.consent().forAnyTenant(app.name(), company)
+            ConsentUrl link = tenant == null
+                    ? onboarding.consent().forAnyTenant(app.name(), company)
                     : onboarding.consent().forTenant(app.name(), TenantId.of(tenant), company);
             System.out.println(link.uri());
             System.err.println("Valid once, until " + link.expiresAt() + ". After the administrator approves, run sync"

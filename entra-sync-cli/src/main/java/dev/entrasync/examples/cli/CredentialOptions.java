@@ -14,30 +14,46 @@ import picocli.CommandLine.Option;
  */
 final class CredentialOptions {
 
-    @Option(names = "--credential", defaultValue = "default", paramLabel = "NAME",
+    @Option(
+            names = "--credential",
+            defaultValue = "default",
+            paramLabel = "NAME",
             description = "The credential's name in the database (default ${DEFAULT-VALUE}).")
     String name;
 
-    @Option(names = "--cloud", paramLabel = "CLOUD", description = "global, usgov, usgov-dod, china or custom (default global).")
+    @Option(
+            names = "--cloud",
+            paramLabel = "CLOUD",
+            description = "global, usgov, usgov-dod, china or custom (default global).")
     String cloud;
 
-    @Option(names = "--login-url", paramLabel = "URL", description = "With --cloud custom: the login (authority) base URL.")
+    @Option(
+            names = "--login-url",
+            paramLabel = "URL",
+            description = "With --cloud custom: the login (authority) base URL.")
     String loginUrl;
 
-    @Option(names = "--graph-url", paramLabel = "URL", description = "With --cloud custom: the Graph base URL (with or without /v1.0).")
+    @Option(
+            names = "--graph-url",
+            paramLabel = "URL",
+            description = "With --cloud custom: the Graph base URL (with or without /v1.0).")
     String graphUrl;
 
     @Option(names = "--client-id", paramLabel = "ID", description = "The app registration's application (client) id.")
     String clientId;
 
-    @Option(names = "--client-secret-env", paramLabel = "VAR",
+    @Option(
+            names = "--client-secret-env",
+            paramLabel = "VAR",
             description = "Environment variable holding the client secret (never pass a secret on the command line).")
     String secretEnv;
 
     @Option(names = "--client-secret", hidden = true, paramLabel = "SECRET")
     String secretOnCommandLine;
 
-    @Option(names = "--credential-tenant", paramLabel = "ID",
+    @Option(
+            names = "--credential-tenant",
+            paramLabel = "ID",
             description = "The app's home tenant (the partner's own tenant, where GDAP customers are listed).")
     String homeTenant;
 
@@ -55,12 +71,13 @@ final class CredentialOptions {
         refuseSecretOnCommandLine();
         if (clientId == null) {
             if (cloud != null || secretEnv != null || loginUrl != null || graphUrl != null) {
-                throw new IllegalArgumentException("--client-id is required with --cloud, --client-secret-env,"
-                        + " --login-url or --graph-url");
+                throw new IllegalArgumentException(
+                        "--client-id is required with --cloud, --client-secret-env," + " --login-url or --graph-url");
             }
-            return store.find(name).orElseThrow(() -> new IllegalArgumentException("No credential named '" + name
-                    + "' in the database yet: pass --client-id ID --client-secret-env VAR (and --cloud,"
-                    + " --credential-tenant) once; it is saved with the secret encrypted."));
+            return store.find(name)
+                    .orElseThrow(() -> new IllegalArgumentException("No credential named '" + name
+                            + "' in the database yet: pass --client-id ID --client-secret-env VAR (and --cloud,"
+                            + " --credential-tenant) once; it is saved with the secret encrypted."));
         }
         Cloud chosenCloud = cloud();
         if (secretEnv == null) {
@@ -69,16 +86,25 @@ final class CredentialOptions {
         }
         String secret = System.getenv(secretEnv);
         if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("--client-secret-env: the environment variable " + secretEnv
-                    + " is not set or empty");
+            throw new IllegalArgumentException(
+                    "--client-secret-env: the environment variable " + secretEnv + " is not set or empty");
         }
         String home = homeTenant != null ? homeTenant : fallbackHome;
         if (home == null) {
-            throw new IllegalArgumentException("--credential-tenant ID is required: the app registration's home tenant");
+            throw new IllegalArgumentException(
+                    "--credential-tenant ID is required: the app registration's home tenant");
         }
-        AppCredential credential = AppCredential.builder().name(name).cloud(chosenCloud).homeTenant(home)
-                .clientId(clientId).secret(secret).cspPartner(cspPartner)
-                .secretExpiresAt(secretExpires == null ? null : secretExpires.atStartOfDay(ZoneOffset.UTC).toInstant())
+        AppCredential credential = AppCredential.builder()
+                .name(name)
+                .cloud(chosenCloud)
+                .homeTenant(home)
+                .clientId(clientId)
+                .secret(secret)
+                .cspPartner(cspPartner)
+                .secretExpiresAt(
+                        secretExpires == null
+                                ? null
+                                : secretExpires.atStartOfDay(ZoneOffset.UTC).toInstant())
                 .build();
         store.save(credential);
         return credential;

@@ -10,7 +10,10 @@ import picocli.CommandLine.Option;
 /** Where the CLI keeps its data: {@code --db} (an H2 file in the working directory by default) and the secret key. */
 final class DatabaseOptions {
 
-    @Option(names = "--db", defaultValue = HostDatabase.DEFAULT_URL, paramLabel = "JDBC_URL",
+    @Option(
+            names = "--db",
+            defaultValue = HostDatabase.DEFAULT_URL,
+            paramLabel = "JDBC_URL",
             description = "The database (default ${DEFAULT-VALUE}: entra-sync.mv.db in the working directory;"
                     + " jdbc:postgresql://... and jdbc:mariadb://... work too).")
     String url;
@@ -18,16 +21,27 @@ final class DatabaseOptions {
     @Option(names = "--db-user", defaultValue = "sa", description = "Database user (default ${DEFAULT-VALUE}).")
     String user;
 
-    @Option(names = "--db-password-env", paramLabel = "VAR", description = "Environment variable holding the database password.")
+    @Option(
+            names = "--db-password-env",
+            paramLabel = "VAR",
+            description = "Environment variable holding the database password.")
     String passwordEnv;
 
-    @Option(names = "--key-env", defaultValue = "ENTRA_SYNC_KEY", paramLabel = "VAR",
-            description = "Environment variable with the Base64 AES-256 key that encrypts client secrets (default ${DEFAULT-VALUE});"
-                    + " when unset, the key file is used.")
+    @Option(
+            names = "--key-env",
+            defaultValue = "ENTRA_SYNC_KEY",
+            paramLabel = "VAR",
+            description =
+                    "Environment variable with the Base64 AES-256 key that encrypts client secrets (default ${DEFAULT-VALUE});"
+                            + " when unset, the key file is used.")
     String keyEnv;
 
-    @Option(names = "--key-file", defaultValue = "entra-sync.key", paramLabel = "FILE",
-            description = "Key file used when the key variable is unset; created on first use (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--key-file",
+            defaultValue = "entra-sync.key",
+            paramLabel = "FILE",
+            description =
+                    "Key file used when the key variable is unset; created on first use (default ${DEFAULT-VALUE}).")
     Path keyFile;
 
     /** Opens the database with the secret key (created when missing). */
@@ -43,7 +57,8 @@ final class DatabaseOptions {
     private HostDatabase open(SecretKeyRing keys) {
         String password = passwordEnv == null ? "" : System.getenv(passwordEnv);
         if (password == null) {
-            throw new IllegalArgumentException("--db-password-env: the environment variable " + passwordEnv + " is not set");
+            throw new IllegalArgumentException(
+                    "--db-password-env: the environment variable " + passwordEnv + " is not set");
         }
         return HostDatabase.open(url, user, password, keys);
     }

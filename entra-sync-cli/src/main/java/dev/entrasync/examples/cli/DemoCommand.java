@@ -40,7 +40,9 @@ import picocli.CommandLine.Option;
  * tenant into an H2 file database, and a summary read back from that database. Exits 0 when every tenant
  * synced, in full or (for the tenant missing a permission) in part; 1 when a job failed.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
         description = "Simulate Microsoft's cloud with an MSP and its customers, onboard and sync them into an H2"
                 + " file database, and print a summary per tenant.")
 final class DemoCommand implements Callable<Integer> {
@@ -48,14 +50,22 @@ final class DemoCommand implements Callable<Integer> {
     static final String REDIRECT_URI = "http://localhost:8080/entra/consent";
     private static final String CREDENTIAL = "northwind";
 
-    @Option(names = "--users", defaultValue = "1200", description = "Members in Contoso, the largest tenant (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--users",
+            defaultValue = "1200",
+            description = "Members in Contoso, the largest tenant (default ${DEFAULT-VALUE}).")
     int users;
 
-    @Option(names = "--db-file", defaultValue = "entra-sync-demo",
-            description = "The demo's H2 database file, without .mv.db (default ${DEFAULT-VALUE}); replaced on every run.")
+    @Option(
+            names = "--db-file",
+            defaultValue = "entra-sync-demo",
+            description =
+                    "The demo's H2 database file, without .mv.db (default ${DEFAULT-VALUE}); replaced on every run.")
     Path dbFile;
 
-    @Option(names = "--no-progress", description = "No progress bars (there are none when standard error is not a terminal).")
+    @Option(
+            names = "--no-progress",
+            description = "No progress bars (there are none when standard error is not a terminal).")
     boolean noProgress;
 
     @Override
@@ -69,12 +79,19 @@ final class DemoCommand implements Callable<Integer> {
         SecretKeyRing keys = KeyRings.ephemeral();
         try (DemoCloud microsoft = DemoCloud.start(users, REDIRECT_URI, false)) {
             try (HostDatabase db = HostDatabase.open(url, "sa", "", keys)) {
-                Onboarding onboarding = db.runtime().onboarding().consents(db.storage().consentStore())
-                        .stateKey(randomKey()).redirectUri(REDIRECT_URI).build();
-                out.printf("Simulated Microsoft cloud: login %s, graph %s%n", microsoft.cloud().loginUrl(),
-                        microsoft.cloud().graphUrl());
-                db.credentials().save(microsoft.credential(CREDENTIAL, Instant.now().plus(Duration.ofDays(180))));
-                out.printf("Credential '%s': Northwind MSP's app registration (CSP partner), secret encrypted in %s%n",
+                Onboarding onboarding = db.runtime()
+                        .onboarding()
+                        .consents(db.storage().consentStore())
+                        .stateKey(randomKey())
+                        .redirectUri(REDIRECT_URI)
+                        .build();
+                out.printf(
+                        "Simulated Microsoft cloud: login %s, graph %s%n",
+                        microsoft.cloud().loginUrl(), microsoft.cloud().graphUrl());
+                db.credentials()
+                        .save(microsoft.credential(CREDENTIAL, Instant.now().plus(Duration.ofDays(180))));
+                out.printf(
+                        "Credential '%s': Northwind MSP's app registration (CSP partner), secret encrypted in %s%n",
                         CREDENTIAL, file);
                 onboard(microsoft, onboarding, db, companies, out);
             }
@@ -87,33 +104,48 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private void onboard(DemoCloud microsoft, Onboarding onboarding, HostDatabase db, CompanyBook companies,
-                         PrintStream out) {
+    private void onboard(
+            DemoCloud microsoft, Onboarding onboarding, HostDatabase db, CompanyBook companies, PrintStream out) {
         ConsentWalk walk = new ConsentWalk(microsoft.cloud(), onboarding.consent());
-        ConsentResult partner = walk.approve(onboarding.consent().forTenant(CREDENTIAL,
-                TenantId.of(microsoft.partner().id()), null), microsoft.partner());
-        out.printf("Consent: %s administrator approved -> %s%n", microsoft.partner().displayName(), verdict(partner));
+        ConsentResult partner = walk.approve(
+                onboarding
+                        .consent()
+                        .forTenant(CREDENTIAL, TenantId.of(microsoft.partner().id()), null),
+                microsoft.partner());
+        out.printf(
+                "Consent: %s administrator approved -> %s%n",
+                microsoft.partner().displayName(), verdict(partner));
         for (DiscoveredTenant customer : onboarding.discovery().discover(CREDENTIAL)) {
             if (customer.consentStatus() != ConsentStatus.CONSENTED) {
-                ConsentResult result = walk.approve(customer.consentUrl(), microsoft.cloud().tenant(customer.tenant().value()));
+                ConsentResult result = walk.approve(
+                        customer.consentUrl(),
+                        microsoft.cloud().tenant(customer.tenant().value()));
                 out.printf("Consent: %s administrator approved -> %s%n", customer.name(), verdict(result));
             }
         }
         microsoft.litwareRemovesAPermission();
         out.printf("Litware's administrator later removed %s from the app.%n", DemoCloud.LITWARE_REMOVED);
         List<DiscoveredTenant> consented = onboarding.discovery().discover(CREDENTIAL).stream()
-                .filter(t -> t.consentStatus() == ConsentStatus.CONSENTED).toList();
-        ImportResult imported = TenantImport.importTenants(db.mapper(), CREDENTIAL, consented,
-                EnumSet.allOf(Dataset.class), companies);
-        imported.imported().forEach(m -> out.printf("Imported GDAP customer %s as company %s%n", m.displayName(),
-                m.companyId()));
+                .filter(t -> t.consentStatus() == ConsentStatus.CONSENTED)
+                .toList();
+        ImportResult imported =
+                TenantImport.importTenants(db.mapper(), CREDENTIAL, consented, EnumSet.allOf(Dataset.class), companies);
+        imported.imported()
+                .forEach(m -> out.printf("Imported GDAP customer %s as company %s%n", m.displayName(), m.companyId()));
         String fabrikamCompany = companies.create("Fabrikam", null);
-        ConsentResult fabrikam = walk.approve(onboarding.consent().forAnyTenant(CREDENTIAL, fabrikamCompany),
-                microsoft.fabrikam());
+        ConsentResult fabrikam =
+                walk.approve(onboarding.consent().forAnyTenant(CREDENTIAL, fabrikamCompany), microsoft.fabrikam());
         out.printf("Connect a tenant: Fabrikam (direct customer) -> %s%n", verdict(fabrikam));
         if (fabrikam instanceof ConsentResult.Granted granted) {
-            db.mapper().map(new TenantMapping(fabrikamCompany, granted.tenant(), CREDENTIAL, "Fabrikam", null,
-                    EnumSet.allOf(Dataset.class), false));
+            db.mapper()
+                    .map(new TenantMapping(
+                            fabrikamCompany,
+                            granted.tenant(),
+                            CREDENTIAL,
+                            "Fabrikam",
+                            null,
+                            EnumSet.allOf(Dataset.class),
+                            false));
             out.printf("Mapped Fabrikam to company %s%n", fabrikamCompany);
         }
     }
@@ -141,9 +173,10 @@ final class DemoCommand implements Callable<Integer> {
             table.row(companies.name(job.companyId()), TenantSummary.of(records, job.tenant()), job);
             asExpected &= job.status() == JobStatus.SUCCEEDED || job.status() == JobStatus.PARTIAL;
         }
-        out.printf("%nSynced into %s. Look inside:%n  java -jar entra-sync.jar show --db jdbc:h2:%s --tenant %s%n"
-                        + "  java -jar entra-sync.jar jobs --db jdbc:h2:%s%n", file,
-                dbFile.toAbsolutePath(), largest, dbFile.toAbsolutePath());
+        out.printf(
+                "%nSynced into %s. Look inside:%n  java -jar entra-sync.jar show --db jdbc:h2:%s --tenant %s%n"
+                        + "  java -jar entra-sync.jar jobs --db jdbc:h2:%s%n",
+                file, dbFile.toAbsolutePath(), largest, dbFile.toAbsolutePath());
         return asExpected ? 0 : 1;
     }
 

@@ -10,11 +10,22 @@ import picocli.CommandLine.Command;
  * The {@code entra-sync} command line: {@code java -jar entra-sync.jar <command>}. Exit codes: 0 success,
  * 1 a sync or check did not fully succeed (the reason is printed), 2 a usage or input error.
  */
-@Command(name = "entra-sync", mixinStandardHelpOptions = true, versionProvider = Main.BuildVersion.class,
+@Command(
+        name = "entra-sync",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.BuildVersion.class,
         description = "Sync Microsoft Entra ID data from your customers' tenants.",
-        subcommands = {DemoCommand.class, SyncCommand.class, ShowCommand.class, JobsCommand.class,
-                ConsentUrlCommand.class, PreflightCommand.class, ManifestCommand.class, WebCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            SyncCommand.class,
+            ShowCommand.class,
+            JobsCommand.class,
+            ConsentUrlCommand.class,
+            PreflightCommand.class,
+            ManifestCommand.class,
+            WebCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -26,11 +37,13 @@ public final class Main implements Runnable {
 
     /** Runs a command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setExecutionExceptionHandler((e, command, parsed) -> {
-            command.getErr().println("Error: " + e.getMessage());
-            command.getErr().flush();
-            return e instanceof IllegalArgumentException ? 2 : 1;
-        }).execute(args);
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    command.getErr().println("Error: " + e.getMessage());
+                    command.getErr().flush();
+                    return e instanceof IllegalArgumentException ? 2 : 1;
+                })
+                .execute(args);
     }
 
     @Override
@@ -45,7 +58,8 @@ public final class Main implements Runnable {
             Properties build = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
                 if (in == null) {
-                    throw new IOException("version.properties is missing from the entra-sync jar; rebuild it with Maven");
+                    throw new IOException(
+                            "version.properties is missing from the entra-sync jar; rebuild it with Maven");
                 }
                 build.load(in);
             }

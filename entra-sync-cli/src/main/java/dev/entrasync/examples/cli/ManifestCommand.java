@@ -7,14 +7,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code manifest}: the app registration's {@code requiredResourceAccess} block, ready to paste. */
-@Command(name = "manifest", mixinStandardHelpOptions = true,
-        description = "Print the app registration's requiredResourceAccess block (least-privileged application permissions).")
+@Command(
+        name = "manifest",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print the app registration's requiredResourceAccess block (least-privileged application permissions).")
 final class ManifestCommand implements Callable<Integer> {
 
     @Option(names = "--datasets", split = ",", paramLabel = "LIST", description = "Datasets to sync (default all).")
     List<String> datasets;
 
-    @Option(names = "--csp", description = "A CSP partner's app (adds DelegatedAdminRelationship.Read.All for GDAP discovery).")
+    @Option(
+            names = "--csp",
+            description = "A CSP partner's app (adds DelegatedAdminRelationship.Read.All for GDAP discovery).")
     boolean csp;
 
     @Option(names = "--mail", description = "Mail is enabled (adds Mail.Send).")
@@ -22,7 +27,8 @@ final class ManifestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        System.out.println(PermissionManifest.of(Cli.datasets(datasets), csp, mail).manifestBlock());
+        System.out.println(
+                PermissionManifest.of(Cli.datasets(datasets), csp, mail).manifestBlock());
         return 0;
     }
 }

@@ -13,8 +13,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code preflight}: the cheap check of each mapped tenant (token, permissions, licence, secret expiry) with fixes. */
-@Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = "Check mapped tenants before syncing: token, permissions, Entra ID P1, secret expiry. Exit 0 when all can sync.")
+@Command(
+        name = "preflight",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check mapped tenants before syncing: token, permissions, Entra ID P1, secret expiry. Exit 0 when all can sync.")
 final class PreflightCommand implements Callable<Integer> {
 
     @Option(names = "--tenant", paramLabel = "ID", description = "Only these mapped tenants (GUID); repeatable.")

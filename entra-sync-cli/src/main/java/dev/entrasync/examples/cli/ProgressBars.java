@@ -35,16 +35,19 @@ final class ProgressBars implements SyncListener, AutoCloseable {
 
     /** Bars on standard error when it is a terminal and bars are wanted; else a listener that draws nothing. */
     static SyncListener forTerminal(boolean wanted, Function<SyncJob, String> label) {
-        return wanted && System.console() != null ? new ProgressBars(label, null) : new SyncListener() {
-        };
+        return wanted && System.console() != null ? new ProgressBars(label, null) : new SyncListener() {};
     }
 
     @Override
     public void jobStarted(SyncJob job) {
         bars.computeIfAbsent(job.id(), id -> {
-            ProgressBarBuilder builder = new ProgressBarBuilder().setTaskName(String.format("%-14.14s",
-                    label.apply(job))).setInitialMax(job.datasets().size()).setStyle(ProgressBarStyle.ASCII)
-                    .setUnit(" datasets", 1).setUpdateIntervalMillis(100).setMaxRenderedLength(100);
+            ProgressBarBuilder builder = new ProgressBarBuilder()
+                    .setTaskName(String.format("%-14.14s", label.apply(job)))
+                    .setInitialMax(job.datasets().size())
+                    .setStyle(ProgressBarStyle.ASCII)
+                    .setUnit(" datasets", 1)
+                    .setUpdateIntervalMillis(100)
+                    .setMaxRenderedLength(100);
             return (consumers == null ? builder : builder.setConsumer(consumers.get())).build();
         });
     }
@@ -61,8 +64,8 @@ final class ProgressBars implements SyncListener, AutoCloseable {
     public void datasetFinished(SyncJob job, DatasetResult result) {
         ProgressBar bar = bars.get(job.id());
         if (bar != null) {
-            bar.setExtraMessage(result.dataset().key() + " " + (result.status() == DatasetResult.Status.FAILED
-                    ? "failed" : result.rowsUpserted() + " rows"));
+            bar.setExtraMessage(result.dataset().key() + " "
+                    + (result.status() == DatasetResult.Status.FAILED ? "failed" : result.rowsUpserted() + " rows"));
             bar.step();
         }
     }

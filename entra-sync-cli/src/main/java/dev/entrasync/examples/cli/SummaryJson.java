@@ -20,8 +20,7 @@ final class SummaryJson {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     /** One tenant's object. */
     record Entry(String tenant, String status, String reason, Map<String, Map<String, Object>> datasets) {

@@ -20,14 +20,37 @@ final class SummaryTable {
     }
 
     void header() {
-        out.printf(ROW, "TENANT", "USERS", "MFA", "ADMINS", "DEVICES", "MANAGED", "GROUPS", "LICENCES", "ROLES",
-                "AUDIT", "SCORE", "STATUS");
+        out.printf(
+                ROW,
+                "TENANT",
+                "USERS",
+                "MFA",
+                "ADMINS",
+                "DEVICES",
+                "MANAGED",
+                "GROUPS",
+                "LICENCES",
+                "ROLES",
+                "AUDIT",
+                "SCORE",
+                "STATUS");
     }
 
     void row(String name, TenantSummary s, SyncJob job) {
-        out.printf(ROW, truncate(name), s.users(), TenantSummary.percentText(s.mfaPercent()), s.admins(), s.devices(),
-                TenantSummary.percentText(s.managedPercent()), s.groups(), s.licensesUsed() + "/" + s.licensesTotal(),
-                s.roles(), s.auditEvents(), s.secureScoreText(), job.status());
+        out.printf(
+                ROW,
+                truncate(name),
+                s.users(),
+                TenantSummary.percentText(s.mfaPercent()),
+                s.admins(),
+                s.devices(),
+                TenantSummary.percentText(s.managedPercent()),
+                s.groups(),
+                s.licensesUsed() + "/" + s.licensesTotal(),
+                s.roles(),
+                s.auditEvents(),
+                s.secureScoreText(),
+                job.status());
         reasons(job);
     }
 

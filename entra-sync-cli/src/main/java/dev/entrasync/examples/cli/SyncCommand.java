@@ -36,7 +36,10 @@ import picocli.CommandLine.Option;
  * confirmed with a token, the tenant is mapped in the database (once), synced, and summarised; exits 0
  * only when every job SUCCEEDED, else 1 with each reason printed.
  */
-@Command(name = "sync", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = "Sync tenants into the database and print a summary; exit 0 only when every job succeeded.")
 final class SyncCommand implements Callable<Integer> {
 
@@ -51,12 +54,18 @@ final class SyncCommand implements Callable<Integer> {
         boolean all;
     }
 
-    @Option(names = "--datasets", split = ",", paramLabel = "LIST",
+    @Option(
+            names = "--datasets",
+            split = ",",
+            paramLabel = "LIST",
             description = "Datasets to sync, e.g. users,devices (default all: users, devices, groups, licenses, roles,"
                     + " audit_logs, secure_scores, tenant_profile).")
     List<String> datasets;
 
-    @Option(names = "--summary-json", paramLabel = "FILE", description = "Also write the summary as JSON, one object per tenant.")
+    @Option(
+            names = "--summary-json",
+            paramLabel = "FILE",
+            description = "Also write the summary as JSON, one object per tenant.")
     Path summaryJson;
 
     @Option(names = "--no-progress", description = "No progress bars.")
@@ -75,19 +84,19 @@ final class SyncCommand implements Callable<Integer> {
         credential.refuseSecretOnCommandLine();
         try (HostDatabase db = database.open(System.err)) {
             Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI);
-            AppCredential app = credential.resolve(db.credentials(),
-                    targets.tenants == null ? null : targets.tenants.get(0), targets.all);
+            AppCredential app = credential.resolve(
+                    db.credentials(), targets.tenants == null ? null : targets.tenants.get(0), targets.all);
             List<SummaryJson.Entry> unreachable = new ArrayList<>();
-            List<TenantId> tenants = targets.all ? discovered(onboarding, app, out)
-                    : confirmed(onboarding, app, unreachable, out);
+            List<TenantId> tenants =
+                    targets.all ? discovered(onboarding, app, out) : confirmed(onboarding, app, unreachable, out);
             tenants.forEach(t -> map(db, app, t, chosen));
             List<SyncJob> jobs = run(db, tenants);
             return report(db, jobs, unreachable, out);
         }
     }
 
-    private List<TenantId> confirmed(Onboarding onboarding, AppCredential app, List<SummaryJson.Entry> unreachable,
-                                     PrintStream out) {
+    private List<TenantId> confirmed(
+            Onboarding onboarding, AppCredential app, List<SummaryJson.Entry> unreachable, PrintStream out) {
         List<TenantId> tenants = new ArrayList<>();
         for (String requested : targets.tenants) {
             ConsentResult result = onboarding.consent().verify(app.name(), TenantId.of(requested), null);
@@ -103,15 +112,20 @@ final class SyncCommand implements Callable<Integer> {
 
     private static List<TenantId> discovered(Onboarding onboarding, AppCredential app, PrintStream out) {
         if (!app.cspPartner()) {
-            throw new IllegalArgumentException("--all lists a CSP partner's GDAP customers, but credential '" + app.name()
-                    + "' is not a partner credential; pass --client-id ... --credential-tenant PARTNER_TENANT again");
+            throw new IllegalArgumentException(
+                    "--all lists a CSP partner's GDAP customers, but credential '" + app.name()
+                            + "' is not a partner credential; pass --client-id ... --credential-tenant PARTNER_TENANT again");
         }
         List<TenantId> tenants = new ArrayList<>();
         for (DiscoveredTenant found : onboarding.discovery().discover(app.name())) {
             if (found.consentStatus() == ConsentStatus.CONSENTED) {
                 tenants.add(found.tenant());
             } else {
-                out.printf("%s (%s): not synced: %s%s%n", found.name(), found.tenant(), found.consentStatus(),
+                out.printf(
+                        "%s (%s): not synced: %s%s%n",
+                        found.name(),
+                        found.tenant(),
+                        found.consentStatus(),
                         found.problem() == null ? "; consent link: " + found.consentUrl() : "; " + found.problem());
             }
         }
@@ -122,9 +136,17 @@ final class SyncCommand implements Callable<Integer> {
         TenantMapping mapping = db.mapper().findByTenant(tenant).orElse(null);
         if (mapping == null) {
             db.mapper().map(new TenantMapping(tenant.value(), tenant, app.name(), null, null, datasets, false));
-        } else if (!mapping.datasets().equals(datasets) || !mapping.credentialName().equals(app.name())) {
-            db.mapper().update(new TenantMapping(mapping.companyId(), tenant, app.name(), mapping.displayName(),
-                    mapping.defaultDomain(), datasets, mapping.paused()));
+        } else if (!mapping.datasets().equals(datasets)
+                || !mapping.credentialName().equals(app.name())) {
+            db.mapper()
+                    .update(new TenantMapping(
+                            mapping.companyId(),
+                            tenant,
+                            app.name(),
+                            mapping.displayName(),
+                            mapping.defaultDomain(),
+                            datasets,
+                            mapping.paused()));
         }
     }
 
@@ -157,8 +179,10 @@ final class SyncCommand implements Callable<Integer> {
         }
         boolean allSucceeded = unreachable.isEmpty() && !jobs.isEmpty();
         for (SyncJob job : jobs) {
-            String name = records.records(job.tenant(), EntraTenantProfile.class).stream().findFirst()
-                    .map(EntraTenantProfile::displayName).orElse(job.tenant().value());
+            String name = records.records(job.tenant(), EntraTenantProfile.class).stream()
+                    .findFirst()
+                    .map(EntraTenantProfile::displayName)
+                    .orElse(job.tenant().value());
             table.row(name, TenantSummary.of(records, job.tenant()), job);
             entries.add(SummaryJson.Entry.of(job));
             allSucceeded &= job.status() == JobStatus.SUCCEEDED;

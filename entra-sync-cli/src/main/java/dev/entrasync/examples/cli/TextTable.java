@@ -9,8 +9,7 @@ final class TextTable {
 
     private static final int MAX_WIDTH = 48;
 
-    private TextTable() {
-    }
+    private TextTable() {}
 
     static void print(PrintStream out, List<String> headers, List<List<String>> rows) {
         int[] widths = new int[headers.size()];
@@ -25,7 +24,8 @@ final class TextTable {
         for (List<String> row : all) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < widths.length; i++) {
-                String cell = row.get(i).length() > MAX_WIDTH ? row.get(i).substring(0, MAX_WIDTH - 1) + "…" : row.get(i);
+                String cell =
+                        row.get(i).length() > MAX_WIDTH ? row.get(i).substring(0, MAX_WIDTH - 1) + "…" : row.get(i);
                 line.append(i == 0 ? "" : "  ").append(i == widths.length - 1 ? cell : pad(cell, widths[i]));
             }
             out.println(line.toString().stripTrailing());

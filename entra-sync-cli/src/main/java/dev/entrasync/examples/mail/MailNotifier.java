@@ -35,8 +35,8 @@ public final class MailNotifier implements SyncListener, SecretListener {
      * @param mail the sender; may be null when mail is disabled
      * @param companyName the host's name for a tenant's company
      */
-    public MailNotifier(MailSettings settings, MailSender mail, RecordSource records,
-                        Function<TenantId, String> companyName) {
+    public MailNotifier(
+            MailSettings settings, MailSender mail, RecordSource records, Function<TenantId, String> companyName) {
         if (settings.enabled() && mail == null) {
             throw new IllegalArgumentException("mail: enabled mail needs a MailSender");
         }
@@ -72,7 +72,11 @@ public final class MailNotifier implements SyncListener, SecretListener {
                 + job.tenant() + ") ended " + job.status() + ".\n\n");
         for (DatasetResult r : job.results()) {
             if (r.status() == DatasetResult.Status.FAILED) {
-                body.append("- ").append(r.dataset().key()).append(": ").append(r.error()).append('\n');
+                body.append("- ")
+                        .append(r.dataset().key())
+                        .append(": ")
+                        .append(r.error())
+                        .append('\n');
             }
         }
         if (job.results().stream().noneMatch(r -> r.status() == DatasetResult.Status.FAILED) && job.reason() != null) {
@@ -83,7 +87,8 @@ public final class MailNotifier implements SyncListener, SecretListener {
 
     @Override
     public void secretExpiring(SecretExpiryWarning warning) {
-        send("Client secret of '" + warning.credentialName() + "' expires in " + warning.daysLeft() + " days",
+        send(
+                "Client secret of '" + warning.credentialName() + "' expires in " + warning.daysLeft() + " days",
                 warning.message());
     }
 

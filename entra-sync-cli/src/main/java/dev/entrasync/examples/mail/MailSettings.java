@@ -16,7 +16,8 @@ public record MailSettings(boolean enabled, String credentialName, String from, 
     public MailSettings {
         to = to == null ? List.of() : List.copyOf(to);
         if (enabled && (credentialName == null || from == null || to.isEmpty())) {
-            throw new IllegalArgumentException("mail: enabled mail needs a credential, a sending mailbox and recipients");
+            throw new IllegalArgumentException(
+                    "mail: enabled mail needs a credential, a sending mailbox and recipients");
         }
     }
 

@@ -14,8 +14,7 @@ import java.util.Optional;
 public final class CompanyBook implements CompanyDirectory {
 
     /** One company. */
-    public record Company(String id, String name, String domain) {
-    }
+    public record Company(String id, String name, String domain) {}
 
     private final Map<String, Company> companies = new LinkedHashMap<>();
     private int next = 1001;

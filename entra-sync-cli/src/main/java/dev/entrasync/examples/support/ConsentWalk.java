@@ -23,7 +23,8 @@ public final class ConsentWalk {
 
     private final SimulatedCloud cloud;
     private final ConsentFlow flow;
-    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient browser =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     public ConsentWalk(SimulatedCloud cloud, ConsentFlow flow) {
         this.cloud = cloud;
@@ -38,10 +39,12 @@ public final class ConsentWalk {
 
     private String redirectQuery(URI link) {
         try {
-            HttpResponse<Void> response = browser.send(HttpRequest.newBuilder(link).GET().build(),
-                    HttpResponse.BodyHandlers.discarding());
-            String location = response.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
-                    "The consent page answered " + response.statusCode() + " without a redirect"));
+            HttpResponse<Void> response =
+                    browser.send(HttpRequest.newBuilder(link).GET().build(), HttpResponse.BodyHandlers.discarding());
+            String location = response.headers()
+                    .firstValue("Location")
+                    .orElseThrow(() -> new IllegalStateException(
+                            "The consent page answered " + response.statusCode() + " without a redirect"));
             return URI.create(location).getRawQuery();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot open the consent page " + link.getHost() + ": " + e.getMessage(), e);

@@ -29,35 +29,94 @@ public record DatasetView(List<String> columns, List<List<String>> rows) {
     /** The tenant's records of a dataset, as a table. */
     public static DatasetView of(RecordSource source, TenantId tenant, Dataset dataset) {
         return switch (dataset) {
-            case USERS -> view(source.records(tenant, EntraUser.class), List.of("User principal name", "Name", "Type",
-                    "Enabled", "MFA", "Roles", "Licences"), u -> List.of(text(u.userPrincipalName()), text(u.displayName()),
-                    text(u.userType()), text(u.accountEnabled()), u.mfa().state().name().toLowerCase().replace('_', ' '),
-                    String.join(", ", u.directoryRoles()), String.valueOf(u.assignedLicenses().size())));
-            case DEVICES -> view(source.records(tenant, EntraDevice.class), List.of("Device", "OS", "Version", "Join type",
-                    "Managed", "Compliant", "Last sign-in"), d -> List.of(text(d.displayName()), text(d.operatingSystem()),
-                    text(d.operatingSystemVersion()), text(d.trustType()), text(d.isManaged()), text(d.isCompliant()),
-                    date(d.approximateLastSignInDateTime())));
-            case GROUPS -> view(source.records(tenant, EntraGroup.class), List.of("Group", "Types", "Mail", "Security",
-                    "Members"), g -> List.of(text(g.displayName()), g.groupTypes().isEmpty() ? "Security"
-                    : String.join(", ", g.groupTypes()), text(g.mail()), text(g.securityEnabled()), text(g.memberCount())));
-            case LICENSES -> view(source.records(tenant, EntraLicense.class), List.of("Product", "SKU", "Used", "Enabled",
-                    "Status"), l -> List.of(l.productName(), l.skuPartNumber(), String.valueOf(l.consumedUnits()),
-                    String.valueOf(l.enabledUnits()), text(l.capabilityStatus())));
-            case ROLES -> view(source.records(tenant, EntraRole.class), List.of("Role", "Members", "Who"),
-                    r -> List.of(text(r.displayName()), String.valueOf(r.memberCount()),
-                            r.members().stream().map(EntraRoleMember::label).collect(Collectors.joining(", "))));
-            case AUDIT_LOGS -> view(sorted(source.records(tenant, EntraAuditEvent.class),
-                    Comparator.comparing(EntraAuditEvent::activityDateTime).reversed()), List.of("When", "Activity",
-                    "Category", "Result", "By"), a -> List.of(a.activityDateTime().toString(), text(a.activityDisplayName()),
-                    text(a.category()), text(a.result()), text(a.initiatedByUserPrincipalName() != null
-                    ? a.initiatedByUserPrincipalName() : a.initiatedByAppName())));
-            case SECURE_SCORES -> view(sorted(source.records(tenant, EntraSecureScore.class),
-                    Comparator.comparing(EntraSecureScore::createdDateTime).reversed()), List.of("Date", "Score", "Max",
-                    "Active users"), s -> List.of(date(s.createdDateTime()), text(s.currentScore()), text(s.maxScore()),
-                    text(s.activeUserCount())));
-            case TENANT_PROFILE -> view(source.records(tenant, EntraTenantProfile.class), List.of("Name",
-                    "Default domain", "Verified domains"), p -> List.of(text(p.displayName()), text(p.defaultDomain()),
-                    String.join(", ", p.verifiedDomains())));
+            case USERS ->
+                view(
+                        source.records(tenant, EntraUser.class),
+                        List.of("User principal name", "Name", "Type", "Enabled", "MFA", "Roles", "Licences"),
+                        u -> List.of(
+                                text(u.userPrincipalName()),
+                                text(u.displayName()),
+                                text(u.userType()),
+                                text(u.accountEnabled()),
+                                u.mfa().state().name().toLowerCase().replace('_', ' '),
+                                String.join(", ", u.directoryRoles()),
+                                String.valueOf(u.assignedLicenses().size())));
+            case DEVICES ->
+                view(
+                        source.records(tenant, EntraDevice.class),
+                        List.of("Device", "OS", "Version", "Join type", "Managed", "Compliant", "Last sign-in"),
+                        d -> List.of(
+                                text(d.displayName()),
+                                text(d.operatingSystem()),
+                                text(d.operatingSystemVersion()),
+                                text(d.trustType()),
+                                text(d.isManaged()),
+                                text(d.isCompliant()),
+                                date(d.approximateLastSignInDateTime())));
+            case GROUPS ->
+                view(
+                        source.records(tenant, EntraGroup.class),
+                        List.of("Group", "Types", "Mail", "Security", "Members"),
+                        g -> List.of(
+                                text(g.displayName()),
+                                g.groupTypes().isEmpty() ? "Security" : String.join(", ", g.groupTypes()),
+                                text(g.mail()),
+                                text(g.securityEnabled()),
+                                text(g.memberCount())));
+            case LICENSES ->
+                view(
+                        source.records(tenant, EntraLicense.class),
+                        List.of("Product", "SKU", "Used", "Enabled", "Status"),
+                        l -> List.of(
+                                l.productName(),
+                                l.skuPartNumber(),
+                                String.valueOf(l.consumedUnits()),
+                                String.valueOf(l.enabledUnits()),
+                                text(l.capabilityStatus())));
+            case ROLES ->
+                view(
+                        source.records(tenant, EntraRole.class),
+                        List.of("Role", "Members", "Who"),
+                        r -> List.of(
+                                text(r.displayName()),
+                                String.valueOf(r.memberCount()),
+                                r.members().stream().map(EntraRoleMember::label).collect(Collectors.joining(", "))));
+            case AUDIT_LOGS ->
+                view(
+                        sorted(
+                                source.records(tenant, EntraAuditEvent.class),
+                                Comparator.comparing(EntraAuditEvent::activityDateTime)
+                                        .reversed()),
+                        List.of("When", "Activity", "Category", "Result", "By"),
+                        a -> List.of(
+                                a.activityDateTime().toString(),
+                                text(a.activityDisplayName()),
+                                text(a.category()),
+                                text(a.result()),
+                                text(
+                                        a.initiatedByUserPrincipalName() != null
+                                                ? a.initiatedByUserPrincipalName()
+                                                : a.initiatedByAppName())));
+            case SECURE_SCORES ->
+                view(
+                        sorted(
+                                source.records(tenant, EntraSecureScore.class),
+                                Comparator.comparing(EntraSecureScore::createdDateTime)
+                                        .reversed()),
+                        List.of("Date", "Score", "Max", "Active users"),
+                        s -> List.of(
+                                date(s.createdDateTime()),
+                                text(s.currentScore()),
+                                text(s.maxScore()),
+                                text(s.activeUserCount())));
+            case TENANT_PROFILE ->
+                view(
+                        source.records(tenant, EntraTenantProfile.class),
+                        List.of("Name", "Default domain", "Verified domains"),
+                        p -> List.of(
+                                text(p.displayName()),
+                                text(p.defaultDomain()),
+                                String.join(", ", p.verifiedDomains())));
         };
     }
 

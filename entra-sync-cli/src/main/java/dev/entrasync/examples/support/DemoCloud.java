@@ -44,18 +44,42 @@ public final class DemoCloud implements AutoCloseable {
 
     private DemoCloud(SimulatedCloud cloud, int contosoUsers, String redirectUri, boolean mailEnabled) {
         this.cloud = cloud;
-        String[] manifest = PermissionManifest.of(EnumSet.allOf(Dataset.class), true, mailEnabled).permissions().stream()
-                .map(GraphPermission::value).toArray(String[]::new);
-        this.app = cloud.registerApp(CLIENT_ID, SECRET).configurePermissions(manifest).addRedirectUri(redirectUri);
-        this.contoso = cloud.addTenant(TenantBuilder.create("Contoso").seed(1).users(contosoUsers)
-                .customDomain("contoso.com").build());
-        this.tailspin = cloud.addTenant(TenantBuilder.create("Tailspin Toys").seed(7).users(60).premium(false).build());
-        this.litware = cloud.addTenant(TenantBuilder.create("Litware").seed(11).users(120).build());
-        this.fabrikam = cloud.addTenant(TenantBuilder.create("Fabrikam").seed(2).users(250).build());
-        this.partner = cloud.addTenant(TenantBuilder.partner("Northwind MSP").seed(3).users(8)
-                .customers(List.of(contoso, tailspin, litware)).build());
-        partner.users().add(Map.of("userPrincipalName", MAIL_SENDER, "displayName", "Northwind MSP Reports",
-                "accountEnabled", true, "mail", MAIL_SENDER));
+        String[] manifest =
+                PermissionManifest.of(EnumSet.allOf(Dataset.class), true, mailEnabled).permissions().stream()
+                        .map(GraphPermission::value)
+                        .toArray(String[]::new);
+        this.app = cloud.registerApp(CLIENT_ID, SECRET)
+                .configurePermissions(manifest)
+                .addRedirectUri(redirectUri);
+        this.contoso = cloud.addTenant(TenantBuilder.create("Contoso")
+                .seed(1)
+                .users(contosoUsers)
+                .customDomain("contoso.com")
+                .build());
+        this.tailspin = cloud.addTenant(TenantBuilder.create("Tailspin Toys")
+                .seed(7)
+                .users(60)
+                .premium(false)
+                .build());
+        this.litware = cloud.addTenant(
+                TenantBuilder.create("Litware").seed(11).users(120).build());
+        this.fabrikam = cloud.addTenant(
+                TenantBuilder.create("Fabrikam").seed(2).users(250).build());
+        this.partner = cloud.addTenant(TenantBuilder.partner("Northwind MSP")
+                .seed(3)
+                .users(8)
+                .customers(List.of(contoso, tailspin, litware))
+                .build());
+        partner.users()
+                .add(Map.of(
+                        "userPrincipalName",
+                        MAIL_SENDER,
+                        "displayName",
+                        "Northwind MSP Reports",
+                        "accountEnabled",
+                        true,
+                        "mail",
+                        MAIL_SENDER));
     }
 
     /**
@@ -75,9 +99,15 @@ public final class DemoCloud implements AutoCloseable {
 
     /** The partner's CSP credential for this cloud, its secret expiring at {@code secretExpiresAt} (may be null). */
     public AppCredential credential(String name, Instant secretExpiresAt) {
-        return AppCredential.builder().name(name).cloud(Cloud.custom(cloud.loginUrl(), cloud.graphUrl()))
-                .homeTenant(partner.id()).clientId(CLIENT_ID).secret(SECRET).secretExpiresAt(secretExpiresAt)
-                .cspPartner(true).build();
+        return AppCredential.builder()
+                .name(name)
+                .cloud(Cloud.custom(cloud.loginUrl(), cloud.graphUrl()))
+                .homeTenant(partner.id())
+                .clientId(CLIENT_ID)
+                .secret(SECRET)
+                .secretExpiresAt(secretExpiresAt)
+                .cspPartner(true)
+                .build();
     }
 
     public SimulatedCloud cloud() {

@@ -32,7 +32,11 @@ public final class HostDatabase implements AutoCloseable {
         this.storage = JdbcStorage.builder(pool).build();
         this.credentials = storage.credentialStore(keys);
         this.mapper = storage.tenantMapper();
-        this.runtime = EntraSync.builder().credentials(credentials).clock(clock).sleeper(sleeper).build();
+        this.runtime = EntraSync.builder()
+                .credentials(credentials)
+                .clock(clock)
+                .sleeper(sleeper)
+                .build();
     }
 
     /**
@@ -51,11 +55,11 @@ public final class HostDatabase implements AutoCloseable {
      * @param password the password, or null for none
      * @throws IllegalArgumentException for a URL that is not {@code jdbc:...}
      */
-    public static HostDatabase open(String jdbcUrl, String user, String password, SecretKeyRing keys, Clock clock,
-                                    Sleeper sleeper) {
+    public static HostDatabase open(
+            String jdbcUrl, String user, String password, SecretKeyRing keys, Clock clock, Sleeper sleeper) {
         if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("--db: '" + jdbcUrl + "' is not a JDBC URL such as "
-                    + DEFAULT_URL + " or jdbc:postgresql://host/db");
+            throw new IllegalArgumentException("--db: '" + jdbcUrl + "' is not a JDBC URL such as " + DEFAULT_URL
+                    + " or jdbc:postgresql://host/db");
         }
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);

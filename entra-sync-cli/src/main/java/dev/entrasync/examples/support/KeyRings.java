@@ -20,8 +20,7 @@ public final class KeyRings {
     /** The key id the samples use. */
     static final String KEY_ID = "host-1";
 
-    private KeyRings() {
-    }
+    private KeyRings() {}
 
     /**
      * The key from {@code System.getenv(envVar)} when set, else from {@code keyFile} (created when missing,
@@ -55,8 +54,11 @@ public final class KeyRings {
         try {
             return SecretKeyRing.builder().key(KEY_ID, base64.trim()).build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("The secret-encryption key in " + source + " is not usable: "
-                    + e.getMessage().replace("'" + KEY_ID + "'", "") + ". It must be 32 random bytes in Base64.", e);
+            throw new IllegalArgumentException(
+                    "The secret-encryption key in " + source + " is not usable: "
+                            + e.getMessage().replace("'" + KEY_ID + "'", "")
+                            + ". It must be 32 random bytes in Base64.",
+                    e);
         }
     }
 
@@ -66,7 +68,8 @@ public final class KeyRings {
             Files.createDirectories(parent);
         }
         try {
-            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.createFile(
+                    keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             Files.createFile(keyFile);
         } catch (FileAlreadyExistsException e) {

@@ -25,7 +25,9 @@ public interface RecordSource {
             @Override
             public <R extends EntraRecord> List<R> records(TenantId tenant, Class<R> type) {
                 return sink.<EntraRecord>records(tenant, datasetOf(type)).stream()
-                        .filter(type::isInstance).map(type::cast).toList();
+                        .filter(type::isInstance)
+                        .map(type::cast)
+                        .toList();
             }
         };
     }

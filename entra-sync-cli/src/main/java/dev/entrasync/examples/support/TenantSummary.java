@@ -30,9 +30,20 @@ import java.util.Optional;
  * @param auditEvents directory audit events
  * @param latestScore the latest secure score snapshot, or null when none was synced
  */
-public record TenantSummary(TenantId tenant, long users, long mfaKnown, long mfaRegistered, long admins, long devices,
-                            long managedDevices, long groups, long licensesUsed, long licensesTotal, long roles,
-                            long auditEvents, EntraSecureScore latestScore) {
+public record TenantSummary(
+        TenantId tenant,
+        long users,
+        long mfaKnown,
+        long mfaRegistered,
+        long admins,
+        long devices,
+        long managedDevices,
+        long groups,
+        long licensesUsed,
+        long licensesTotal,
+        long roles,
+        long auditEvents,
+        EntraSecureScore latestScore) {
 
     /** Reads the tenant's records and counts them. */
     public static TenantSummary of(RecordSource source, TenantId tenant) {
@@ -40,17 +51,26 @@ public record TenantSummary(TenantId tenant, long users, long mfaKnown, long mfa
         List<EntraDevice> devices = source.records(tenant, EntraDevice.class);
         List<EntraLicense> licenses = source.records(tenant, EntraLicense.class);
         EntraSecureScore latest = source.records(tenant, EntraSecureScore.class).stream()
-                .max(Comparator.comparing(EntraSecureScore::createdDateTime)).orElse(null);
-        return new TenantSummary(tenant, users.size(),
-                users.stream().filter(u -> u.mfa().state() != MfaStatus.State.UNKNOWN).count(),
-                users.stream().filter(u -> u.mfa().state() == MfaStatus.State.REGISTERED).count(),
+                .max(Comparator.comparing(EntraSecureScore::createdDateTime))
+                .orElse(null);
+        return new TenantSummary(
+                tenant,
+                users.size(),
+                users.stream()
+                        .filter(u -> u.mfa().state() != MfaStatus.State.UNKNOWN)
+                        .count(),
+                users.stream()
+                        .filter(u -> u.mfa().state() == MfaStatus.State.REGISTERED)
+                        .count(),
                 users.stream().filter(u -> !u.directoryRoles().isEmpty()).count(),
-                devices.size(), devices.stream().filter(d -> Boolean.TRUE.equals(d.isManaged())).count(),
+                devices.size(),
+                devices.stream().filter(d -> Boolean.TRUE.equals(d.isManaged())).count(),
                 source.records(tenant, EntraGroup.class).size(),
                 licenses.stream().mapToLong(EntraLicense::consumedUnits).sum(),
                 licenses.stream().mapToLong(EntraLicense::enabledUnits).sum(),
                 source.records(tenant, EntraRole.class).size(),
-                source.records(tenant, EntraAuditEvent.class).size(), latest);
+                source.records(tenant, EntraAuditEvent.class).size(),
+                latest);
     }
 
     /** MFA registered as a whole percentage of the users whose registration is known; empty when none is known. */

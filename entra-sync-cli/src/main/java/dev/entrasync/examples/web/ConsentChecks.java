@@ -28,8 +28,7 @@ import org.slf4j.LoggerFactory;
 final class ConsentChecks implements AutoCloseable {
 
     /** What the status page shows: still checking, or the finished page's title and body. */
-    record Outcome(String title, String body) {
-    }
+    record Outcome(String title, String body) {}
 
     static final Duration KEPT_FOR = Duration.ofMinutes(30);
     private static final Logger LOG = LoggerFactory.getLogger(ConsentChecks.class);
@@ -56,8 +55,8 @@ final class ConsentChecks implements AutoCloseable {
         this.clock = clock;
         AtomicInteger thread = new AtomicInteger();
         // the queue needs no bound of its own: at most `limit` checks are ever submitted and not finished
-        this.workers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                r -> {
+        this.workers =
+                new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
                     Thread t = new Thread(r, "portal-consent-check-" + thread.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -85,9 +84,12 @@ final class ConsentChecks implements AutoCloseable {
                     entry.outcome = check.get();
                 } catch (RuntimeException e) {
                     LOG.error("A consent check failed unexpectedly", e);
-                    entry.outcome = new Outcome("Consent not completed", Html.message("The consent could not be"
-                            + " checked because of an error in the portal; nothing was recorded. Open a new consent link.",
-                            true));
+                    entry.outcome = new Outcome(
+                            "Consent not completed",
+                            Html.message(
+                                    "The consent could not be"
+                                            + " checked because of an error in the portal; nothing was recorded. Open a new consent link.",
+                                    true));
                 } finally {
                     pending.decrementAndGet();
                 }

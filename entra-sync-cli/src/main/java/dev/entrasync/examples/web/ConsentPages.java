@@ -57,19 +57,28 @@ final class ConsentPages {
     private void form(Context ctx) {
         List<AppCredential> credentials = portal.db().credentials().list();
         if (credentials.isEmpty()) {
-            ctx.html(portal.page(ctx, "Connect a tenant", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
+            ctx.html(portal.page(
+                    ctx, "Connect a tenant", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
             return;
         }
-        StringBuilder body = new StringBuilder("<p>Your customer's administrator approves entra-sync's read-only"
-                + " access to their tenant on Microsoft's consent page, then comes back here. The company is created"
-                + " once the consent is verified.</p>"
-                + "<form method=\"post\" action=\"/connect\" id=\"connect\"><label>Credential</label><select name=\"credential\">");
-        credentials.forEach(c -> body.append("<option>").append(Html.esc(c.name())).append("</option>"));
+        StringBuilder body = new StringBuilder(
+                "<p>Your customer's administrator approves entra-sync's read-only"
+                        + " access to their tenant on Microsoft's consent page, then comes back here. The company is created"
+                        + " once the consent is verified.</p>"
+                        + "<form method=\"post\" action=\"/connect\" id=\"connect\"><label>Credential</label><select name=\"credential\">");
+        credentials.forEach(
+                c -> body.append("<option>").append(Html.esc(c.name())).append("</option>"));
         body.append("</select>").append(CredentialsPage.field("New company name", "company", "", "text"));
         if (portal.administrators() != null) {
-            body.append("<label>Simulated administrator (simulation only)</label><select name=\"administrator\" id=\"administrator\">");
-            portal.administrators().tenants().forEach(t -> body.append("<option value=\"").append(t.id()).append("\">")
-                    .append(Html.esc(t.displayName())).append(" approves</option>"));
+            body.append(
+                    "<label>Simulated administrator (simulation only)</label><select name=\"administrator\" id=\"administrator\">");
+            portal.administrators()
+                    .tenants()
+                    .forEach(t -> body.append("<option value=\"")
+                            .append(t.id())
+                            .append("\">")
+                            .append(Html.esc(t.displayName()))
+                            .append(" approves</option>"));
             body.append("<option value=\"decline\">an administrator declines</option>"
                     + "<option value=\"cancel\">an administrator cancels</option></select>");
         }
@@ -81,8 +90,8 @@ final class ConsentPages {
         String name = companyName(ctx.formParam("company"));
         String credential = ctx.formParam("credential");
         if (credential == null || credential.isBlank()) {
-            throw new IllegalArgumentException("Credential: choose the credential to connect with (add one on the"
-                    + " Credentials page first).");
+            throw new IllegalArgumentException(
+                    "Credential: choose the credential to connect with (add one on the" + " Credentials page first).");
         }
         ConsentUrl link = portal.onboarding().consent().forAnyTenant(credential, NEW_COMPANY + name);
         redirectToConsent(ctx, link, ctx.formParam("administrator"));
@@ -101,14 +110,22 @@ final class ConsentPages {
         String trimmed = name.trim();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > MAX_COMPANY_NAME) {
-            throw new IllegalArgumentException("Company name: must be at most " + MAX_COMPANY_NAME
-                    + " characters, was " + length + ".");
+            throw new IllegalArgumentException(
+                    "Company name: must be at most " + MAX_COMPANY_NAME + " characters, was " + length + ".");
         }
-        trimmed.codePoints().filter(c -> Character.getType(c) == Character.CONTROL || Character.getType(c) == Character.FORMAT
-                || Character.getType(c) == Character.LINE_SEPARATOR || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
-                || Character.getType(c) == Character.SURROGATE).findFirst().ifPresent(c -> {
-                    throw new IllegalArgumentException(String.format(Locale.ROOT, "Company name: must not contain"
-                            + " control, line-break or invisible formatting characters, found U+%04X.", c));
+        trimmed.codePoints()
+                .filter(c -> Character.getType(c) == Character.CONTROL
+                        || Character.getType(c) == Character.FORMAT
+                        || Character.getType(c) == Character.LINE_SEPARATOR
+                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                        || Character.getType(c) == Character.SURROGATE)
+                .findFirst()
+                .ifPresent(c -> {
+                    throw new IllegalArgumentException(String.format(
+                            Locale.ROOT,
+                            "Company name: must not contain"
+                                    + " control, line-break or invisible formatting characters, found U+%04X.",
+                            c));
                 });
         return trimmed;
     }
@@ -138,9 +155,15 @@ final class ConsentPages {
             }
         }
         if (id.isEmpty()) {
-            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "60").html(Html.publicPage("Try again in a minute",
-                    Html.message("Too many consents are being checked right now; try again in a minute by reloading this"
-                            + " page. Nothing was recorded, and the consent link still works.", true), false));
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "60")
+                    .html(Html.publicPage(
+                            "Try again in a minute",
+                            Html.message(
+                                    "Too many consents are being checked right now; try again in a minute by reloading this"
+                                            + " page. Nothing was recorded, and the consent link still works.",
+                                    true),
+                            false));
             return;
         }
         ctx.redirect(STATUS + "/" + id.get(), HttpStatus.SEE_OTHER);
@@ -149,15 +172,26 @@ final class ConsentPages {
     private void status(Context ctx) {
         Optional<Optional<ConsentChecks.Outcome>> check = checks.find(ctx.pathParam("id"));
         if (check.isEmpty()) {
-            ctx.status(HttpStatus.NOT_FOUND).html(Html.publicPage("No such consent check", Html.message("This consent"
-                    + " check is unknown or over (outcomes are kept " + ConsentChecks.KEPT_FOR.toMinutes()
-                    + " minutes). Open a new consent link if consent is still needed.", true), false));
+            ctx.status(HttpStatus.NOT_FOUND)
+                    .html(Html.publicPage(
+                            "No such consent check",
+                            Html.message(
+                                    "This consent"
+                                            + " check is unknown or over (outcomes are kept "
+                                            + ConsentChecks.KEPT_FOR.toMinutes()
+                                            + " minutes). Open a new consent link if consent is still needed.",
+                                    true),
+                            false));
         } else if (check.get().isEmpty()) {
-            ctx.html(Html.publicPage("Checking the consent…", "<p id=\"checking\">Checking with Microsoft that the consent"
-                    + " took effect. This can take up to 15 minutes while Microsoft propagates it; this page refreshes"
-                    + " itself.</p>", true));
+            ctx.html(Html.publicPage(
+                    "Checking the consent…",
+                    "<p id=\"checking\">Checking with Microsoft that the consent"
+                            + " took effect. This can take up to 15 minutes while Microsoft propagates it; this page refreshes"
+                            + " itself.</p>",
+                    true));
         } else {
-            ctx.html(Html.publicPage(check.get().get().title(), check.get().get().body(), false));
+            ctx.html(
+                    Html.publicPage(check.get().get().title(), check.get().get().body(), false));
         }
     }
 
@@ -172,9 +206,13 @@ final class ConsentPages {
         if (!(result instanceof ConsentResult.Granted granted)) {
             return new ConsentChecks.Outcome("Consent not completed", Html.message(result.message(), true));
         }
-        StringBuilder body = new StringBuilder("<p class=\"ok\" id=\"verified\">Verified: an app-only token was issued"
-                + " for tenant ").append(Html.esc(granted.tenant())).append(".</p>")
-                .append("<p>Permissions granted: ").append(Html.esc(String.join(", ", granted.permissions()))).append("</p>");
+        StringBuilder body = new StringBuilder(
+                        "<p class=\"ok\" id=\"verified\">Verified: an app-only token was issued" + " for tenant ")
+                .append(Html.esc(granted.tenant()))
+                .append(".</p>")
+                .append("<p>Permissions granted: ")
+                .append(Html.esc(String.join(", ", granted.permissions())))
+                .append("</p>");
         String companyId = granted.consent().companyId();
         if (companyId != null && companyId.startsWith(NEW_COMPANY)) {
             body.append(connectNewCompany(companyId.substring(NEW_COMPANY.length()), granted));
@@ -187,12 +225,21 @@ final class ConsentPages {
             Optional<TenantMapping> existing = portal.db().mapper().findByTenant(granted.tenant());
             if (existing.isPresent()) {
                 return "<p id=\"already-connected\">This tenant is already connected to "
-                        + Html.esc(portal.companies().name(existing.get().companyId())) + "; no company was created.</p>";
+                        + Html.esc(portal.companies().name(existing.get().companyId()))
+                        + "; no company was created.</p>";
             }
             String companyId = portal.companies().create(name, null);
             try {
-                portal.db().mapper().map(new TenantMapping(companyId, granted.tenant(),
-                        granted.consent().credentialName(), name, null, EnumSet.allOf(Dataset.class), false));
+                portal.db()
+                        .mapper()
+                        .map(new TenantMapping(
+                                companyId,
+                                granted.tenant(),
+                                granted.consent().credentialName(),
+                                name,
+                                null,
+                                EnumSet.allOf(Dataset.class),
+                                false));
             } catch (MappingConflictException e) {
                 return Html.message(e.getMessage(), true);
             }

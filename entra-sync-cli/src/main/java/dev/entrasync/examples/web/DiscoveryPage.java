@@ -35,8 +35,10 @@ final class DiscoveryPage {
         app.get("/discover", this::show);
         app.post("/discover/consent", ctx -> {
             String tenant = ctx.formParam("tenant");
-            consent.redirectToConsent(ctx, portal.onboarding().consent().forTenant(credential(ctx).name(),
-                    TenantId.of(tenant), null), tenant);
+            consent.redirectToConsent(
+                    ctx,
+                    portal.onboarding().consent().forTenant(credential(ctx).name(), TenantId.of(tenant), null),
+                    tenant);
         });
         app.post("/discover/import", this::importSelected);
         app.post("/discover/map", this::mapToExisting);
@@ -45,7 +47,9 @@ final class DiscoveryPage {
     private AppCredential credential(Context ctx) {
         String name = ctx.formParam("credential") != null ? ctx.formParam("credential") : ctx.queryParam("credential");
         List<AppCredential> all = portal.db().credentials().list();
-        return all.stream().filter(c -> c.name().equals(name)).findFirst()
+        return all.stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
                 .or(() -> all.stream().filter(AppCredential::cspPartner).findFirst())
                 .or(() -> all.stream().findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("Add a credential first."));
@@ -53,7 +57,8 @@ final class DiscoveryPage {
 
     private void show(Context ctx) {
         if (portal.db().credentials().list().isEmpty()) {
-            ctx.html(portal.page(ctx, "Discovered tenants", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
+            ctx.html(portal.page(
+                    ctx, "Discovered tenants", "<p>Add a <a href=\"/credentials\">credential</a> first.</p>"));
             return;
         }
         AppCredential credential = credential(ctx);
@@ -61,36 +66,64 @@ final class DiscoveryPage {
         try {
             found = portal.onboarding().discovery().discover(credential.name());
         } catch (EntraSyncException e) {
-            ctx.html(portal.page(ctx, "Discovered tenants", Html.message(e.getMessage(), true)
-                    + "<p>Your own tenant must grant consent first.</p>" + consentForm(credential, credential.homeTenant().value(),
-                    "Consent in your own tenant", "consent-home")));
+            ctx.html(portal.page(
+                    ctx,
+                    "Discovered tenants",
+                    Html.message(e.getMessage(), true)
+                            + "<p>Your own tenant must grant consent first.</p>"
+                            + consentForm(
+                                    credential,
+                                    credential.homeTenant().value(),
+                                    "Consent in your own tenant",
+                                    "consent-home")));
             return;
         }
-        StringBuilder body = new StringBuilder("<p>Credential <b>").append(Html.esc(credential.name()))
-                .append("</b>.</p><form method=\"post\" action=\"/discover/import\" id=\"import\"><input type=\"hidden\""
-                        + " name=\"credential\" value=\"").append(Html.esc(credential.name())).append("\">"
-                        + "<table><tr><th></th><th>Tenant</th><th>Domain</th><th>Source</th><th>Consent</th><th>Company</th></tr>");
+        StringBuilder body = new StringBuilder("<p>Credential <b>")
+                .append(Html.esc(credential.name()))
+                .append(
+                        "</b>.</p><form method=\"post\" action=\"/discover/import\" id=\"import\"><input type=\"hidden\""
+                                + " name=\"credential\" value=\"")
+                .append(Html.esc(credential.name()))
+                .append(
+                        "\">"
+                                + "<table><tr><th></th><th>Tenant</th><th>Domain</th><th>Source</th><th>Consent</th><th>Company</th></tr>");
         StringBuilder forms = new StringBuilder();
         for (DiscoveredTenant t : found) {
             Optional<TenantMapping> mapped = portal.db().mapper().findByTenant(t.tenant());
             boolean importable = t.consentStatus() == ConsentStatus.CONSENTED && mapped.isEmpty();
-            body.append("<tr><td>").append(importable ? "<input type=\"checkbox\" name=\"tenant\" class=\"check\" id=\"pick-"
-                    + t.tenant() + "\" value=\"" + t.tenant() + "\">" : "").append("</td><td>").append(Html.esc(t.name()))
-                    .append("<br><small>").append(Html.esc(t.tenant())).append("</small></td><td>")
-                    .append(Html.esc(t.defaultDomain())).append("</td><td>").append(t.source()).append("</td><td class=\"")
-                    .append(Html.statusClass(t.consentStatus().name())).append("\">").append(t.consentStatus())
-                    .append(t.problem() == null ? "" : "<br><small>" + Html.esc(t.problem()) + "</small>").append("</td><td>")
-                    .append(mapped.map(m -> Html.esc(portal.companies().name(m.companyId()))).orElse(""))
+            body.append("<tr><td>")
+                    .append(
+                            importable
+                                    ? "<input type=\"checkbox\" name=\"tenant\" class=\"check\" id=\"pick-" + t.tenant()
+                                            + "\" value=\"" + t.tenant() + "\">"
+                                    : "")
+                    .append("</td><td>")
+                    .append(Html.esc(t.name()))
+                    .append("<br><small>")
+                    .append(Html.esc(t.tenant()))
+                    .append("</small></td><td>")
+                    .append(Html.esc(t.defaultDomain()))
+                    .append("</td><td>")
+                    .append(t.source())
+                    .append("</td><td class=\"")
+                    .append(Html.statusClass(t.consentStatus().name()))
+                    .append("\">")
+                    .append(t.consentStatus())
+                    .append(t.problem() == null ? "" : "<br><small>" + Html.esc(t.problem()) + "</small>")
+                    .append("</td><td>")
+                    .append(mapped.map(m -> Html.esc(portal.companies().name(m.companyId())))
+                            .orElse(""))
                     .append("</td></tr>");
             if (t.consentStatus() != ConsentStatus.CONSENTED) {
-                forms.append(consentForm(credential, t.tenant().value(), "Ask " + t.name() + " for consent",
-                        "consent-" + t.tenant()));
+                forms.append(consentForm(
+                        credential, t.tenant().value(), "Ask " + t.name() + " for consent", "consent-" + t.tenant()));
             } else if (mapped.isEmpty()) {
                 forms.append(mapForm(credential, t));
             }
         }
         body.append("</table><button id=\"import-selected\">Import selected as new companies</button></form>")
-                .append("<h2>Consent and mapping</h2>").append(forms);
+                .append("<h2>Consent and mapping</h2>")
+                .append(forms);
         ctx.html(portal.page(ctx, "Discovered tenants", body.toString()));
     }
 
@@ -102,12 +135,19 @@ final class DiscoveryPage {
 
     private String mapForm(AppCredential credential, DiscoveredTenant t) {
         StringBuilder form = new StringBuilder("<form method=\"post\" action=\"/discover/map\"><input type=\"hidden\""
-                + " name=\"credential\" value=\"").append(Html.esc(credential.name())).append("\"><input type=\"hidden\""
-                + " name=\"tenant\" value=\"").append(t.tenant()).append("\">Map ").append(Html.esc(t.name()))
+                        + " name=\"credential\" value=\"")
+                .append(Html.esc(credential.name()))
+                .append("\"><input type=\"hidden\"" + " name=\"tenant\" value=\"")
+                .append(t.tenant())
+                .append("\">Map ")
+                .append(Html.esc(t.name()))
                 .append(" to <select name=\"company\">");
         for (CompanyBook.Company c : portal.companies().list()) {
             if (portal.db().mapper().findByCompany(c.id()).isEmpty()) {
-                form.append("<option value=\"").append(Html.esc(c.id())).append("\">").append(Html.esc(c.name()))
+                form.append("<option value=\"")
+                        .append(Html.esc(c.id()))
+                        .append("\">")
+                        .append(Html.esc(c.name()))
                         .append("</option>");
             }
         }
@@ -117,21 +157,27 @@ final class DiscoveryPage {
     private List<DiscoveredTenant> selected(Context ctx, AppCredential credential) {
         List<String> picked = ctx.formParams("tenant");
         return portal.onboarding().discovery().discover(credential.name()).stream()
-                .filter(t -> picked.contains(t.tenant().value())).toList();
+                .filter(t -> picked.contains(t.tenant().value()))
+                .toList();
     }
 
     private void importSelected(Context ctx) {
         AppCredential credential = credential(ctx);
-        ImportResult result = TenantImport.importTenants(portal.db().mapper(), credential.name(),
-                selected(ctx, credential), EnumSet.allOf(Dataset.class), portal.companies());
+        ImportResult result = TenantImport.importTenants(
+                portal.db().mapper(),
+                credential.name(),
+                selected(ctx, credential),
+                EnumSet.allOf(Dataset.class),
+                portal.companies());
         ctx.redirect("/?imported=" + result.imported().size(), HttpStatus.SEE_OTHER);
     }
 
     private void mapToExisting(Context ctx) {
         AppCredential credential = credential(ctx);
         for (DiscoveredTenant t : selected(ctx, credential)) {
-            portal.db().mapper().map(t.toMapping(ctx.formParam("company"), credential.name(),
-                    EnumSet.allOf(Dataset.class)));
+            portal.db()
+                    .mapper()
+                    .map(t.toMapping(ctx.formParam("company"), credential.name(), EnumSet.allOf(Dataset.class)));
         }
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }

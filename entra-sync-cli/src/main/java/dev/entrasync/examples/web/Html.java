@@ -42,8 +42,7 @@ final class Html {
 
     private static final Pattern POST_FORM = Pattern.compile("<form\\b[^>]*\\bmethod=\"post\"[^>]*>");
 
-    private Html() {
-    }
+    private Html() {}
 
     /**
      * A whole page of a signed-in administrator: title, navigation with "Log out", the simulation banner when
@@ -75,7 +74,8 @@ final class Html {
 
     private static String head(String title, boolean refresh) {
         return "<!doctype html><html><head><meta charset=\"utf-8\"><title>" + esc(title) + " · entra-sync</title>"
-                + (refresh ? "<meta http-equiv=\"refresh\" content=\"2\">" : "") + "<style>" + STYLE + "</style></head><body>";
+                + (refresh ? "<meta http-equiv=\"refresh\" content=\"2\">" : "") + "<style>" + STYLE
+                + "</style></head><body>";
     }
 
     /** Adds the hidden CSRF field right after the opening tag of every POST form. */
@@ -89,8 +89,8 @@ final class Html {
 
     private static String sha256(String text) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
@@ -123,7 +123,9 @@ final class Html {
         for (List<String> row : rows) {
             html.append("<tr>");
             for (int i = 0; i < row.size(); i++) {
-                html.append("<td>").append(i == rawHtmlColumn ? row.get(i) : esc(row.get(i))).append("</td>");
+                html.append("<td>")
+                        .append(i == rawHtmlColumn ? row.get(i) : esc(row.get(i)))
+                        .append("</td>");
             }
             html.append("</tr>");
         }
@@ -131,8 +133,13 @@ final class Html {
     }
 
     static String table(DatasetView view, int limit) {
-        return table(view.columns(), view.rows().subList(0, Math.min(limit, view.rows().size())), -1)
-                + (view.rows().size() > limit ? "<p>First " + limit + " of " + view.rows().size() + ".</p>" : "");
+        return table(
+                        view.columns(),
+                        view.rows().subList(0, Math.min(limit, view.rows().size())),
+                        -1)
+                + (view.rows().size() > limit
+                        ? "<p>First " + limit + " of " + view.rows().size() + ".</p>"
+                        : "");
     }
 
     static String message(String text, boolean error) {

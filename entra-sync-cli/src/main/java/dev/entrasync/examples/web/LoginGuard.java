@@ -19,11 +19,14 @@ import java.time.Instant;
 final class LoginGuard {
 
     /** What came of a login attempt. {@code pausedUntil} is set only for {@link Outcome#PAUSED}. */
-    record Attempt(Outcome outcome, Instant pausedUntil) {
-    }
+    record Attempt(Outcome outcome, Instant pausedUntil) {}
 
     /** Accepted, wrong, or refused unchecked because logins are paused. */
-    enum Outcome { ACCEPTED, WRONG, PAUSED }
+    enum Outcome {
+        ACCEPTED,
+        WRONG,
+        PAUSED
+    }
 
     static final int FREE_ATTEMPTS = 5;
     private static final Duration FIRST_PAUSE = Duration.ofMinutes(1);

@@ -12,8 +12,13 @@ import io.javalin.http.Context;
  * What every page of the portal works with: the host database, onboarding, the sync engine, the host's
  * companies, and in simulation mode the simulated cloud and its administrators.
  */
-record Portal(HostDatabase db, Onboarding onboarding, SyncEngine engine, CompanyBook companies, DemoCloud simulation,
-              SimulatedAdministrators administrators) {
+record Portal(
+        HostDatabase db,
+        Onboarding onboarding,
+        SyncEngine engine,
+        CompanyBook companies,
+        DemoCloud simulation,
+        SimulatedAdministrators administrators) {
 
     RecordSource records() {
         return RecordSource.of(db.storage().queries());

@@ -36,8 +36,8 @@ final class PortalSecurity {
     static final Duration IDLE_TIMEOUT = Duration.ofMinutes(30);
     private static final String SESSION = "portal.session";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final Set<String> allowedHosts;
     private final Sessions sessions;
@@ -71,9 +71,14 @@ final class PortalSecurity {
         headers(ctx);
         String host = ctx.header("Host");
         if (host == null || !allowedHosts.contains(host.toLowerCase(Locale.ROOT))) {
-            refuse(ctx, HttpStatus.MISDIRECTED_REQUEST, "This portal answers only to " + String.join(" and ",
-                    allowedHosts.stream().sorted().toList()) + "; the request named another host (DNS rebinding, or"
-                    + " a proxy that must pass the original Host). Nothing was done.");
+            refuse(
+                    ctx,
+                    HttpStatus.MISDIRECTED_REQUEST,
+                    "This portal answers only to "
+                            + String.join(
+                                    " and ", allowedHosts.stream().sorted().toList())
+                            + "; the request named another host (DNS rebinding, or"
+                            + " a proxy that must pass the original Host). Nothing was done.");
             return;
         }
         Optional<Sessions.Session> session = sessions.touch(ctx.cookie(COOKIE));
@@ -90,20 +95,30 @@ final class PortalSecurity {
         String from = origin(ctx);
         String own = ctx.scheme() + "://" + host.toLowerCase(Locale.ROOT);
         if (from == null || !from.equalsIgnoreCase(own)) {
-            refuse(ctx, HttpStatus.FORBIDDEN, "Refused: this request came from " + (from == null
-                    ? "a page that did not say where it came from (no Origin or Referer)" : "another site, " + from)
-                    + ", not from the portal itself. Nothing was changed; use the portal's own pages.");
+            refuse(
+                    ctx,
+                    HttpStatus.FORBIDDEN,
+                    "Refused: this request came from "
+                            + (from == null
+                                    ? "a page that did not say where it came from (no Origin or Referer)"
+                                    : "another site, " + from)
+                            + ", not from the portal itself. Nothing was changed; use the portal's own pages.");
             return;
         }
         if (!open && !sameToken(session.get().csrfToken(), ctx.formParam(Html.CSRF_FIELD))) {
-            refuse(ctx, HttpStatus.FORBIDDEN, "Refused: the form did not carry this session's security token (an"
-                    + " old page, or a form from another site). Nothing was changed; reload the page and try again.");
+            refuse(
+                    ctx,
+                    HttpStatus.FORBIDDEN,
+                    "Refused: the form did not carry this session's security token (an"
+                            + " old page, or a form from another site). Nothing was changed; reload the page and try again.");
         }
     }
 
     /** The login page, the consent callback and its status pages work without a session. */
     private static boolean isOpen(String path) {
-        return path.equals("/login") || path.equals(ConsentPages.CALLBACK) || path.startsWith(ConsentPages.STATUS + "/");
+        return path.equals("/login")
+                || path.equals(ConsentPages.CALLBACK)
+                || path.startsWith(ConsentPages.STATUS + "/");
     }
 
     private void headers(Context ctx) {
@@ -127,7 +142,8 @@ final class PortalSecurity {
         }
         try {
             URI uri = URI.create(referer);
-            return uri.getScheme() == null || uri.getRawAuthority() == null ? null
+            return uri.getScheme() == null || uri.getRawAuthority() == null
+                    ? null
                     : uri.getScheme() + "://" + uri.getRawAuthority();
         } catch (IllegalArgumentException e) {
             return null;
@@ -135,8 +151,9 @@ final class PortalSecurity {
     }
 
     private static boolean sameToken(String expected, String sent) {
-        return sent != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                sent.getBytes(StandardCharsets.UTF_8));
+        return sent != null
+                && MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void refuse(Context ctx, HttpStatus status, String message) {
@@ -149,12 +166,15 @@ final class PortalSecurity {
             ctx.redirect("/", HttpStatus.SEE_OTHER);
             return;
         }
-        ctx.status(status).html(Html.publicPage("Log in", (error == null ? "" : Html.message(error, true))
-                + "<form method=\"post\" action=\"/login\" id=\"login\"><label for=\"password\">Portal password</label>"
-                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" autofocus>"
-                + "<p><button id=\"log-in\">Log in</button></p></form><p><small>The password is in the"
-                + " ENTRA_SYNC_PORTAL_PASSWORD environment variable, or was printed once when the portal started.</small></p>",
-                false));
+        ctx.status(status)
+                .html(Html.publicPage(
+                        "Log in",
+                        (error == null ? "" : Html.message(error, true))
+                                + "<form method=\"post\" action=\"/login\" id=\"login\"><label for=\"password\">Portal password</label>"
+                                + "<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" autofocus>"
+                                + "<p><button id=\"log-in\">Log in</button></p></form><p><small>The password is in the"
+                                + " ENTRA_SYNC_PORTAL_PASSWORD environment variable, or was printed once when the portal started.</small></p>",
+                        false));
     }
 
     private void login(Context ctx) {
@@ -166,11 +186,19 @@ final class PortalSecurity {
                 ctx.res().addHeader("Set-Cookie", cookie(ctx, session.id(), -1));
                 ctx.redirect("/", HttpStatus.SEE_OTHER);
             }
-            case WRONG -> loginPage(ctx, "Wrong password. After " + LoginGuard.FREE_ATTEMPTS + " wrong passwords in a"
-                    + " row, logins pause for a minute.", HttpStatus.UNAUTHORIZED);
-            case PAUSED -> loginPage(ctx, "Too many wrong passwords: logins are paused until "
-                    + TIME.format(attempt.pausedUntil()) + ". Try again then; the password is in"
-                    + " ENTRA_SYNC_PORTAL_PASSWORD.", HttpStatus.TOO_MANY_REQUESTS);
+            case WRONG ->
+                loginPage(
+                        ctx,
+                        "Wrong password. After " + LoginGuard.FREE_ATTEMPTS + " wrong passwords in a"
+                                + " row, logins pause for a minute.",
+                        HttpStatus.UNAUTHORIZED);
+            case PAUSED ->
+                loginPage(
+                        ctx,
+                        "Too many wrong passwords: logins are paused until "
+                                + TIME.format(attempt.pausedUntil()) + ". Try again then; the password is in"
+                                + " ENTRA_SYNC_PORTAL_PASSWORD.",
+                        HttpStatus.TOO_MANY_REQUESTS);
         }
     }
 

@@ -11,16 +11,18 @@ final class ScoreChart {
     private static final int HEIGHT = 180;
     private static final int PAD = 30;
 
-    private ScoreChart() {
-    }
+    private ScoreChart() {}
 
     /** The chart of the snapshots (oldest first); a note when there are none. */
     static String svg(List<EntraSecureScore> series) {
-        List<EntraSecureScore> known = series.stream().filter(s -> s.currentScore() != null).toList();
+        List<EntraSecureScore> known =
+                series.stream().filter(s -> s.currentScore() != null).toList();
         if (known.isEmpty()) {
             return "<p>No secure score synced yet.</p>";
         }
-        double top = known.stream().mapToDouble(s -> s.maxScore() != null ? s.maxScore() : s.currentScore()).max()
+        double top = known.stream()
+                .mapToDouble(s -> s.maxScore() != null ? s.maxScore() : s.currentScore())
+                .max()
                 .orElse(1);
         top = top <= 0 ? 1 : top;
         StringBuilder points = new StringBuilder();
@@ -35,10 +37,14 @@ final class ScoreChart {
                 + "\" role=\"img\" aria-label=\"Secure score over time\">"
                 + line(PAD, WIDTH - PAD, PAD, "#8c959f", "4 4")
                 + line(PAD, WIDTH - PAD, HEIGHT - PAD, "#d0d7de", null)
-                + "<polyline fill=\"none\" stroke=\"#0f3d68\" stroke-width=\"2\" points=\"" + points.toString().trim() + "\"/>"
+                + "<polyline fill=\"none\" stroke=\"#0f3d68\" stroke-width=\"2\" points=\""
+                + points.toString().trim() + "\"/>"
                 + text(PAD, PAD - 8, "max " + Math.round(top))
                 + text(PAD, HEIGHT - 8, first.createdDateTime().toString().substring(0, 10))
-                + text(WIDTH - PAD - 70, HEIGHT - 8, last.createdDateTime().toString().substring(0, 10))
+                + text(
+                        WIDTH - PAD - 70,
+                        HEIGHT - 8,
+                        last.createdDateTime().toString().substring(0, 10))
                 + text(WIDTH - PAD - 70, PAD - 8, "now " + Math.round(last.currentScore()))
                 + "</svg>";
     }

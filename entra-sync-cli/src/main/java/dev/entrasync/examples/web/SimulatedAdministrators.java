@@ -35,7 +35,8 @@ final class SimulatedAdministrators {
 
     /** What the banner says. */
     String note() {
-        return "Simulated Microsoft cloud at " + cloud.cloud().loginUrl() + " and " + cloud.cloud().graphUrl()
+        return "Simulated Microsoft cloud at " + cloud.cloud().loginUrl() + " and "
+                + cloud.cloud().graphUrl()
                 + ": nothing here talks to Microsoft. Client id " + DemoCloud.CLIENT_ID + ", client secret "
                 + DemoCloud.SECRET + ".";
     }

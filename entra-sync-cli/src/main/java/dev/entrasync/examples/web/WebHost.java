@@ -56,13 +56,17 @@ public final class WebHost implements AutoCloseable {
         this.db = HostDatabase.open(b.jdbcUrl, "sa", "", KeyRings.ephemeral(), b.clock, b.sleeper);
         byte[] stateKey = new byte[32];
         new SecureRandom().nextBytes(stateKey);
-        this.onboarding = db.runtime().onboarding().consents(db.storage().consentStore()).stateKey(stateKey)
-                .redirectUri(url + ConsentPages.CALLBACK).build();
+        this.onboarding = db.runtime()
+                .onboarding()
+                .consents(db.storage().consentStore())
+                .stateKey(stateKey)
+                .redirectUri(url + ConsentPages.CALLBACK)
+                .build();
         this.engine = db.engineBuilder().secrets(onboarding.secrets()).build();
         engine.start();
         this.consentChecks = new ConsentChecks(b.consentWorkers, b.pendingConsentLimit, b.clock);
-        Portal portal = new Portal(db, onboarding, engine, new CompanyBook(), simulation,
-                new SimulatedAdministrators(simulation));
+        Portal portal = new Portal(
+                db, onboarding, engine, new CompanyBook(), simulation, new SimulatedAdministrators(simulation));
         this.server = Javalin.create(config -> config.showJavalinBanner = false);
         new PortalSecurity(port, b.password, b.clock).register(server);
         ConsentPages consent = new ConsentPages(portal, consentChecks);
@@ -103,8 +107,11 @@ public final class WebHost implements AutoCloseable {
     public static void main(String... args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
         String password = adminPassword(System.getenv(PASSWORD_VARIABLE), System.out);
-        WebHost host = builder().port(port).jdbcUrl("jdbc:h2:mem:entra-sync-portal;DB_CLOSE_DELAY=-1")
-                .adminPassword(password).start();
+        WebHost host = builder()
+                .port(port)
+                .jdbcUrl("jdbc:h2:mem:entra-sync-portal;DB_CLOSE_DELAY=-1")
+                .adminPassword(password)
+                .start();
         Runtime.getRuntime().addShutdownHook(new Thread(host::close));
         System.out.println("entra-sync portal at " + host.url() + " (simulated Microsoft cloud; stop with Ctrl+C)");
         new CountDownLatch(1).await();
@@ -154,8 +161,7 @@ public final class WebHost implements AutoCloseable {
         private int consentWorkers = 4;
         private int pendingConsentLimit = 50;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The port on 127.0.0.1, or 0 for a free one; default 8080. */
         public Builder port(int port) {
@@ -178,8 +184,9 @@ public final class WebHost implements AutoCloseable {
          */
         public Builder adminPassword(String password) {
             if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-                throw new IllegalArgumentException("adminPassword: must be at least " + MIN_PASSWORD_LENGTH
-                        + " characters; set " + PASSWORD_VARIABLE + " to a longer one, or unset it to have one generated");
+                throw new IllegalArgumentException(
+                        "adminPassword: must be at least " + MIN_PASSWORD_LENGTH + " characters; set "
+                                + PASSWORD_VARIABLE + " to a longer one, or unset it to have one generated");
             }
             this.password = password;
             return this;

@@ -19,11 +19,9 @@ import java.util.concurrent.TimeUnit;
 final class CliRunner {
 
     /** What a run printed and returned. */
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
-    private CliRunner() {
-    }
+    private CliRunner() {}
 
     /** Runs {@code Main.run(args)} here, capturing standard output and error. */
     static synchronized Run here(String... args) {

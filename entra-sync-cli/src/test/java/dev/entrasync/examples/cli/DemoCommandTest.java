@@ -11,8 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's first command: the demo onboards and syncs every tenant into an H2 file, and show/jobs read it back. */
 class DemoCommandTest {
 
-    private static final Pattern ROW = Pattern.compile("(?m)^(Contoso|Tailspin Toys|Litware|Fabrikam)\\s+(\\d+)\\s+(\\S+)"
-            + "\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)/(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\w+)$");
+    private static final Pattern ROW = Pattern.compile(
+            "(?m)^(Contoso|Tailspin Toys|Litware|Fabrikam)\\s+(\\d+)\\s+(\\S+)"
+                    + "\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)/(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\w+)$");
 
     @TempDir
     Path dir;
@@ -24,13 +25,17 @@ class DemoCommandTest {
         CliRunner.Run demo = CliRunner.here("demo", "--users", "200", "--db-file", file.toString(), "--no-progress");
 
         assertThat(demo.exit()).as(demo.out() + demo.err()).isZero();
-        assertThat(demo.out()).contains("Consent: Northwind MSP administrator approved -> verified")
-                .contains("Imported GDAP customer Contoso as company").contains("Connect a tenant: Fabrikam");
+        assertThat(demo.out())
+                .contains("Consent: Northwind MSP administrator approved -> verified")
+                .contains("Imported GDAP customer Contoso as company")
+                .contains("Connect a tenant: Fabrikam");
         assertThat(dir.resolve("demo.mv.db")).exists();
         Matcher contoso = row(demo.out(), "Contoso");
         for (int column = 2; column <= 12; column++) {
             if (column != 3 && column != 6 && column != 12) {
-                assertThat(Long.parseLong(contoso.group(column))).as("Contoso column " + column).isPositive();
+                assertThat(Long.parseLong(contoso.group(column)))
+                        .as("Contoso column " + column)
+                        .isPositive();
             }
         }
         assertThat(contoso.group(2)).isEqualTo("210");
@@ -41,7 +46,8 @@ class DemoCommandTest {
         Matcher tailspin = row(demo.out(), "Tailspin Toys");
         assertThat(tailspin.group(3)).isEqualTo("n/a");
         assertThat(tailspin.group(13)).isEqualTo("SUCCEEDED");
-        assertThat(demo.out()).contains("  ~ users: MFA is unknown for every user: the tenant has no Microsoft Entra ID P1");
+        assertThat(demo.out())
+                .contains("  ~ users: MFA is unknown for every user: the tenant has no Microsoft Entra ID P1");
         Matcher litware = row(demo.out(), "Litware");
         assertThat(litware.group(12)).isEqualTo("-");
         assertThat(litware.group(13)).isEqualTo("PARTIAL");
@@ -49,12 +55,16 @@ class DemoCommandTest {
         assertThat(row(demo.out(), "Fabrikam").group(13)).isEqualTo("SUCCEEDED");
 
         String tenant = demo.out().replaceAll("(?s).*show --db \\S+ --tenant (\\S+).*", "$1");
-        CliRunner.Run show = CliRunner.here("show", "--db", "jdbc:h2:" + file, "--tenant", tenant, "--dataset", "devices");
+        CliRunner.Run show =
+                CliRunner.here("show", "--db", "jdbc:h2:" + file, "--tenant", tenant, "--dataset", "devices");
         CliRunner.Run jobs = CliRunner.here("jobs", "--db", "jdbc:h2:" + file);
         CliRunner.Run tenants = CliRunner.here("show", "--db", "jdbc:h2:" + file);
 
         assertThat(show.exit()).isZero();
-        assertThat(show.out()).contains("Tenant " + tenant + ": 210 users").contains("Device  ").contains("of 100 devices");
+        assertThat(show.out())
+                .contains("Tenant " + tenant + ": 210 users")
+                .contains("Device  ")
+                .contains("of 100 devices");
         assertThat(jobs.out().lines().filter(l -> l.contains("MANUAL"))).hasSize(4);
         assertThat(jobs.out()).contains("PARTIAL").contains("secure_scores:");
         assertThat(tenants.out()).contains("Contoso").contains("Fabrikam").contains("C-1004");

@@ -14,8 +14,9 @@ class ManifestCommandTest {
         CliRunner.Run run = CliRunner.here("manifest");
 
         assertThat(run.exit()).isZero();
-        assertThat(run.out().trim()).isEqualTo(PermissionManifest.of(EnumSet.allOf(Dataset.class), false, false)
-                .manifestBlock());
+        assertThat(run.out().trim())
+                .isEqualTo(PermissionManifest.of(EnumSet.allOf(Dataset.class), false, false)
+                        .manifestBlock());
         assertThat(run.out()).doesNotContain("b633e1c5-b582-4048-a93e-9f11b44c7e96");
     }
 
@@ -23,9 +24,12 @@ class ManifestCommandTest {
     void addsMailSendOnlyWithMailAndGdapOnlyForAPartner() {
         CliRunner.Run run = CliRunner.here("manifest", "--datasets", "users,audit-logs", "--csp", "--mail");
 
-        assertThat(run.out().trim()).isEqualTo(PermissionManifest.of(EnumSet.of(Dataset.USERS, Dataset.AUDIT_LOGS),
-                true, true).manifestBlock());
-        assertThat(run.out()).contains("b633e1c5-b582-4048-a93e-9f11b44c7e96").contains("f6e9e124-4586-492f-adc0-c6f96e4823fd");
+        assertThat(run.out().trim())
+                .isEqualTo(PermissionManifest.of(EnumSet.of(Dataset.USERS, Dataset.AUDIT_LOGS), true, true)
+                        .manifestBlock());
+        assertThat(run.out())
+                .contains("b633e1c5-b582-4048-a93e-9f11b44c7e96")
+                .contains("f6e9e124-4586-492f-adc0-c6f96e4823fd");
     }
 
     @Test

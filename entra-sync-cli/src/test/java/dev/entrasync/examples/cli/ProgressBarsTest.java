@@ -22,9 +22,21 @@ class ProgressBarsTest {
     @Test
     void drawsOneBarPerJobSteppingOncePerDataset() {
         List<String> drawn = new CopyOnWriteArrayList<>();
-        ProgressBars bars = new ProgressBars(job -> "Contoso", () -> new DelegatingProgressBarConsumer(drawn::add, 120));
-        SyncJob job = new SyncJob("job-1", TENANT, "C-1", "msp", SyncTrigger.MANUAL, JobStatus.RUNNING,
-                Instant.parse("2026-11-22T08:00:00Z"), null, null, List.of(Dataset.USERS, Dataset.DEVICES), List.of(), null);
+        ProgressBars bars =
+                new ProgressBars(job -> "Contoso", () -> new DelegatingProgressBarConsumer(drawn::add, 120));
+        SyncJob job = new SyncJob(
+                "job-1",
+                TENANT,
+                "C-1",
+                "msp",
+                SyncTrigger.MANUAL,
+                JobStatus.RUNNING,
+                Instant.parse("2026-11-22T08:00:00Z"),
+                null,
+                null,
+                List.of(Dataset.USERS, Dataset.DEVICES),
+                List.of(),
+                null);
 
         bars.jobStarted(job);
         bars.datasetProgress(job, Dataset.USERS, 999, 1);
@@ -33,11 +45,25 @@ class ProgressBarsTest {
         bars.jobFinished(job.finish(JobStatus.SUCCEEDED, Instant.parse("2026-11-22T08:01:00Z"), null));
 
         String last = drawn.get(drawn.size() - 1);
-        assertThat(last).startsWith("Contoso").contains("100%").contains("2/2 datasets").contains("SUCCEEDED");
+        assertThat(last)
+                .startsWith("Contoso")
+                .contains("100%")
+                .contains("2/2 datasets")
+                .contains("SUCCEEDED");
     }
 
     private static DatasetResult result(Dataset dataset, long rows) {
-        return new DatasetResult(dataset, DatasetResult.Status.SUCCEEDED, DatasetResult.Mode.FULL, rows, 0, 2, 0,
-                Duration.ZERO, null, null, List.of());
+        return new DatasetResult(
+                dataset,
+                DatasetResult.Status.SUCCEEDED,
+                DatasetResult.Mode.FULL,
+                rows,
+                0,
+                2,
+                0,
+                Duration.ZERO,
+                null,
+                null,
+                List.of());
     }
 }

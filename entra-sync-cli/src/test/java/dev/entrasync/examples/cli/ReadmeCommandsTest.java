@@ -23,9 +23,11 @@ class ReadmeCommandsTest {
 
     @Test
     void theTwoCommandsAreThere() throws Exception {
-        assertThat(readme()).contains("mvn -B -q package -DskipTests && java -jar " + JAR + " demo\n")
+        assertThat(readme())
+                .contains("mvn -B -q package -DskipTests && java -jar " + JAR + " demo\n")
                 .contains("\nmvn -B verify\n");
-        assertThat(Files.readString(Path.of("pom.xml"))).contains("<finalName>entra-sync</finalName>")
+        assertThat(Files.readString(Path.of("pom.xml")))
+                .contains("<finalName>entra-sync</finalName>")
                 .contains("<mainClass>" + Main.class.getName() + "</mainClass>");
     }
 
@@ -42,14 +44,16 @@ class ReadmeCommandsTest {
 
     @Test
     void everyCommandInTheTableExists() throws Exception {
-        Matcher rows = Pattern.compile("(?m)^\\| `([a-z-]+)` \\| ").matcher(readme().substring(readme().indexOf("## The command line")));
+        Matcher rows = Pattern.compile("(?m)^\\| `([a-z-]+)` \\| ")
+                .matcher(readme().substring(readme().indexOf("## The command line")));
         List<String> listed = new ArrayList<>();
         while (rows.find()) {
             listed.add(rows.group(1));
         }
 
-        assertThat(listed).containsExactlyInAnyOrder("demo", "sync", "show", "jobs", "consent-url", "preflight",
-                "manifest", "web");
+        assertThat(listed)
+                .containsExactlyInAnyOrder(
+                        "demo", "sync", "show", "jobs", "consent-url", "preflight", "manifest", "web");
         assertThat(new CommandLine(new Main()).getSubcommands().keySet()).containsAll(listed);
     }
 }

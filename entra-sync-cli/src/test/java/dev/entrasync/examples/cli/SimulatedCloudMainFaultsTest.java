@@ -43,39 +43,70 @@ class SimulatedCloudMainFaultsTest {
     @Test
     void aNextLinkToAnotherOriginIsNotFollowed() throws Exception {
         try (ServerSocket elsewhere = new ServerSocket(0)) {
-            CliRunner.Run sync = syncAgainst("foreign-next-link=http://127.0.0.1:" + elsewhere.getLocalPort()
-                    + "/v1.0/users?$skiptoken=x");
+            CliRunner.Run sync = syncAgainst(
+                    "foreign-next-link=http://127.0.0.1:" + elsewhere.getLocalPort() + "/v1.0/users?$skiptoken=x");
 
             assertFailedAndNamed(sync, "users");
-            assertThat(sync.out()).contains("@odata.nextLink to another origin (http://127.0.0.1:"
-                    + elsewhere.getLocalPort() + ")");
+            assertThat(sync.out())
+                    .contains("@odata.nextLink to another origin (http://127.0.0.1:" + elsewhere.getLocalPort() + ")");
         }
     }
 
     private void assertFailedAndNamed(CliRunner.Run sync, String dataset) throws Exception {
         assertThat(sync.exit()).as(sync.out() + sync.err()).isEqualTo(1);
         assertThat(sync.out()).contains("! " + dataset + ": ");
-        JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+        JsonNode summary =
+                new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
         assertThat(summary).isNotEmpty();
         for (JsonNode job : summary) {
-            assertThat(job.toString()).contains("\"" + dataset + "\"").contains("FAILED").contains("SUCCEEDED");
+            assertThat(job.toString())
+                    .contains("\"" + dataset + "\"")
+                    .contains("FAILED")
+                    .contains("SUCCEEDED");
         }
     }
 
     /** Starts {@code SimulatedCloudMain --fault spec}, syncs users and groups of every GDAP customer, stops it. */
     private CliRunner.Run syncAgainst(String fault) throws Exception {
-        Process sim = new ProcessBuilder(CliRunner.javaBinary(), "-cp", CliRunner.classPath(),
-                SimulatedCloudMain.class.getName(), "--fault", fault).redirectErrorStream(true).start();
+        Process sim = new ProcessBuilder(
+                        CliRunner.javaBinary(),
+                        "-cp",
+                        CliRunner.classPath(),
+                        SimulatedCloudMain.class.getName(),
+                        "--fault",
+                        fault)
+                .redirectErrorStream(true)
+                .start();
         try {
             Map<String, String> printed = CliRunner.readUntilServing(sim);
             assertThat(printed.get("fault")).startsWith(fault);
-            return CliRunner.process(Map.of("SIM_SECRET", printed.get("client secret").split("\\s+")[0]), List.of(),
-                    Main.class.getName(), "sync", "--cloud", "custom", "--login-url", printed.get("login URL"),
-                    "--graph-url", printed.get("graph URL"), "--client-id", printed.get("client id"),
-                    "--client-secret-env", "SIM_SECRET", "--credential-tenant",
-                    printed.get("tenant Northwind MSP").split("\\s+")[0], "--all", "--datasets", "users,groups",
-                    "--no-progress", "--db", "jdbc:h2:" + dir.resolve("entra-sync"), "--key-file",
-                    dir.resolve("key").toString(), "--summary-json", dir.resolve("summary.json").toString());
+            return CliRunner.process(
+                    Map.of("SIM_SECRET", printed.get("client secret").split("\\s+")[0]),
+                    List.of(),
+                    Main.class.getName(),
+                    "sync",
+                    "--cloud",
+                    "custom",
+                    "--login-url",
+                    printed.get("login URL"),
+                    "--graph-url",
+                    printed.get("graph URL"),
+                    "--client-id",
+                    printed.get("client id"),
+                    "--client-secret-env",
+                    "SIM_SECRET",
+                    "--credential-tenant",
+                    printed.get("tenant Northwind MSP").split("\\s+")[0],
+                    "--all",
+                    "--datasets",
+                    "users,groups",
+                    "--no-progress",
+                    "--db",
+                    "jdbc:h2:" + dir.resolve("entra-sync"),
+                    "--key-file",
+                    dir.resolve("key").toString(),
+                    "--summary-json",
+                    dir.resolve("summary.json").toString());
         } finally {
             sim.destroy();
             sim.waitFor(10, TimeUnit.SECONDS);

@@ -24,8 +24,13 @@ class SimulatedCloudMainSyncTest {
 
     @Test
     void syncsTheSeparatelyStartedHttpsCloudAndShowPrintsTheUsers() throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(CliRunner.javaBinary(), "-cp", CliRunner.classPath(),
-                SimulatedCloudMain.class.getName(), "--https").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        CliRunner.javaBinary(),
+                        "-cp",
+                        CliRunner.classPath(),
+                        SimulatedCloudMain.class.getName(),
+                        "--https")
+                .redirectErrorStream(true);
         Process sim = builder.start();
         try {
             Map<String, String> printed = CliRunner.readUntilServing(sim);
@@ -34,15 +39,34 @@ class SimulatedCloudMainSyncTest {
             String password = printed.get("trust store").replaceAll(".*password (\\S+)\\).*", "$1");
             Path json = dir.resolve("summary.json");
 
-            CliRunner.Run sync = CliRunner.process(Map.of("SIM_SECRET", printed.get("client secret").split("\\s+")[0]),
-                    List.of("-Djavax.net.ssl.trustStore=" + trustStore, "-Djavax.net.ssl.trustStorePassword=" + password),
-                    Main.class.getName(), "sync", "--cloud", "custom", "--login-url", printed.get("login URL"),
-                    "--graph-url", printed.get("graph URL"), "--client-id", printed.get("client id"),
-                    "--client-secret-env", "SIM_SECRET", "--credential-tenant", partner, "--all",
-                    "--db", "jdbc:h2:" + dir.resolve("entra-sync"), "--key-file", dir.resolve("key").toString(),
-                    "--summary-json", json.toString());
-            CliRunner.Run show = CliRunner.here("show", "--db", "jdbc:h2:" + dir.resolve("entra-sync"), "--tenant",
-                    ContosoFixture.TENANT_ID);
+            CliRunner.Run sync = CliRunner.process(
+                    Map.of("SIM_SECRET", printed.get("client secret").split("\\s+")[0]),
+                    List.of(
+                            "-Djavax.net.ssl.trustStore=" + trustStore,
+                            "-Djavax.net.ssl.trustStorePassword=" + password),
+                    Main.class.getName(),
+                    "sync",
+                    "--cloud",
+                    "custom",
+                    "--login-url",
+                    printed.get("login URL"),
+                    "--graph-url",
+                    printed.get("graph URL"),
+                    "--client-id",
+                    printed.get("client id"),
+                    "--client-secret-env",
+                    "SIM_SECRET",
+                    "--credential-tenant",
+                    partner,
+                    "--all",
+                    "--db",
+                    "jdbc:h2:" + dir.resolve("entra-sync"),
+                    "--key-file",
+                    dir.resolve("key").toString(),
+                    "--summary-json",
+                    json.toString());
+            CliRunner.Run show = CliRunner.here(
+                    "show", "--db", "jdbc:h2:" + dir.resolve("entra-sync"), "--tenant", ContosoFixture.TENANT_ID);
 
             assertThat(printed.get("login URL")).startsWith("https://127.0.0.1:");
             assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();

@@ -29,7 +29,8 @@ class SyncCommandTest {
 
     private final SimulatedCloud cloud = SimulatedCloud.start();
     private final SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET);
-    private final SimulatedTenant contoso = cloud.addTenant(TenantBuilder.create("Contoso").seed(1).users(120).build());
+    private final SimulatedTenant contoso =
+            cloud.addTenant(TenantBuilder.create("Contoso").seed(1).users(120).build());
 
     @AfterEach
     void stop() {
@@ -41,29 +42,53 @@ class SyncCommandTest {
     }
 
     private CliRunner.Run sync(String... extra) {
-        List<String> args = new ArrayList<>(List.of("sync", "--cloud", "custom", "--login-url", cloud.loginUrl(),
-                "--graph-url", cloud.graphUrl() + "/v1.0", "--client-id", CLIENT_ID, "--client-secret-env",
-                "TEST_CLIENT_SECRET", "--db", db(), "--key-file", dir.resolve("key").toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "sync",
+                "--cloud",
+                "custom",
+                "--login-url",
+                cloud.loginUrl(),
+                "--graph-url",
+                cloud.graphUrl() + "/v1.0",
+                "--client-id",
+                CLIENT_ID,
+                "--client-secret-env",
+                "TEST_CLIENT_SECRET",
+                "--db",
+                db(),
+                "--key-file",
+                dir.resolve("key").toString()));
         args.addAll(List.of(extra));
-        return CliRunner.process(Map.of("TEST_CLIENT_SECRET", SECRET), List.of(), Main.class.getName(),
-                args.toArray(String[]::new));
+        return CliRunner.process(
+                Map.of("TEST_CLIENT_SECRET", SECRET), List.of(), Main.class.getName(), args.toArray(String[]::new));
     }
 
     @Test
     void writesTheSummaryJsonAndExitsNonZeroNamingEachReason() throws Exception {
         contoso.consent(app, Permissions.allRead());
-        SimulatedTenant litware = cloud.addTenant(TenantBuilder.create("Litware").seed(11).users(30).build());
+        SimulatedTenant litware = cloud.addTenant(
+                TenantBuilder.create("Litware").seed(11).users(30).build());
         litware.consent(app, Permissions.allRead()).revoke(app, Permissions.SECURITY_EVENTS_READ_ALL);
-        SimulatedTenant fabrikam = cloud.addTenant(TenantBuilder.create("Fabrikam").seed(2).users(10).build());
+        SimulatedTenant fabrikam = cloud.addTenant(
+                TenantBuilder.create("Fabrikam").seed(2).users(10).build());
         Path json = dir.resolve("summary.json");
 
-        CliRunner.Run run = sync("--tenant", contoso.id(), "--tenant", litware.defaultDomain(), "--tenant",
-                fabrikam.id(), "--summary-json", json.toString());
+        CliRunner.Run run = sync(
+                "--tenant",
+                contoso.id(),
+                "--tenant",
+                litware.defaultDomain(),
+                "--tenant",
+                fabrikam.id(),
+                "--summary-json",
+                json.toString());
 
         assertThat(run.exit()).as(run.err()).isEqualTo(1);
-        assertThat(run.out()).containsPattern("Contoso\\s+126\\s.*SUCCEEDED")
+        assertThat(run.out())
+                .containsPattern("Contoso\\s+126\\s.*SUCCEEDED")
                 .containsPattern("Litware\\s+31\\s.*PARTIAL")
-                .contains("! secure_scores: ").contains("SecurityEvents.Read.All")
+                .contains("! secure_scores: ")
+                .contains("SecurityEvents.Read.All")
                 .contains(fabrikam.id() + ": not synced: ");
         assertThat(run.out() + run.err()).doesNotContain(SECRET);
         JsonNode summary = new ObjectMapper().readTree(json.toFile());
@@ -83,7 +108,8 @@ class SyncCommandTest {
         assertThat(users.get("throttledResponses").asLong()).isZero();
         JsonNode partial = summary.get(2);
         assertThat(partial.get("status").asText()).isEqualTo("PARTIAL");
-        assertThat(partial.get("datasets").get("secure_scores").get("reason").asText()).contains("SecurityEvents.Read.All");
+        assertThat(partial.get("datasets").get("secure_scores").get("reason").asText())
+                .contains("SecurityEvents.Read.All");
         assertThat(partial.get("datasets").get("users").get("reason").isNull()).isTrue();
     }
 
@@ -93,10 +119,23 @@ class SyncCommandTest {
         Path json = dir.resolve("again.json");
 
         CliRunner.Run first = sync("--tenant", contoso.id(), "--datasets", "users,devices");
-        contoso.users().update((String) contoso.users().list().get(0).get("id"), Map.of("displayName", "Renamed Person"));
-        CliRunner.Run second = CliRunner.process(Map.of(), List.of(), Main.class.getName(), "sync", "--tenant",
-                contoso.id(), "--datasets", "users,devices", "--db", db(), "--key-file", dir.resolve("key").toString(),
-                "--summary-json", json.toString());
+        contoso.users()
+                .update((String) contoso.users().list().get(0).get("id"), Map.of("displayName", "Renamed Person"));
+        CliRunner.Run second = CliRunner.process(
+                Map.of(),
+                List.of(),
+                Main.class.getName(),
+                "sync",
+                "--tenant",
+                contoso.id(),
+                "--datasets",
+                "users,devices",
+                "--db",
+                db(),
+                "--key-file",
+                dir.resolve("key").toString(),
+                "--summary-json",
+                json.toString());
         CliRunner.Run show = CliRunner.here("show", "--db", db(), "--tenant", contoso.id(), "--limit", "200");
 
         assertThat(first.exit()).as(first.out() + first.err()).isZero();
@@ -106,13 +145,26 @@ class SyncCommandTest {
         assertThat(datasets.get("devices").get("mode").asText()).isEqualTo("DELTA");
         assertThat(datasets.get("devices").get("requests").asLong()).isEqualTo(1);
         assertThat(show.exit()).isZero();
-        assertThat(show.out()).contains("User principal name").contains("Renamed Person").contains("126 of 126 users");
+        assertThat(show.out())
+                .contains("User principal name")
+                .contains("Renamed Person")
+                .contains("126 of 126 users");
     }
 
     @Test
     void refusesASecretOnTheCommandLineBeforeTouchingAnything() {
-        CliRunner.Run run = CliRunner.here("sync", "--tenant", contoso.id(), "--client-id", CLIENT_ID,
-                "--client-secret", "Sup3r-S3cret-Value", "--db", db(), "--key-file", dir.resolve("key").toString());
+        CliRunner.Run run = CliRunner.here(
+                "sync",
+                "--tenant",
+                contoso.id(),
+                "--client-id",
+                CLIENT_ID,
+                "--client-secret",
+                "Sup3r-S3cret-Value",
+                "--db",
+                db(),
+                "--key-file",
+                dir.resolve("key").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("--client-secret is refused").contains("--client-secret-env");
@@ -123,9 +175,24 @@ class SyncCommandTest {
 
     @Test
     void refusesPlainHttpOnAHostThatIsNotLoopback() {
-        CliRunner.Run run = CliRunner.here("sync", "--tenant", contoso.id(), "--cloud", "custom", "--login-url",
-                "http://login.example.com", "--graph-url", "https://graph.example.com", "--client-id", CLIENT_ID,
-                "--client-secret-env", "UNSET_VARIABLE_FOR_TEST", "--db", db(), "--key-file", dir.resolve("key").toString());
+        CliRunner.Run run = CliRunner.here(
+                "sync",
+                "--tenant",
+                contoso.id(),
+                "--cloud",
+                "custom",
+                "--login-url",
+                "http://login.example.com",
+                "--graph-url",
+                "https://graph.example.com",
+                "--client-id",
+                CLIENT_ID,
+                "--client-secret-env",
+                "UNSET_VARIABLE_FOR_TEST",
+                "--db",
+                db(),
+                "--key-file",
+                dir.resolve("key").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("plain http:// is allowed only on a loopback address");
@@ -133,9 +200,24 @@ class SyncCommandTest {
 
     @Test
     void namesAnUnsetSecretVariable() {
-        CliRunner.Run run = CliRunner.here("sync", "--tenant", contoso.id(), "--cloud", "custom", "--login-url",
-                cloud.loginUrl(), "--graph-url", cloud.graphUrl(), "--client-id", CLIENT_ID, "--client-secret-env",
-                "UNSET_VARIABLE_FOR_TEST", "--db", db(), "--key-file", dir.resolve("key").toString());
+        CliRunner.Run run = CliRunner.here(
+                "sync",
+                "--tenant",
+                contoso.id(),
+                "--cloud",
+                "custom",
+                "--login-url",
+                cloud.loginUrl(),
+                "--graph-url",
+                cloud.graphUrl(),
+                "--client-id",
+                CLIENT_ID,
+                "--client-secret-env",
+                "UNSET_VARIABLE_FOR_TEST",
+                "--db",
+                db(),
+                "--key-file",
+                dir.resolve("key").toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("UNSET_VARIABLE_FOR_TEST is not set");
@@ -155,16 +237,27 @@ class SyncCommandTest {
         contoso.revoke(app, Permissions.AUDIT_LOG_READ_ALL);
         CliRunner.Run synced = sync("--tenant", contoso.id(), "--datasets", "devices");
 
-        CliRunner.Run link = CliRunner.here("consent-url", "--tenant", contoso.id(), "--db", db(), "--key-file",
+        CliRunner.Run link = CliRunner.here(
+                "consent-url",
+                "--tenant",
+                contoso.id(),
+                "--db",
+                db(),
+                "--key-file",
                 dir.resolve("key").toString());
-        CliRunner.Run preflight = CliRunner.here("preflight", "--db", db(), "--key-file", dir.resolve("key").toString());
+        CliRunner.Run preflight = CliRunner.here(
+                "preflight", "--db", db(), "--key-file", dir.resolve("key").toString());
 
         assertThat(synced.exit()).as(synced.out() + synced.err()).isZero();
         assertThat(link.exit()).as(link.err()).isZero();
-        assertThat(link.out().trim()).startsWith(cloud.loginUrl() + "/" + contoso.id() + "/oauth2/v2.0/authorize?client_id="
-                + CLIENT_ID).contains("&state=").contains("&code_challenge_method=S256");
+        assertThat(link.out().trim())
+                .startsWith(cloud.loginUrl() + "/" + contoso.id() + "/oauth2/v2.0/authorize?client_id=" + CLIENT_ID)
+                .contains("&state=")
+                .contains("&code_challenge_method=S256");
         assertThat(preflight.exit()).isZero();
-        assertThat(preflight.out()).contains("Preflight of tenant " + contoso.id()).contains("can sync, with warnings");
+        assertThat(preflight.out())
+                .contains("Preflight of tenant " + contoso.id())
+                .contains("can sync, with warnings");
         assertThat(Files.readString(dir.resolve("key"))).doesNotContain(SECRET);
     }
 }

@@ -21,8 +21,11 @@ class VersionTest {
 
     private static String pomVersion() throws IOException {
         String pom = Files.readString(Path.of("pom.xml"));
-        Matcher parent = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL).matcher(pom);
-        assertThat(parent.find()).as("the module's pom names its parent's version").isTrue();
+        Matcher parent = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL)
+                .matcher(pom);
+        assertThat(parent.find())
+                .as("the module's pom names its parent's version")
+                .isTrue();
         return parent.group(1);
     }
 }

@@ -51,14 +51,27 @@ class MailNotifierTest {
     }
 
     private MailNotifier notifier(MailSettings settings) {
-        return new MailNotifier(settings, mail, RecordSource.of(sink), tenant -> companies.findByTenant(tenant)
-                .map(TenantMapping::displayName).orElse(tenant.value()));
+        return new MailNotifier(
+                settings,
+                mail,
+                RecordSource.of(sink),
+                tenant -> companies
+                        .findByTenant(tenant)
+                        .map(TenantMapping::displayName)
+                        .orElse(tenant.value()));
     }
 
     private SyncJob sync(MailNotifier notifier, SimulatedTenant tenant) throws InterruptedException {
-        companies.map(new TenantMapping(tenant.displayName(), TenantId.of(tenant.id()), "northwind", tenant.displayName(),
-                null, EnumSet.allOf(Dataset.class), false));
-        try (SyncEngine engine = entra.engine().tenants(companies).sink(sink).listener(notifier).build()) {
+        companies.map(new TenantMapping(
+                tenant.displayName(),
+                TenantId.of(tenant.id()),
+                "northwind",
+                tenant.displayName(),
+                null,
+                EnumSet.allOf(Dataset.class),
+                false));
+        try (SyncEngine engine =
+                entra.engine().tenants(companies).sink(sink).listener(notifier).build()) {
             SyncJob job = engine.syncNow(TenantId.of(tenant.id()));
             return engine.await(job.id(), Duration.ofMinutes(5));
         }
@@ -80,7 +93,9 @@ class MailNotifierTest {
         assertThat(summary.senderUserPrincipalName()).isEqualTo(DemoCloud.MAIL_SENDER);
         assertThat(summary.toRecipients()).isEqualTo(NOC);
         assertThat(summary.subject()).isEqualTo("Contoso: Entra ID summary");
-        assertThat(summary.body()).contains("Users: 42 (MFA registered: ").contains("Devices: 20 (")
+        assertThat(summary.body())
+                .contains("Users: 42 (MFA registered: ")
+                .contains("Devices: 20 (")
                 .contains("Last sync: SUCCEEDED");
     }
 
@@ -94,7 +109,9 @@ class MailNotifierTest {
         List<SentMail> mails = microsoft.cloud().sentMail();
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).subject()).isEqualTo("Litware: sync failing");
-        assertThat(mails.get(0).body()).contains("ended PARTIAL").contains("- secure_scores: ")
+        assertThat(mails.get(0).body())
+                .contains("ended PARTIAL")
+                .contains("- secure_scores: ")
                 .contains("SecurityEvents.Read.All");
     }
 
@@ -102,10 +119,15 @@ class MailNotifierTest {
     void mailsASecretExpiringNotice() {
         MailNotifier notifier = notifier(new MailSettings(true, "northwind", DemoCloud.MAIL_SENDER, NOC));
 
-        notifier.secretExpiring(new SecretExpiryWarning("northwind", Instant.parse("2026-12-01T00:00:00Z"), 7, 7,
+        notifier.secretExpiring(new SecretExpiryWarning(
+                "northwind",
+                Instant.parse("2026-12-01T00:00:00Z"),
+                7,
+                7,
                 "The client secret of credential 'northwind' expires in 7 days."));
 
-        assertThat(microsoft.cloud().sentMail()).singleElement()
+        assertThat(microsoft.cloud().sentMail())
+                .singleElement()
                 .satisfies(m -> assertThat(m.subject()).isEqualTo("Client secret of 'northwind' expires in 7 days"));
     }
 
@@ -126,6 +148,7 @@ class MailNotifierTest {
     @Test
     void enabledMailNeedsASenderAndRecipients() {
         assertThatThrownBy(() -> new MailSettings(true, "northwind", DemoCloud.MAIL_SENDER, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recipients");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("recipients");
     }
 }

@@ -31,14 +31,15 @@ import org.junit.jupiter.api.Test;
  */
 class ConsentPagesTest {
 
-    private static final HttpClient CONSENT_BROWSER = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CONSENT_BROWSER =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     /**
      * Consent checks wait here until the test opens the gate; then each wait passes on the cloud's clock. Other
      * waits (a page's token retry) pass at once.
      */
     private final CountDownLatch gate = new CountDownLatch(1);
+
     private final FakeTime cloudClock = new FakeTime(Instant.now());
     private final AtomicInteger waiting = new AtomicInteger();
     private final Sleeper gated = pause -> {
@@ -64,8 +65,10 @@ class ConsentPagesTest {
     }
 
     private WebHost start(WebHost.Builder builder) {
-        host = builder.port(0).jdbcUrl("jdbc:h2:mem:consent-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .adminPassword(PortalClient.PASSWORD).start();
+        host = builder.port(0)
+                .jdbcUrl("jdbc:h2:mem:consent-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .adminPassword(PortalClient.PASSWORD)
+                .start();
         return host;
     }
 
@@ -92,7 +95,8 @@ class ConsentPagesTest {
 
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Retry-After")).contains("60");
-        assertThat(refused.body()).contains("Too many consents are being checked right now; try again in a minute")
+        assertThat(refused.body())
+                .contains("Too many consents are being checked right now; try again in a minute")
                 .contains("Nothing was recorded");
         // both workers wait for Microsoft; four checks queue behind them; the portal still answers
         awaitTrue(() -> waiting.get() == 2);
@@ -108,13 +112,18 @@ class ConsentPagesTest {
         for (String page : statusPages) {
             outcomes.add(finished(new PortalClient(host), page));
         }
-        assertThat(outcomes).filteredOn(o -> o.contains("Contoso") && o.contains("is connected.")).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(o -> o.contains("Contoso") && o.contains("is connected."))
+                .hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.contains("already connected to")).hasSize(5);
         // the refused callback consumed nothing: the same redirect works now
         HttpResponse<String> again = new PortalClient(host).get(seventh);
         assertThat(again.statusCode()).isEqualTo(303);
-        assertThat(finished(new PortalClient(host), again.headers().firstValue("Location").orElseThrow()))
-                .contains("Verified").contains("already connected to");
+        assertThat(finished(
+                        new PortalClient(host),
+                        again.headers().firstValue("Location").orElseThrow()))
+                .contains("Verified")
+                .contains("already connected to");
         assertThat(companyIds(admin)).hasSize(1);
         assertThat(admin.get("/").body()).contains(contoso.id());
     }
@@ -135,11 +144,18 @@ class ConsentPagesTest {
 
         gate.countDown(); // the first check waits out its 15 minutes: far longer than an authorization code lasts
 
-        assertThat(finished(new PortalClient(host), slowCallback.headers().firstValue("Location").orElseThrow()))
-                .contains("Consent not completed").contains("No app-only token could be had");
-        assertThat(finished(new PortalClient(host), queuedCallback.headers().firstValue("Location").orElseThrow()))
+        assertThat(finished(
+                        new PortalClient(host),
+                        slowCallback.headers().firstValue("Location").orElseThrow()))
+                .contains("Consent not completed")
+                .contains("No app-only token could be had");
+        assertThat(finished(
+                        new PortalClient(host),
+                        queuedCallback.headers().firstValue("Location").orElseThrow()))
                 .as("its code was redeemed at the callback, not when the worker got to it")
-                .contains("Verified").contains("Queued Ltd").contains("is connected.");
+                .contains("Verified")
+                .contains("Queued Ltd")
+                .contains("is connected.");
         assertThat(companyIds(admin)).hasSize(1);
     }
 
@@ -151,17 +167,24 @@ class ConsentPagesTest {
         addCredential(host, admin);
 
         String declined = consentRedirect(admin, "Declined Ltd", "decline");
-        assertThat(admin.get("/").body()).as("nothing is created when the link is made").contains("No companies yet");
-        assertThat(finished(new PortalClient(host), declined)).contains("Consent not completed")
+        assertThat(admin.get("/").body())
+                .as("nothing is created when the link is made")
+                .contains("No companies yet");
+        assertThat(finished(new PortalClient(host), declined))
+                .contains("Consent not completed")
                 .contains("AADSTS65004");
         assertThat(finished(new PortalClient(host), consentRedirect(admin, "Cancelled Ltd", "cancel")))
                 .contains("cancelled the consent page");
         host.simulation().cloud().consentPage().approveAs(host.simulation().tailspin(), Duration.ofDays(1));
         assertThat(finished(new PortalClient(host), consentRedirect(admin, "Never Visible Ltd", null)))
-                .contains("Consent not completed").contains("No app-only token could be had");
-        assertThat(finished(new PortalClient(host), host.url() + ConsentPages.CALLBACK
-                + "?admin_consent=True&tenant=" + host.simulation().contoso().id() + "&state=forged"))
-                .contains("Consent not completed").contains("state");
+                .contains("Consent not completed")
+                .contains("No app-only token could be had");
+        assertThat(finished(
+                        new PortalClient(host),
+                        host.url() + ConsentPages.CALLBACK + "?admin_consent=True&tenant="
+                                + host.simulation().contoso().id() + "&state=forged"))
+                .contains("Consent not completed")
+                .contains("state");
 
         assertThat(admin.login().get("/").body()).contains("No companies yet");
         assertThat(admin.get("/discover").body()).doesNotContain("Declined Ltd").doesNotContain("Never Visible Ltd");
@@ -176,7 +199,10 @@ class ConsentPagesTest {
         String companyId = connect(host, admin, "Fabrikam <Ltd>", fabrikam.id());
 
         String companies = admin.get("/").body();
-        assertThat(companies).contains("Fabrikam &lt;Ltd&gt;").contains(fabrikam.id()).contains("never synced");
+        assertThat(companies)
+                .contains("Fabrikam &lt;Ltd&gt;")
+                .contains(fabrikam.id())
+                .contains("never synced");
         assertThat(admin.get("/companies/" + companyId).body()).contains("Tenant " + fabrikam.id());
     }
 
@@ -185,7 +211,8 @@ class ConsentPagesTest {
         start(WebHost.builder());
         PortalClient admin = new PortalClient(host).login();
         addCredential(host, admin);
-        String redirect = consentRedirect(admin, "Fabrikam Ltd", host.simulation().fabrikam().id());
+        String redirect = consentRedirect(
+                admin, "Fabrikam Ltd", host.simulation().fabrikam().id());
 
         PortalClient customer = new PortalClient(host); // the customer's administrator: no portal session
         HttpResponse<String> callback = customer.get(redirect);
@@ -193,10 +220,15 @@ class ConsentPagesTest {
         String outcome = finished(customer, status);
 
         assertThat(status).matches(ConsentPages.STATUS + "/[A-Za-z0-9_-]{43}");
-        assertThat(outcome).contains("Verified").contains("Fabrikam Ltd is connected")
-                .doesNotContain("href=\"/credentials\"").doesNotContain(DemoCloud.SECRET).doesNotContain("csrf")
+        assertThat(outcome)
+                .contains("Verified")
+                .contains("Fabrikam Ltd is connected")
+                .doesNotContain("href=\"/credentials\"")
+                .doesNotContain(DemoCloud.SECRET)
+                .doesNotContain("csrf")
                 .doesNotContain("Log out");
-        assertThat(customer.get(ConsentPages.STATUS + "/" + "A".repeat(43)).statusCode()).isEqualTo(404);
+        assertThat(customer.get(ConsentPages.STATUS + "/" + "A".repeat(43)).statusCode())
+                .isEqualTo(404);
         assertThat(customer.get("/").statusCode()).isEqualTo(303);
     }
 
@@ -206,13 +238,15 @@ class ConsentPagesTest {
         PortalClient admin = new PortalClient(host).login();
         addCredential(host, admin);
 
-        HttpResponse<String> lineBreak = admin.post("/connect", Map.of("credential", "northwind",
-                "company", "Evil\r\nINFO Admin consent verified"));
-        HttpResponse<String> tooLong = admin.post("/connect", Map.of("credential", "northwind", "company", "x".repeat(101)));
+        HttpResponse<String> lineBreak = admin.post(
+                "/connect", Map.of("credential", "northwind", "company", "Evil\r\nINFO Admin consent verified"));
+        HttpResponse<String> tooLong =
+                admin.post("/connect", Map.of("credential", "northwind", "company", "x".repeat(101)));
 
         assertThat(lineBreak.statusCode()).isEqualTo(400);
-        assertThat(lineBreak.body()).contains("Company name: must not contain control, line-break or invisible"
-                + " formatting characters, found U+000D.");
+        assertThat(lineBreak.body())
+                .contains("Company name: must not contain control, line-break or invisible"
+                        + " formatting characters, found U+000D.");
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("Company name: must be at most 100 characters, was 101.");
         HttpResponse<String> noCredential = admin.post("/connect", Map.of("company", "Fabrikam Ltd"));
@@ -227,10 +261,27 @@ class ConsentPagesTest {
     static void addCredential(WebHost host, PortalClient admin) throws Exception {
         if (!admin.get("/credentials").body().contains("<td>northwind</td>")) {
             DemoCloud sim = host.simulation();
-            HttpResponse<String> saved = admin.post("/credentials", Map.of("name", "northwind", "cloud", "custom",
-                    "loginUrl", sim.cloud().loginUrl(), "graphUrl", sim.cloud().graphUrl(), "homeTenant",
-                    sim.partner().id(), "clientId", DemoCloud.CLIENT_ID, "secret", DemoCloud.SECRET, "expires",
-                    "2099-01-01", "csp", "true"));
+            HttpResponse<String> saved = admin.post(
+                    "/credentials",
+                    Map.of(
+                            "name",
+                            "northwind",
+                            "cloud",
+                            "custom",
+                            "loginUrl",
+                            sim.cloud().loginUrl(),
+                            "graphUrl",
+                            sim.cloud().graphUrl(),
+                            "homeTenant",
+                            sim.partner().id(),
+                            "clientId",
+                            DemoCloud.CLIENT_ID,
+                            "secret",
+                            DemoCloud.SECRET,
+                            "expires",
+                            "2099-01-01",
+                            "csp",
+                            "true"));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
         }
     }
@@ -243,21 +294,23 @@ class ConsentPagesTest {
         addCredential(host, admin);
         String outcome = finished(new PortalClient(host), consentRedirect(admin, company, tenantId));
         assertThat(outcome).contains("is connected.");
-        Matcher id = Pattern.compile("/companies/(C-\\d+)\">" + Pattern.quote(company.replace("<", "&lt;")
-                .replace(">", "&gt;")) + "<").matcher(admin.get("/").body());
+        Matcher id = Pattern.compile("/companies/(C-\\d+)\">"
+                        + Pattern.quote(company.replace("<", "&lt;").replace(">", "&gt;")) + "<")
+                .matcher(admin.get("/").body());
         assertThat(id.find()).isTrue();
         return id.group(1);
     }
 
     /** Posts "Connect a tenant" and walks the simulated consent page; returns the callback URL it redirects to. */
     static String consentRedirect(PortalClient admin, String company, String administrator) throws Exception {
-        Map<String, String> form = administrator == null ? Map.of("credential", "northwind", "company", company)
+        Map<String, String> form = administrator == null
+                ? Map.of("credential", "northwind", "company", company)
                 : Map.of("credential", "northwind", "company", company, "administrator", administrator);
         HttpResponse<String> connect = admin.post("/connect", form);
         assertThat(connect.statusCode()).as(connect.body()).isEqualTo(302);
         String consentPage = connect.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> answer = CONSENT_BROWSER.send(HttpRequest.newBuilder(URI.create(consentPage)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = CONSENT_BROWSER.send(
+                HttpRequest.newBuilder(URI.create(consentPage)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
         return answer.headers().firstValue("Location").orElseThrow();
     }
@@ -265,7 +318,8 @@ class ConsentPagesTest {
     /** The ids of the companies on the companies page. */
     static List<String> companyIds(PortalClient admin) throws Exception {
         List<String> ids = new ArrayList<>();
-        Matcher m = Pattern.compile("<td><a href=\"/companies/(C-\\d+)\">").matcher(admin.get("/").body());
+        Matcher m = Pattern.compile("<td><a href=\"/companies/(C-\\d+)\">")
+                .matcher(admin.get("/").body());
         while (m.find()) {
             ids.add(m.group(1));
         }

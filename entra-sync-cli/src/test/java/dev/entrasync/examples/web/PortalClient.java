@@ -27,7 +27,8 @@ final class PortalClient {
     private static final Pattern SESSION = Pattern.compile(PortalSecurity.COOKIE + "=([^;]*)");
     private static final Pattern TOKEN = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final String base;
     private String session;
     private String token;
@@ -80,15 +81,17 @@ final class PortalClient {
         if (withToken && token != null) {
             fields.put("csrf", token);
         }
-        String body = fields.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return exchange(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+        String body = fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return exchange(request(path, headers)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String pathOrUrl, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl
-                : base + pathOrUrl));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(pathOrUrl.startsWith("http") ? pathOrUrl : base + pathOrUrl));
         if (session != null) {
             request.header("Cookie", PortalSecurity.COOKIE + "=" + session);
         }
@@ -115,10 +118,15 @@ final class PortalClient {
     static String withHost(int port, String method, String path, String host) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
-            String body = "POST".equals(method) ? "password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) : "";
+            String body =
+                    "POST".equals(method) ? "password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) : "";
             out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
-                    + (body.isEmpty() ? "" : "Content-Type: application/x-www-form-urlencoded\r\nOrigin: http://" + host
-                    + "\r\n") + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                            + (body.isEmpty()
+                                    ? ""
+                                    : "Content-Type: application/x-www-form-urlencoded\r\nOrigin: http://" + host
+                                            + "\r\n")
+                            + "Content-Length: " + body.length() + "\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -29,8 +29,12 @@ import org.junit.jupiter.api.Test;
 class PortalSecurityTest {
 
     private final FakeTime clock = new FakeTime(Instant.now());
-    private final WebHost host = WebHost.builder().port(0).jdbcUrl("jdbc:h2:mem:security-" + UUID.randomUUID()
-            + ";DB_CLOSE_DELAY=-1").adminPassword(PortalClient.PASSWORD).clock(clock).start();
+    private final WebHost host = WebHost.builder()
+            .port(0)
+            .jdbcUrl("jdbc:h2:mem:security-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+            .adminPassword(PortalClient.PASSWORD)
+            .clock(clock)
+            .start();
     private final PortalClient admin = new PortalClient(host);
     private final PortalClient anonymous = new PortalClient(host);
 
@@ -45,9 +49,25 @@ class PortalSecurityTest {
 
     private Map<String, String> credential(String clientId, String secret) {
         DemoCloud sim = host.simulation();
-        return Map.of("name", "northwind", "cloud", "custom", "loginUrl", sim.cloud().loginUrl(), "graphUrl",
-                sim.cloud().graphUrl(), "homeTenant", sim.partner().id(), "clientId", clientId, "secret", secret,
-                "expires", "2099-01-01", "csp", "true");
+        return Map.of(
+                "name",
+                "northwind",
+                "cloud",
+                "custom",
+                "loginUrl",
+                sim.cloud().loginUrl(),
+                "graphUrl",
+                sim.cloud().graphUrl(),
+                "homeTenant",
+                sim.partner().id(),
+                "clientId",
+                clientId,
+                "secret",
+                secret,
+                "expires",
+                "2099-01-01",
+                "csp",
+                "true");
     }
 
     @Test
@@ -63,7 +83,9 @@ class PortalSecurityTest {
 
         assertThat(anonymous.get("/login").statusCode()).isEqualTo(200);
         admin.login();
-        assertThat(admin.get("/credentials").body()).contains("No credential yet").doesNotContain("<td>northwind</td>");
+        assertThat(admin.get("/credentials").body())
+                .contains("No credential yet")
+                .doesNotContain("<td>northwind</td>");
     }
 
     @Test
@@ -72,8 +94,12 @@ class PortalSecurityTest {
 
         assertThat(login.statusCode()).isEqualTo(303);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(cookie).startsWith(PortalSecurity.COOKIE + "=").contains("; HttpOnly").contains("; SameSite=Strict")
-                .contains("; Path=/").contains("; Secure");
+        assertThat(cookie)
+                .startsWith(PortalSecurity.COOKIE + "=")
+                .contains("; HttpOnly")
+                .contains("; SameSite=Strict")
+                .contains("; Path=/")
+                .contains("; Secure");
         assertThat(Base64.getUrlDecoder().decode(admin.session())).hasSize(32);
         assertThat(admin.get("/").statusCode()).isEqualTo(200);
         assertThat(admin.token()).isNotNull().isNotEqualTo(admin.session());
@@ -87,7 +113,8 @@ class PortalSecurityTest {
         admin.login();
 
         assertThat(admin.session()).isNotEqualTo(before);
-        assertThat(new PortalClient(host).useSession(before).get("/").statusCode()).isEqualTo(303);
+        assertThat(new PortalClient(host).useSession(before).get("/").statusCode())
+                .isEqualTo(303);
     }
 
     @Test
@@ -128,71 +155,103 @@ class PortalSecurityTest {
         assertThat(logout.statusCode()).isEqualTo(303);
         assertThat(logout.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
         assertThat(admin.session()).isNull();
-        assertThat(new PortalClient(host).useSession(session).get("/").statusCode()).isEqualTo(303);
+        assertThat(new PortalClient(host).useSession(session).get("/").statusCode())
+                .isEqualTo(303);
     }
 
     @Test
     void refusesACrossOriginPostThatWouldOverwriteACredential() throws Exception {
         admin.login();
-        assertThat(admin.post("/credentials", credential(DemoCloud.CLIENT_ID, "the-real-secret-value")).statusCode())
+        assertThat(admin.post("/credentials", credential(DemoCloud.CLIENT_ID, "the-real-secret-value"))
+                        .statusCode())
                 .isEqualTo(303);
         String attackerClient = "0badc0de-0000-4000-8000-000000000000";
 
-        HttpResponse<String> fromEvil = admin.send("/credentials", credential(attackerClient, "attacker-secret"),
-                Map.of("Origin", "http://evil.example"), true);
-        HttpResponse<String> refererOnly = admin.send("/credentials", credential(attackerClient, "attacker-secret"),
-                Map.of("Referer", "http://evil.example/page.html"), true);
-        HttpResponse<String> nullOrigin = admin.send("/credentials", credential(attackerClient, "attacker-secret"),
-                Map.of("Origin", "null"), true);
-        HttpResponse<String> noOrigin = admin.send("/credentials", credential(attackerClient, "attacker-secret"),
-                Map.of(), true);
+        HttpResponse<String> fromEvil = admin.send(
+                "/credentials",
+                credential(attackerClient, "attacker-secret"),
+                Map.of("Origin", "http://evil.example"),
+                true);
+        HttpResponse<String> refererOnly = admin.send(
+                "/credentials",
+                credential(attackerClient, "attacker-secret"),
+                Map.of("Referer", "http://evil.example/page.html"),
+                true);
+        HttpResponse<String> nullOrigin = admin.send(
+                "/credentials", credential(attackerClient, "attacker-secret"), Map.of("Origin", "null"), true);
+        HttpResponse<String> noOrigin =
+                admin.send("/credentials", credential(attackerClient, "attacker-secret"), Map.of(), true);
 
         for (HttpResponse<String> refused : new HttpResponse[] {fromEvil, refererOnly, nullOrigin, noOrigin}) {
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).contains("Refused: this request came from").contains("Nothing was changed");
+            assertThat(refused.body())
+                    .contains("Refused: this request came from")
+                    .contains("Nothing was changed");
         }
         assertThat(fromEvil.body()).contains("another site, http://evil.example");
-        assertThat(admin.get("/credentials").body()).contains(DemoCloud.CLIENT_ID).doesNotContain(attackerClient);
-        HttpResponse<String> sameOriginReferer = admin.send("/credentials",
-                credential(DemoCloud.CLIENT_ID, "the-real-secret-value"), Map.of("Referer", host.url() + "/credentials"), true);
+        assertThat(admin.get("/credentials").body())
+                .contains(DemoCloud.CLIENT_ID)
+                .doesNotContain(attackerClient);
+        HttpResponse<String> sameOriginReferer = admin.send(
+                "/credentials",
+                credential(DemoCloud.CLIENT_ID, "the-real-secret-value"),
+                Map.of("Referer", host.url() + "/credentials"),
+                true);
         assertThat(sameOriginReferer.statusCode()).isEqualTo(303);
     }
 
     @Test
     void refusesACrossOriginPostThatWouldDisconnectAndPurgeACompany() throws Exception {
         admin.login();
-        String companyId = ConsentPagesTest.connect(host, admin, "Fabrikam Ltd", host.simulation().fabrikam().id());
+        String companyId = ConsentPagesTest.connect(
+                host, admin, "Fabrikam Ltd", host.simulation().fabrikam().id());
         String tenant = host.simulation().fabrikam().id();
 
-        HttpResponse<String> purge = admin.send("/companies/" + companyId + "/delete", Map.of("data", "purge"),
-                Map.of("Origin", "http://evil.example"), true);
+        HttpResponse<String> purge = admin.send(
+                "/companies/" + companyId + "/delete",
+                Map.of("data", "purge"),
+                Map.of("Origin", "http://evil.example"),
+                true);
         HttpResponse<String> syncAll = admin.send("/sync", Map.of(), Map.of("Origin", "http://evil.example"), true);
 
         assertThat(purge.statusCode()).isEqualTo(403);
         assertThat(syncAll.statusCode()).isEqualTo(403);
-        assertThat(admin.get("/").body()).contains("Fabrikam Ltd").contains(tenant).contains("never synced");
+        assertThat(admin.get("/").body())
+                .contains("Fabrikam Ltd")
+                .contains(tenant)
+                .contains("never synced");
         assertThat(admin.get("/jobs").body()).contains("No jobs yet");
     }
 
     @Test
     void refusesAPostWithoutTheSessionsCsrfToken() throws Exception {
         admin.login();
-        String companyId = ConsentPagesTest.connect(host, admin, "Fabrikam Ltd", host.simulation().fabrikam().id());
+        String companyId = ConsentPagesTest.connect(
+                host, admin, "Fabrikam Ltd", host.simulation().fabrikam().id());
         PortalClient other = new PortalClient(host).login();
 
-        HttpResponse<String> without = admin.send("/companies/" + companyId + "/delete", Map.of("data", "purge"),
-                Map.of("Origin", host.url()), false);
-        HttpResponse<String> wrong = admin.send("/companies/" + companyId + "/delete", Map.of("data", "purge",
-                "csrf", other.token()), Map.of("Origin", host.url()), false);
-        HttpResponse<String> saveWithout = admin.send("/credentials", credential(DemoCloud.CLIENT_ID, "s3cret-value-1"),
-                Map.of("Origin", host.url()), false);
+        HttpResponse<String> without = admin.send(
+                "/companies/" + companyId + "/delete", Map.of("data", "purge"), Map.of("Origin", host.url()), false);
+        HttpResponse<String> wrong = admin.send(
+                "/companies/" + companyId + "/delete",
+                Map.of("data", "purge", "csrf", other.token()),
+                Map.of("Origin", host.url()),
+                false);
+        HttpResponse<String> saveWithout = admin.send(
+                "/credentials", credential(DemoCloud.CLIENT_ID, "s3cret-value-1"), Map.of("Origin", host.url()), false);
 
         for (HttpResponse<String> refused : new HttpResponse[] {without, wrong, saveWithout}) {
             assertThat(refused.statusCode()).isEqualTo(403);
-            assertThat(refused.body()).contains("did not carry this session&#39;s security token").contains("Nothing was changed");
+            assertThat(refused.body())
+                    .contains("did not carry this session&#39;s security token")
+                    .contains("Nothing was changed");
         }
-        assertThat(admin.get("/").body()).contains("Fabrikam Ltd").contains(host.simulation().fabrikam().id());
-        assertThat(admin.post("/companies/" + companyId + "/delete", Map.of("data", "purge")).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/").body())
+                .contains("Fabrikam Ltd")
+                .contains(host.simulation().fabrikam().id());
+        assertThat(admin.post("/companies/" + companyId + "/delete", Map.of("data", "purge"))
+                        .statusCode())
+                .isEqualTo(303);
         assertThat(admin.get("/").body()).contains("not connected");
     }
 
@@ -202,29 +261,52 @@ class PortalSecurityTest {
         String otherPort = PortalClient.withHost(port(), "POST", "/login", "localhost:" + (port() + 1));
         String none = PortalClient.withHost(port(), "GET", "/login", "");
 
-        assertThat(rebound).startsWith("HTTP/1.1 421").contains("This portal answers only to 127.0.0.1:" + port()
-                + " and localhost:" + port()).doesNotContain(PortalSecurity.COOKIE + "=");
+        assertThat(rebound)
+                .startsWith("HTTP/1.1 421")
+                .contains("This portal answers only to 127.0.0.1:" + port() + " and localhost:" + port())
+                .doesNotContain(PortalSecurity.COOKIE + "=");
         assertThat(otherPort).startsWith("HTTP/1.1 421").doesNotContain(PortalSecurity.COOKIE + "=");
         assertThat(none).matches("(?s)HTTP/1.1 4(21|00).*");
-        assertThat(PortalClient.withHost(port(), "GET", "/login", "127.0.0.1:" + port())).startsWith("HTTP/1.1 200");
+        assertThat(PortalClient.withHost(port(), "GET", "/login", "127.0.0.1:" + port()))
+                .startsWith("HTTP/1.1 200");
         String loopbackLogin = PortalClient.withHost(port(), "POST", "/login", "127.0.0.1:" + port());
-        assertThat(loopbackLogin).startsWith("HTTP/1.1 303").contains("SameSite=Strict").doesNotContain("Secure");
+        assertThat(loopbackLogin)
+                .startsWith("HTTP/1.1 303")
+                .contains("SameSite=Strict")
+                .doesNotContain("Secure");
     }
 
     @Test
     void everyResponseCarriesTheBrowserDefences() throws Exception {
         admin.login();
-        HttpResponse<?>[] responses = {anonymous.get("/login"), anonymous.get("/"), admin.get("/"), admin.get("/credentials"),
-                admin.get("/no-such-page"), admin.send("/sync", Map.of(), Map.of("Origin", "http://evil.example"), true),
-                anonymous.get(ConsentPages.CALLBACK + "?state=forged")};
+        HttpResponse<?>[] responses = {
+            anonymous.get("/login"),
+            anonymous.get("/"),
+            admin.get("/"),
+            admin.get("/credentials"),
+            admin.get("/no-such-page"),
+            admin.send("/sync", Map.of(), Map.of("Origin", "http://evil.example"), true),
+            anonymous.get(ConsentPages.CALLBACK + "?state=forged")
+        };
         for (HttpResponse<?> response : responses) {
             String what = response.request().method() + " " + response.uri();
-            assertThat(response.headers().firstValue("Content-Security-Policy")).as(what).hasValueSatisfying(csp ->
-                    assertThat(csp).contains("default-src 'self'").contains("script-src 'none'")
-                            .contains("frame-ancestors 'none'").contains("object-src 'none'").doesNotContain("unsafe-inline"));
-            assertThat(response.headers().firstValue("X-Frame-Options")).as(what).contains("DENY");
-            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(what).contains("nosniff");
-            assertThat(response.headers().firstValue("Referrer-Policy")).as(what).contains("same-origin");
+            assertThat(response.headers().firstValue("Content-Security-Policy"))
+                    .as(what)
+                    .hasValueSatisfying(csp -> assertThat(csp)
+                            .contains("default-src 'self'")
+                            .contains("script-src 'none'")
+                            .contains("frame-ancestors 'none'")
+                            .contains("object-src 'none'")
+                            .doesNotContain("unsafe-inline"));
+            assertThat(response.headers().firstValue("X-Frame-Options"))
+                    .as(what)
+                    .contains("DENY");
+            assertThat(response.headers().firstValue("X-Content-Type-Options"))
+                    .as(what)
+                    .contains("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy"))
+                    .as(what)
+                    .contains("same-origin");
             assertThat(response.headers().firstValue("Cache-Control")).as(what).contains("no-store");
         }
     }
@@ -236,15 +318,25 @@ class PortalSecurityTest {
         for (String path : new String[] {"/", "/credentials", "/connect", "/discover", "/jobs"}) {
             HttpResponse<String> page = admin.get(path);
             String body = page.body();
-            assertThat(body).as(path).doesNotContain("<script").doesNotContain(" style=").doesNotContain("javascript:");
-            Matcher style = Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(body);
+            assertThat(body)
+                    .as(path)
+                    .doesNotContain("<script")
+                    .doesNotContain(" style=")
+                    .doesNotContain("javascript:");
+            Matcher style =
+                    Pattern.compile("<style>(.*?)</style>", Pattern.DOTALL).matcher(body);
             assertThat(style.find()).as(path).isTrue();
-            String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
-            assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("'sha256-" + hash + "'");
+            String hash = Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("SHA-256")
+                            .digest(style.group(1).getBytes(StandardCharsets.UTF_8)));
+            assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                    .contains("'sha256-" + hash + "'");
             int forms = body.split("method=\"post\"", -1).length - 1;
             int tokens = body.split("name=\"csrf\" value=\"" + admin.token() + "\"", -1).length - 1;
-            assertThat(tokens).as(path + ": every POST form carries the token").isEqualTo(forms).isPositive();
+            assertThat(tokens)
+                    .as(path + ": every POST form carries the token")
+                    .isEqualTo(forms)
+                    .isPositive();
         }
     }
 
@@ -262,15 +354,19 @@ class PortalSecurityTest {
         ByteArrayOutputStream quiet = new ByteArrayOutputStream();
         assertThat(WebHost.adminPassword(PortalClient.PASSWORD, new PrintStream(quiet, true, StandardCharsets.UTF_8)))
                 .isEqualTo(PortalClient.PASSWORD);
-        assertThat(quiet.toString(StandardCharsets.UTF_8)).doesNotContain(PortalClient.PASSWORD)
+        assertThat(quiet.toString(StandardCharsets.UTF_8))
+                .doesNotContain(PortalClient.PASSWORD)
                 .contains(WebHost.PASSWORD_VARIABLE);
     }
 
     @Test
     void refusesAShortOrMissingPassword() {
         assertThatThrownBy(() -> WebHost.builder().adminPassword("short").start())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("adminPassword: must be at least 12")
-                .hasMessageContaining(WebHost.PASSWORD_VARIABLE).hasMessageNotContaining("short");
-        assertThatThrownBy(() -> WebHost.builder().port(0).start()).hasMessageStartingWith("adminPassword: must be set");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("adminPassword: must be at least 12")
+                .hasMessageContaining(WebHost.PASSWORD_VARIABLE)
+                .hasMessageNotContaining("short");
+        assertThatThrownBy(() -> WebHost.builder().port(0).start())
+                .hasMessageStartingWith("adminPassword: must be set");
     }
 }

@@ -52,15 +52,31 @@ class WebHostBrowserTest {
         if (!"true".equals(System.getenv("CI"))) {
             Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed");
         }
-        assertThat(installed).as("CI needs Debian's chromium and chromium-driver (.ci/run installs them)").isTrue();
-        host = WebHost.builder().port(0).jdbcUrl("jdbc:h2:mem:portal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .adminPassword(PortalClient.PASSWORD).start();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless",
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1400",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build();
+        assertThat(installed)
+                .as("CI needs Debian's chromium and chromium-driver (.ci/run installs them)")
+                .isTrue();
+        host = WebHost.builder()
+                .port(0)
+                .jdbcUrl("jdbc:h2:mem:portal-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .adminPassword(PortalClient.PASSWORD)
+                .start();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM.toFile())
+                .addArguments(
+                        "--headless",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--window-size=1280,1400",
+                        "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         // the jobs page reloads itself while jobs run: an element read during a reload is retried
         wait = (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(60)).ignoring(WebDriverException.class);
@@ -91,7 +107,10 @@ class WebHostBrowserTest {
         type("secret", DemoCloud.SECRET);
         type("expires", LocalDate.now(ZoneOffset.UTC).plusDays(45).toString());
         open(By.id("save-credential"));
-        assertThat(text("main")).contains("northwind").contains(DemoCloud.CLIENT_ID).contains("in 44 days");
+        assertThat(text("main"))
+                .contains("northwind")
+                .contains(DemoCloud.CLIENT_ID)
+                .contains("in 44 days");
 
         open(By.linkText("Connect a tenant"));
         type("company", "Fabrikam Ltd");
@@ -125,7 +144,10 @@ class WebHostBrowserTest {
         assertThat(text("#jobs")).contains("Contoso").contains("8/8");
         open(By.linkText("Contoso"));
 
-        assertThat(text("main")).contains("Users\n1260").contains("SUCCEEDED").contains("User principal name")
+        assertThat(text("main"))
+                .contains("Users\n1260")
+                .contains("SUCCEEDED")
+                .contains("User principal name")
                 .contains("@contoso.com");
         save("company-users.png");
         open(By.id("tab-secure_scores"));
@@ -134,7 +156,9 @@ class WebHostBrowserTest {
         save("company-secure-score.png");
 
         open(By.linkText("Companies"));
-        String fabrikam = browser.findElements(By.cssSelector("button[id^=delete-]")).get(0).getAttribute("id");
+        String fabrikam = browser.findElements(By.cssSelector("button[id^=delete-]"))
+                .get(0)
+                .getAttribute("id");
         open(By.id(fabrikam));
         assertThat(text("main")).contains("not connected");
 

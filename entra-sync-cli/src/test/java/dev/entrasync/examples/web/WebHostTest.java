@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The portal over plain HTTP (no browser needed): pages answer, bad input is refused with the reason, secrets never show. */
 class WebHostTest {
 
-    private final WebHost host = WebHost.builder().port(0).jdbcUrl("jdbc:h2:mem:web-" + UUID.randomUUID()
-            + ";DB_CLOSE_DELAY=-1").adminPassword(PortalClient.PASSWORD).start();
+    private final WebHost host = WebHost.builder()
+            .port(0)
+            .jdbcUrl("jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+            .adminPassword(PortalClient.PASSWORD)
+            .start();
     private final PortalClient admin = new PortalClient(host);
 
     @BeforeEach
@@ -30,9 +33,25 @@ class WebHostTest {
 
     private Map<String, String> credential(String name, String secret) {
         DemoCloud sim = host.simulation();
-        return new HashMap<>(Map.of("name", name, "cloud", "custom", "loginUrl", sim.cloud().loginUrl(),
-                "graphUrl", sim.cloud().graphUrl(), "homeTenant", sim.partner().id(), "clientId", DemoCloud.CLIENT_ID,
-                "secret", secret, "expires", "2099-01-01", "csp", "true"));
+        return new HashMap<>(Map.of(
+                "name",
+                name,
+                "cloud",
+                "custom",
+                "loginUrl",
+                sim.cloud().loginUrl(),
+                "graphUrl",
+                sim.cloud().graphUrl(),
+                "homeTenant",
+                sim.partner().id(),
+                "clientId",
+                DemoCloud.CLIENT_ID,
+                "secret",
+                secret,
+                "expires",
+                "2099-01-01",
+                "csp",
+                "true"));
     }
 
     @Test
@@ -57,9 +76,23 @@ class WebHostTest {
 
     @Test
     void refusesABadCredentialNamingTheField() throws Exception {
-        HttpResponse<String> refused = admin.post("/credentials", Map.of("name", "x", "cloud", "custom",
-                "loginUrl", "http://login.example.com", "graphUrl", "http://graph.example.com", "homeTenant",
-                "contoso.onmicrosoft.com", "clientId", DemoCloud.CLIENT_ID, "secret", "s"));
+        HttpResponse<String> refused = admin.post(
+                "/credentials",
+                Map.of(
+                        "name",
+                        "x",
+                        "cloud",
+                        "custom",
+                        "loginUrl",
+                        "http://login.example.com",
+                        "graphUrl",
+                        "http://graph.example.com",
+                        "homeTenant",
+                        "contoso.onmicrosoft.com",
+                        "clientId",
+                        DemoCloud.CLIENT_ID,
+                        "secret",
+                        "s"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("Not saved: loginUrl: plain http:// is allowed only on a loopback address");
@@ -67,14 +100,16 @@ class WebHostTest {
 
     @Test
     void refusesACredentialNameThatCouldForgeALogLineAndSavesNothing() throws Exception {
-        HttpResponse<String> lineBreak = admin.post("/credentials",
+        HttpResponse<String> lineBreak = admin.post(
+                "/credentials",
                 credential("northwind\nINFO Rotated the client secret of credential 'admin'", "s3cret-value"));
         HttpResponse<String> bidi = admin.post("/credentials", credential("northwind\u202Edniw", "s3cret-value"));
         HttpResponse<String> tooLong = admin.post("/credentials", credential("n".repeat(101), "s3cret-value"));
 
         assertThat(lineBreak.statusCode()).isEqualTo(400);
-        assertThat(lineBreak.body()).contains("Not saved: name: must not contain control, line-break or invisible"
-                + " formatting characters, found U+000A at character 10");
+        assertThat(lineBreak.body())
+                .contains("Not saved: name: must not contain control, line-break or invisible"
+                        + " formatting characters, found U+000A at character 10");
         assertThat(bidi.statusCode()).isEqualTo(400);
         assertThat(bidi.body()).contains("found U+202E");
         assertThat(tooLong.statusCode()).isEqualTo(400);
@@ -84,8 +119,10 @@ class WebHostTest {
 
     @Test
     void rejectsAForgedConsentCallback() throws Exception {
-        String outcome = ConsentPagesTest.finished(new PortalClient(host), host.url()
-                + "/consent/callback?admin_consent=True&tenant=" + host.simulation().contoso().id() + "&state=forged");
+        String outcome = ConsentPagesTest.finished(
+                new PortalClient(host),
+                host.url() + "/consent/callback?admin_consent=True&tenant="
+                        + host.simulation().contoso().id() + "&state=forged");
 
         assertThat(outcome).contains("Consent not completed").contains("state");
     }

@@ -5,8 +5,7 @@ import dev.entrasync.TenantId;
 /** Not API: the tenant an exception names, from the tenant string a request or a token was for. */
 public final class TenantIds {
 
-    private TenantIds() {
-    }
+    private TenantIds() {}
 
     /**
      * The tenant, or null when there is none or the string names no one tenant (the {@code organizations}

@@ -11,8 +11,7 @@ final class TokenErrors {
 
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+):?\\s*([^\\r\\n]*)");
 
-    private TokenErrors() {
-    }
+    private TokenErrors() {}
 
     static TokenException map(Throwable error, String credentialName, String tenant) {
         if (error instanceof MsalServiceException service) {
@@ -37,9 +36,10 @@ final class TokenErrors {
             // Neither an exception nor Microsoft's text ever carries the secret; keep only Microsoft's first line.
             return new TokenException(failure, code, credentialName, TenantIds.orNull(tenant), description, null);
         }
-        String what = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + firstLine(error.getMessage()));
-        return new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credentialName, TenantIds.orNull(tenant),
-                what, null);
+        String what = error.getClass().getSimpleName()
+                + (error.getMessage() == null ? "" : ": " + firstLine(error.getMessage()));
+        return new TokenException(
+                TokenFailure.SERVICE_UNAVAILABLE, null, credentialName, TenantIds.orNull(tenant), what, null);
     }
 
     private static String firstLine(String text) {

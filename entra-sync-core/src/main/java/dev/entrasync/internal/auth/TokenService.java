@@ -39,6 +39,7 @@ public final class TokenService {
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
     /** MSAL refuses http:// authorities and drops the port from its cache key; custom clouds get this alias. */
     static final String CUSTOM_AUTHORITY_ALIAS = "https://login.custom.entrasync.invalid";
+
     private static final int TOKEN_ATTEMPTS = 3;
 
     private final OkHttpClient http;
@@ -65,7 +66,8 @@ public final class TokenService {
         slot.lock.lock();
         try {
             AccessToken cached = slot.token;
-            if (cached != null && credential.equals(slot.credential)
+            if (cached != null
+                    && credential.equals(slot.credential)
                     && clock.instant().isBefore(cached.expiresAt().minus(renewBefore))) {
                 return cached;
             }
@@ -98,10 +100,10 @@ public final class TokenService {
     }
 
     private AccessToken acquire(AppCredential credential, String tenant) {
-        ConfidentialClientApplication app = apps.computeIfAbsent(credential,
-                c -> newApp(c, c.homeTenant().value()));
-        ClientCredentialParameters parameters = ClientCredentialParameters
-                .builder(Set.of(credential.cloud().graphScope()))
+        ConfidentialClientApplication app =
+                apps.computeIfAbsent(credential, c -> newApp(c, c.homeTenant().value()));
+        ClientCredentialParameters parameters = ClientCredentialParameters.builder(
+                        Set.of(credential.cloud().graphScope()))
                 .tenant(tenant)
                 .skipCache(true) // this class is the cache, on the injected clock
                 .build();
@@ -111,17 +113,26 @@ public final class TokenService {
                 IAuthenticationResult result = app.acquireToken(parameters).get();
                 JwtClaims claims = JwtClaims.of(result.accessToken());
                 // MSAL computes expiry on the system clock; keep the lifetime, measured on ours.
-                Duration lifetime = Duration.between(Instant.now(), result.expiresOnDate().toInstant());
+                Duration lifetime =
+                        Duration.between(Instant.now(), result.expiresOnDate().toInstant());
                 Instant expiresAt = clock.instant().plus(lifetime);
-                LOG.debug("Token for tenant {} with credential '{}' valid until {}", tenant, credential.name(), expiresAt);
+                LOG.debug(
+                        "Token for tenant {} with credential '{}' valid until {}",
+                        tenant,
+                        credential.name(),
+                        expiresAt);
                 return new AccessToken(result.accessToken(), expiresAt, claims.tenantId(), claims.roles());
             } catch (ExecutionException e) {
                 last = TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), tenant);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(),
+                throw new TokenException(
+                        TokenFailure.SERVICE_UNAVAILABLE,
+                        null,
+                        credential.name(),
                         TenantIds.orNull(tenant),
-                        "interrupted while waiting for the token endpoint", e);
+                        "interrupted while waiting for the token endpoint",
+                        e);
             } catch (RuntimeException e) {
                 last = TokenErrors.map(e, credential.name(), tenant);
             }
@@ -144,8 +155,8 @@ public final class TokenService {
      * @param authority the tenant segment the sign-in used ({@code organizations}, a GUID or a domain)
      * @throws TokenException when Entra refuses the code (typed, with the AADSTS code) or cannot be reached
      */
-    public String redeemCode(AppCredential credential, String authority, String code, URI redirectUri,
-                             String codeVerifier) {
+    public String redeemCode(
+            AppCredential credential, String authority, String code, URI redirectUri, String codeVerifier) {
         ConfidentialClientApplication app = newApp(credential, authority);
         AuthorizationCodeParameters parameters = AuthorizationCodeParameters.builder(code, redirectUri)
                 .scopes(Set.of(credential.cloud().graphScope()))
@@ -158,9 +169,13 @@ public final class TokenService {
             throw TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), authority);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TokenException(TokenFailure.SERVICE_UNAVAILABLE, null, credential.name(),
+            throw new TokenException(
+                    TokenFailure.SERVICE_UNAVAILABLE,
+                    null,
+                    credential.name(),
                     TenantIds.orNull(authority),
-                    "interrupted while waiting for the token endpoint", e);
+                    "interrupted while waiting for the token endpoint",
+                    e);
         } catch (RuntimeException e) {
             throw TokenErrors.map(e, credential.name(), authority);
         }
@@ -179,8 +194,10 @@ public final class TokenService {
         String real = cloud.loginUrl().toString();
         String msalBase = cloud.isCustom() ? CUSTOM_AUTHORITY_ALIAS : real;
         try {
-            return ConfidentialClientApplication
-                    .builder(credential.clientId(), ClientCredentialFactory.createFromSecret(credential.secret().reveal()))
+            return ConfidentialClientApplication.builder(
+                            credential.clientId(),
+                            ClientCredentialFactory.createFromSecret(
+                                    credential.secret().reveal()))
                     .authority(msalBase + "/" + authorityTenant + "/")
                     .instanceDiscovery(false)
                     .validateAuthority(!cloud.isCustom())
@@ -193,8 +210,7 @@ public final class TokenService {
         }
     }
 
-    private record Key(String credentialName, String tenant) {
-    }
+    private record Key(String credentialName, String tenant) {}
 
     private static final class Slot {
         final ReentrantLock lock = new ReentrantLock();

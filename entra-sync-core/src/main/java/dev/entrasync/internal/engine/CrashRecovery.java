@@ -39,8 +39,11 @@ final class CrashRecovery {
 
     /** Marks a job a crash left behind as failed ("interrupted") and queues a recovery job for its tenant. */
     SyncJob recover(SyncJob stale) {
-        jobs.save(stale.finish(JobStatus.FAILED, clock.instant(),
-                "interrupted: the engine stopped while this job was " + stale.status().name().toLowerCase()));
+        jobs.save(stale.finish(
+                JobStatus.FAILED,
+                clock.instant(),
+                "interrupted: the engine stopped while this job was "
+                        + stale.status().name().toLowerCase()));
         return book.recovery(stale);
     }
 
@@ -50,9 +53,12 @@ final class CrashRecovery {
      * revives it when its instance died.
      */
     void retireDeadScheduledRun(TenantId tenant) {
-        jobs.latest(tenant).filter(j -> j.trigger() == SyncTrigger.SCHEDULED && j.status() == JobStatus.RUNNING)
+        jobs.latest(tenant)
+                .filter(j -> j.trigger() == SyncTrigger.SCHEDULED && j.status() == JobStatus.RUNNING)
                 .filter(j -> !book.isLocal(j))
-                .ifPresent(j -> jobs.save(j.finish(JobStatus.FAILED, clock.instant(),
+                .ifPresent(j -> jobs.save(j.finish(
+                        JobStatus.FAILED,
+                        clock.instant(),
                         "interrupted: the instance running this job stopped; another instance ran the tenant again")));
     }
 }

@@ -43,8 +43,14 @@ final class DatasetRun {
         this.config = config;
     }
 
-    DatasetResult run(DatasetFetcher fetcher, TenantGraph graph, TenantId tenant, String runId, Instant startedAt,
-                      TenantIndexes indexes, SyncProgress progress) {
+    DatasetResult run(
+            DatasetFetcher fetcher,
+            TenantGraph graph,
+            TenantId tenant,
+            String runId,
+            Instant startedAt,
+            TenantIndexes indexes,
+            SyncProgress progress) {
         Dataset dataset = fetcher.dataset();
         RequestStats stats = new RequestStats();
         Mode mode = Mode.FULL;
@@ -54,7 +60,8 @@ final class DatasetRun {
             String refused = null;
             if (previous != null && previous.deltaLink() != null && !graph.onGraphOrigin(previous.deltaLink())) {
                 refused = "The saved delta link of " + dataset.key() + " in tenant " + tenant.value() + " is not on the"
-                        + " credential's Graph URL " + graph.credential().cloud().graphUrl() + ", so it was not sent"
+                        + " credential's Graph URL "
+                        + graph.credential().cloud().graphUrl() + ", so it was not sent"
                         + " (entra-sync sends requests and its token only to Graph's own origin); a full round was run"
                         + " instead and its delta link replaces the saved one. Check what else wrote to the checkpoint store.";
                 LOG.warn("Tenant {}: {}", tenant, refused);
@@ -63,9 +70,13 @@ final class DatasetRun {
             mode = fetcher.plan(previous, config, startedAt);
             while (true) {
                 progress.datasetStarted(tenant, dataset, mode);
-                writer = new SessionWriter(sink.open(new SinkContext(tenant, dataset, runId, mode == Mode.FULL)),
-                        tenant, dataset, progress);
-                FetchContext context = new FetchContext(graph, stats, writer, previous, mode, config, startedAt, indexes);
+                writer = new SessionWriter(
+                        sink.open(new SinkContext(tenant, dataset, runId, mode == Mode.FULL)),
+                        tenant,
+                        dataset,
+                        progress);
+                FetchContext context =
+                        new FetchContext(graph, stats, writer, previous, mode, config, startedAt, indexes);
                 if (refused != null) {
                     context.warn(refused);
                 }
@@ -88,18 +99,42 @@ final class DatasetRun {
                 if (next != null) {
                     checkpoints.save(tenant, dataset, next);
                 }
-                return finished(tenant, progress, new DatasetResult(dataset, Status.SUCCEEDED, mode, writer.upserted(),
-                        writer.removed(), stats.requests(), stats.throttledResponses(), stats.retryAfterWaited(), null,
-                        null, context.warnings()));
+                return finished(
+                        tenant,
+                        progress,
+                        new DatasetResult(
+                                dataset,
+                                Status.SUCCEEDED,
+                                mode,
+                                writer.upserted(),
+                                writer.removed(),
+                                stats.requests(),
+                                stats.throttledResponses(),
+                                stats.retryAfterWaited(),
+                                null,
+                                null,
+                                context.warnings()));
             }
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.abort(e);
             }
             LOG.warn("Tenant {}: {} failed: {}", tenant, dataset.key(), e.getMessage());
-            return finished(tenant, progress, new DatasetResult(dataset, Status.FAILED, mode,
-                    writer == null ? 0 : writer.upserted(), writer == null ? 0 : writer.removed(), stats.requests(),
-                    stats.throttledResponses(), stats.retryAfterWaited(), Failures.message(e), Failures.fix(e), List.of()));
+            return finished(
+                    tenant,
+                    progress,
+                    new DatasetResult(
+                            dataset,
+                            Status.FAILED,
+                            mode,
+                            writer == null ? 0 : writer.upserted(),
+                            writer == null ? 0 : writer.removed(),
+                            stats.requests(),
+                            stats.throttledResponses(),
+                            stats.retryAfterWaited(),
+                            Failures.message(e),
+                            Failures.fix(e),
+                            List.of()));
         }
     }
 

@@ -57,17 +57,28 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.transport = parts.transport(); // the runtime's: shared, and closed by the runtime, not here
         Listeners listeners = new Listeners(parts.listeners());
         this.controls = new TenantControls(mapper, jobs, parts.clock(), parts.interval());
-        TenantSync datasets = new TenantSync(parts.sink(), parts.checkpoints(), parts.config(), parts.licenseCatalog(),
-                parts.clock());
-        JobRunner runner = new JobRunner(parts.credentials(), jobs, transport, datasets, controls, listeners,
-                parts.clock());
-        this.scheduler = parts.scheduler() != null ? parts.scheduler()
+        TenantSync datasets = new TenantSync(
+                parts.sink(), parts.checkpoints(), parts.config(), parts.licenseCatalog(), parts.clock());
+        JobRunner runner =
+                new JobRunner(parts.credentials(), jobs, transport, datasets, controls, listeners, parts.clock());
+        this.scheduler = parts.scheduler() != null
+                ? parts.scheduler()
                 : new LocalScheduler(parts.clock(), parts.tick(), parts.executor(), parts.workers());
         this.book = new JobBook(jobs, parts.clock(), listeners, !(scheduler instanceof LocalScheduler));
-        this.work = queued -> runner.run(queued, () -> book.closing() || Thread.currentThread().isInterrupted());
+        this.work = queued -> runner.run(
+                queued, () -> book.closing() || Thread.currentThread().isInterrupted());
         CrashRecovery recovery = new CrashRecovery(jobs, book, parts.clock());
-        this.tasks = new EngineTasks(mapper, jobs, parts.credentials(), controls, book, recovery, work,
-                parts.secrets(), listeners, parts.clock());
+        this.tasks = new EngineTasks(
+                mapper,
+                jobs,
+                parts.credentials(),
+                controls,
+                book,
+                recovery,
+                work,
+                parts.secrets(),
+                listeners,
+                parts.clock());
         tasks.attachTo(scheduler);
     }
 
@@ -90,8 +101,8 @@ public final class DefaultSyncEngine implements SyncEngine {
         if (tasks.runnable(tenant).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(scheduler instanceof LocalScheduler local ? local.nextDue(tenant)
-                : tasks.nextRun(tenant, null));
+        return Optional.of(
+                scheduler instanceof LocalScheduler local ? local.nextDue(tenant) : tasks.nextRun(tenant, null));
     }
 
     private static IllegalArgumentException excluded(TenantId tenant) {
@@ -105,8 +116,13 @@ public final class DefaultSyncEngine implements SyncEngine {
             throw excluded(tenant);
         }
         boolean[] created = {false};
-        SyncJob job = book.queue(mapping.tenant(), mapping.companyId(), mapping.credentialName(), mapping.datasets(),
-                SyncTrigger.MANUAL, created);
+        SyncJob job = book.queue(
+                mapping.tenant(),
+                mapping.companyId(),
+                mapping.credentialName(),
+                mapping.datasets(),
+                SyncTrigger.MANUAL,
+                created);
         if (created[0]) {
             scheduler.submit(job);
         }
@@ -115,8 +131,8 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public SyncJob syncNowForCompany(String companyId) {
-        TenantMapping mapping = mapper.findByCompany(companyId).orElseThrow(() -> new IllegalArgumentException(
-                "company " + companyId + " is not mapped to a tenant"));
+        TenantMapping mapping = mapper.findByCompany(companyId)
+                .orElseThrow(() -> new IllegalArgumentException("company " + companyId + " is not mapped to a tenant"));
         return syncNow(mapping.tenant());
     }
 
@@ -146,9 +162,10 @@ public final class DefaultSyncEngine implements SyncEngine {
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("datasets: must not be empty");
         }
-        AppCredential credential = parts.credentials().find(credentialName).orElseThrow(() ->
-                new IllegalArgumentException("credentialName: no credential named '" + credentialName
-                        + "' in the credential store"));
+        AppCredential credential = parts.credentials()
+                .find(credentialName)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "credentialName: no credential named '" + credentialName + "' in the credential store"));
         // Fail fast, before a job or a sink session exists, when no token can be had; learn the tenant's GUID.
         String guid = transport.tokens().token(credential, tenant.value()).tenantId();
         TenantId key = guid == null ? tenant : TenantId.of(guid);
@@ -167,7 +184,9 @@ public final class DefaultSyncEngine implements SyncEngine {
                 return new SyncResult(key, finished.id(), finished.results());
             }
             SyncJob joined = awaitFinished(job);
-            List<DatasetResult> results = joined.results().stream().filter(r -> wanted.contains(r.dataset())).toList();
+            List<DatasetResult> results = joined.results().stream()
+                    .filter(r -> wanted.contains(r.dataset()))
+                    .toList();
             if (results.size() == wanted.size()) {
                 return new SyncResult(key, joined.id(), results);
             }

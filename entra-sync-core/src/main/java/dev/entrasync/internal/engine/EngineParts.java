@@ -21,11 +21,24 @@ import java.util.concurrent.ExecutorService;
  * What {@link dev.entrasync.runtime.EntraSync.EngineBuilder} hands the engine; {@code executor}, {@code secrets} and
  * {@code scheduler} may be null. The transport is the runtime's: the engine uses it and never closes it.
  */
-public record EngineParts(CredentialStore credentials, TenantMapper tenants, DatasetSink sink,
-                          CheckpointStore checkpoints, JobStore jobs, SyncConfig config, LicenseCatalog licenseCatalog, Clock clock, Sleeper sleeper,
-                          GraphTransport transport, ExecutorService executor, int workers,
-                          Duration interval, Duration tick, SecretExpiryCheck secrets, SyncScheduler scheduler,
-                          List<SyncListener> listeners) {
+public record EngineParts(
+        CredentialStore credentials,
+        TenantMapper tenants,
+        DatasetSink sink,
+        CheckpointStore checkpoints,
+        JobStore jobs,
+        SyncConfig config,
+        LicenseCatalog licenseCatalog,
+        Clock clock,
+        Sleeper sleeper,
+        GraphTransport transport,
+        ExecutorService executor,
+        int workers,
+        Duration interval,
+        Duration tick,
+        SecretExpiryCheck secrets,
+        SyncScheduler scheduler,
+        List<SyncListener> listeners) {
 
     public EngineParts {
         listeners = List.copyOf(listeners);

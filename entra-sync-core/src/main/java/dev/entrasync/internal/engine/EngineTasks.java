@@ -46,9 +46,17 @@ final class EngineTasks implements SyncTasks {
      * @param work runs a queued job to its end on the calling thread
      * @param secrets checked on every tick, or null
      */
-    EngineTasks(TenantMapper mapper, JobStore jobs, CredentialStore credentials, TenantControls controls,
-                JobBook book, CrashRecovery recovery, UnaryOperator<SyncJob> work, SecretExpiryCheck secrets,
-                Listeners listeners, Clock clock) {
+    EngineTasks(
+            TenantMapper mapper,
+            JobStore jobs,
+            CredentialStore credentials,
+            TenantControls controls,
+            JobBook book,
+            CrashRecovery recovery,
+            UnaryOperator<SyncJob> work,
+            SecretExpiryCheck secrets,
+            Listeners listeners,
+            Clock clock) {
         this.mapper = mapper;
         this.jobs = jobs;
         this.credentials = credentials;
@@ -98,7 +106,8 @@ final class EngineTasks implements SyncTasks {
         Instant now = clock.instant();
         long current = ScheduleSlots.slot(tenant.value(), interval, now);
         Instant slotStart = ScheduleSlots.slotStart(tenant.value(), interval, current);
-        boolean missed = jobs.latest(tenant).map(j -> j.queuedAt().isBefore(slotStart)).orElse(false);
+        boolean missed =
+                jobs.latest(tenant).map(j -> j.queuedAt().isBefore(slotStart)).orElse(false);
         return missed ? now : ScheduleSlots.slotStart(tenant.value(), interval, current + 1);
     }
 
@@ -108,7 +117,8 @@ final class EngineTasks implements SyncTasks {
         if (mapping.isEmpty() || mapping.get().paused() || mapping.get().excluded()) {
             return Optional.empty();
         }
-        AppCredential credential = credentials.find(mapping.get().credentialName()).orElse(null);
+        AppCredential credential =
+                credentials.find(mapping.get().credentialName()).orElse(null);
         return controls.blocked(mapping.get(), credential) ? Optional.empty() : mapping;
     }
 
@@ -124,8 +134,8 @@ final class EngineTasks implements SyncTasks {
         recovery.retireDeadScheduledRun(tenant);
         boolean[] created = {false};
         TenantMapping m = mapping.get();
-        SyncJob job = book.queue(m.tenant(), m.companyId(), m.credentialName(), m.datasets(), SyncTrigger.SCHEDULED,
-                created);
+        SyncJob job =
+                book.queue(m.tenant(), m.companyId(), m.credentialName(), m.datasets(), SyncTrigger.SCHEDULED, created);
         return created[0] ? Optional.of(book.execute(job, work)) : Optional.empty();
     }
 

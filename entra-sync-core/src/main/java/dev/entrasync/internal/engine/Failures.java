@@ -8,8 +8,7 @@ import dev.entrasync.internal.graph.ThrottledException;
 /** What a person should do about a dataset's failure, in one sentence. */
 final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static String fix(RuntimeException e) {
         if (e instanceof MissingPermissionException m) {

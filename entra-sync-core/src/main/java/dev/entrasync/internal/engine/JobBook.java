@@ -76,13 +76,21 @@ final class JobBook {
      *
      * @throws IllegalStateException if the engine is closing
      */
-    SyncJob queue(TenantId tenant, String companyId, String credentialName, Collection<Dataset> datasets,
-                  SyncTrigger trigger, boolean[] created) {
+    SyncJob queue(
+            TenantId tenant,
+            String companyId,
+            String credentialName,
+            Collection<Dataset> datasets,
+            SyncTrigger trigger,
+            boolean[] created) {
         if (closing.get()) {
             throw new IllegalStateException("The engine is closing; no new jobs");
         }
         return active.compute(tenant, (t, existing) -> {
-            if (existing != null && !jobs.find(existing.id()).map(j -> j.status().isFinished()).orElse(true)) {
+            if (existing != null
+                    && !jobs.find(existing.id())
+                            .map(j -> j.status().isFinished())
+                            .orElse(true)) {
                 return existing;
             }
             if (existing != null) {
@@ -95,17 +103,31 @@ final class JobBook {
 
     /** A new queued job that replaces one a crash left behind; it is this engine's from now on. */
     SyncJob recovery(SyncJob stale) {
-        SyncJob again = newJob(stale.tenant(), stale.companyId(), stale.credentialName(), stale.datasets(),
-                SyncTrigger.RECOVERY);
+        SyncJob again = newJob(
+                stale.tenant(), stale.companyId(), stale.credentialName(), stale.datasets(), SyncTrigger.RECOVERY);
         active.put(again.tenant(), again);
         return again;
     }
 
-    private SyncJob newJob(TenantId tenant, String companyId, String credentialName, Collection<Dataset> datasets,
-                           SyncTrigger trigger) {
-        SyncJob job = new SyncJob(UUID.randomUUID().toString(), tenant, companyId, credentialName, trigger,
-                JobStatus.QUEUED, clock.instant(), null, null, List.copyOf(EnumSet.copyOf(datasets)),
-                List.of(), null);
+    private SyncJob newJob(
+            TenantId tenant,
+            String companyId,
+            String credentialName,
+            Collection<Dataset> datasets,
+            SyncTrigger trigger) {
+        SyncJob job = new SyncJob(
+                UUID.randomUUID().toString(),
+                tenant,
+                companyId,
+                credentialName,
+                trigger,
+                JobStatus.QUEUED,
+                clock.instant(),
+                null,
+                null,
+                List.copyOf(EnumSet.copyOf(datasets)),
+                List.of(),
+                null);
         jobs.save(job);
         completions.put(job.id(), new CompletableFuture<>());
         listeners.fire(l -> l.jobQueued(job));
@@ -129,7 +151,8 @@ final class JobBook {
         active.putIfAbsent(queued.tenant(), queued);
         SyncJob finished = queued;
         try {
-            finished = closing.get() ? cancel(queued, "The engine was closed before this job started.")
+            finished = closing.get()
+                    ? cancel(queued, "The engine was closed before this job started.")
                     : work.apply(queued);
         } catch (RuntimeException e) {
             LOG.error("Job {} for tenant {} failed unexpectedly", queued.id(), queued.tenant(), e);
@@ -183,8 +206,8 @@ final class JobBook {
             if (late != null) {
                 return late.copy();
             }
-            throw new IllegalArgumentException("no job with id " + jobId
-                    + " in the job store; pass the id of a job from syncNow, sync or jobs()");
+            throw new IllegalArgumentException(
+                    "no job with id " + jobId + " in the job store; pass the id of a job from syncNow, sync or jobs()");
         }
         if (stored.get().status().isFinished()) {
             finishedElsewhere(stored.get());
@@ -200,34 +223,36 @@ final class JobBook {
         if (waiting.isDone()) {
             return;
         }
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
-            if (waiting.isDone()) {
-                return;
-            }
-            if (closing.get() && !completions.containsKey(jobId)) {
-                waiting.completeExceptionally(new CancellationException("The engine was closed while waiting for job "
-                        + jobId + ", which runs on another instance; wait for it on an engine that is open"));
-                return;
-            }
-            try {
-                Optional<SyncJob> job = jobs.find(jobId);
-                if (job.isEmpty()) {
-                    waiting.completeExceptionally(new IllegalStateException("job " + jobId
-                            + " was removed from the job store while waiting for it"));
-                    return;
-                }
-                if (job.get().status().isFinished()) {
-                    finishedElsewhere(job.get());
-                    waiting.complete(job.get());
-                    return;
-                }
-            } catch (RuntimeException e) {
-                waiting.completeExceptionally(e);
-                return;
-            }
-            Duration next = delay.multipliedBy(2);
-            watchStore(jobId, waiting, next.compareTo(LAST_LOOK) > 0 ? LAST_LOOK : next);
-        });
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    if (waiting.isDone()) {
+                        return;
+                    }
+                    if (closing.get() && !completions.containsKey(jobId)) {
+                        waiting.completeExceptionally(
+                                new CancellationException("The engine was closed while waiting for job " + jobId
+                                        + ", which runs on another instance; wait for it on an engine that is open"));
+                        return;
+                    }
+                    try {
+                        Optional<SyncJob> job = jobs.find(jobId);
+                        if (job.isEmpty()) {
+                            waiting.completeExceptionally(new IllegalStateException(
+                                    "job " + jobId + " was removed from the job store while waiting for it"));
+                            return;
+                        }
+                        if (job.get().status().isFinished()) {
+                            finishedElsewhere(job.get());
+                            waiting.complete(job.get());
+                            return;
+                        }
+                    } catch (RuntimeException e) {
+                        waiting.completeExceptionally(e);
+                        return;
+                    }
+                    Duration next = delay.multipliedBy(2);
+                    watchStore(jobId, waiting, next.compareTo(LAST_LOOK) > 0 ? LAST_LOOK : next);
+                });
     }
 
     /**
@@ -237,15 +262,17 @@ final class JobBook {
      */
     SyncJob await(String jobId, Duration timeout) throws InterruptedException {
         if (timeout == null) {
-            throw new IllegalArgumentException("timeout: must not be null; pass how long to wait, e.g. Duration.ofMinutes(5)");
+            throw new IllegalArgumentException(
+                    "timeout: must not be null; pass how long to wait, e.g. Duration.ofMinutes(5)");
         }
         CompletableFuture<SyncJob> completion = completion(jobId);
         try {
             return completion.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             completion.cancel(false);
-            return jobs.find(jobId).orElseThrow(() -> new IllegalStateException("job " + jobId
-                    + " was removed from the job store while waiting for it"));
+            return jobs.find(jobId)
+                    .orElseThrow(() -> new IllegalStateException(
+                            "job " + jobId + " was removed from the job store while waiting for it"));
         } catch (InterruptedException e) {
             completion.cancel(false);
             throw e;

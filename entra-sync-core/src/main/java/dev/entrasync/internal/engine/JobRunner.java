@@ -37,8 +37,14 @@ final class JobRunner {
     private final Listeners listeners;
     private final Clock clock;
 
-    JobRunner(CredentialStore credentials, JobStore jobs, GraphTransport transport, TenantSync datasets,
-              TenantControls controls, Listeners listeners, Clock clock) {
+    JobRunner(
+            CredentialStore credentials,
+            JobStore jobs,
+            GraphTransport transport,
+            TenantSync datasets,
+            TenantControls controls,
+            Listeners listeners,
+            Clock clock) {
         this.credentials = credentials;
         this.jobs = jobs;
         this.transport = transport;
@@ -61,8 +67,11 @@ final class JobRunner {
         listeners.fire(l -> l.jobStarted(started));
         Optional<AppCredential> credential = credentials.find(job.credentialName());
         if (credential.isEmpty()) {
-            return finish(job, JobStatus.FAILED, "No credential named '" + job.credentialName()
-                    + "' in the credential store; add it or map the tenant to an existing credential.");
+            return finish(
+                    job,
+                    JobStatus.FAILED,
+                    "No credential named '" + job.credentialName()
+                            + "' in the credential store; add it or map the tenant to an existing credential.");
         }
         TenantGraph graph = transport.forTenant(credential.get(), job.tenant().value());
         try {
@@ -77,15 +86,24 @@ final class JobRunner {
         datasets.run(graph, job.tenant(), EnumSet.copyOf(job.datasets()), job.id(), progress);
         job = progress.job;
         if (cancelled.getAsBoolean()) {
-            return finish(job, JobStatus.CANCELLED, "The engine was closed while the job ran; what it had not"
-                    + " completed was discarded.");
+            return finish(
+                    job,
+                    JobStatus.CANCELLED,
+                    "The engine was closed while the job ran; what it had not" + " completed was discarded.");
         }
-        long failed = job.results().stream().filter(r -> r.status() == DatasetResult.Status.FAILED).count();
-        JobStatus status = failed == 0 ? JobStatus.SUCCEEDED
-                : failed == job.results().size() ? JobStatus.FAILED : JobStatus.PARTIAL;
-        String reason = failed == 0 ? null : job.results().stream()
+        long failed = job.results().stream()
                 .filter(r -> r.status() == DatasetResult.Status.FAILED)
-                .map(r -> r.dataset().key() + ": " + r.error()).reduce((a, b) -> a + "; " + b).orElse(null);
+                .count();
+        JobStatus status = failed == 0
+                ? JobStatus.SUCCEEDED
+                : failed == job.results().size() ? JobStatus.FAILED : JobStatus.PARTIAL;
+        String reason = failed == 0
+                ? null
+                : job.results().stream()
+                        .filter(r -> r.status() == DatasetResult.Status.FAILED)
+                        .map(r -> r.dataset().key() + ": " + r.error())
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse(null);
         return finish(job, status, reason);
     }
 
@@ -119,7 +137,8 @@ final class JobRunner {
 
         @Override
         public void datasetFinished(dev.entrasync.TenantId tenant, DatasetResult result) {
-            if (result.dataset() == Dataset.USERS && result.status() == DatasetResult.Status.SUCCEEDED
+            if (result.dataset() == Dataset.USERS
+                    && result.status() == DatasetResult.Status.SUCCEEDED
                     && result.mode() == DatasetResult.Mode.FULL) {
                 graph.sizeClass(TenantSizeClass.of(result.rowsUpserted()));
             }
@@ -133,8 +152,7 @@ final class JobRunner {
     private SyncJob finish(SyncJob job, JobStatus status, String reason) {
         SyncJob done = job.finish(status, clock.instant(), reason);
         jobs.save(done);
-        LOG.info("Job {} for tenant {} {}{}", done.id(), done.tenant(), status,
-                reason == null ? "" : ": " + reason);
+        LOG.info("Job {} for tenant {} {}{}", done.id(), done.tenant(), status, reason == null ? "" : ": " + reason);
         listeners.fire(l -> l.jobFinished(done));
         return done;
     }

@@ -36,7 +36,8 @@ public final class LocalScheduler implements SyncScheduler {
     private final Duration tick;
     private final ExecutorService workers;
     private final boolean ownsWorkers;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("entra-sync-schedule"));
+    private final ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(daemon("entra-sync-schedule"));
     private final Map<TenantId, Instant> nextDue = new ConcurrentHashMap<>();
     private final Map<Object, Future<?>> running = new ConcurrentHashMap<>();
     private volatile SyncTasks tasks;
@@ -68,13 +69,17 @@ public final class LocalScheduler implements SyncScheduler {
     @Override
     public void start() {
         tasks.recoverInterrupted();
-        ticker.scheduleWithFixedDelay(() -> {
-            try {
-                startDue();
-            } catch (RuntimeException e) {
-                LOG.error("The schedule's tick failed; it runs again at the next tick", e);
-            }
-        }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        startDue();
+                    } catch (RuntimeException e) {
+                        LOG.error("The schedule's tick failed; it runs again at the next tick", e);
+                    }
+                },
+                0,
+                tick.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /**

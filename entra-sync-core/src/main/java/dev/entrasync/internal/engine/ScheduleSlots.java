@@ -14,8 +14,7 @@ import java.time.Instant;
  */
 final class ScheduleSlots {
 
-    private ScheduleSlots() {
-    }
+    private ScheduleSlots() {}
 
     private static final java.util.concurrent.ConcurrentHashMap<String, Double> FRACTIONS =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,6 +47,7 @@ final class ScheduleSlots {
 
     /** When slot {@code k} starts. */
     static Instant slotStart(String tenantId, Duration interval, long k) {
-        return Instant.ofEpochMilli(k * interval.toMillis() + offset(tenantId, interval).toMillis());
+        return Instant.ofEpochMilli(
+                k * interval.toMillis() + offset(tenantId, interval).toMillis());
     }
 }

@@ -12,18 +12,14 @@ import dev.entrasync.TenantId;
 public interface SyncProgress {
 
     /** Reports nothing. */
-    SyncProgress NONE = new SyncProgress() {
-    };
+    SyncProgress NONE = new SyncProgress() {};
 
     /** A dataset is about to be fetched in this mode (called again with FULL when a delta link was rejected). */
-    default void datasetStarted(TenantId tenant, Dataset dataset, DatasetResult.Mode mode) {
-    }
+    default void datasetStarted(TenantId tenant, Dataset dataset, DatasetResult.Mode mode) {}
 
     /** Records went to the sink; the counts are the dataset's running totals. */
-    default void rowsWritten(TenantId tenant, Dataset dataset, long upsertedSoFar, long removedSoFar) {
-    }
+    default void rowsWritten(TenantId tenant, Dataset dataset, long upsertedSoFar, long removedSoFar) {}
 
     /** A dataset finished (its session completed or aborted). */
-    default void datasetFinished(TenantId tenant, DatasetResult result) {
-    }
+    default void datasetFinished(TenantId tenant, DatasetResult result) {}
 }

@@ -31,6 +31,7 @@ final class TenantControls {
 
     /** How many of a tenant's latest jobs {@link #health} reads, at most. */
     static final int HEALTH_JOBS = 1_000;
+
     private static final int PAGE = 100;
 
     private final TenantMapper mapper;
@@ -56,8 +57,8 @@ final class TenantControls {
     }
 
     private static IllegalArgumentException notMapped(TenantId tenant) {
-        return new IllegalArgumentException("tenant " + tenant
-                + " is not mapped to a company; map it with TenantMapper.map(...) first");
+        return new IllegalArgumentException(
+                "tenant " + tenant + " is not mapped to a company; map it with TenantMapper.map(...) first");
     }
 
     /** The tenant's own interval, or the engine's. */
@@ -138,8 +139,11 @@ final class TenantControls {
         boolean[] newly = {true};
         mapper.change(tenant, m -> {
             TenantBlock old = m.block();
-            newly[0] = old == null || old.failure() != cause.failure() || !old.credential().equals(digest);
-            return newly[0] ? m.withBlock(new TenantBlock(cause.failure(), cause.getMessage(), clock.instant(), digest))
+            newly[0] = old == null
+                    || old.failure() != cause.failure()
+                    || !old.credential().equals(digest);
+            return newly[0]
+                    ? m.withBlock(new TenantBlock(cause.failure(), cause.getMessage(), clock.instant(), digest))
                     : m;
         });
         return newly[0];
@@ -170,7 +174,8 @@ final class TenantControls {
                 break;
             }
         }
-        TenantBlock block = mapper.findByTenant(tenant).map(TenantMapping::block).orElse(null);
+        TenantBlock block =
+                mapper.findByTenant(tenant).map(TenantMapping::block).orElse(null);
         if (block != null && lastError == null) {
             lastError = block.reason();
         }
@@ -182,10 +187,17 @@ final class TenantControls {
      * over its fields, in hex. It cannot be turned back into the secret, and is stored instead of it.
      */
     static String fingerprint(AppCredential credential) {
-        String fields = String.join("\n", "entra-sync credential fingerprint v1", credential.name(),
-                credential.cloud().loginUrl().toString(), credential.cloud().graphUrl().toString(),
-                credential.homeTenant().value(), credential.clientId(), credential.secret().reveal(),
-                String.valueOf(credential.secretExpiresAt()), String.valueOf(credential.cspPartner()));
+        String fields = String.join(
+                "\n",
+                "entra-sync credential fingerprint v1",
+                credential.name(),
+                credential.cloud().loginUrl().toString(),
+                credential.cloud().graphUrl().toString(),
+                credential.homeTenant().value(),
+                credential.clientId(),
+                credential.secret().reveal(),
+                String.valueOf(credential.secretExpiresAt()),
+                String.valueOf(credential.cspPartner()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(fields.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

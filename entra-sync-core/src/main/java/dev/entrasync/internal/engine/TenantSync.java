@@ -30,10 +30,12 @@ public final class TenantSync {
     private final LicenseCatalog catalog;
     private final Clock clock;
 
-    public TenantSync(DatasetSink sink, CheckpointStore checkpoints, SyncConfig config, LicenseCatalog catalog,
-                      Clock clock) {
-        this.datasetRun = new DatasetRun(Objects.requireNonNull(sink, "sink"),
-                Objects.requireNonNull(checkpoints, "checkpoints"), Objects.requireNonNull(config, "config"));
+    public TenantSync(
+            DatasetSink sink, CheckpointStore checkpoints, SyncConfig config, LicenseCatalog catalog, Clock clock) {
+        this.datasetRun = new DatasetRun(
+                Objects.requireNonNull(sink, "sink"),
+                Objects.requireNonNull(checkpoints, "checkpoints"),
+                Objects.requireNonNull(config, "config"));
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -46,8 +48,8 @@ public final class TenantSync {
      * @param runId the run's id, given to the sink
      * @return one result per dataset, in {@link Dataset} order; never throws for a dataset's failure
      */
-    public List<DatasetResult> run(TenantGraph graph, TenantId tenant, Set<Dataset> datasets, String runId,
-                                   SyncProgress progress) {
+    public List<DatasetResult> run(
+            TenantGraph graph, TenantId tenant, Set<Dataset> datasets, String runId, SyncProgress progress) {
         Instant startedAt = clock.instant();
         TenantIndexes indexes = new TenantIndexes(graph, catalog);
         List<DatasetResult> results = new ArrayList<>();

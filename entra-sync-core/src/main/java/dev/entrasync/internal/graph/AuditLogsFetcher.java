@@ -48,9 +48,15 @@ final class AuditLogsFetcher implements DatasetFetcher {
         TenantGraph graph = context.graph();
         Set<String> delivered = new HashSet<>();
         Instant[] newest = {previous == null ? null : previous.watermark()};
-        GraphPager.forEachPage(graph, graph.v1(PATH + "?$filter=activityDateTime%20ge%20"
-                        + from.truncatedTo(ChronoUnit.SECONDS) + "&$top=999"), p -> read(p.readValueAsTree()),
-                Priority.LOW, PERMISSIONS, context.stats(), page -> {
+        GraphPager.forEachPage(
+                graph,
+                graph.v1(PATH + "?$filter=activityDateTime%20ge%20" + from.truncatedTo(ChronoUnit.SECONDS)
+                        + "&$top=999"),
+                p -> read(p.readValueAsTree()),
+                Priority.LOW,
+                PERMISSIONS,
+                context.stats(),
+                page -> {
                     List<EntraAuditEvent> fresh = new ArrayList<>();
                     for (EntraAuditEvent event : page.items()) {
                         if (delivered.add(event.id())) {
@@ -75,13 +81,27 @@ final class AuditLogsFetcher implements DatasetFetcher {
         JsonNode app = event.path("initiatedBy").path("app");
         List<AuditTarget> targets = new ArrayList<>();
         for (JsonNode target : event.path("targetResources")) {
-            targets.add(new AuditTarget(Json.text(target, "id"), Json.text(target, "type"),
-                    Json.text(target, "displayName"), Json.text(target, "userPrincipalName")));
+            targets.add(new AuditTarget(
+                    Json.text(target, "id"),
+                    Json.text(target, "type"),
+                    Json.text(target, "displayName"),
+                    Json.text(target, "userPrincipalName")));
         }
-        return new EntraAuditEvent(id, at, Json.text(event, "activityDisplayName"), Json.text(event, "category"),
-                Json.text(event, "operationType"), Json.text(event, "result"), Json.text(event, "resultReason"),
-                Json.text(event, "loggedByService"), Json.text(event, "correlationId"), Json.text(user, "id"),
-                Json.text(user, "userPrincipalName"), Json.text(app, "appId"), Json.text(app, "displayName"),
-                Json.text(user, "ipAddress"), targets);
+        return new EntraAuditEvent(
+                id,
+                at,
+                Json.text(event, "activityDisplayName"),
+                Json.text(event, "category"),
+                Json.text(event, "operationType"),
+                Json.text(event, "result"),
+                Json.text(event, "resultReason"),
+                Json.text(event, "loggedByService"),
+                Json.text(event, "correlationId"),
+                Json.text(user, "id"),
+                Json.text(user, "userPrincipalName"),
+                Json.text(app, "appId"),
+                Json.text(app, "displayName"),
+                Json.text(user, "ipAddress"),
+                targets);
     }
 }

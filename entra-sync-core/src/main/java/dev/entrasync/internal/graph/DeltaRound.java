@@ -26,11 +26,10 @@ import java.util.Set;
  */
 final class DeltaRound {
 
-    private static final Set<String> EXPIRED_CODES = Set.of("syncstatenotfound", "resyncrequired",
-            "syncstateinvalid", "directory_expiredpagetoken");
+    private static final Set<String> EXPIRED_CODES =
+            Set.of("syncstatenotfound", "resyncrequired", "syncstateinvalid", "directory_expiredpagetoken");
 
-    private DeltaRound() {
-    }
+    private DeltaRound() {}
 
     /** Receives each page's objects in order; {@code fullRound} says whether they are whole objects of a list. */
     interface Pages<R extends EntraRecord> {
@@ -53,54 +52,97 @@ final class DeltaRound {
      * @param listSelect the properties a full round lists
      * @return the delta link for the next run
      */
-    static <R extends EntraRecord> String run(FetchContext context, String collection, String deltaSelect,
-                                              String listSelect, List<String> permissions,
-                                              ItemReader<DeltaItem<R>> reader, Pages<R> pages) {
+    static <R extends EntraRecord> String run(
+            FetchContext context,
+            String collection,
+            String deltaSelect,
+            String listSelect,
+            List<String> permissions,
+            ItemReader<DeltaItem<R>> reader,
+            Pages<R> pages) {
         TenantGraph graph = context.graph();
         RequestStats stats = context.stats();
         if (context.mode() == Mode.DELTA) {
             try {
-                return required(GraphPager.forEachPage(graph, URI.create(context.previous().deltaLink()), reader,
-                        Priority.LOW, permissions, stats, page -> pages.accept(page.items(), false)), collection);
+                return required(
+                        GraphPager.forEachPage(
+                                graph,
+                                URI.create(context.previous().deltaLink()),
+                                reader,
+                                Priority.LOW,
+                                permissions,
+                                stats,
+                                page -> pages.accept(page.items(), false)),
+                        collection);
             } catch (GraphException e) {
                 if (expired(e)) {
-                    throw new DeltaTokenExpiredException("Graph no longer accepts the saved delta link of "
-                            + collection + " in tenant " + graph.tenant() + " (" + e.status()
-                            + e.errorCode().map(c -> " " + c).orElse("") + "); a full round follows.", e);
+                    throw new DeltaTokenExpiredException(
+                            "Graph no longer accepts the saved delta link of "
+                                    + collection + " in tenant " + graph.tenant() + " (" + e.status()
+                                    + e.errorCode().map(c -> " " + c).orElse("") + "); a full round follows.",
+                            e);
                 }
                 throw e;
             }
         }
-        GraphPager.Page<DeltaItem<R>> first = GraphPager.firstPage(graph, graph.v1(collection + "/delta?$select="
-                + deltaSelect), reader, Priority.LOW, permissions, stats);
+        GraphPager.Page<DeltaItem<R>> first = GraphPager.firstPage(
+                graph,
+                graph.v1(collection + "/delta?$select=" + deltaSelect),
+                reader,
+                Priority.LOW,
+                permissions,
+                stats);
         if (first.nextLink() == null) {
             pages.accept(first.items(), true);
             return required(first.deltaLink(), collection);
         }
-        String deltaLink = required(GraphPager.forEachPage(graph, graph.v1(collection + "/delta?$select="
-                + deltaSelect + "&$deltaToken=latest"), reader, Priority.LOW, permissions, stats, page -> { }),
+        String deltaLink = required(
+                GraphPager.forEachPage(
+                        graph,
+                        graph.v1(collection + "/delta?$select=" + deltaSelect + "&$deltaToken=latest"),
+                        reader,
+                        Priority.LOW,
+                        permissions,
+                        stats,
+                        page -> {}),
                 collection);
-        GraphPager.forEachPage(graph, graph.v1(collection + "?$select=" + listSelect + "&$top=999"), reader,
-                Priority.LOW, permissions, stats, page -> pages.accept(page.items(), true));
+        GraphPager.forEachPage(
+                graph,
+                graph.v1(collection + "?$select=" + listSelect + "&$top=999"),
+                reader,
+                Priority.LOW,
+                permissions,
+                stats,
+                page -> pages.accept(page.items(), true));
         return deltaLink;
     }
 
     /** The checkpoint after a round: the new link, and when the last full round was. */
     static Checkpoint checkpoint(FetchContext context, String deltaLink, Set<String> trackedIds) {
-        Instant fullRoundAt = context.mode() == Mode.FULL ? context.startedAt() : context.previous().fullRoundAt();
+        Instant fullRoundAt = context.mode() == Mode.FULL
+                ? context.startedAt()
+                : context.previous().fullRoundAt();
         return new Checkpoint(deltaLink, null, fullRoundAt, trackedIds);
     }
 
     static boolean expired(GraphException e) {
-        return e.status() == 410 || e.errorCode().map(c -> EXPIRED_CODES.contains(c.toLowerCase(Locale.ROOT)))
-                .orElse(false);
+        return e.status() == 410
+                || e.errorCode()
+                        .map(c -> EXPIRED_CODES.contains(c.toLowerCase(Locale.ROOT)))
+                        .orElse(false);
     }
 
     private static String required(String deltaLink, String collection) {
         if (deltaLink == null) {
-            throw new GraphException("Graph ended a delta round of " + collection + " without an @odata.deltaLink; "
-                    + "nothing from this run was kept and the next run starts a full round again.", 200, null, null,
-                    collection + "/delta", true, null);
+            throw new GraphException(
+                    "Graph ended a delta round of " + collection + " without an @odata.deltaLink; "
+                            + "nothing from this run was kept and the next run starts a full round again.",
+                    200,
+                    null,
+                    null,
+                    collection + "/delta",
+                    true,
+                    null);
         }
         return deltaLink;
     }

@@ -27,6 +27,7 @@ final class DevicesFetcher implements DatasetFetcher {
     /** The {@code $select} list: exactly the fields kept. */
     static final String SELECT = "id,deviceId,displayName,operatingSystem,operatingSystemVersion,trustType,"
             + "isManaged,isCompliant,approximateLastSignInDateTime,onPremisesSyncEnabled,registrationDateTime";
+
     static final List<String> PERMISSIONS = PermissionNames.of(DEVICE_READ_ALL, DIRECTORY_READ_ALL);
     private static final Set<String> FIELDS = Set.of(SELECT.split(","));
 
@@ -43,8 +44,8 @@ final class DevicesFetcher implements DatasetFetcher {
     @Override
     public Checkpoint fetch(FetchContext context) {
         RecordWriter writer = context.writer();
-        String deltaLink = DeltaRound.run(context, "devices", SELECT, SELECT, PERMISSIONS, DevicesFetcher::read,
-                (items, full) -> {
+        String deltaLink =
+                DeltaRound.run(context, "devices", SELECT, SELECT, PERMISSIONS, DevicesFetcher::read, (items, full) -> {
                     List<EntraDevice> whole = new ArrayList<>();
                     List<RecordPatch<EntraDevice>> patches = new ArrayList<>();
                     List<String> removed = new ArrayList<>();
@@ -104,7 +105,23 @@ final class DevicesFetcher implements DatasetFetcher {
         if (id == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "a device without an id");
         }
-        return removed ? DeltaItem.removed(id) : new DeltaItem<>(id, new EntraDevice(id, deviceId, name, os, osVersion,
-                trustType, managed, compliant, lastSignIn, synced, registered), present, false);
+        return removed
+                ? DeltaItem.removed(id)
+                : new DeltaItem<>(
+                        id,
+                        new EntraDevice(
+                                id,
+                                deviceId,
+                                name,
+                                os,
+                                osVersion,
+                                trustType,
+                                managed,
+                                compliant,
+                                lastSignIn,
+                                synced,
+                                registered),
+                        present,
+                        false);
     }
 }

@@ -28,8 +28,15 @@ public final class FetchContext {
     /**
      * @param previous the saved checkpoint, or null
      */
-    public FetchContext(TenantGraph graph, RequestStats stats, RecordWriter writer, Checkpoint previous, Mode mode,
-                        SyncConfig config, Instant startedAt, TenantIndexes indexes) {
+    public FetchContext(
+            TenantGraph graph,
+            RequestStats stats,
+            RecordWriter writer,
+            Checkpoint previous,
+            Mode mode,
+            SyncConfig config,
+            Instant startedAt,
+            TenantIndexes indexes) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.stats = Objects.requireNonNull(stats, "stats");
         this.writer = Objects.requireNonNull(writer, "writer");

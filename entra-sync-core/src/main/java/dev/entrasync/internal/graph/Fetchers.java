@@ -13,19 +13,32 @@ import java.util.Map;
 public final class Fetchers {
 
     /** Run order. */
-    public static final List<Dataset> ORDER = List.of(Dataset.TENANT_PROFILE, Dataset.LICENSES, Dataset.ROLES,
-            Dataset.USERS, Dataset.GROUPS, Dataset.DEVICES, Dataset.AUDIT_LOGS, Dataset.SECURE_SCORES);
+    public static final List<Dataset> ORDER = List.of(
+            Dataset.TENANT_PROFILE,
+            Dataset.LICENSES,
+            Dataset.ROLES,
+            Dataset.USERS,
+            Dataset.GROUPS,
+            Dataset.DEVICES,
+            Dataset.AUDIT_LOGS,
+            Dataset.SECURE_SCORES);
 
     private static final Map<Dataset, DatasetFetcher> FETCHERS = new EnumMap<>(Dataset.class);
 
     static {
-        List.of(new TenantProfileFetcher(), new LicensesFetcher(), new RolesFetcher(), new UsersFetcher(),
-                new GroupsFetcher(), new DevicesFetcher(), new AuditLogsFetcher(), new SecureScoresFetcher())
+        List.of(
+                        new TenantProfileFetcher(),
+                        new LicensesFetcher(),
+                        new RolesFetcher(),
+                        new UsersFetcher(),
+                        new GroupsFetcher(),
+                        new DevicesFetcher(),
+                        new AuditLogsFetcher(),
+                        new SecureScoresFetcher())
                 .forEach(f -> FETCHERS.put(f.dataset(), f));
     }
 
-    private Fetchers() {
-    }
+    private Fetchers() {}
 
     /** The fetcher of a dataset. */
     public static DatasetFetcher of(Dataset dataset) {

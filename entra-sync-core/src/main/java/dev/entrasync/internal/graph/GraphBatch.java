@@ -29,8 +29,7 @@ final class GraphBatch {
     /** Graph's limit of requests per batch. */
     static final int MAX_ITEMS = 20;
 
-    private GraphBatch() {
-    }
+    private GraphBatch() {}
 
     /**
      * One GET inside a batch.
@@ -51,8 +50,8 @@ final class GraphBatch {
      * @throws GraphException typed (permission, licence, status) for an item Graph refused, or after the
      *     last attempt for items that kept failing
      */
-    static Map<String, JsonNode> send(TenantGraph graph, List<Item> items, List<String> permissions,
-                                      RequestStats stats) {
+    static Map<String, JsonNode> send(
+            TenantGraph graph, List<Item> items, List<String> permissions, RequestStats stats) {
         Map<String, JsonNode> bodies = new LinkedHashMap<>();
         Map<String, Item> pending = new LinkedHashMap<>();
         items.forEach(i -> pending.put(i.id(), i));
@@ -63,8 +62,10 @@ final class GraphBatch {
             GraphException lastFailure = null;
             for (int from = 0; from < round.size(); from += MAX_ITEMS) {
                 List<Item> chunk = round.subList(from, Math.min(round.size(), from + MAX_ITEMS));
-                JsonNode responses = graph.send(GraphRequest.batch(graph.v1("$batch"), body(chunk), Priority.LOW,
-                        permissions, chunk.size()), in -> Json.MAPPER.readTree(in).path("responses"), stats);
+                JsonNode responses = graph.send(
+                        GraphRequest.batch(graph.v1("$batch"), body(chunk), Priority.LOW, permissions, chunk.size()),
+                        in -> Json.MAPPER.readTree(in).path("responses"),
+                        stats);
                 for (JsonNode response : responses) {
                     String id = response.path("id").asText();
                     Item item = pending.get(id);
@@ -78,8 +79,10 @@ final class GraphBatch {
                         pending.remove(id);
                         continue;
                     }
-                    GraphException failure = GraphErrors.of(status,
-                            GraphErrors.Body.parse(itemBody == null ? "" : itemBody.toString()), graph.tenant(),
+                    GraphException failure = GraphErrors.of(
+                            status,
+                            GraphErrors.Body.parse(itemBody == null ? "" : itemBody.toString()),
+                            graph.tenant(),
                             GraphRequest.get(graph.v1(item.url()), Priority.LOW, permissions));
                     if (status != 429 && status < 500) {
                         throw failure;
@@ -89,22 +92,34 @@ final class GraphBatch {
                     }
                     lastFailure = failure;
                     Duration retryAfter = graph.retryAfter(header(response.path("headers"), "Retry-After"));
-                    if (retryAfter != null && (longestRetryAfter == null || retryAfter.compareTo(longestRetryAfter) > 0)) {
+                    if (retryAfter != null
+                            && (longestRetryAfter == null || retryAfter.compareTo(longestRetryAfter) > 0)) {
                         longestRetryAfter = retryAfter;
                     }
                 }
             }
             if (!pending.isEmpty()) {
                 if (lastFailure == null) {
-                    throw new GraphException("Graph's $batch answer in tenant " + graph.tenant() + " left out "
-                            + pending.size() + " of its requests (first: " + pending.values().iterator().next().url()
-                            + "). The sync can be retried.", 200, null, TenantIds.orNull(graph.tenant()), "/$batch",
-                            true, null);
+                    throw new GraphException(
+                            "Graph's $batch answer in tenant " + graph.tenant() + " left out "
+                                    + pending.size() + " of its requests (first: "
+                                    + pending.values().iterator().next().url()
+                                    + "). The sync can be retried.",
+                            200,
+                            null,
+                            TenantIds.orNull(graph.tenant()),
+                            "/$batch",
+                            true,
+                            null);
                 }
                 // the round is one attempt of the items still pending, retried by the same policy as a request
-                history = graph.retryOrThrow(RetryPolicy.Subject.batchItems(pending.size(),
-                        pending.values().iterator().next().url()), Outcome.retryable(lastFailure, longestRetryAfter),
-                        history, stats);
+                history = graph.retryOrThrow(
+                        RetryPolicy.Subject.batchItems(
+                                pending.size(),
+                                pending.values().iterator().next().url()),
+                        Outcome.retryable(lastFailure, longestRetryAfter),
+                        history,
+                        stats);
             }
         }
         return bodies;
@@ -114,7 +129,10 @@ final class GraphBatch {
         ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode requests = root.putArray("requests");
         for (Item item : chunk) {
-            ObjectNode request = requests.addObject().put("id", item.id()).put("method", "GET").put("url", item.url());
+            ObjectNode request = requests.addObject()
+                    .put("id", item.id())
+                    .put("method", "GET")
+                    .put("url", item.url());
             if (!item.headers().isEmpty()) {
                 ObjectNode headers = request.putObject("headers");
                 item.headers().forEach(headers::put);

@@ -50,8 +50,8 @@ final class GraphCall {
                 return hosts;
             }
         };
-        this.adapter = new BaseGraphRequestAdapter(new BaseBearerTokenAuthenticationProvider(provider),
-                graphUrl + "/v1.0", client);
+        this.adapter = new BaseGraphRequestAdapter(
+                new BaseBearerTokenAuthenticationProvider(provider), graphUrl + "/v1.0", client);
     }
 
     /**
@@ -72,8 +72,8 @@ final class GraphCall {
         info.setResponseHandler(new ResponseHandler() {
             @Override
             @SuppressWarnings("unchecked")
-            public <N, M> M handleResponse(N nativeResponse,
-                                           HashMap<String, ParsableFactory<? extends Parsable>> errorMappings) {
+            public <N, M> M handleResponse(
+                    N nativeResponse, HashMap<String, ParsableFactory<? extends Parsable>> errorMappings) {
                 try (Response response = (Response) nativeResponse) {
                     return (M) handler.apply(new OkHttpReply(response));
                 }

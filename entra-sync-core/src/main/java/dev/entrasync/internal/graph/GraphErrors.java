@@ -14,8 +14,7 @@ final class GraphErrors {
     static final String NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private GraphErrors() {
-    }
+    private GraphErrors() {}
 
     /** Graph's {@code error.code} and {@code error.message}, tolerant of any body. */
     record Body(String code, String message) {
@@ -25,7 +24,8 @@ final class GraphErrors {
             }
             try {
                 JsonNode error = JSON.readTree(body).path("error");
-                String code = error.path("code").isTextual() ? error.path("code").asText() : null;
+                String code =
+                        error.path("code").isTextual() ? error.path("code").asText() : null;
                 return new Body(code, error.path("message").asText(""));
             } catch (IOException e) {
                 return new Body(null, body.length() > 200 ? body.substring(0, 200) + "…" : body);
@@ -40,23 +40,28 @@ final class GraphErrors {
 
     static GraphException of(int status, Body body, String tenant, GraphRequest request) {
         String path = request.describe();
-        if (status == 403 && "Authorization_RequestDenied".equals(body.code()) && !request.permissions().isEmpty()) {
-            return new MissingPermissionException(TenantIds.orNull(tenant), path, request.permissions(),
-                    body.message());
+        if (status == 403
+                && "Authorization_RequestDenied".equals(body.code())
+                && !request.permissions().isEmpty()) {
+            return new MissingPermissionException(
+                    TenantIds.orNull(tenant), path, request.permissions(), body.message());
         }
         if (status == 403 && NON_PREMIUM.equals(body.code())) {
-            return new LicenseRequiredException(TenantIds.orNull(tenant), path, "Microsoft Entra ID P1",
-                    body.message());
+            return new LicenseRequiredException(
+                    TenantIds.orNull(tenant), path, "Microsoft Entra ID P1", body.message());
         }
         String advice = switch (status) {
-            case 400 -> "The request was rejected as invalid; this is a bug in entra-sync or an unsupported tenant feature — report it with this message.";
-            case 401 -> "The token was not accepted; check the credential's cloud matches the tenant's, and that consent was not revoked.";
+            case 400 ->
+                "The request was rejected as invalid; this is a bug in entra-sync or an unsupported tenant feature — report it with this message.";
+            case 401 ->
+                "The token was not accepted; check the credential's cloud matches the tenant's, and that consent was not revoked.";
             case 403 -> "Access denied; check the app's permissions and the tenant's licences, then re-consent.";
             case 404 -> "Not found; the object or the endpoint does not exist in this tenant or cloud.";
             default -> "Graph failed; entra-sync gave up on this request.";
         };
         String message = "Graph answered " + status + (body.code() == null ? "" : " " + body.code()) + " for " + path
-                + " in tenant " + tenant + (body.message().isEmpty() ? "" : ": " + stripPeriod(body.message())) + ". " + advice;
+                + " in tenant " + tenant + (body.message().isEmpty() ? "" : ": " + stripPeriod(body.message())) + ". "
+                + advice;
         boolean transientFailure = status == 429 || status >= 500;
         return new GraphException(message, status, body.code(), TenantIds.orNull(tenant), path, transientFailure, null);
     }

@@ -2,10 +2,10 @@ package dev.entrasync.internal.graph;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.entrasync.GraphException;
 import dev.entrasync.internal.auth.TenantIds;
 import java.io.IOException;
 import java.net.URI;
-import dev.entrasync.GraphException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,8 +23,7 @@ import java.util.Set;
  */
 public final class GraphPager {
 
-    private GraphPager() {
-    }
+    private GraphPager() {}
 
     /**
      * One page: its items and the links it carried.
@@ -49,8 +48,14 @@ public final class GraphPager {
      * @return the last page's {@code @odata.deltaLink}, or null
      * @throws dev.entrasync.GraphException for a link outside Graph's origin, a repeated next link, or too many pages
      */
-    public static <R> String forEachPage(TenantGraph graph, URI first, ItemReader<R> items, Priority priority,
-                                         List<String> permissions, RequestStats stats, PageConsumer<R> consumer) {
+    public static <R> String forEachPage(
+            TenantGraph graph,
+            URI first,
+            ItemReader<R> items,
+            Priority priority,
+            List<String> permissions,
+            RequestStats stats,
+            PageConsumer<R> consumer) {
         return forEachPageUntil(graph, first, items, priority, permissions, stats, consumer, () -> false);
     }
 
@@ -60,9 +65,15 @@ public final class GraphPager {
      *
      * @return the last page's {@code @odata.deltaLink}, or null
      */
-    public static <R> String forEachPageUntil(TenantGraph graph, URI first, ItemReader<R> items, Priority priority,
-                                              List<String> permissions, RequestStats stats, PageConsumer<R> consumer,
-                                              java.util.function.BooleanSupplier enough) {
+    public static <R> String forEachPageUntil(
+            TenantGraph graph,
+            URI first,
+            ItemReader<R> items,
+            Priority priority,
+            List<String> permissions,
+            RequestStats stats,
+            PageConsumer<R> consumer,
+            java.util.function.BooleanSupplier enough) {
         Walk walk = new Walk(graph, first);
         URI next = first;
         String deltaLink = null;
@@ -81,8 +92,13 @@ public final class GraphPager {
      * Sends one request for a page and checks its links (on Graph's origin), without following them: for a
      * caller that decides itself whether to follow the next link.
      */
-    public static <R> Page<R> firstPage(TenantGraph graph, URI uri, ItemReader<R> items, Priority priority,
-                                        List<String> permissions, RequestStats stats) {
+    public static <R> Page<R> firstPage(
+            TenantGraph graph,
+            URI uri,
+            ItemReader<R> items,
+            Priority priority,
+            List<String> permissions,
+            RequestStats stats) {
         GraphRequest request = GraphRequest.get(uri, priority, permissions);
         Page<R> page = graph.send(request, reader(items), stats);
         new Walk(graph, uri).checkLinks(page, request.describe());
@@ -141,21 +157,37 @@ public final class GraphPager {
         URI next(Page<?> page, String from) {
             String link = page.nextLink();
             if (!followed.add(link)) {
-                throw new GraphException("Graph's answer to " + from + " in tenant " + graph.tenant() + " carried an"
-                        + " @odata.nextLink this walk had already followed (page " + pages + "): the pages go round in a"
-                        + " circle and following them would never end. The dataset was stopped; nothing from this run of"
-                        + " it was kept and its checkpoint was not moved. The next run tries again; if it fails the same"
-                        + " way, report it with this message.", 200, null, TenantIds.orNull(graph.tenant()), from,
-                        true, null);
+                throw new GraphException(
+                        "Graph's answer to " + from + " in tenant " + graph.tenant() + " carried an"
+                                + " @odata.nextLink this walk had already followed (page " + pages
+                                + "): the pages go round in a"
+                                + " circle and following them would never end. The dataset was stopped; nothing from this run of"
+                                + " it was kept and its checkpoint was not moved. The next run tries again; if it fails the same"
+                                + " way, report it with this message.",
+                        200,
+                        null,
+                        TenantIds.orNull(graph.tenant()),
+                        from,
+                        true,
+                        null);
             }
             if (pages >= bound) {
-                throw new GraphException("Graph's answer to " + from + " in tenant " + graph.tenant() + " carried an"
-                        + " @odata.nextLink after " + pages + " pages, the most one read may follow ("
-                        + (bound < maxPages ? "derived from the collection's @odata.count of " + count
-                        + " at " + firstPageSize + " per page" : "GraphLimits.maxPages") + "). The dataset was stopped;"
-                        + " nothing from this run of it was kept and its checkpoint was not moved. If the tenant really"
-                        + " holds that much, raise GraphLimits.maxPages; otherwise report it with this message.",
-                        200, null, TenantIds.orNull(graph.tenant()), from, false, null);
+                throw new GraphException(
+                        "Graph's answer to " + from + " in tenant " + graph.tenant() + " carried an"
+                                + " @odata.nextLink after " + pages + " pages, the most one read may follow ("
+                                + (bound < maxPages
+                                        ? "derived from the collection's @odata.count of " + count + " at "
+                                                + firstPageSize + " per page"
+                                        : "GraphLimits.maxPages")
+                                + "). The dataset was stopped;"
+                                + " nothing from this run of it was kept and its checkpoint was not moved. If the tenant really"
+                                + " holds that much, raise GraphLimits.maxPages; otherwise report it with this message.",
+                        200,
+                        null,
+                        TenantIds.orNull(graph.tenant()),
+                        from,
+                        false,
+                        null);
             }
             return URI.create(link);
         }
@@ -210,9 +242,13 @@ public final class GraphPager {
         try {
             return items.read(p);
         } catch (NullPointerException | IllegalArgumentException e) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, e instanceof NullPointerException
-                    && e.getMessage() != null && !e.getMessage().contains(" ") ? "an item without '" + e.getMessage()
-                    + "'" : "an item that cannot be read (" + e.getMessage() + ")");
+            throw new com.fasterxml.jackson.core.JsonParseException(
+                    p,
+                    e instanceof NullPointerException
+                                    && e.getMessage() != null
+                                    && !e.getMessage().contains(" ")
+                            ? "an item without '" + e.getMessage() + "'"
+                            : "an item that cannot be read (" + e.getMessage() + ")");
         }
     }
 }

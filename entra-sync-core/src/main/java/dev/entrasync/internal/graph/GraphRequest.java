@@ -14,8 +14,8 @@ import java.util.List;
  * @param weight how many requests Graph counts it as against throttling limits: 1, or the number of
  *     requests inside a {@code $batch}; the rate limiters take that many permits
  */
-public record GraphRequest(String method, URI uri, byte[] body, Priority priority, List<String> permissions,
-                           int weight) {
+public record GraphRequest(
+        String method, URI uri, byte[] body, Priority priority, List<String> permissions, int weight) {
 
     public GraphRequest {
         permissions = List.copyOf(permissions);

@@ -52,8 +52,8 @@ public final class GraphTransport implements AutoCloseable {
                 return existing;
             }
             // Graph's budget is per (app, tenant): one budget per client id and tenant, whatever the credential's name.
-            TenantBudget budget = budgets.computeIfAbsent(credential.clientId() + "|" + tenant,
-                    b -> new TenantBudget(tenant, limits, clock, sleeper));
+            TenantBudget budget = budgets.computeIfAbsent(
+                    credential.clientId() + "|" + tenant, b -> new TenantBudget(tenant, limits, clock, sleeper));
             return new TenantGraph(credential, tenant, this, budget);
         });
     }
@@ -87,7 +87,10 @@ public final class GraphTransport implements AutoCloseable {
     }
 
     private static BulkheadConfig bulkhead(int concurrency) {
-        return BulkheadConfig.custom().maxConcurrentCalls(concurrency).maxWaitDuration(Duration.ofMinutes(10)).build();
+        return BulkheadConfig.custom()
+                .maxConcurrentCalls(concurrency)
+                .maxWaitDuration(Duration.ofMinutes(10))
+                .build();
     }
 
     @Override

@@ -44,19 +44,27 @@ final class GroupMemberCounts {
         }
         List<String> ids = List.copyOf(pending);
         pending.clear();
-        Map<String, JsonNode> bodies = GraphBatch.send(context.graph(),
-                GraphBatch.items(ids.stream().map(COUNT::formatted).toList(), EVENTUAL), GroupsFetcher.PERMISSIONS,
+        Map<String, JsonNode> bodies = GraphBatch.send(
+                context.graph(),
+                GraphBatch.items(ids.stream().map(COUNT::formatted).toList(), EVENTUAL),
+                GroupsFetcher.PERMISSIONS,
                 context.stats());
         List<RecordPatch<EntraGroup>> patches = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             JsonNode count = bodies.get(Integer.toString(i + 1)).path("@odata.count");
             if (!count.isNumber()) {
-                throw new GraphException("Graph answered the member count of group " + ids.get(i) + " in tenant "
-                        + context.graph().tenant() + " without @odata.count; nothing from this run was kept.", 200,
-                        null, TenantIds.orNull(context.graph().tenant()), COUNT.formatted(ids.get(i)), true, null);
+                throw new GraphException(
+                        "Graph answered the member count of group " + ids.get(i) + " in tenant "
+                                + context.graph().tenant() + " without @odata.count; nothing from this run was kept.",
+                        200,
+                        null,
+                        TenantIds.orNull(context.graph().tenant()),
+                        COUNT.formatted(ids.get(i)),
+                        true,
+                        null);
             }
-            EntraGroup values = new EntraGroup(ids.get(i), null, null, null, null, null, null, null, null, null,
-                    count.intValue());
+            EntraGroup values =
+                    new EntraGroup(ids.get(i), null, null, null, null, null, null, null, null, null, count.intValue());
             patches.add(RecordPatch.update(values, FIELD));
         }
         context.writer().merge(patches);

@@ -32,8 +32,9 @@ final class GroupsFetcher implements DatasetFetcher {
             + "resourceBehaviorOptions,securityEnabled,securityIdentifier";
     /** The delta link also tracks membership, to know which groups to recount. */
     static final String DELTA_SELECT = SELECT + ",members";
-    static final List<String> PERMISSIONS = PermissionNames.of(GROUP_READ_ALL, GROUP_MEMBER_READ_ALL,
-            DIRECTORY_READ_ALL);
+
+    static final List<String> PERMISSIONS =
+            PermissionNames.of(GROUP_READ_ALL, GROUP_MEMBER_READ_ALL, DIRECTORY_READ_ALL);
     private static final Set<String> FIELDS = Set.of(SELECT.split(","));
 
     @Override
@@ -50,8 +51,8 @@ final class GroupsFetcher implements DatasetFetcher {
     public Checkpoint fetch(FetchContext context) {
         RecordWriter writer = context.writer();
         GroupMemberCounts counts = new GroupMemberCounts(context);
-        String deltaLink = DeltaRound.run(context, "groups", DELTA_SELECT, SELECT, PERMISSIONS, GroupsFetcher::read,
-                (items, full) -> {
+        String deltaLink = DeltaRound.run(
+                context, "groups", DELTA_SELECT, SELECT, PERMISSIONS, GroupsFetcher::read, (items, full) -> {
                     List<EntraGroup> whole = new ArrayList<>();
                     List<RecordPatch<EntraGroup>> patches = new ArrayList<>();
                     List<String> removed = new ArrayList<>();
@@ -116,7 +117,23 @@ final class GroupsFetcher implements DatasetFetcher {
         if (id == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "a group without an id");
         }
-        return removed ? DeltaItem.removed(id) : new DeltaItem<>(id, new EntraGroup(id, name, mail, types, mailEnabled,
-                nickname, proxies, behaviours, securityEnabled, sid, null), present, false);
+        return removed
+                ? DeltaItem.removed(id)
+                : new DeltaItem<>(
+                        id,
+                        new EntraGroup(
+                                id,
+                                name,
+                                mail,
+                                types,
+                                mailEnabled,
+                                nickname,
+                                proxies,
+                                behaviours,
+                                securityEnabled,
+                                sid,
+                                null),
+                        present,
+                        false);
     }
 }

@@ -17,10 +17,10 @@ public final class Json {
 
     /** Mapper whose factory also backs {@link #FACTORY}, so parsers can read trees. */
     public static final ObjectMapper MAPPER = new ObjectMapper();
+
     public static final JsonFactory FACTORY = MAPPER.getFactory();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The current value as text, or null for JSON null. */
     public static String text(JsonParser p) throws IOException {

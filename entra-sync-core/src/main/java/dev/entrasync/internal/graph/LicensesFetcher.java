@@ -25,8 +25,9 @@ final class LicensesFetcher implements DatasetFetcher {
 
     /** The {@code $select} list: exactly the fields kept. */
     static final String SELECT = "skuId,skuPartNumber,capabilityStatus,consumedUnits,prepaidUnits";
-    static final List<String> PERMISSIONS = PermissionNames.of(LICENSE_ASSIGNMENT_READ_ALL, ORGANIZATION_READ_ALL,
-            DIRECTORY_READ_ALL);
+
+    static final List<String> PERMISSIONS =
+            PermissionNames.of(LICENSE_ASSIGNMENT_READ_ALL, ORGANIZATION_READ_ALL, DIRECTORY_READ_ALL);
 
     @Override
     public Dataset dataset() {
@@ -47,8 +48,14 @@ final class LicensesFetcher implements DatasetFetcher {
     /** Reads every subscribed SKU. */
     static List<EntraLicense> load(TenantGraph graph, LicenseCatalog catalog, RequestStats stats) {
         List<EntraLicense> out = new ArrayList<>();
-        GraphPager.forEachPage(graph, graph.v1("subscribedSkus?$select=" + SELECT), p -> read(p.readValueAsTree(),
-                catalog), Priority.LOW, PERMISSIONS, stats, page -> out.addAll(page.items()));
+        GraphPager.forEachPage(
+                graph,
+                graph.v1("subscribedSkus?$select=" + SELECT),
+                p -> read(p.readValueAsTree(), catalog),
+                Priority.LOW,
+                PERMISSIONS,
+                stats,
+                page -> out.addAll(page.items()));
         return out;
     }
 
@@ -59,8 +66,15 @@ final class LicensesFetcher implements DatasetFetcher {
             throw new IOException("a subscribedSku without skuId or skuPartNumber");
         }
         JsonNode units = sku.path("prepaidUnits");
-        return new EntraLicense(skuId, part, catalog.nameFor(skuId, part), Json.text(sku, "capabilityStatus"),
-                units.path("enabled").asInt(), sku.path("consumedUnits").asInt(), units.path("warning").asInt(),
-                units.path("suspended").asInt(), units.path("lockedOut").asInt());
+        return new EntraLicense(
+                skuId,
+                part,
+                catalog.nameFor(skuId, part),
+                Json.text(sku, "capabilityStatus"),
+                units.path("enabled").asInt(),
+                sku.path("consumedUnits").asInt(),
+                units.path("warning").asInt(),
+                units.path("suspended").asInt(),
+                units.path("lockedOut").asInt());
     }
 }

@@ -21,33 +21,38 @@ import java.util.Map;
 final class MfaReport {
 
     /** The {@code $select} list: exactly the fields kept. */
-    static final String SELECT = "id,isMfaRegistered,isMfaCapable,methodsRegistered,"
-            + "userPreferredMethodForSecondaryAuthentication";
+    static final String SELECT =
+            "id,isMfaRegistered,isMfaCapable,methodsRegistered," + "userPreferredMethodForSecondaryAuthentication";
+
     static final List<String> PERMISSIONS = PermissionNames.of(AUDIT_LOG_READ_ALL);
 
-    private MfaReport() {
-    }
+    private MfaReport() {}
 
     static MfaIndex load(TenantGraph graph, RequestStats stats) {
         Map<String, MfaStatus> byUser = new HashMap<>();
         try {
-            GraphPager.forEachPage(graph, graph.v1("reports/authenticationMethods/userRegistrationDetails?$select="
-                    + SELECT + "&$top=999"), MfaReport::read, Priority.LOW, PERMISSIONS, stats,
+            GraphPager.forEachPage(
+                    graph,
+                    graph.v1("reports/authenticationMethods/userRegistrationDetails?$select=" + SELECT + "&$top=999"),
+                    MfaReport::read,
+                    Priority.LOW,
+                    PERMISSIONS,
+                    stats,
                     page -> page.items().forEach(row -> byUser.put(row.userId(), row.status())));
         } catch (LicenseRequiredException e) {
             return MfaIndex.unavailable("MFA is unknown for every user: the tenant has no " + e.license()
                     + ", which Graph's registration report needs. Fix: license the tenant for " + e.license()
                     + " or P2; users are synced meanwhile.");
         } catch (MissingPermissionException e) {
-            return MfaIndex.unavailable("MFA is unknown for every user: the app lacks " + e.permissions().get(0)
+            return MfaIndex.unavailable("MFA is unknown for every user: the app lacks "
+                    + e.permissions().get(0)
                     + ". Fix: add " + e.permissions().get(0) + " (Microsoft Graph, Application) to the app "
                     + "registration and have an administrator of the tenant consent again.");
         }
         return MfaIndex.of(byUser);
     }
 
-    private record Row(String userId, MfaStatus status) {
-    }
+    private record Row(String userId, MfaStatus status) {}
 
     private static Row read(JsonParser p) throws IOException {
         String id = null;
@@ -70,7 +75,8 @@ final class MfaReport {
         if (id == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "a registration row without an id");
         }
-        MfaStatus.State state = registered == null ? MfaStatus.State.UNKNOWN
+        MfaStatus.State state = registered == null
+                ? MfaStatus.State.UNKNOWN
                 : registered ? MfaStatus.State.REGISTERED : MfaStatus.State.NOT_REGISTERED;
         return new Row(id, new MfaStatus(state, capable, methods, "none".equals(preferred) ? null : preferred));
     }

@@ -25,8 +25,7 @@ sealed interface Outcome<T> {
     }
 
     /** A 2xx whose body was read. */
-    record Success<T>(T value) implements Outcome<T> {
-    }
+    record Success<T>(T value) implements Outcome<T> {}
 
     /**
      * Graph answered, and the same request may well succeed later: a 429, a 503, another 5xx, or a body cut off.
@@ -45,14 +44,11 @@ sealed interface Outcome<T> {
      * Sending the same request again would get the same answer (a 3xx, a 4xx, a malformed page), or the failure is
      * already typed for a person (a refused token): stop with this failure as it is.
      */
-    record Refused<T>(RuntimeException failure) implements Outcome<T> {
-    }
+    record Refused<T>(RuntimeException failure) implements Outcome<T> {}
 
     /** The connection failed before a whole answer arrived (refused, reset, timed out): worth sending again. */
-    record Dropped<T>(Throwable cause) implements Outcome<T> {
-    }
+    record Dropped<T>(Throwable cause) implements Outcome<T> {}
 
     /** The call failed in some other way (not a connection failure): sending again is not tried. */
-    record Broken<T>(Throwable cause) implements Outcome<T> {
-    }
+    record Broken<T>(Throwable cause) implements Outcome<T> {}
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** The claim values of permissions that allow a request, least privileged first, for {@link GraphRequest#permissions()}. */
 final class PermissionNames {
 
-    private PermissionNames() {
-    }
+    private PermissionNames() {}
 
     static List<String> of(GraphPermission... permissions) {
         return Arrays.stream(permissions).map(GraphPermission::value).toList();

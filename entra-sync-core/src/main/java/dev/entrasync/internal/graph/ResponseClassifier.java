@@ -65,17 +65,34 @@ final class ResponseClassifier {
                 return Outcome.success(reader.read(in));
             } catch (JsonProcessingException e) {
                 // the whole body arrived and is not a page of ours: the same request gets the same answer
-                return Outcome.refused(new GraphException("Graph answered " + request.describe() + " in tenant " + tenant
-                        + " with a malformed page that cannot be ours: " + e.getOriginalMessage() + " (line "
-                        + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + "). The answer"
-                        + " arrived whole, so it was not sent again; the dataset was stopped and nothing from this run of"
-                        + " it was kept. The next run tries again; if it fails the same way, report it with this message.",
-                        status, null, TenantIds.orNull(tenant), request.describe(), true, e));
+                return Outcome.refused(new GraphException(
+                        "Graph answered " + request.describe() + " in tenant " + tenant
+                                + " with a malformed page that cannot be ours: " + e.getOriginalMessage() + " (line "
+                                + e.getLocation().getLineNr() + ", column "
+                                + e.getLocation().getColumnNr() + "). The answer"
+                                + " arrived whole, so it was not sent again; the dataset was stopped and nothing from this run of"
+                                + " it was kept. The next run tries again; if it fails the same way, report it with this message.",
+                        status,
+                        null,
+                        TenantIds.orNull(tenant),
+                        request.describe(),
+                        true,
+                        e));
             } catch (IOException e) {
                 // the connection broke while the body was read: sending the request again may well succeed
-                return Outcome.retryable(new GraphException("Graph's answer to " + request.describe() + " in tenant "
-                        + tenant + " was cut off (" + e.getMessage() + "). Nothing from this run was kept; the sync can"
-                        + " be retried.", status, null, TenantIds.orNull(tenant), request.describe(), true, e), null);
+                return Outcome.retryable(
+                        new GraphException(
+                                "Graph's answer to " + request.describe() + " in tenant "
+                                        + tenant + " was cut off (" + e.getMessage()
+                                        + "). Nothing from this run was kept; the sync can"
+                                        + " be retried.",
+                                status,
+                                null,
+                                TenantIds.orNull(tenant),
+                                request.describe(),
+                                true,
+                                e),
+                        null);
             }
         }
         if (status >= 300 && status < 400) {
@@ -86,12 +103,22 @@ final class ResponseClassifier {
             } catch (IllegalArgumentException notAUrl) {
                 to = null;
             }
-            return Outcome.refused(new GraphException("Graph answered " + request.describe() + " in tenant " + tenant
-                    + " with a redirect (" + status + ") to " + (to == null ? "nowhere usable" : origin.equals(to)
-                    ? "Graph's own origin" : "another origin (" + to + ")") + ". entra-sync follows no redirect for Graph"
-                    + " requests, so the token and the pages stay on " + graphUrl + "; the dataset was stopped and nothing"
-                    + " from this run of it was kept. Check for a proxy or custom endpoint that redirects.", status, null,
-                    TenantIds.orNull(tenant), request.describe(), false, null));
+            return Outcome.refused(new GraphException(
+                    "Graph answered " + request.describe() + " in tenant " + tenant
+                            + " with a redirect (" + status + ") to "
+                            + (to == null
+                                    ? "nowhere usable"
+                                    : origin.equals(to) ? "Graph's own origin" : "another origin (" + to + ")")
+                            + ". entra-sync follows no redirect for Graph"
+                            + " requests, so the token and the pages stay on " + graphUrl
+                            + "; the dataset was stopped and nothing"
+                            + " from this run of it was kept. Check for a proxy or custom endpoint that redirects.",
+                    status,
+                    null,
+                    TenantIds.orNull(tenant),
+                    request.describe(),
+                    false,
+                    null));
         }
         String text;
         try {
@@ -126,7 +153,8 @@ final class ResponseClassifier {
         }
         TokenException token = tokenFailure(t);
         if (token != null) {
-            return Outcome.refused(token); // the token for this request was refused: typed, with its AADSTS code and fix
+            return Outcome.refused(
+                    token); // the token for this request was refused: typed, with its AADSTS code and fix
         }
         return isConnectionFailure(t) ? new Outcome.Dropped<>(t) : new Outcome.Broken<>(t);
     }

@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 final class RetryAfter {
 
-    private RetryAfter() {
-    }
+    private RetryAfter() {}
 
     static Optional<Duration> parse(String header, Clock clock) {
         if (header == null || header.isBlank()) {

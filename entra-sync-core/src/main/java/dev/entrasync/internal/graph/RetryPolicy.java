@@ -63,8 +63,7 @@ final class RetryPolicy {
     }
 
     /** What the policy decided. */
-    sealed interface Decision {
-    }
+    sealed interface Decision {}
 
     /**
      * Send again after {@code delay}.
@@ -72,12 +71,10 @@ final class RetryPolicy {
      * @param askedByGraph the delay is Graph's {@code Retry-After} (else it is back-off)
      * @param history the attempts so far, this one included: pass it with the next outcome
      */
-    record Retry(Duration delay, boolean askedByGraph, History history) implements Decision {
-    }
+    record Retry(Duration delay, boolean askedByGraph, History history) implements Decision {}
 
     /** Do not send again: throw {@code failure}. */
-    record Stop(RuntimeException failure) implements Decision {
-    }
+    record Stop(RuntimeException failure) implements Decision {}
 
     /** What is sent again, for the messages of its failures. */
     interface Subject {
@@ -102,18 +99,31 @@ final class RetryPolicy {
 
                 @Override
                 public GraphException gaveUp(String tenant, History history, GraphException last) {
-                    return new GraphException("Gave up on " + path + " in tenant " + tenant + " after "
-                            + history.attempts() + " attempts (" + history.throttles() + " throttled); last: "
-                            + last.getMessage(), last.status(), last.errorCode().orElse(null),
-                            TenantIds.orNull(tenant), path, true, last);
+                    return new GraphException(
+                            "Gave up on " + path + " in tenant " + tenant + " after "
+                                    + history.attempts() + " attempts (" + history.throttles() + " throttled); last: "
+                                    + last.getMessage(),
+                            last.status(),
+                            last.errorCode().orElse(null),
+                            TenantIds.orNull(tenant),
+                            path,
+                            true,
+                            last);
                 }
 
                 @Override
                 public GraphException unreachable(String tenant, int attempts, Throwable cause) {
-                    return new GraphException("Graph could not be reached for " + path + " in tenant " + tenant
-                            + " after " + attempts + " attempts (" + rootMessage(cause) + "). Check the network, proxy"
-                            + " and TLS settings; the sync can be retried.", 0, null, TenantIds.orNull(tenant), path,
-                            true, cause);
+                    return new GraphException(
+                            "Graph could not be reached for " + path + " in tenant " + tenant
+                                    + " after " + attempts + " attempts (" + rootMessage(cause)
+                                    + "). Check the network, proxy"
+                                    + " and TLS settings; the sync can be retried.",
+                            0,
+                            null,
+                            TenantIds.orNull(tenant),
+                            path,
+                            true,
+                            cause);
                 }
             };
         }
@@ -134,17 +144,30 @@ final class RetryPolicy {
 
                 @Override
                 public GraphException gaveUp(String tenant, History history, GraphException last) {
-                    return new GraphException("Gave up on " + items + " $batch requests in tenant " + tenant + " after "
-                            + history.attempts() + " attempts; last: " + last.getMessage(), last.status(),
-                            last.errorCode().orElse(null), TenantIds.orNull(tenant), "/$batch", true, last);
+                    return new GraphException(
+                            "Gave up on " + items + " $batch requests in tenant " + tenant + " after "
+                                    + history.attempts() + " attempts; last: " + last.getMessage(),
+                            last.status(),
+                            last.errorCode().orElse(null),
+                            TenantIds.orNull(tenant),
+                            "/$batch",
+                            true,
+                            last);
                 }
 
                 @Override
                 public GraphException unreachable(String tenant, int attempts, Throwable cause) {
-                    return new GraphException("Graph could not be reached for " + what + " in tenant " + tenant
-                            + " after " + attempts + " attempts (" + rootMessage(cause) + "). Check the network, proxy"
-                            + " and TLS settings; the sync can be retried.", 0, null, TenantIds.orNull(tenant),
-                            "/$batch", true, cause);
+                    return new GraphException(
+                            "Graph could not be reached for " + what + " in tenant " + tenant
+                                    + " after " + attempts + " attempts (" + rootMessage(cause)
+                                    + "). Check the network, proxy"
+                                    + " and TLS settings; the sync can be retried.",
+                            0,
+                            null,
+                            TenantIds.orNull(tenant),
+                            "/$batch",
+                            true,
+                            cause);
                 }
             };
         }
@@ -182,8 +205,14 @@ final class RetryPolicy {
             return new Stop(subject.gaveUp(tenant, next, retryable.failure()));
         }
         Duration retryAfter = retryable.retryAfter();
-        return waitOrStop(subject, retryAfter != null ? retryAfter : backoff(next.attempts()), retryAfter != null,
-                retryable.failure(), next, waited, now);
+        return waitOrStop(
+                subject,
+                retryAfter != null ? retryAfter : backoff(next.attempts()),
+                retryAfter != null,
+                retryable.failure(),
+                next,
+                waited,
+                now);
     }
 
     /** The back-off before sending again after {@code attempt} failed attempts (1 for the first). */
@@ -194,33 +223,61 @@ final class RetryPolicy {
     }
 
     /** A wait, unless Graph asked for longer than the cap or the wait takes the dataset past its total. */
-    private Decision waitOrStop(Subject subject, Duration wait, boolean askedByGraph, GraphException last, History next,
-                          Duration waited, Instant now) {
+    private Decision waitOrStop(
+            Subject subject,
+            Duration wait,
+            boolean askedByGraph,
+            GraphException last,
+            History next,
+            Duration waited,
+            Instant now) {
         String what = subject.what();
         Instant end = now.plus(wait);
-        Instant retryAt = end.getNano() == 0 ? end : end.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        String answer = last == null ? "a dropped connection"
+        Instant retryAt =
+                end.getNano() == 0 ? end : end.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        String answer = last == null
+                ? "a dropped connection"
                 : last.status() + last.errorCode().map(c -> " " + c).orElse("");
         int status = last == null ? 0 : last.status();
         String code = last == null ? null : last.errorCode().orElse(null);
         if (askedByGraph && wait.compareTo(limits.maxRetryAfter()) > 0) {
-            return new Stop(new ThrottledException("Graph asked tenant " + tenant + " to wait " + Waits.describe(wait)
-                    + " before sending " + what + " again (" + answer + "); the dataset was stopped instead, because a"
-                    + " single wait is capped at " + Waits.describe(limits.maxRetryAfter()) + " (GraphLimits.maxRetryAfter)."
-                    + " Nothing from this run of the dataset was kept and the job went on with the next one; it will be"
-                    + " tried again at the next run after " + retryAt + ", when Graph said to try again. If this"
-                    + " recurs, sync the tenant less often.", status, code, tenant, what, retryAt, last));
+            return new Stop(new ThrottledException(
+                    "Graph asked tenant " + tenant + " to wait " + Waits.describe(wait)
+                            + " before sending " + what + " again (" + answer
+                            + "); the dataset was stopped instead, because a"
+                            + " single wait is capped at " + Waits.describe(limits.maxRetryAfter())
+                            + " (GraphLimits.maxRetryAfter)."
+                            + " Nothing from this run of the dataset was kept and the job went on with the next one; it will be"
+                            + " tried again at the next run after " + retryAt
+                            + ", when Graph said to try again. If this"
+                            + " recurs, sync the tenant less often.",
+                    status,
+                    code,
+                    tenant,
+                    what,
+                    retryAt,
+                    last));
         }
         if (waited.plus(wait).compareTo(limits.maxWaitPerDataset()) > 0) {
-            return new Stop(new ThrottledException((askedByGraph ? "Graph asked tenant " + tenant + " to wait "
-                    + Waits.describe(wait) + " before sending " + what + " again (" + answer + ")"
-                    : "Retrying " + what + " in tenant " + tenant + " after " + answer + " needed a back-off of "
-                    + Waits.describe(wait)) + ", but this dataset had already waited " + Waits.describe(waited)
-                    + " on throttling and back-off in this run, and one dataset may wait at most "
-                    + Waits.describe(limits.maxWaitPerDataset()) + " in total (GraphLimits.maxWaitPerDataset). The dataset"
-                    + " was stopped: nothing from this run of it was kept and the job went on with the next one; it will"
-                    + " be tried again at the next run after " + retryAt + ". If this recurs, sync the tenant less often.",
-                    status, code, tenant, what, retryAt, last));
+            return new Stop(new ThrottledException(
+                    (askedByGraph
+                                    ? "Graph asked tenant " + tenant + " to wait " + Waits.describe(wait)
+                                            + " before sending " + what + " again (" + answer + ")"
+                                    : "Retrying " + what + " in tenant " + tenant + " after " + answer
+                                            + " needed a back-off of " + Waits.describe(wait))
+                            + ", but this dataset had already waited " + Waits.describe(waited)
+                            + " on throttling and back-off in this run, and one dataset may wait at most "
+                            + Waits.describe(limits.maxWaitPerDataset())
+                            + " in total (GraphLimits.maxWaitPerDataset). The dataset"
+                            + " was stopped: nothing from this run of it was kept and the job went on with the next one; it will"
+                            + " be tried again at the next run after " + retryAt
+                            + ". If this recurs, sync the tenant less often.",
+                    status,
+                    code,
+                    tenant,
+                    what,
+                    retryAt,
+                    last));
         }
         return new Retry(wait, askedByGraph, next);
     }

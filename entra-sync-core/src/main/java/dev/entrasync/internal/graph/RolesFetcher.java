@@ -33,6 +33,7 @@ final class RolesFetcher implements DatasetFetcher {
      * valid v1.0. Roles have few members, so the default properties cost little.
      */
     static final String MEMBERS = "/directoryRoles/%s/members";
+
     static final List<String> PERMISSIONS = PermissionNames.of(ROLE_MANAGEMENT_READ_DIRECTORY, DIRECTORY_READ_ALL);
 
     @Override
@@ -54,9 +55,17 @@ final class RolesFetcher implements DatasetFetcher {
     /** Reads the activated roles and their members. */
     static List<EntraRole> load(TenantGraph graph, RequestStats stats) {
         List<JsonNode> roles = new ArrayList<>();
-        GraphPager.forEachPage(graph, graph.v1("directoryRoles?$select=" + SELECT), p -> p.<JsonNode>readValueAsTree(),
-                Priority.LOW, PERMISSIONS, stats, page -> roles.addAll(page.items()));
-        List<String> urls = roles.stream().map(r -> MEMBERS.formatted(r.path("id").asText())).toList();
+        GraphPager.forEachPage(
+                graph,
+                graph.v1("directoryRoles?$select=" + SELECT),
+                p -> p.<JsonNode>readValueAsTree(),
+                Priority.LOW,
+                PERMISSIONS,
+                stats,
+                page -> roles.addAll(page.items()));
+        List<String> urls = roles.stream()
+                .map(r -> MEMBERS.formatted(r.path("id").asText()))
+                .toList();
         Map<String, JsonNode> bodies = GraphBatch.send(graph, GraphBatch.items(urls, Map.of()), PERMISSIONS, stats);
         List<EntraRole> out = new ArrayList<>(roles.size());
         for (int i = 0; i < roles.size(); i++) {
@@ -69,15 +78,24 @@ final class RolesFetcher implements DatasetFetcher {
                 }
                 String next = Json.text(body, "@odata.nextLink");
                 if (next != null) {
-                    GraphPager.forEachPage(graph, GraphPager.link(graph, next, "@odata.nextLink", "/v1.0"
-                            + urls.get(i)), p -> member(p.readValueAsTree()), Priority.LOW,
-                            PERMISSIONS, stats, page -> members.addAll(page.items()));
+                    GraphPager.forEachPage(
+                            graph,
+                            GraphPager.link(graph, next, "@odata.nextLink", "/v1.0" + urls.get(i)),
+                            p -> member(p.readValueAsTree()),
+                            Priority.LOW,
+                            PERMISSIONS,
+                            stats,
+                            page -> members.addAll(page.items()));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            out.add(new EntraRole(role.path("id").asText(), Json.text(role, "displayName"),
-                    Json.text(role, "description"), Json.text(role, "roleTemplateId"), members));
+            out.add(new EntraRole(
+                    role.path("id").asText(),
+                    Json.text(role, "displayName"),
+                    Json.text(role, "description"),
+                    Json.text(role, "roleTemplateId"),
+                    members));
         }
         return out;
     }

@@ -43,13 +43,26 @@ final class SecureScoresFetcher implements DatasetFetcher {
     public Checkpoint fetch(FetchContext context) {
         Checkpoint previous = context.previous();
         long lookback = Math.max(1, context.config().firstRunLookback().toDays());
-        long days = previous == null || previous.watermark() == null ? lookback
-                : Math.min(lookback, Math.max(1, Duration.between(previous.watermark(), context.startedAt()).toDays() + 1));
+        long days = previous == null || previous.watermark() == null
+                ? lookback
+                : Math.min(
+                        lookback,
+                        Math.max(
+                                1,
+                                Duration.between(previous.watermark(), context.startedAt())
+                                                .toDays()
+                                        + 1));
         TenantGraph graph = context.graph();
         Instant[] newest = {previous == null ? null : previous.watermark()};
         long[] read = {0};
-        GraphPager.forEachPageUntil(graph, graph.v1("security/secureScores?$top=" + days),
-                p -> score(p.readValueAsTree()), Priority.LOW, PERMISSIONS, context.stats(), page -> {
+        GraphPager.forEachPageUntil(
+                graph,
+                graph.v1("security/secureScores?$top=" + days),
+                p -> score(p.readValueAsTree()),
+                Priority.LOW,
+                PERMISSIONS,
+                context.stats(),
+                page -> {
                     context.writer().upsert(page.items());
                     read[0] += page.items().size();
                     for (EntraSecureScore s : page.items()) {
@@ -57,9 +70,15 @@ final class SecureScoresFetcher implements DatasetFetcher {
                             newest[0] = s.createdDateTime();
                         }
                     }
-                }, () -> read[0] >= days);
-        GraphPager.forEachPage(graph, graph.v1("security/secureScoreControlProfiles?$top=999"),
-                p -> control(p.readValueAsTree()), Priority.LOW, PERMISSIONS, context.stats(),
+                },
+                () -> read[0] >= days);
+        GraphPager.forEachPage(
+                graph,
+                graph.v1("security/secureScoreControlProfiles?$top=999"),
+                p -> control(p.readValueAsTree()),
+                Priority.LOW,
+                PERMISSIONS,
+                context.stats(),
                 page -> context.writer().upsert(page.items()));
         return newest[0] == null ? null : Checkpoint.watermark(newest[0]);
     }
@@ -81,8 +100,15 @@ final class SecureScoresFetcher implements DatasetFetcher {
                 controls.add(new ControlScore(name, Json.text(c, "controlCategory"), Json.decimal(c, "score")));
             }
         }
-        return new EntraSecureScore(id, created, Json.decimal(s, "currentScore"), Json.decimal(s, "maxScore"),
-                Json.integer(s, "activeUserCount"), Json.integer(s, "licensedUserCount"), averages, controls);
+        return new EntraSecureScore(
+                id,
+                created,
+                Json.decimal(s, "currentScore"),
+                Json.decimal(s, "maxScore"),
+                Json.integer(s, "activeUserCount"),
+                Json.integer(s, "licensedUserCount"),
+                averages,
+                controls);
     }
 
     static EntraSecureScoreControl control(JsonNode c) throws IOException {
@@ -90,8 +116,13 @@ final class SecureScoresFetcher implements DatasetFetcher {
         if (id == null) {
             throw new IOException("a secureScoreControlProfile without an id");
         }
-        return new EntraSecureScoreControl(id, Json.text(c, "title"), Json.text(c, "controlCategory"),
-                Json.decimal(c, "maxScore"), Json.integer(c, "rank"), Json.text(c, "remediation"),
+        return new EntraSecureScoreControl(
+                id,
+                Json.text(c, "title"),
+                Json.text(c, "controlCategory"),
+                Json.decimal(c, "maxScore"),
+                Json.integer(c, "rank"),
+                Json.text(c, "remediation"),
                 Json.text(c, "actionUrl"));
     }
 }

@@ -12,14 +12,19 @@ import java.util.List;
 /** {@code POST /users/{id | userPrincipalName}/sendMail} (Mail.Send): one message, saved to Sent Items; Graph answers 202. */
 public final class SendMail {
 
-    private SendMail() {
-    }
+    private SendMail() {}
 
     /** Sends one message as {@code from}; throws the pipeline's typed {@code GraphException}s. */
-    public static void send(TenantGraph graph, String from, List<String> to, String subject, String body, boolean html) {
-        String sender = URLEncoder.encode(from, StandardCharsets.UTF_8).replace("+", "%20").replace("%40", "@");
-        GraphRequest request = GraphRequest.post(graph.v1("users/" + sender + "/sendMail"),
-                json(to, subject, body, html), Priority.NORMAL, PermissionNames.of(GraphPermission.MAIL_SEND));
+    public static void send(
+            TenantGraph graph, String from, List<String> to, String subject, String body, boolean html) {
+        String sender = URLEncoder.encode(from, StandardCharsets.UTF_8)
+                .replace("+", "%20")
+                .replace("%40", "@");
+        GraphRequest request = GraphRequest.post(
+                graph.v1("users/" + sender + "/sendMail"),
+                json(to, subject, body, html),
+                Priority.NORMAL,
+                PermissionNames.of(GraphPermission.MAIL_SEND));
         graph.send(request, in -> null, new RequestStats());
     }
 

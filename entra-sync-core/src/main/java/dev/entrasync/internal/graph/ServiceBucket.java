@@ -8,7 +8,9 @@ import java.net.URI;
  * 150 per minute and 4 concurrent), or the directory (resource-unit budget by tenant size).
  */
 enum ServiceBucket {
-    DIRECTORY, REPORTS, SECURITY;
+    DIRECTORY,
+    REPORTS,
+    SECURITY;
 
     static ServiceBucket of(URI uri) {
         String path = uri.getPath();

@@ -39,13 +39,16 @@ final class TenantBudget {
         // was granted, and the one five back may have been slower on its way than this one.
         this.reports = new WindowLimiter(5, Duration.ofSeconds(12), clock, sleeper);
         // A bucket with burst b and rate r admits b + r*W requests in any window W: keep inside Graph's limit.
-        this.security = new TokenBucket(2.3, 10, clock, sleeper);    // 150 per minute
+        this.security = new TokenBucket(2.3, 10, clock, sleeper); // 150 per minute
         this.securityConcurrency = Bulkhead.of("graph-security-" + tenant, bulkhead(4));
         this.concurrency = Bulkhead.of("graph-" + tenant, bulkhead(limits.tenantConcurrency()));
     }
 
     private static BulkheadConfig bulkhead(int n) {
-        return BulkheadConfig.custom().maxConcurrentCalls(n).maxWaitDuration(Duration.ofMinutes(10)).build();
+        return BulkheadConfig.custom()
+                .maxConcurrentCalls(n)
+                .maxWaitDuration(Duration.ofMinutes(10))
+                .build();
     }
 
     /** Requests per second for the directory: the configured rate, capped by the size class's budget. */

@@ -58,9 +58,12 @@ public final class TenantGraph {
         this.v1 = URI.create(credential.cloud().graphUrl() + "/v1.0/");
         this.origin = Origin.of(credential.cloud().graphUrl());
         this.admission = new Admission(transport.globalBudget(), transport.globalBulkhead(), budget);
-        this.call = new GraphCall(credential.cloud().graphUrl(), () -> tokens.token(credential, tenant).value(),
+        this.call = new GraphCall(
+                credential.cloud().graphUrl(),
+                () -> tokens.token(credential, tenant).value(),
                 transport.http().graphClient());
-        this.classifier = new ResponseClassifier(tenant, origin, credential.cloud().graphUrl(), clock);
+        this.classifier =
+                new ResponseClassifier(tenant, origin, credential.cloud().graphUrl(), clock);
         this.policy = new RetryPolicy(tenant, limits);
     }
 
@@ -101,14 +104,22 @@ public final class TenantGraph {
      */
     public GraphException offOrigin(String what, String link, String from) {
         Origin other = Origin.of(link);
-        return new GraphException("Graph's answer to " + from + " in tenant " + tenant + " carried an " + what
-                + " to " + (other == null ? "something that is not an absolute URL" : "another origin (" + other + ")")
-                + ", outside the credential's Graph URL " + credential.cloud().graphUrl()
-                + ". entra-sync follows links and sends its token only on Graph's own origin, so the link was not"
-                + " followed: the dataset was stopped, nothing from this run of it was kept and its checkpoint was not"
-                + " moved. Retrying does not help while something between entra-sync and Graph (a proxy, or a custom"
-                + " cloud's endpoint) rewrites the links; check it.", 200, null, TenantIds.orNull(tenant), from,
-                false, null);
+        return new GraphException(
+                "Graph's answer to " + from + " in tenant " + tenant + " carried an " + what
+                        + " to "
+                        + (other == null ? "something that is not an absolute URL" : "another origin (" + other + ")")
+                        + ", outside the credential's Graph URL "
+                        + credential.cloud().graphUrl()
+                        + ". entra-sync follows links and sends its token only on Graph's own origin, so the link was not"
+                        + " followed: the dataset was stopped, nothing from this run of it was kept and its checkpoint was not"
+                        + " moved. Retrying does not help while something between entra-sync and Graph (a proxy, or a custom"
+                        + " cloud's endpoint) rewrites the links; check it.",
+                200,
+                null,
+                TenantIds.orNull(tenant),
+                from,
+                false,
+                null);
     }
 
     /** This tenant's budget: its size class and its current directory request rate. */
@@ -138,11 +149,18 @@ public final class TenantGraph {
     public <T> T send(GraphRequest request, ResponseReader<T> reader, RequestStats stats) {
         if (!origin.contains(request.uri())) {
             Origin other = Origin.of(request.uri());
-            throw new GraphException("entra-sync did not send " + request.describe() + " for tenant " + tenant + ": it is"
-                    + " addressed to " + (other == null ? "no absolute URL" : other.toString()) + ", not to the"
-                    + " credential's Graph URL " + credential.cloud().graphUrl() + ", and requests and the token go only"
-                    + " to Graph's own origin (scheme, host and port). Nothing was sent; this is a bug in the caller.", 0,
-                    null, TenantIds.orNull(tenant), request.describe(), false, null);
+            throw new GraphException(
+                    "entra-sync did not send " + request.describe() + " for tenant " + tenant + ": it is"
+                            + " addressed to " + (other == null ? "no absolute URL" : other.toString()) + ", not to the"
+                            + " credential's Graph URL " + credential.cloud().graphUrl()
+                            + ", and requests and the token go only"
+                            + " to Graph's own origin (scheme, host and port). Nothing was sent; this is a bug in the caller.",
+                    0,
+                    null,
+                    TenantIds.orNull(tenant),
+                    request.describe(),
+                    false,
+                    null);
         }
         RetryPolicy.Subject subject = RetryPolicy.Subject.request(request);
         RetryPolicy.History history = RetryPolicy.History.NONE;
@@ -159,17 +177,22 @@ public final class TenantGraph {
     private <T> Outcome<T> attempt(GraphRequest request, ResponseReader<T> reader, RequestStats stats) {
         Outcome<T> outcome;
         try {
-            outcome = admission.admit(request, stats, () -> call.send(request, reply -> {
-                admission.heard(reply.status(), reply.header("x-ms-throttle-limit-percentage"));
-                return classifier.classify(reply, request, reader);
-            }));
+            outcome = admission.admit(
+                    request,
+                    stats,
+                    () -> call.send(request, reply -> {
+                        admission.heard(reply.status(), reply.header("x-ms-throttle-limit-percentage"));
+                        return classifier.classify(reply, request, reader);
+                    }));
         } catch (Exception e) {
             return ResponseClassifier.ofFailure(e);
         }
-        if (outcome instanceof Outcome.Retryable<T> retryable && retryable.failure().status() == 429) {
+        if (outcome instanceof Outcome.Retryable<T> retryable
+                && retryable.failure().status() == 429) {
             stats.throttled();
         }
-        if (outcome instanceof Outcome.Refused<T> refused && refused.failure() instanceof GraphException failure
+        if (outcome instanceof Outcome.Refused<T> refused
+                && refused.failure() instanceof GraphException failure
                 && failure.status() == 401) {
             tokens.invalidate(credential, tenant);
         }
@@ -184,8 +207,8 @@ public final class TenantGraph {
      * @return the attempts so far, this one included
      * @throws GraphException the failure to stop with ({@link ThrottledException} instead of a wait past the bounds)
      */
-    RetryPolicy.History retryOrThrow(RetryPolicy.Subject subject, Outcome<?> outcome, RetryPolicy.History history,
-                                     RequestStats stats) {
+    RetryPolicy.History retryOrThrow(
+            RetryPolicy.Subject subject, Outcome<?> outcome, RetryPolicy.History history, RequestStats stats) {
         RetryPolicy.Decision decision = policy.decide(subject, outcome, history, stats.waited(), clock.instant());
         if (decision instanceof RetryPolicy.Stop stop) {
             throw stop.failure();
@@ -196,15 +219,24 @@ public final class TenantGraph {
         } else {
             stats.waitedOnBackoff(retry.delay());
         }
-        LOG.debug("Tenant {}: sending {} again in {} (attempt {})", tenant, subject.what(), retry.delay(),
+        LOG.debug(
+                "Tenant {}: sending {} again in {} (attempt {})",
+                tenant,
+                subject.what(),
+                retry.delay(),
                 retry.history().attempts());
         try {
             sleeper.sleep(retry.delay());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GraphException("Interrupted while waiting to retry in tenant " + tenant, 0, null,
-                    TenantIds.orNull(tenant), null,
-                    true, e);
+            throw new GraphException(
+                    "Interrupted while waiting to retry in tenant " + tenant,
+                    0,
+                    null,
+                    TenantIds.orNull(tenant),
+                    null,
+                    true,
+                    e);
         }
         return retry.history();
     }

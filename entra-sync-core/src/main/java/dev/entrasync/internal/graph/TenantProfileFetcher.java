@@ -22,6 +22,7 @@ final class TenantProfileFetcher implements DatasetFetcher {
 
     /** The {@code $select} list: exactly the fields kept. */
     static final String SELECT = "id,displayName,verifiedDomains";
+
     static final List<String> PERMISSIONS = PermissionNames.of(ORGANIZATION_READ_ALL, DIRECTORY_READ_ALL);
 
     @Override
@@ -37,8 +38,14 @@ final class TenantProfileFetcher implements DatasetFetcher {
     @Override
     public Checkpoint fetch(FetchContext context) {
         TenantGraph graph = context.graph();
-        GraphPager.forEachPage(graph, graph.v1("organization?$select=" + SELECT), p -> read(p.readValueAsTree()),
-                Priority.LOW, PERMISSIONS, context.stats(), page -> context.writer().upsert(page.items()));
+        GraphPager.forEachPage(
+                graph,
+                graph.v1("organization?$select=" + SELECT),
+                p -> read(p.readValueAsTree()),
+                Priority.LOW,
+                PERMISSIONS,
+                context.stats(),
+                page -> context.writer().upsert(page.items()));
         return null;
     }
 

@@ -15,8 +15,14 @@ public final class ThrottledException extends GraphException {
 
     private final Instant retryAt;
 
-    ThrottledException(String message, int status, String errorCode, String tenant, String requestPath,
-                       Instant retryAt, Throwable cause) {
+    ThrottledException(
+            String message,
+            int status,
+            String errorCode,
+            String tenant,
+            String requestPath,
+            Instant retryAt,
+            Throwable cause) {
         super(message, status, errorCode, TenantIds.orNull(tenant), requestPath, true, cause);
         this.retryAt = retryAt;
     }

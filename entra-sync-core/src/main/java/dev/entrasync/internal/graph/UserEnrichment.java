@@ -34,7 +34,9 @@ final class UserEnrichment {
         for (EntraRole role : roles) {
             for (EntraRoleMember member : role.members()) {
                 if (member.type().equals("user")) {
-                    rolesByUser.computeIfAbsent(member.id(), k -> new ArrayList<>()).add(role.displayName());
+                    rolesByUser
+                            .computeIfAbsent(member.id(), k -> new ArrayList<>())
+                            .add(role.displayName());
                 }
             }
         }
@@ -58,9 +60,11 @@ final class UserEnrichment {
             }
         } catch (MissingPermissionException e) {
             names = null;
-            context.warn("Licence names are unknown on users (their SKU ids are kept): the app lacks "
-                    + e.permissions().get(0) + ". Fix: add " + e.permissions().get(0)
-                    + " (Microsoft Graph, Application) to the app registration and have an administrator consent again.");
+            context.warn(
+                    "Licence names are unknown on users (their SKU ids are kept): the app lacks "
+                            + e.permissions().get(0) + ". Fix: add "
+                            + e.permissions().get(0)
+                            + " (Microsoft Graph, Application) to the app registration and have an administrator consent again.");
         }
         return new UserEnrichment(roles, mfa, names);
     }
@@ -93,8 +97,19 @@ final class UserEnrichment {
         Set<String> fields = mfa.available() ? Set.of("directoryRoles", "mfa") : Set.of("directoryRoles");
         List<RecordPatch<EntraUser>> batch = new ArrayList<>(PATCH_BATCH);
         for (String id : ids) {
-            EntraUser values = new EntraUser(id, null, null, null, null, null, null, null, null, null,
-                    rolesByUser.getOrDefault(id, List.of()), mfa.of(id));
+            EntraUser values = new EntraUser(
+                    id,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    rolesByUser.getOrDefault(id, List.of()),
+                    mfa.of(id));
             batch.add(RecordPatch.update(values, fields));
             if (batch.size() == PATCH_BATCH) {
                 writer.merge(batch);
@@ -113,8 +128,18 @@ final class UserEnrichment {
         List<AssignedLicense> licenses = u.assignedLicenses().stream()
                 .map(l -> new AssignedLicense(l.skuId(), licenseNames == null ? null : licenseNames.get(l.skuId())))
                 .toList();
-        return new EntraUser(u.id(), u.userPrincipalName(), u.displayName(), u.accountEnabled(), u.userType(),
-                u.createdDateTime(), u.lastPasswordChangeDateTime(), u.otherMails(), u.passwordPolicies(), licenses,
-                roles, status);
+        return new EntraUser(
+                u.id(),
+                u.userPrincipalName(),
+                u.displayName(),
+                u.accountEnabled(),
+                u.userType(),
+                u.createdDateTime(),
+                u.lastPasswordChangeDateTime(),
+                u.otherMails(),
+                u.passwordPolicies(),
+                licenses,
+                roles,
+                status);
     }
 }

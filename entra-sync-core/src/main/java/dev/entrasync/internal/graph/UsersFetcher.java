@@ -30,6 +30,7 @@ final class UsersFetcher implements DatasetFetcher {
     /** The {@code $select} list: exactly the fields kept (roles and MFA come from the indexes). */
     static final String SELECT = "id,userPrincipalName,displayName,accountEnabled,userType,createdDateTime,"
             + "lastPasswordChangeDateTime,otherMails,passwordPolicies,assignedLicenses";
+
     static final List<String> PERMISSIONS = PermissionNames.of(USER_READ_ALL, DIRECTORY_READ_ALL);
     private static final Set<String> FIELDS = Set.of(SELECT.split(","));
 
@@ -48,8 +49,8 @@ final class UsersFetcher implements DatasetFetcher {
         UserEnrichment enrichment = UserEnrichment.load(context);
         RecordWriter writer = context.writer();
         Set<String> seen = new HashSet<>();
-        String deltaLink = DeltaRound.run(context, "users", SELECT, SELECT, PERMISSIONS, UsersFetcher::read,
-                (items, full) -> {
+        String deltaLink =
+                DeltaRound.run(context, "users", SELECT, SELECT, PERMISSIONS, UsersFetcher::read, (items, full) -> {
                     List<EntraUser> whole = new ArrayList<>();
                     List<RecordPatch<EntraUser>> patches = new ArrayList<>();
                     List<String> removed = new ArrayList<>();
@@ -111,9 +112,25 @@ final class UsersFetcher implements DatasetFetcher {
         if (id == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(p, "a user without an id");
         }
-        return removed ? DeltaItem.removed(id) : new DeltaItem<>(id, new EntraUser(id, upn, displayName, enabled,
-                userType, created, passwordChanged, otherMails, passwordPolicies, licenses, List.of(),
-                MfaStatus.unknown()), present, false);
+        return removed
+                ? DeltaItem.removed(id)
+                : new DeltaItem<>(
+                        id,
+                        new EntraUser(
+                                id,
+                                upn,
+                                displayName,
+                                enabled,
+                                userType,
+                                created,
+                                passwordChanged,
+                                otherMails,
+                                passwordPolicies,
+                                licenses,
+                                List.of(),
+                                MfaStatus.unknown()),
+                        present,
+                        false);
     }
 
     private static void readLicenses(JsonParser p, List<AssignedLicense> out) throws IOException {

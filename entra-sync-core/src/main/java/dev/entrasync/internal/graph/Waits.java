@@ -6,8 +6,7 @@ import java.time.Duration;
 /** Durations in messages: {@code 86400 s}, {@code 2.5 s}, {@code 5 min}, {@code 250 ms}. */
 final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     static String describe(Duration d) {
         long millis = d.toMillis();

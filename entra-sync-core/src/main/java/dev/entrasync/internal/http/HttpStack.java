@@ -35,10 +35,12 @@ public final class HttpStack implements AutoCloseable {
                 .followRedirects(false);
         settings.proxy().ifPresent(builder::proxy);
         if (settings.sslSocketFactory().isPresent()) {
-            builder.sslSocketFactory(settings.sslSocketFactory().get(), settings.trustManager().orElseThrow());
+            builder.sslSocketFactory(
+                    settings.sslSocketFactory().get(), settings.trustManager().orElseThrow());
         }
         this.base = builder.build();
-        OkHttpClient.Builder graphBuilder = base.newBuilder().followRedirects(false).followSslRedirects(false);
+        OkHttpClient.Builder graphBuilder =
+                base.newBuilder().followRedirects(false).followSslRedirects(false);
         Arrays.stream(GraphClientFactory.createDefaultGraphInterceptors(new com.microsoft.kiota.RequestOption[0]))
                 .filter(i -> !(i instanceof RetryHandler) && !(i instanceof RedirectHandler))
                 .forEach(graphBuilder::addInterceptor);

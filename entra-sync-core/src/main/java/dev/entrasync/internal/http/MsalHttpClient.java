@@ -61,9 +61,11 @@ public final class MsalHttpClient implements IHttpClient {
             default -> throw new IllegalArgumentException("Unsupported token request method " + request.httpMethod());
         }
         try (Response response = client.newCall(builder.build()).execute()) {
-            Map<String, List<String>> headers = new LinkedHashMap<>(response.headers().toMultimap());
+            Map<String, List<String>> headers =
+                    new LinkedHashMap<>(response.headers().toMultimap());
             ResponseBody body = response.body();
-            HttpResponse result = new HttpResponse().statusCode(response.code()).body(body == null ? "" : body.string());
+            HttpResponse result =
+                    new HttpResponse().statusCode(response.code()).body(body == null ? "" : body.string());
             result.addHeaders(headers);
             return result;
         }
@@ -73,7 +75,8 @@ public final class MsalHttpClient implements IHttpClient {
         if (msalBase.equals(realBase) || !url.host().equals(msalBase.host())) {
             return url;
         }
-        HttpUrl.Builder routed = url.newBuilder().scheme(realBase.scheme()).host(realBase.host()).port(realBase.port());
+        HttpUrl.Builder routed =
+                url.newBuilder().scheme(realBase.scheme()).host(realBase.host()).port(realBase.port());
         return routed.build();
     }
 }

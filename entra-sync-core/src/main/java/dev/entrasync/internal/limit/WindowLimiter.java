@@ -19,6 +19,7 @@ public final class WindowLimiter extends Limiter {
     private final Duration window;
     /** The times of the last {@code permits} reservations, a ring: the oldest at {@code next}. */
     private final Instant[] granted;
+
     private int next;
 
     public WindowLimiter(int permits, Duration window, Clock clock, Sleeper sleeper) {

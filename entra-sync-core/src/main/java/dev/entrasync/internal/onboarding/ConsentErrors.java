@@ -12,27 +12,43 @@ import java.util.regex.Pattern;
 public final class ConsentErrors {
 
     /** Words and fix for one failure. {@code aadstsCode} may be null. */
-    public record Explained(Integer aadstsCode, String words, String fix) {
-    }
+    public record Explained(Integer aadstsCode, String words, String fix) {}
 
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+)");
 
     private static final Map<Integer, String[]> KNOWN = Map.of(
-            65004, new String[] {"The administrator declined to grant the app access to the tenant.",
-                    "Ask the administrator to open the consent link again and choose Accept."},
-            90094, new String[] {"The person who signed in is not allowed to grant admin consent.",
-                    "Sign in with a Global Administrator or Privileged Role Administrator of the tenant."},
-            50020, new String[] {"The account that signed in does not belong to the tenant the link was for.",
-                    "Sign in with an administrator account of that tenant, or use a link for the tenant the account belongs to."},
-            50011, new String[] {"The redirect URI is not registered on the app registration.",
-                    "Add the host's redirect URI exactly as configured (Authentication > Redirect URIs) to the app registration."},
-            700016, new String[] {"The app was not found: the client id is wrong or the app was deleted.",
-                    "Check the credential's client id against the app registration's Overview page."},
-            70011, new String[] {"Microsoft refused the requested scope.",
-                    "The consent link must ask for {graph host}/.default; build it with entra-sync's ConsentFlow."});
+            65004,
+                    new String[] {
+                        "The administrator declined to grant the app access to the tenant.",
+                        "Ask the administrator to open the consent link again and choose Accept."
+                    },
+            90094,
+                    new String[] {
+                        "The person who signed in is not allowed to grant admin consent.",
+                        "Sign in with a Global Administrator or Privileged Role Administrator of the tenant."
+                    },
+            50020,
+                    new String[] {
+                        "The account that signed in does not belong to the tenant the link was for.",
+                        "Sign in with an administrator account of that tenant, or use a link for the tenant the account belongs to."
+                    },
+            50011,
+                    new String[] {
+                        "The redirect URI is not registered on the app registration.",
+                        "Add the host's redirect URI exactly as configured (Authentication > Redirect URIs) to the app registration."
+                    },
+            700016,
+                    new String[] {
+                        "The app was not found: the client id is wrong or the app was deleted.",
+                        "Check the credential's client id against the app registration's Overview page."
+                    },
+            70011,
+                    new String[] {
+                        "Microsoft refused the requested scope.",
+                        "The consent link must ask for {graph host}/.default; build it with entra-sync's ConsentFlow."
+                    });
 
-    private ConsentErrors() {
-    }
+    private ConsentErrors() {}
 
     /** Explains a declined or failed consent. */
     public static Explained explain(String error, String description) {
@@ -42,10 +58,14 @@ public final class ConsentErrors {
             return new Explained(code, known[0], known[1]);
         }
         if ("access_denied".equals(error)) {
-            return new Explained(code, "The administrator did not grant the app access to the tenant.",
+            return new Explained(
+                    code,
+                    "The administrator did not grant the app access to the tenant.",
                     "Ask a Global Administrator of the tenant to open the consent link again and choose Accept.");
         }
-        return new Explained(code, "Microsoft Entra did not grant admin consent (" + error + ").",
+        return new Explained(
+                code,
+                "Microsoft Entra did not grant admin consent (" + error + ").",
                 "Look the AADSTS code up at " + dev.entrasync.Cloud.AADSTS_LOOKUP + ", fix the app registration or the"
                         + " sign-in, then open a new consent link.");
     }
@@ -56,8 +76,9 @@ public final class ConsentErrors {
      */
     public static String codeRefused(dev.entrasync.TokenException e) {
         Integer code = e.aadstsCode().orElse(null);
-        String said = e.microsoftDescription().map(d -> " Microsoft said" + (code == null ? "" : " (AADSTS" + code + ")")
-                + ": \"" + d + "\".").orElse(code == null ? "" : " (AADSTS" + code + ")");
+        String said = e.microsoftDescription()
+                .map(d -> " Microsoft said" + (code == null ? "" : " (AADSTS" + code + ")") + ": \"" + d + "\".")
+                .orElse(code == null ? "" : " (AADSTS" + code + ")");
         String why;
         if (e.isTransient()) {
             why = "Microsoft's token endpoint could not be reached or failed while redeeming the sign-in's code."

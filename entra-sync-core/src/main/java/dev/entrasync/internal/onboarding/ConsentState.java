@@ -23,15 +23,16 @@ import javax.crypto.spec.SecretKeySpec;
 public final class ConsentState {
 
     /** What a state carries. {@code companyId} and {@code tenantHint} may be null. */
-    public record Claims(String credentialName, String companyId, String tenantHint, Instant issuedAt, String nonce) {
-    }
+    public record Claims(String credentialName, String companyId, String tenantHint, Instant issuedAt, String nonce) {}
 
     /** Why a state was refused before its claims could be trusted. */
-    public enum Defect { MALFORMED, TAMPERED }
+    public enum Defect {
+        MALFORMED,
+        TAMPERED
+    }
 
     /** Either claims or a defect. */
-    public record Checked(Claims claims, Defect defect) {
-    }
+    public record Checked(Claims claims, Defect defect) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
@@ -65,8 +66,8 @@ public final class ConsentState {
      * compute it, and it is the same on every host instance that shares the key.
      */
     public String derive(Purpose purpose, String nonce) {
-        return ENCODE.encodeToString(mac("entra-sync/consent/" + purpose.name().toLowerCase(java.util.Locale.ROOT)
-                + "/" + nonce));
+        return ENCODE.encodeToString(
+                mac("entra-sync/consent/" + purpose.name().toLowerCase(java.util.Locale.ROOT) + "/" + nonce));
     }
 
     /** The signed state for these claims. */
@@ -107,12 +108,20 @@ public final class ConsentState {
         }
         try {
             JsonNode node = JSON.readTree(DECODE.decode(payload));
-            if (node.path("v").asInt() != 1 || !node.path("cred").isTextual() || !node.path("n").isTextual()
+            if (node.path("v").asInt() != 1
+                    || !node.path("cred").isTextual()
+                    || !node.path("n").isTextual()
                     || !node.path("iat").canConvertToLong()) {
                 return new Checked(null, Defect.MALFORMED);
             }
-            return new Checked(new Claims(node.get("cred").asText(), text(node, "co"), text(node, "t"),
-                    Instant.ofEpochSecond(node.get("iat").asLong()), node.get("n").asText()), null);
+            return new Checked(
+                    new Claims(
+                            node.get("cred").asText(),
+                            text(node, "co"),
+                            text(node, "t"),
+                            Instant.ofEpochSecond(node.get("iat").asLong()),
+                            node.get("n").asText()),
+                    null);
         } catch (IOException | IllegalArgumentException e) {
             return new Checked(null, Defect.MALFORMED);
         }

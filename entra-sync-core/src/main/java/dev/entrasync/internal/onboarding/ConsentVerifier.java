@@ -56,8 +56,12 @@ public final class ConsentVerifier {
                     throw e;
                 }
                 Duration pause = wait.compareTo(left) < 0 ? wait : left;
-                LOG.info("Consent for tenant {} with credential '{}' not visible yet ({}); checking again in {}",
-                        tenant, credential.name(), e.failure(), pause);
+                LOG.info(
+                        "Consent for tenant {} with credential '{}' not visible yet ({}); checking again in {}",
+                        tenant,
+                        credential.name(),
+                        e.failure(),
+                        pause);
                 sleep(pause, e);
                 wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
             }
@@ -65,7 +69,8 @@ public final class ConsentVerifier {
     }
 
     static boolean propagationMayExplain(TokenFailure failure) {
-        return failure == TokenFailure.APP_NOT_IN_TENANT || failure == TokenFailure.UNKNOWN
+        return failure == TokenFailure.APP_NOT_IN_TENANT
+                || failure == TokenFailure.UNKNOWN
                 || failure == TokenFailure.SERVICE_UNAVAILABLE;
     }
 

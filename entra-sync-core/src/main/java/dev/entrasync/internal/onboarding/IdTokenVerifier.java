@@ -41,6 +41,7 @@ public final class IdTokenVerifier {
 
     /** How far the cloud's clock and ours may disagree. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
     private static final int MAX_DOCUMENT_BYTES = 256 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
@@ -66,7 +67,9 @@ public final class IdTokenVerifier {
 
     /** @param http a client that does not follow redirects (the token client) */
     public IdTokenVerifier(OkHttpClient http, Clock clock) {
-        this.http = http.followRedirects() ? http.newBuilder().followRedirects(false).build() : http;
+        this.http = http.followRedirects()
+                ? http.newBuilder().followRedirects(false).build()
+                : http;
         this.clock = clock;
     }
 
@@ -102,18 +105,20 @@ public final class IdTokenVerifier {
         }
         String issuer = credential.cloud().loginUrl() + "/" + tid.value() + "/v2.0";
         if (!issuer.equals(claims.path("iss").asText(null))) {
-            throw rejected("The ID token's issuer is '" + printable(claims.path("iss").asText("")) + "', not " + issuer
-                    + ".");
+            throw rejected(
+                    "The ID token's issuer is '" + printable(claims.path("iss").asText("")) + "', not " + issuer + ".");
         }
         if (!audienceIs(claims.get("aud"), credential.clientId())) {
-            throw rejected("The ID token was issued to another application (aud '" + printable(claims.path("aud")
-                    .toString()) + "'), not to client id " + credential.clientId() + ".");
+            throw rejected("The ID token was issued to another application (aud '"
+                    + printable(claims.path("aud").toString()) + "'), not to client id " + credential.clientId() + ".");
         }
         String nonce = claims.path("nonce").asText(null);
-        if (nonce == null || !MessageDigest.isEqual(nonce.getBytes(StandardCharsets.UTF_8),
-                expectedNonce.getBytes(StandardCharsets.UTF_8))) {
-            throw rejected("The ID token's nonce " + (nonce == null ? "is missing" : "does not match this consent"
-                    + " link's") + ": it belongs to another sign-in.");
+        if (nonce == null
+                || !MessageDigest.isEqual(
+                        nonce.getBytes(StandardCharsets.UTF_8), expectedNonce.getBytes(StandardCharsets.UTF_8))) {
+            throw rejected(
+                    "The ID token's nonce " + (nonce == null ? "is missing" : "does not match this consent" + " link's")
+                            + ": it belongs to another sign-in.");
         }
         checkTimes(claims);
         return tid;
@@ -130,7 +135,8 @@ public final class IdTokenVerifier {
         String issuer = discovery.path("issuer").asText("");
         String prefix = cloud.loginUrl() + "/";
         String middle = issuer.startsWith(prefix) && issuer.endsWith("/v2.0")
-                ? issuer.substring(prefix.length(), issuer.length() - "/v2.0".length()) : "";
+                ? issuer.substring(prefix.length(), issuer.length() - "/v2.0".length())
+                : "";
         TenantId tenant = guidOrNull(middle);
         if (tenant == null) {
             throw rejected("The discovery document of domain " + domain + " names no tenant of this cloud (issuer '"
@@ -165,14 +171,17 @@ public final class IdTokenVerifier {
         Map<String, PublicKey> keys = new ConcurrentHashMap<>();
         for (JsonNode jwk : document.path("keys")) {
             String use = jwk.path("use").asText("sig");
-            if (!"RSA".equals(jwk.path("kty").asText()) || !"sig".equals(use) || !jwk.path("kid").isTextual()) {
+            if (!"RSA".equals(jwk.path("kty").asText())
+                    || !"sig".equals(use)
+                    || !jwk.path("kid").isTextual()) {
                 continue;
             }
             try {
                 BigInteger n = new BigInteger(1, DECODE.decode(jwk.path("n").asText()));
                 BigInteger e = new BigInteger(1, DECODE.decode(jwk.path("e").asText()));
-                keys.put(jwk.get("kid").asText(), KeyFactory.getInstance("RSA")
-                        .generatePublic(new RSAPublicKeySpec(n, e)));
+                keys.put(
+                        jwk.get("kid").asText(),
+                        KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
             } catch (IllegalArgumentException | GeneralSecurityException ignored) {
                 // a key we cannot read cannot have signed a token we accept
             }
@@ -181,16 +190,23 @@ public final class IdTokenVerifier {
     }
 
     private JsonNode discovery(Cloud cloud, String tenantOrDomain) throws Rejected {
-        HttpUrl url = HttpUrl.get(cloud.loginUrl().toString()).newBuilder().addPathSegment(tenantOrDomain)
-                .addPathSegment("v2.0").addPathSegment(".well-known").addPathSegment("openid-configuration").build();
+        HttpUrl url = HttpUrl.get(cloud.loginUrl().toString())
+                .newBuilder()
+                .addPathSegment(tenantOrDomain)
+                .addPathSegment("v2.0")
+                .addPathSegment(".well-known")
+                .addPathSegment("openid-configuration")
+                .build();
         return get(url, "OpenID discovery document for " + tenantOrDomain);
     }
 
     private JsonNode get(HttpUrl url, String what) throws Rejected {
-        try (Response response = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+        try (Response response =
+                http.newCall(new Request.Builder().url(url).get().build()).execute()) {
             ResponseBody body = response.body();
             if (response.code() != 200 || body == null) {
-                throw new Rejected("The cloud answered " + response.code() + " for its " + what + " (" + url + ").",
+                throw new Rejected(
+                        "The cloud answered " + response.code() + " for its " + what + " (" + url + ").",
                         response.code() >= 500 || response.code() == 429);
             }
             return JSON.readTree(limited(body));
@@ -219,7 +235,9 @@ public final class IdTokenVerifier {
             throw rejected("The ID token expired at " + exp + " (now " + now + ").");
         }
         Instant iat = Instant.ofEpochSecond(claims.get("iat").asLong());
-        Instant nbf = claims.path("nbf").canConvertToLong() ? Instant.ofEpochSecond(claims.get("nbf").asLong()) : iat;
+        Instant nbf = claims.path("nbf").canConvertToLong()
+                ? Instant.ofEpochSecond(claims.get("nbf").asLong())
+                : iat;
         if (now.plus(CLOCK_SKEW).isBefore(iat) || now.plus(CLOCK_SKEW).isBefore(nbf)) {
             throw rejected("The ID token is not valid before " + (nbf.isAfter(iat) ? nbf : iat) + " (now " + now
                     + "); check this server's clock.");

@@ -18,8 +18,7 @@ public final class LicenseProbe {
 
     static final String PROBE = "users?$select=id,signInActivity&$top=1";
 
-    private LicenseProbe() {
-    }
+    private LicenseProbe() {}
 
     /**
      * True with P1, false without.
@@ -28,11 +27,14 @@ public final class LicenseProbe {
      */
     public static boolean hasEntraIdP1(TenantGraph graph, RequestStats stats) {
         try {
-            graph.send(GraphRequest.get(graph.v1(PROBE), Priority.NORMAL,
-                    List.of(GraphPermission.AUDIT_LOG_READ_ALL.value())), GraphPager.reader(p -> {
+            graph.send(
+                    GraphRequest.get(
+                            graph.v1(PROBE), Priority.NORMAL, List.of(GraphPermission.AUDIT_LOG_READ_ALL.value())),
+                    GraphPager.reader(p -> {
                         p.skipChildren();
                         return Boolean.TRUE;
-                    }), stats);
+                    }),
+                    stats);
             return true;
         } catch (LicenseRequiredException e) {
             return false;

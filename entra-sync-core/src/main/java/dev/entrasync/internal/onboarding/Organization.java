@@ -29,8 +29,14 @@ public record Organization(String tenantId, String displayName, String defaultDo
     /** Reads the organization of the graph's tenant. */
     public static Organization read(TenantGraph graph, Priority priority, RequestStats stats) {
         List<Organization> found = new ArrayList<>();
-        GraphPager.forEachPage(graph, graph.v1("organization?$select=" + SELECT), Organization::item, priority,
-                PERMISSIONS, stats, page -> found.addAll(page.items()));
+        GraphPager.forEachPage(
+                graph,
+                graph.v1("organization?$select=" + SELECT),
+                Organization::item,
+                priority,
+                PERMISSIONS,
+                stats,
+                page -> found.addAll(page.items()));
         return found.isEmpty() ? new Organization(graph.tenant(), null, null) : found.get(0);
     }
 
@@ -66,8 +72,7 @@ public record Organization(String tenantId, String displayName, String defaultDo
         return new Organization(id, name, defaultDomain != null ? defaultDomain : initialDomain);
     }
 
-    private record Domain(String name, boolean isDefault, boolean isInitial) {
-    }
+    private record Domain(String name, boolean isDefault, boolean isInitial) {}
 
     private static Domain domain(JsonParser p) throws IOException {
         String name = null;

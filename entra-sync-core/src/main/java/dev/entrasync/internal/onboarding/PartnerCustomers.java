@@ -26,15 +26,13 @@ import org.slf4j.LoggerFactory;
 public final class PartnerCustomers {
 
     /** One customer. {@code displayName} and {@code defaultDomain} may be null. */
-    public record Customer(String tenantId, String displayName, String defaultDomain, boolean fromGdap) {
-    }
+    public record Customer(String tenantId, String displayName, String defaultDomain, boolean fromGdap) {}
 
     private static final Logger LOG = LoggerFactory.getLogger(PartnerCustomers.class);
     static final String GDAP = "tenantRelationships/delegatedAdminCustomers?$select=id,tenantId,displayName&$top=300";
     static final String CONTRACTS = "contracts?$select=customerId,displayName,defaultDomainName";
 
-    private PartnerCustomers() {
-    }
+    private PartnerCustomers() {}
 
     /**
      * The partner's customers, GDAP first, contracts as the fallback.
@@ -44,38 +42,65 @@ public final class PartnerCustomers {
     public static List<Customer> list(TenantGraph partner, Priority priority, RequestStats stats) {
         GraphException gdapFailure = null;
         try {
-            List<Customer> gdap = read(partner, GDAP, PartnerCustomers::gdap,
-                    GraphPermission.DELEGATED_ADMIN_RELATIONSHIP_READ_ALL, priority, stats);
+            List<Customer> gdap = read(
+                    partner,
+                    GDAP,
+                    PartnerCustomers::gdap,
+                    GraphPermission.DELEGATED_ADMIN_RELATIONSHIP_READ_ALL,
+                    priority,
+                    stats);
             if (!gdap.isEmpty()) {
                 return gdap;
             }
             LOG.info("Partner tenant {} lists no GDAP customers; trying the legacy contracts list", partner.tenant());
         } catch (GraphException e) {
             gdapFailure = e;
-            LOG.info("Partner tenant {}: GDAP customers unavailable ({}); trying the legacy contracts list",
-                    partner.tenant(), e.getMessage());
+            LOG.info(
+                    "Partner tenant {}: GDAP customers unavailable ({}); trying the legacy contracts list",
+                    partner.tenant(),
+                    e.getMessage());
         }
         try {
-            return read(partner, CONTRACTS, PartnerCustomers::contract, GraphPermission.DIRECTORY_READ_ALL, priority,
+            return read(
+                    partner,
+                    CONTRACTS,
+                    PartnerCustomers::contract,
+                    GraphPermission.DIRECTORY_READ_ALL,
+                    priority,
                     stats);
         } catch (GraphException e) {
             if (gdapFailure == null) {
                 throw e;
             }
-            throw new GraphException("Could not list the CSP partner's customers in tenant " + partner.tenant()
-                    + ". GDAP: " + gdapFailure.getMessage() + " Contracts (legacy DAP): " + e.getMessage()
-                    + " Fix: add DelegatedAdminRelationship.Read.All (Microsoft Graph, Application) to the app"
-                    + " registration and grant admin consent in the partner tenant.", gdapFailure.status(),
-                    gdapFailure.errorCode().orElse(null), TenantIds.orNull(partner.tenant()),
+            throw new GraphException(
+                    "Could not list the CSP partner's customers in tenant " + partner.tenant()
+                            + ". GDAP: " + gdapFailure.getMessage() + " Contracts (legacy DAP): " + e.getMessage()
+                            + " Fix: add DelegatedAdminRelationship.Read.All (Microsoft Graph, Application) to the app"
+                            + " registration and grant admin consent in the partner tenant.",
+                    gdapFailure.status(),
+                    gdapFailure.errorCode().orElse(null),
+                    TenantIds.orNull(partner.tenant()),
                     gdapFailure.requestPath().orElse(null),
-                    gdapFailure.isTransient() && e.isTransient(), gdapFailure);
+                    gdapFailure.isTransient() && e.isTransient(),
+                    gdapFailure);
         }
     }
 
-    private static List<Customer> read(TenantGraph partner, String relative, ItemReader<Customer> reader,
-                                       GraphPermission permission, Priority priority, RequestStats stats) {
+    private static List<Customer> read(
+            TenantGraph partner,
+            String relative,
+            ItemReader<Customer> reader,
+            GraphPermission permission,
+            Priority priority,
+            RequestStats stats) {
         List<Customer> out = new ArrayList<>();
-        GraphPager.forEachPage(partner, partner.v1(relative), reader, priority, List.of(permission.value()), stats,
+        GraphPager.forEachPage(
+                partner,
+                partner.v1(relative),
+                reader,
+                priority,
+                List.of(permission.value()),
+                stats,
                 page -> page.items().stream().filter(c -> c.tenantId() != null).forEach(out::add));
         return out;
     }

@@ -8,8 +8,7 @@ import java.util.Base64;
 /** PKCE (RFC 7636): the S256 {@code code_challenge} of a {@code code_verifier}. */
 public final class Pkce {
 
-    private Pkce() {
-    }
+    private Pkce() {}
 
     /** base64url(SHA-256(ASCII(verifier))), without padding. */
     public static String challenge(String verifier) {

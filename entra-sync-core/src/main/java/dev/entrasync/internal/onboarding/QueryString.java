@@ -9,8 +9,7 @@ import java.util.Map;
 /** Encodes and decodes URL query parameters (UTF-8; the first value of a repeated name wins). */
 public final class QueryString {
 
-    private QueryString() {
-    }
+    private QueryString() {}
 
     /** One value, encoded for a query string. */
     public static String encode(String value) {

@@ -91,17 +91,24 @@ class EngineJobsTest {
 
             DatasetResult users = job.result(Dataset.USERS).orElseThrow();
             assertThat(users.rowsUpserted()).isEqualTo(2000);
-            assertThat(users.requests()).isEqualTo(sim.cloud.graphCalls().stream().filter(c -> !c.batchItem()).count());
+            assertThat(users.requests())
+                    .isEqualTo(sim.cloud.graphCalls().stream()
+                            .filter(c -> !c.batchItem())
+                            .count());
             assertThat(users.throttledResponses()).isEqualTo(2);
             assertThat(users.retryAfterWaited()).isEqualTo(Duration.ofSeconds(6));
             assertThat(job.startedAt()).isNotNull();
             assertThat(job.finishedAt()).isNotNull();
             assertThat(engine.jobs().latest(TenantId.of(tenant.id()))).contains(job);
             assertThat(engine.health(TenantId.of(tenant.id())).lastSuccess()).isEqualTo(job.finishedAt());
-            assertThat(events).startsWith("queued", "started").contains("progress users 999/1", "progress users 2000/3")
+            assertThat(events)
+                    .startsWith("queued", "started")
+                    .contains("progress users 999/1", "progress users 2000/3")
                     .endsWith("finished SUCCEEDED");
-            assertThat(users.throttledResponses()).isEqualTo(sim.cloud.graphCalls().stream()
-                    .filter(c -> c.status() == 429).count());
+            assertThat(users.throttledResponses())
+                    .isEqualTo(sim.cloud.graphCalls().stream()
+                            .filter(c -> c.status() == 429)
+                            .count());
         }
     }
 
@@ -118,7 +125,10 @@ class EngineJobsTest {
         sim.time.advance(Duration.ofMinutes(1));
         InMemoryJobStore survivingStore = new InMemoryJobStore();
         survivingStore.save(sim.jobs.find(running.id()).orElseThrow());
-        assertThat(survivingStore.active()).singleElement().extracting(SyncJob::status).isEqualTo(JobStatus.RUNNING);
+        assertThat(survivingStore.active())
+                .singleElement()
+                .extracting(SyncJob::status)
+                .isEqualTo(JobStatus.RUNNING);
         sim.time.advance(Duration.ofSeconds(1)); // the restart comes later, so the recovery job is the latest
 
         try (SyncEngine restarted = sim.builder().jobs(survivingStore).build()) {
@@ -131,7 +141,8 @@ class EngineJobsTest {
             assertThat(interrupted.reason()).startsWith("interrupted");
             assertThat(recovered.trigger()).isEqualTo(SyncTrigger.RECOVERY);
             assertThat(recovered.status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).hasSize(100);
+            assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS))
+                    .hasSize(100);
         } finally {
             held.release();
             crashed.close();
@@ -152,8 +163,10 @@ class EngineJobsTest {
 
         SyncJob cancelled = sim.jobs.find(running.id()).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(JobStatus.CANCELLED);
-        assertThat(sim.sink.completedRuns(TenantId.of(tenant.id()), Dataset.USERS)).isZero();
-        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS)).isEmpty();
+        assertThat(sim.sink.completedRuns(TenantId.of(tenant.id()), Dataset.USERS))
+                .isZero();
+        assertThat(sim.sink.<EntraUser>records(TenantId.of(tenant.id()), Dataset.USERS))
+                .isEmpty();
     }
 
     @Test
@@ -168,22 +181,29 @@ class EngineJobsTest {
                 told.add(cause);
             }
         };
-        try (SyncEngine engine = sim.builder().scheduler(schedule).listener(listener).build()) {
-            SyncJob failed = engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
+        try (SyncEngine engine =
+                sim.builder().scheduler(schedule).listener(listener).build()) {
+            SyncJob failed =
+                    engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
             engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT);
             sim.time.advance(Duration.ofDays(3));
             List<SyncJob> scheduled = schedule.runDue();
 
             assertThat(failed.status()).isEqualTo(JobStatus.FAILED);
             assertThat(failed.reason()).contains("AADSTS700016");
-            assertThat(told).singleElement().extracting(TokenException::failure).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
+            assertThat(told)
+                    .singleElement()
+                    .extracting(TokenException::failure)
+                    .isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
             assertThat(engine.health(TenantId.of(tenant.id())).blockedBy()).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
-            assertThat(engine.health(TenantId.of(tenant.id())).consecutiveFailures()).isEqualTo(2);
+            assertThat(engine.health(TenantId.of(tenant.id())).consecutiveFailures())
+                    .isEqualTo(2);
             assertThat(scheduled).isEmpty();
 
             tenant.consent(sim.app, dev.entrasync.testkit.Permissions.allRead());
             engine.resume(TenantId.of(tenant.id()));
-            assertThat(engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT).status())
+            assertThat(engine.await(engine.syncNow(TenantId.of(tenant.id())).id(), WAIT)
+                            .status())
                     .isEqualTo(JobStatus.SUCCEEDED);
             assertThat(engine.health(TenantId.of(tenant.id())).blocked()).isFalse();
         }
@@ -197,7 +217,8 @@ class EngineJobsTest {
         tenant.revokeConsent(sim.app);
         try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
             engine.await(engine.syncNow(id).id(), WAIT);
-            dev.entrasync.TenantBlock block = sim.mapper.findByTenant(id).orElseThrow().block();
+            dev.entrasync.TenantBlock block =
+                    sim.mapper.findByTenant(id).orElseThrow().block();
             assertThat(block.failure()).isEqualTo(TokenFailure.APP_NOT_IN_TENANT);
             assertThat(block.since()).isEqualTo(sim.time.instant());
             assertThat(block.credential()).hasSize(32).doesNotContain(SimulatedCloudFixture.SECRET);
@@ -206,7 +227,8 @@ class EngineJobsTest {
 
             tenant.consent(sim.app, dev.entrasync.testkit.Permissions.allRead());
             sim.credentials.save(sim.credential(SimulatedCloudFixture.SECRET).toBuilder()
-                    .secretExpiresAt(sim.time.instant().plus(Duration.ofDays(365))).build());
+                    .secretExpiresAt(sim.time.instant().plus(Duration.ofDays(365)))
+                    .build());
             sim.time.advance(Duration.ofDays(1));
             List<SyncJob> scheduled = schedule.runDue();
 

@@ -96,16 +96,13 @@ class JobCompletionTest {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
-        public void submit(SyncJob job) {
-        }
+        public void submit(SyncJob job) {}
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private TenantId heldTenant() {
@@ -181,7 +178,7 @@ class JobCompletionTest {
         ElsewhereScheduler here = new ElsewhereScheduler();
         ElsewhereScheduler there = new ElsewhereScheduler();
         try (SyncEngine engine = sim.builder().scheduler(here).build();
-             SyncEngine other = sim.builder().scheduler(there).build()) {
+                SyncEngine other = sim.builder().scheduler(there).build()) {
             SyncJob job = engine.syncNow(tenant);
             CompletableFuture<SyncJob> completion = engine.completion(job.id());
             assertThat(completion).isNotDone();
@@ -192,10 +189,13 @@ class JobCompletionTest {
             assertThat(ranThere.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(finished).isEqualTo(ranThere);
             assertThat(engine.await(job.id(), WAIT)).isEqualTo(ranThere);
-            assertThat(engine.syncNow(tenant).id()).as("the finished job no longer holds the tenant")
+            assertThat(engine.syncNow(tenant).id())
+                    .as("the finished job no longer holds the tenant")
                     .isNotEqualTo(job.id());
-            assertThat(other.jobs().find(job.id())).as("the other engine reads the shared store")
-                    .isEqualTo(sim.jobs.find(job.id())).contains(ranThere);
+            assertThat(other.jobs().find(job.id()))
+                    .as("the other engine reads the shared store")
+                    .isEqualTo(sim.jobs.find(job.id()))
+                    .contains(ranThere);
             assertThat(other.jobs()).as("hosts get a read-only view").isNotInstanceOf(JobStore.class);
         }
     }
@@ -215,7 +215,8 @@ class JobCompletionTest {
             assertThat(notYet.status()).isEqualTo(JobStatus.RUNNING);
             assertThat(given).isCancelled();
             release();
-            assertThat(engine.await(job.id(), WAIT).status()).as("a cancelled wait leaves the job running")
+            assertThat(engine.await(job.id(), WAIT).status())
+                    .as("a cancelled wait leaves the job running")
                     .isEqualTo(JobStatus.SUCCEEDED);
         }
     }
@@ -225,7 +226,8 @@ class JobCompletionTest {
         SimulatedTenant contoso = sim.tenant("Contoso", 10);
         sim.map("contoso", contoso, Dataset.TENANT_PROFILE);
         try (SyncEngine engine = sim.builder().build()) {
-            SyncJob finished = engine.await(engine.syncNow(TenantId.of(contoso.id())).id(), WAIT);
+            SyncJob finished =
+                    engine.await(engine.syncNow(TenantId.of(contoso.id())).id(), WAIT);
 
             CompletableFuture<SyncJob> completion = engine.completion(finished.id());
 
@@ -255,7 +257,8 @@ class JobCompletionTest {
             Throwable nullId = catchThrowable(() -> engine.completion(null));
             Throwable nullTimeout = catchThrowable(() -> engine.await("no-such-job", null));
 
-            assertThat(awaited).isInstanceOf(IllegalArgumentException.class)
+            assertThat(awaited)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("no job with id no-such-job in the job store; pass the id of a job from syncNow,"
                             + " sync or jobs()");
             assertThat(completion).isInstanceOf(IllegalArgumentException.class).hasMessage(awaited.getMessage());
@@ -272,8 +275,9 @@ class JobCompletionTest {
             Optional<java.time.Instant> next = engine.nextRun(tenant);
             engine.pause(tenant);
 
-            assertThat(next).hasValueSatisfying(t -> assertThat(t)
-                    .isBetween(sim.time.instant(), sim.time.instant().plus(Duration.ofDays(1))));
+            assertThat(next)
+                    .hasValueSatisfying(t -> assertThat(t)
+                            .isBetween(sim.time.instant(), sim.time.instant().plus(Duration.ofDays(1))));
             assertThat(engine.nextRun(tenant)).as("paused").isEmpty();
             assertThat(engine.nextRun(unmapped)).as("not mapped").isEmpty();
         }

@@ -65,7 +65,8 @@ class JobRecordTest {
         sim.cloud.faults().forPath("/v1.0/devices").throttleNext(1, 4);
 
         try (SyncEngine engine = sim.engine()) {
-            SyncJob job = engine.await(engine.syncNow(TenantId.of(ContosoFixture.TENANT_ID)).id(), WAIT);
+            SyncJob job = engine.await(
+                    engine.syncNow(TenantId.of(ContosoFixture.TENANT_ID)).id(), WAIT);
 
             assertThat(job.status()).isEqualTo(JobStatus.SUCCEEDED);
             assertThat(job.results()).extracting(DatasetResult::dataset).containsExactlyInAnyOrder(Dataset.values());
@@ -76,19 +77,29 @@ class JobRecordTest {
             assertThat(devices.rowsUpserted()).isEqualTo(contoso.devices().size());
             assertThat(devices.throttledResponses()).isEqualTo(1);
             assertThat(devices.retryAfterWaited()).isEqualTo(Duration.ofSeconds(4));
-            assertThat(job.result(Dataset.GROUPS).orElseThrow().rowsUpserted()).isEqualTo(contoso.groups().size());
+            assertThat(job.result(Dataset.GROUPS).orElseThrow().rowsUpserted())
+                    .isEqualTo(contoso.groups().size());
             // Requests per dataset equal the top-level HTTP requests the cloud received for it.
-            Map<String, Long> seen = sim.cloud.graphCalls().stream().filter(c -> !c.batchItem())
+            Map<String, Long> seen = sim.cloud.graphCalls().stream()
+                    .filter(c -> !c.batchItem())
                     .collect(Collectors.groupingBy(JobRecordTest::datasetOf, Collectors.counting()));
             // $batch envelopes carry role members and group member counts alike: compare those three together.
             long sharingBatches = job.result(Dataset.USERS).orElseThrow().requests()
-                    + job.result(Dataset.ROLES).orElseThrow().requests() + job.result(Dataset.GROUPS).orElseThrow().requests();
+                    + job.result(Dataset.ROLES).orElseThrow().requests()
+                    + job.result(Dataset.GROUPS).orElseThrow().requests();
             assertThat(sharingBatches).isEqualTo(seen.get("users") + seen.get("roles-or-batch") + seen.get("groups"));
-            for (Dataset d : List.of(Dataset.DEVICES, Dataset.LICENSES, Dataset.AUDIT_LOGS,
-                    Dataset.SECURE_SCORES, Dataset.TENANT_PROFILE)) {
+            for (Dataset d : List.of(
+                    Dataset.DEVICES,
+                    Dataset.LICENSES,
+                    Dataset.AUDIT_LOGS,
+                    Dataset.SECURE_SCORES,
+                    Dataset.TENANT_PROFILE)) {
                 assertThat(job.result(d).orElseThrow().requests()).as(d.key()).isEqualTo(seen.get(d.key()));
             }
-            assertThat(job.requests()).isEqualTo(sim.cloud.graphCalls().stream().filter(c -> !c.batchItem()).count());
+            assertThat(job.requests())
+                    .isEqualTo(sim.cloud.graphCalls().stream()
+                            .filter(c -> !c.batchItem())
+                            .count());
         }
     }
 
@@ -100,7 +111,8 @@ class JobRecordTest {
         sim.map("contoso", contoso);
 
         try (SyncEngine engine = sim.engine()) {
-            SyncJob job = engine.await(engine.syncNow(TenantId.of(ContosoFixture.TENANT_ID)).id(), WAIT);
+            SyncJob job = engine.await(
+                    engine.syncNow(TenantId.of(ContosoFixture.TENANT_ID)).id(), WAIT);
 
             assertThat(job.status()).isEqualTo(JobStatus.PARTIAL);
             DatasetResult devices = job.result(Dataset.DEVICES).orElseThrow();
@@ -108,7 +120,8 @@ class JobRecordTest {
             assertThat(devices.error()).contains("Device.Read.All");
             assertThat(devices.fix()).contains("Device.Read.All");
             assertThat(job.reason()).contains("devices").contains("Device.Read.All");
-            assertThat(job.results()).filteredOn(r -> r.dataset() != Dataset.DEVICES)
+            assertThat(job.results())
+                    .filteredOn(r -> r.dataset() != Dataset.DEVICES)
                     .allSatisfy(r -> assertThat(r.status()).isEqualTo(DatasetResult.Status.SUCCEEDED));
         }
     }

@@ -46,12 +46,13 @@ class OneOffSyncTest {
      * Waits until the caller's {@code sync} either opened a session of its own while the running job holds one
      * (what it must not do) or is parked waiting for the running job to finish.
      */
-    private static void untilSecondSessionOrWaiting(RecordingSink sink, TenantId tenant,
-                                                    AtomicReference<Thread> thread) throws InterruptedException {
+    private static void untilSecondSessionOrWaiting(RecordingSink sink, TenantId tenant, AtomicReference<Thread> thread)
+            throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (sink.sessions(tenant).size() < 2 && !waitingForTheRunningJob(thread.get())) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("sync(...) neither opened a session nor waited for the running job in " + WAIT);
+                throw new AssertionError(
+                        "sync(...) neither opened a session nor waited for the running job in " + WAIT);
             }
             Thread.sleep(10);
         }
@@ -74,8 +75,8 @@ class OneOffSyncTest {
         return false;
     }
 
-    private Future<SyncResult> syncOnAnotherThread(SyncEngine engine, TenantId tenant, Set<Dataset> datasets,
-                                                   AtomicReference<Thread> thread) {
+    private Future<SyncResult> syncOnAnotherThread(
+            SyncEngine engine, TenantId tenant, Set<Dataset> datasets, AtomicReference<Thread> thread) {
         return caller.submit(() -> {
             thread.set(Thread.currentThread());
             return engine.sync("msp", tenant, datasets);
@@ -99,14 +100,18 @@ class OneOffSyncTest {
             held.release();
             SyncResult result = oneOff.get(30, TimeUnit.SECONDS);
 
-            assertThat(sink.sessions(tenant, Dataset.USERS).size()).as("sink sessions opened for the tenant's users").isEqualTo(1);
+            assertThat(sink.sessions(tenant, Dataset.USERS).size())
+                    .as("sink sessions opened for the tenant's users")
+                    .isEqualTo(1);
             assertThat(sink.mostOpenAtOnce(tenant, Dataset.USERS)).isEqualTo(1);
             assertThat(result.runId()).isEqualTo(running.id());
             assertThat(result.dataset(Dataset.USERS)).hasValueSatisfying(r -> {
                 assertThat(r.status()).isEqualTo(DatasetResult.Status.SUCCEEDED);
                 assertThat(r.rowsUpserted()).isEqualTo(100);
             });
-            assertThat(engine.jobs().history(tenant, 0, 10)).singleElement().extracting(SyncJob::status)
+            assertThat(engine.jobs().history(tenant, 0, 10))
+                    .singleElement()
+                    .extracting(SyncJob::status)
                     .isEqualTo(JobStatus.SUCCEEDED);
         }
     }
@@ -135,8 +140,8 @@ class OneOffSyncTest {
             assertThat(held.awaitReached(Duration.ofSeconds(30))).isTrue();
 
             AtomicReference<Thread> thread = new AtomicReference<>();
-            Future<SyncResult> oneOff = syncOnAnotherThread(engine, tenant,
-                    EnumSet.of(Dataset.USERS, Dataset.TENANT_PROFILE), thread);
+            Future<SyncResult> oneOff =
+                    syncOnAnotherThread(engine, tenant, EnumSet.of(Dataset.USERS, Dataset.TENANT_PROFILE), thread);
             untilSecondSessionOrWaiting(sink, tenant, thread);
             held.release();
             SyncResult result = oneOff.get(30, TimeUnit.SECONDS);
@@ -145,11 +150,16 @@ class OneOffSyncTest {
             assertThat(sink.sessions(tenant, Dataset.USERS).size()).isEqualTo(2);
             assertThat(sink.sessions(tenant, Dataset.TENANT_PROFILE).size()).isEqualTo(1);
             assertThat(result.runId()).isNotEqualTo(running.id());
-            assertThat(result.datasets()).extracting(DatasetResult::dataset)
+            assertThat(result.datasets())
+                    .extracting(DatasetResult::dataset)
                     .containsExactly(Dataset.USERS, Dataset.TENANT_PROFILE);
             assertThat(engine.jobs().find(running.id()).orElseThrow().status()).isEqualTo(JobStatus.SUCCEEDED);
-            assertThat(events).containsExactly("started " + running.id(), "finished " + running.id(),
-                    "started " + result.runId(), "finished " + result.runId());
+            assertThat(events)
+                    .containsExactly(
+                            "started " + running.id(),
+                            "finished " + running.id(),
+                            "started " + result.runId(),
+                            "finished " + result.runId());
         }
     }
 
@@ -161,8 +171,8 @@ class OneOffSyncTest {
         RecordingSink sink = new RecordingSink(sim.sink);
         RecordingSink.Gate held = sink.holdUpserts(c -> true);
         try (SyncEngine engine = sim.builder().sink(sink).build()) {
-            Future<SyncResult> oneOff = syncOnAnotherThread(engine, tenant, EnumSet.of(Dataset.USERS),
-                    new AtomicReference<>());
+            Future<SyncResult> oneOff =
+                    syncOnAnotherThread(engine, tenant, EnumSet.of(Dataset.USERS), new AtomicReference<>());
             assertThat(held.awaitReached(Duration.ofSeconds(30))).isTrue();
 
             SyncJob now = engine.syncNow(tenant);

@@ -33,8 +33,7 @@ class RemoteRunsTest {
         }
 
         @Override
-        public void start() {
-        }
+        public void start() {}
 
         @Override
         public void submit(SyncJob job) {
@@ -42,8 +41,7 @@ class RemoteRunsTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -68,9 +66,19 @@ class RemoteRunsTest {
     @Test
     void aScheduledRunRevivedAfterItsInstanceDiedRetiresTheDeadJob(TestHost host, TenantId tenant, FakeTime time)
             throws Exception {
-        SyncJob dead = new SyncJob("dead-run", tenant, "contoso", "msp", SyncTrigger.SCHEDULED,
-                JobStatus.RUNNING, time.instant(), time.instant(), null, List.of(Dataset.TENANT_PROFILE),
-                List.of(), null);
+        SyncJob dead = new SyncJob(
+                "dead-run",
+                tenant,
+                "contoso",
+                "msp",
+                SyncTrigger.SCHEDULED,
+                JobStatus.RUNNING,
+                time.instant(),
+                time.instant(),
+                null,
+                List.of(Dataset.TENANT_PROFILE),
+                List.of(),
+                null);
         host.jobs().save(dead);
         time.advance(Duration.ofMinutes(1));
         ElsewhereScheduler scheduler = new ElsewhereScheduler();

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.SimulatedCloudFixture;
-import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncConfig;
+import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncTrigger;
 import dev.entrasync.TenantId;
@@ -39,8 +39,8 @@ class ScheduleTest {
         List<TenantId> tenants = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             TenantId tenant = TenantId.of(sim.tenant("Tenant" + i, 1).id());
-            sim.mapper.map(new TenantMapping("company-" + i, tenant, "msp", "Tenant " + i, null,
-                    EnumSet.of(Dataset.TENANT_PROFILE), false));
+            sim.mapper.map(new TenantMapping(
+                    "company-" + i, tenant, "msp", "Tenant " + i, null, EnumSet.of(Dataset.TENANT_PROFILE), false));
             tenants.add(tenant);
         }
         return tenants;
@@ -51,9 +51,13 @@ class ScheduleTest {
         List<TenantId> tenants = mapTenants(100);
         Instant start = sim.time.instant();
         try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
-            List<Instant> next = tenants.stream().map(t -> engine.nextRun(t).orElseThrow()).sorted().toList();
+            List<Instant> next = tenants.stream()
+                    .map(t -> engine.nextRun(t).orElseThrow())
+                    .sorted()
+                    .toList();
 
-            assertThat(next).doesNotHaveDuplicates()
+            assertThat(next)
+                    .doesNotHaveDuplicates()
                     .allSatisfy(t -> assertThat(t).isAfter(start).isBeforeOrEqualTo(start.plus(Duration.ofHours(24))));
             Duration maxGap = Duration.ZERO;
             for (int i = 1; i < next.size(); i++) {
@@ -64,8 +68,12 @@ class ScheduleTest {
             for (int quarter = 0; quarter < 4; quarter++) {
                 Instant from = start.plus(Duration.ofHours(6L * quarter));
                 Instant to = from.plus(Duration.ofHours(6));
-                long inQuarter = next.stream().filter(t -> t.isAfter(from) && !t.isAfter(to)).count();
-                assertThat(inQuarter).as("tenants in hours %d-%d", quarter * 6, quarter * 6 + 6).isBetween(15L, 35L);
+                long inQuarter = next.stream()
+                        .filter(t -> t.isAfter(from) && !t.isAfter(to))
+                        .count();
+                assertThat(inQuarter)
+                        .as("tenants in hours %d-%d", quarter * 6, quarter * 6 + 6)
+                        .isBetween(15L, 35L);
             }
         }
     }
@@ -89,9 +97,12 @@ class ScheduleTest {
             assertThat(queued).hasSize(100);
             queued.forEach((tenant, times) -> {
                 assertThat(times).as("runs of %s in 48 h", tenant).hasSize(2);
-                assertThat(times.get(0)).isBetween(slots.get(tenant), slots.get(tenant).plus(Duration.ofMinutes(5)));
-                assertThat(Duration.between(times.get(0), times.get(1))).isBetween(
-                        Duration.ofHours(24).minusMinutes(5), Duration.ofHours(24).plusMinutes(5));
+                assertThat(times.get(0))
+                        .isBetween(slots.get(tenant), slots.get(tenant).plus(Duration.ofMinutes(5)));
+                assertThat(Duration.between(times.get(0), times.get(1)))
+                        .isBetween(
+                                Duration.ofHours(24).minusMinutes(5),
+                                Duration.ofHours(24).plusMinutes(5));
             });
         }
     }
@@ -110,11 +121,13 @@ class ScheduleTest {
             }
 
             assertThat(scheduled).containsExactly(tenants.get(2));
-            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().paused()).isTrue();
+            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().paused())
+                    .isTrue();
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine.syncNow(tenants.get(1))))
                     .hasMessageContaining("excluded");
             engine.resume(tenants.get(0));
-            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().paused()).isFalse();
+            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().paused())
+                    .isFalse();
         }
     }
 
@@ -135,10 +148,14 @@ class ScheduleTest {
                 sim.time.advance(Duration.ofHours(1));
             }
 
-            assertThat(scheduled).as("every 6 hours for a day, and nothing else").containsOnly(tenants.get(1))
+            assertThat(scheduled)
+                    .as("every 6 hours for a day, and nothing else")
+                    .containsOnly(tenants.get(1))
                     .hasSizeBetween(4, 5);
-            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().excluded()).isTrue();
-            assertThat(sim.mapper.findByTenant(tenants.get(1)).orElseThrow().interval()).isEqualTo(Duration.ofHours(6));
+            assertThat(sim.mapper.findByTenant(tenants.get(0)).orElseThrow().excluded())
+                    .isTrue();
+            assertThat(sim.mapper.findByTenant(tenants.get(1)).orElseThrow().interval())
+                    .isEqualTo(Duration.ofHours(6));
             assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> second.syncNow(tenants.get(0))))
                     .hasMessageContaining("excluded");
         }
@@ -148,15 +165,19 @@ class ScheduleTest {
     void controlsOfATenantThatIsNotMappedAreRefusedNamingTheFix() {
         TenantId unmapped = TenantId.of("9b2f6c1e-0000-4000-8000-000000000001");
         try (SyncEngine engine = sim.builder().scheduler(schedule).build()) {
-            for (Runnable control : List.<Runnable>of(() -> engine.exclude(unmapped), () -> engine.include(unmapped),
-                    () -> engine.interval(unmapped, Duration.ofHours(1)), () -> engine.pause(unmapped))) {
+            for (Runnable control : List.<Runnable>of(
+                    () -> engine.exclude(unmapped),
+                    () -> engine.include(unmapped),
+                    () -> engine.interval(unmapped, Duration.ofHours(1)),
+                    () -> engine.pause(unmapped))) {
                 assertThat(org.assertj.core.api.Assertions.catchThrowable(control::run))
                         .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("tenant " + unmapped + " is not mapped to a company; map it with"
                                 + " TenantMapper.map(...) first");
             }
-            assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> engine.interval(unmapped,
-                    Duration.ofSeconds(30)))).hasMessage("interval must be at least 1 minute, was PT30S");
+            assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                            () -> engine.interval(unmapped, Duration.ofSeconds(30))))
+                    .hasMessage("interval must be at least 1 minute, was PT30S");
         }
     }
 }

@@ -3,9 +3,9 @@ package dev.entrasync.internal.graph;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.entrasync.testing.FakeTime;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.internal.limit.TokenBucket;
+import dev.entrasync.testing.FakeTime;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.net.URI;
@@ -18,10 +18,16 @@ class AdmissionTest {
 
     private final FakeTime time = new FakeTime();
     /** One request a second per tenant, no burst beyond one; four in flight per tenant. */
-    private final GraphLimits limits = GraphLimits.custom().tenantRequestsPerSecond(1).tenantBurst(1)
-            .tenantConcurrency(4).globalConcurrency(8).build();
+    private final GraphLimits limits = GraphLimits.custom()
+            .tenantRequestsPerSecond(1)
+            .tenantBurst(1)
+            .tenantConcurrency(4)
+            .globalConcurrency(8)
+            .build();
+
     private final TenantBudget budget = new TenantBudget("contoso", limits, time, time);
-    private final Bulkhead global = Bulkhead.of("test-global", BulkheadConfig.custom().maxConcurrentCalls(8).build());
+    private final Bulkhead global = Bulkhead.of(
+            "test-global", BulkheadConfig.custom().maxConcurrentCalls(8).build());
     private final Admission admission = new Admission(new TokenBucket(1000, 1000, time, time), global, budget);
     private final RequestStats stats = new RequestStats();
 
@@ -31,8 +37,8 @@ class AdmissionTest {
 
     @Test
     void aBatchTakesOnePermitPerRequestInsideItAndTheWaitIsCounted() throws Exception {
-        GraphRequest batch = GraphRequest.batch(URI.create("https://graph.example/v1.0/$batch"), new byte[0],
-                Priority.LOW, List.of(), 3);
+        GraphRequest batch = GraphRequest.batch(
+                URI.create("https://graph.example/v1.0/$batch"), new byte[0], Priority.LOW, List.of(), 3);
 
         assertThat(admission.admit(batch, stats, () -> "sent")).isEqualTo("sent");
 
@@ -45,21 +51,26 @@ class AdmissionTest {
     void theBulkheadsAreHeldWhileTheCallRunsAndReleasedWhenItFails() {
         int[] inFlight = new int[3];
         assertThatThrownBy(() -> admission.admit(get("security/secureScores"), stats, () -> {
-            inFlight[0] = global.getMetrics().getAvailableConcurrentCalls();
-            inFlight[1] = budget.concurrency().getMetrics().getAvailableConcurrentCalls();
-            inFlight[2] = budget.securityConcurrency().getMetrics().getAvailableConcurrentCalls();
-            throw new IllegalStateException("the call failed");
-        })).hasMessage("the call failed");
+                    inFlight[0] = global.getMetrics().getAvailableConcurrentCalls();
+                    inFlight[1] = budget.concurrency().getMetrics().getAvailableConcurrentCalls();
+                    inFlight[2] = budget.securityConcurrency().getMetrics().getAvailableConcurrentCalls();
+                    throw new IllegalStateException("the call failed");
+                }))
+                .hasMessage("the call failed");
 
         assertThat(inFlight).containsExactly(7, 3, 3);
         assertThat(global.getMetrics().getAvailableConcurrentCalls()).isEqualTo(8);
-        assertThat(budget.concurrency().getMetrics().getAvailableConcurrentCalls()).isEqualTo(4);
-        assertThat(budget.securityConcurrency().getMetrics().getAvailableConcurrentCalls()).isEqualTo(4);
+        assertThat(budget.concurrency().getMetrics().getAvailableConcurrentCalls())
+                .isEqualTo(4);
+        assertThat(budget.securityConcurrency().getMetrics().getAvailableConcurrentCalls())
+                .isEqualTo(4);
     }
 
     @Test
     void onlySecurityRequestsTakeTheSecurityBulkhead() throws Exception {
-        int available = admission.admit(get("users"), stats,
+        int available = admission.admit(
+                get("users"),
+                stats,
                 () -> budget.securityConcurrency().getMetrics().getAvailableConcurrentCalls());
 
         assertThat(available).isEqualTo(4);
@@ -76,7 +87,8 @@ class AdmissionTest {
         admission.heard(200, " 1.6 ");
         assertThat(budget.directoryRate()).isEqualTo(ceiling * 0.5);
         admission.heard(200, "lots");
-        assertThat(budget.directoryRate()).as("an unreadable hint is ignored, and is no calm answer either")
+        assertThat(budget.directoryRate())
+                .as("an unreadable hint is ignored, and is no calm answer either")
                 .isEqualTo(ceiling * 0.5);
         admission.heard(404, null);
         assertThat(budget.directoryRate()).isEqualTo(ceiling * 0.5);

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class GraphCallTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final GraphTransport transport = new GraphTransport(HttpSettings.ofDefaults(), GraphLimits.ofDefaults(), sim.time,
-            sim.time);
+    private final GraphTransport transport =
+            new GraphTransport(HttpSettings.ofDefaults(), GraphLimits.ofDefaults(), sim.time, sim.time);
     private final SimulatedTenant tenant = sim.tenant("Contoso", 5);
     private final AppCredential credential = sim.credential(SimulatedCloudFixture.SECRET);
     private final AtomicInteger tokensAsked = new AtomicInteger();
@@ -28,7 +28,8 @@ class GraphCallTest {
         tokensAsked.incrementAndGet();
         return transport.tokens().token(credential, tenant.id()).value();
     };
-    private final GraphCall call = new GraphCall(credential.cloud().graphUrl(), token, transport.http().graphClient());
+    private final GraphCall call =
+            new GraphCall(credential.cloud().graphUrl(), token, transport.http().graphClient());
 
     @AfterEach
     void close() {
@@ -53,7 +54,8 @@ class GraphCallTest {
         assertThat(body).startsWith("200 ").contains(tenant.id());
         assertThat(sim.cloud.graphCalls()).hasSize(1);
         RecordedCall sent = sim.cloud.graphCalls().get(0);
-        assertThat(sent.headers()).containsEntry("x-ms-throttle-priority", Priority.HIGH.header())
+        assertThat(sent.headers())
+                .containsEntry("x-ms-throttle-priority", Priority.HIGH.header())
                 .containsEntry("accept", "application/json");
         assertThat(sent.headers().get("authorization")).startsWith("Bearer ");
         assertThat(tokensAsked).hasValue(1);
@@ -63,7 +65,8 @@ class GraphCallTest {
     void aRedirectIsHandedOverAsItIsAndNotFollowed() {
         sim.cloud.faults().redirectNext("https://elsewhere.example/v1.0/users");
 
-        String location = call.send(GraphRequest.get(graph("users"), Priority.LOW, List.of()),
+        String location = call.send(
+                GraphRequest.get(graph("users"), Priority.LOW, List.of()),
                 reply -> reply.status() + " " + reply.header("Location"));
 
         assertThat(location).isEqualTo("302 https://elsewhere.example/v1.0/users");
@@ -78,7 +81,8 @@ class GraphCallTest {
 
         assertThat(status).isPositive();
         assertThat(tokensAsked).hasValue(0);
-        assertThat(sim.cloud.calls()).singleElement()
+        assertThat(sim.cloud.calls())
+                .singleElement()
                 .satisfies(c -> assertThat(c.headers()).doesNotContainKey("authorization"));
     }
 }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.entrasync.testing.FakeTime;
 import dev.entrasync.GraphException;
 import dev.entrasync.LicenseRequiredException;
 import dev.entrasync.MissingPermissionException;
 import dev.entrasync.TenantId;
 import dev.entrasync.TokenException;
 import dev.entrasync.TokenFailure;
+import dev.entrasync.testing.FakeTime;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,8 +30,8 @@ class ResponseClassifierTest {
 
     private static final String TENANT = "contoso.onmicrosoft.com";
     private static final URI GRAPH = URI.create("https://graph.example");
-    private static final GraphRequest USERS = GraphRequest.get(URI.create("https://graph.example/v1.0/users?$top=999"),
-            Priority.LOW, List.of("User.Read.All"));
+    private static final GraphRequest USERS = GraphRequest.get(
+            URI.create("https://graph.example/v1.0/users?$top=999"), Priority.LOW, List.of("User.Read.All"));
     private static final ResponseReader<JsonNode> JSON = Json.MAPPER::readTree;
 
     private final FakeTime time = new FakeTime();
@@ -47,8 +47,11 @@ class ResponseClassifierTest {
 
         @Override
         public String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue)
-                    .findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
 
         @Override
@@ -91,7 +94,12 @@ class ResponseClassifierTest {
         Outcome<JsonNode> outcome = classify(200, Map.of(), "{\"value\":[{\"id\":\"u1\"}]}");
 
         assertThat(outcome).isInstanceOf(Outcome.Success.class);
-        assertThat(((Outcome.Success<JsonNode>) outcome).value().path("value").get(0).path("id").asText())
+        assertThat(((Outcome.Success<JsonNode>) outcome)
+                        .value()
+                        .path("value")
+                        .get(0)
+                        .path("id")
+                        .asText())
                 .isEqualTo("u1");
     }
 
@@ -99,8 +107,10 @@ class ResponseClassifierTest {
     void aMalformedPageThatArrivedWholeIsRefusedNotSentAgain() {
         GraphException failure = refusal(classify(200, Map.of(), "{\"value\": [ oops"));
 
-        assertThat(failure).hasMessageStartingWith("Graph answered /v1.0/users?$top=999 in tenant " + TENANT
-                + " with a malformed page that cannot be ours: ").hasMessageContaining("(line 1, column ")
+        assertThat(failure)
+                .hasMessageStartingWith("Graph answered /v1.0/users?$top=999 in tenant " + TENANT
+                        + " with a malformed page that cannot be ours: ")
+                .hasMessageContaining("(line 1, column ")
                 .hasMessageContaining("The answer arrived whole, so it was not sent again");
         assertThat(failure.status()).isEqualTo(200);
     }
@@ -110,8 +120,10 @@ class ResponseClassifierTest {
         Outcome.Retryable<JsonNode> outcome = retryable(classifier.classify(
                 new Answer(200, Map.of(), "{\"value\":[{\"id\":\"u1\"},{\"id\":\"u2\"}]}", 12), USERS, JSON));
 
-        assertThat(outcome.failure()).hasMessage("Graph's answer to /v1.0/users?$top=999 in tenant " + TENANT
-                + " was cut off (unexpected end of stream). Nothing from this run was kept; the sync can be retried.");
+        assertThat(outcome.failure())
+                .hasMessage(
+                        "Graph's answer to /v1.0/users?$top=999 in tenant " + TENANT
+                                + " was cut off (unexpected end of stream). Nothing from this run was kept; the sync can be retried.");
         assertThat(outcome.retryAfter()).isNull();
         assertThat(outcome.throttled()).isFalse();
     }
@@ -124,46 +136,59 @@ class ResponseClassifierTest {
                 .hasMessageContaining("stay on https://graph.example;");
         assertThat(refusal(classify(301, Map.of("Location", "/v1.0/users"), "")))
                 .hasMessageContaining("with a redirect (301) to Graph's own origin.");
-        assertThat(refusal(classify(307, Map.of(), ""))).hasMessageContaining("with a redirect (307) to nowhere usable.");
+        assertThat(refusal(classify(307, Map.of(), "")))
+                .hasMessageContaining("with a redirect (307) to nowhere usable.");
         assertThat(refusal(classify(302, Map.of("Location", "http://bad host/"), "")))
-                .hasMessageContaining("to nowhere usable.").satisfies(e -> assertThat(e.isTransient()).isFalse());
+                .hasMessageContaining("to nowhere usable.")
+                .satisfies(e -> assertThat(e.isTransient()).isFalse());
     }
 
     @Test
     void throttlingCarriesTheWaitGraphAskedForInSecondsOrAsADate() {
-        Outcome.Retryable<JsonNode> seconds = retryable(classify(429, Map.of("Retry-After", "2.128"),
+        Outcome.Retryable<JsonNode> seconds = retryable(classify(
+                429,
+                Map.of("Retry-After", "2.128"),
                 "{\"error\":{\"code\":\"TooManyRequests\",\"message\":\"Slow down.\"}}"));
         assertThat(seconds.retryAfter()).isEqualTo(Duration.ofMillis(2128));
         assertThat(seconds.throttled()).isTrue();
-        assertThat(seconds.failure()).hasMessageStartingWith("Graph answered 429 TooManyRequests for"
-                + " /v1.0/users?$top=999 in tenant " + TENANT + ": Slow down.");
+        assertThat(seconds.failure())
+                .hasMessageStartingWith("Graph answered 429 TooManyRequests for" + " /v1.0/users?$top=999 in tenant "
+                        + TENANT + ": Slow down.");
 
-        Outcome.Retryable<JsonNode> date = retryable(classify(503, Map.of("Retry-After", "Sun, 22 Nov 2026 08:00:30 GMT"),
-                ""));
+        Outcome.Retryable<JsonNode> date =
+                retryable(classify(503, Map.of("Retry-After", "Sun, 22 Nov 2026 08:00:30 GMT"), ""));
         assertThat(date.retryAfter()).isEqualTo(Duration.ofSeconds(30));
         assertThat(date.throttled()).isTrue();
     }
 
     @Test
     void serverErrorsAreWorthSendingAgainWithoutAWaitOfGraphs() {
-        assertThat(retryable(classify(503, Map.of("Retry-After", "soon"), "")).retryAfter()).isNull();
+        assertThat(retryable(classify(503, Map.of("Retry-After", "soon"), "")).retryAfter())
+                .isNull();
         assertThat(retryable(classify(503, Map.of(), "")).throttled()).isFalse();
-        Outcome.Retryable<JsonNode> gateway = retryable(classify(502, Map.of("Retry-After", "5"), "<html>proxy</html>"));
+        Outcome.Retryable<JsonNode> gateway =
+                retryable(classify(502, Map.of("Retry-After", "5"), "<html>proxy</html>"));
         assertThat(gateway.retryAfter()).isNull();
-        assertThat(gateway.failure()).hasMessageContaining("Graph answered 502 for /v1.0/users?$top=999 in tenant "
-                + TENANT + ": <html>proxy</html>");
+        assertThat(gateway.failure())
+                .hasMessageContaining(
+                        "Graph answered 502 for /v1.0/users?$top=999 in tenant " + TENANT + ": <html>proxy</html>");
     }
 
     @Test
     void clientErrorsAreRefusedAsTheTypedFailureAPersonCanActOn() {
-        assertThat(refusal(classify(403, Map.of(), "{\"error\":{\"code\":\"Authorization_RequestDenied\","
-                + "\"message\":\"Insufficient privileges.\"}}"))).isInstanceOf(MissingPermissionException.class);
+        assertThat(refusal(classify(
+                        403,
+                        Map.of(),
+                        "{\"error\":{\"code\":\"Authorization_RequestDenied\","
+                                + "\"message\":\"Insufficient privileges.\"}}")))
+                .isInstanceOf(MissingPermissionException.class);
         assertThat(refusal(classify(403, Map.of(), "{\"error\":{\"code\":\"" + GraphErrors.NON_PREMIUM + "\"}}")))
                 .isInstanceOf(LicenseRequiredException.class);
         GraphException unauthorized = refusal(classify(401, Map.of(), ""));
         assertThat(unauthorized.status()).isEqualTo(401);
         assertThat(unauthorized.isTransient()).isFalse();
-        assertThat(refusal(classify(404, Map.of(), "not json at all"))).hasMessageContaining(": not json at all. Not found");
+        assertThat(refusal(classify(404, Map.of(), "not json at all")))
+                .hasMessageContaining(": not json at all. Not found");
     }
 
     @Test
@@ -173,23 +198,26 @@ class ResponseClassifierTest {
         };
 
         assertThatThrownBy(() -> classifier.classify(new Answer(200, Map.of(), "{}"), USERS, strict))
-                .isInstanceOf(IllegalStateException.class).hasMessage("an item without an id");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("an item without an id");
     }
 
     @Test
     void aCallThatThrewIsOursATokenRefusalADroppedConnectionOrBroken() {
         GraphException ours = new GraphException("ours", 0, null, TenantId.of(TENANT), null, false, null);
-        TokenException token = new TokenException(TokenFailure.SECRET_EXPIRED, 7000222, "msp", TenantId.of(TENANT),
-                "expired", null);
+        TokenException token =
+                new TokenException(TokenFailure.SECRET_EXPIRED, 7000222, "msp", TenantId.of(TENANT), "expired", null);
 
-        assertThat(((Outcome.Refused<?>) ResponseClassifier.ofFailure(new RuntimeException(ours))).failure()).isSameAs(ours);
+        assertThat(((Outcome.Refused<?>) ResponseClassifier.ofFailure(new RuntimeException(ours))).failure())
+                .isSameAs(ours);
         assertThat(((Outcome.Refused<?>) ResponseClassifier.ofFailure(new RuntimeException(token))).failure())
                 .isSameAs(token);
         assertThat(ResponseClassifier.ofFailure(new RuntimeException(new ConnectException("refused"))))
                 .isInstanceOf(Outcome.Dropped.class);
         assertThat(ResponseClassifier.ofFailure(new UncheckedIOException(new IOException("reset"))))
                 .isInstanceOf(Outcome.Dropped.class);
-        assertThat(ResponseClassifier.ofFailure(new IllegalStateException("no"))).isInstanceOf(Outcome.Broken.class);
+        assertThat(ResponseClassifier.ofFailure(new IllegalStateException("no")))
+                .isInstanceOf(Outcome.Broken.class);
         Thread.currentThread().interrupt();
         try {
             assertThat(ResponseClassifier.ofFailure(new InterruptedIOException("interrupted")))

@@ -17,12 +17,13 @@ class RetryPolicyTest {
 
     private static final String TENANT = "contoso.onmicrosoft.com";
     private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
-    private static final GraphRequest USERS = GraphRequest.get(URI.create("https://graph.example/v1.0/users"),
-            Priority.LOW, List.of("User.Read.All"));
+    private static final GraphRequest USERS =
+            GraphRequest.get(URI.create("https://graph.example/v1.0/users"), Priority.LOW, List.of("User.Read.All"));
     private static final RetryPolicy.Subject REQUEST = RetryPolicy.Subject.request(USERS);
 
     /** Three attempts on failures, four on throttling; back-off from 1 s to 2 min; waits capped at 5 and 15 min. */
-    private final GraphLimits limits = GraphLimits.custom().maxAttempts(3).throttledAttempts(4).build();
+    private final GraphLimits limits =
+            GraphLimits.custom().maxAttempts(3).throttledAttempts(4).build();
     /** Jitter that always takes the most: back-off is its ceiling. */
     private final RetryPolicy policy = new RetryPolicy(TENANT, limits, n -> n - 1);
 
@@ -82,15 +83,17 @@ class RetryPolicyTest {
         assertThat(decide(answered(500, null), history(1, 3))).isInstanceOf(RetryPolicy.Retry.class);
 
         RuntimeException throttledOut = stopped(decide(answered(429, Duration.ofSeconds(1)), history(2, 3)));
-        assertThat(throttledOut).isInstanceOf(GraphException.class).isNotInstanceOf(ThrottledException.class)
-                .hasMessageStartingWith("Gave up on /v1.0/users in tenant " + TENANT + " after 6 attempts (4 throttled);"
-                        + " last: Graph answered 429 for /v1.0/users");
+        assertThat(throttledOut)
+                .isInstanceOf(GraphException.class)
+                .isNotInstanceOf(ThrottledException.class)
+                .hasMessageStartingWith("Gave up on /v1.0/users in tenant " + TENANT
+                        + " after 6 attempts (4 throttled);" + " last: Graph answered 429 for /v1.0/users");
         assertThat(((GraphException) throttledOut).status()).isEqualTo(429);
         assertThat(((GraphException) throttledOut).isTransient()).isTrue();
 
         assertThat(stopped(decide(answered(500, null), history(2, 3))))
-                .hasMessageStartingWith("Gave up on /v1.0/users in tenant " + TENANT + " after 6 attempts (3 throttled);"
-                        + " last: Graph answered 500");
+                .hasMessageStartingWith("Gave up on /v1.0/users in tenant " + TENANT
+                        + " after 6 attempts (3 throttled);" + " last: Graph answered 500");
     }
 
     @Test
@@ -103,9 +106,11 @@ class RetryPolicyTest {
 
     @Test
     void aRetryAfterLongerThanTheCapStopsAtOnceWithWhenGraphSaidToTryAgain() {
-        RuntimeException failure = stopped(decide(answered(429, Duration.ofMillis(86_400_500)), RetryPolicy.History.NONE));
+        RuntimeException failure =
+                stopped(decide(answered(429, Duration.ofMillis(86_400_500)), RetryPolicy.History.NONE));
 
-        assertThat(failure).isInstanceOf(ThrottledException.class)
+        assertThat(failure)
+                .isInstanceOf(ThrottledException.class)
                 .hasMessageStartingWith("Graph asked tenant " + TENANT + " to wait 86400.5 s before sending /v1.0/users"
                         + " again (429); the dataset was stopped instead")
                 .hasMessageContaining("capped at 5 min (GraphLimits.maxRetryAfter)")
@@ -120,22 +125,29 @@ class RetryPolicyTest {
     void aWaitThatTakesTheDatasetPastItsTotalStopsAndOneThatReachesItExactlyWaits() {
         Duration total = limits.maxWaitPerDataset();
 
-        assertThat(policy.decide(REQUEST, answered(429, Duration.ofSeconds(2)), RetryPolicy.History.NONE,
-                total.minusSeconds(2), NOW)).isInstanceOf(RetryPolicy.Retry.class);
+        assertThat(policy.decide(
+                        REQUEST,
+                        answered(429, Duration.ofSeconds(2)),
+                        RetryPolicy.History.NONE,
+                        total.minusSeconds(2),
+                        NOW))
+                .isInstanceOf(RetryPolicy.Retry.class);
 
-        RuntimeException asked = stopped(policy.decide(REQUEST, answered(429, Duration.ofSeconds(2)),
-                RetryPolicy.History.NONE, total.minusSeconds(1), NOW));
-        assertThat(asked).isInstanceOf(ThrottledException.class)
+        RuntimeException asked = stopped(policy.decide(
+                REQUEST, answered(429, Duration.ofSeconds(2)), RetryPolicy.History.NONE, total.minusSeconds(1), NOW));
+        assertThat(asked)
+                .isInstanceOf(ThrottledException.class)
                 .hasMessageStartingWith("Graph asked tenant " + TENANT + " to wait 2 s before sending /v1.0/users again"
                         + " (429), but this dataset had already waited 899 s on throttling and back-off in this run")
                 .hasMessageContaining("at most 15 min in total (GraphLimits.maxWaitPerDataset)");
         assertThat(((ThrottledException) asked).retryAt()).isEqualTo(NOW.plusSeconds(2));
 
-        RuntimeException backedOff = stopped(policy.decide(REQUEST, answered(502, null), RetryPolicy.History.NONE,
-                total, NOW));
-        assertThat(backedOff).isInstanceOf(ThrottledException.class)
-                .hasMessageStartingWith("Retrying /v1.0/users in tenant " + TENANT + " after 502 needed a back-off of 1 s,"
-                        + " but this dataset had already waited 15 min");
+        RuntimeException backedOff =
+                stopped(policy.decide(REQUEST, answered(502, null), RetryPolicy.History.NONE, total, NOW));
+        assertThat(backedOff)
+                .isInstanceOf(ThrottledException.class)
+                .hasMessageStartingWith("Retrying /v1.0/users in tenant " + TENANT
+                        + " after 502 needed a back-off of 1 s," + " but this dataset had already waited 15 min");
     }
 
     @Test
@@ -145,24 +157,27 @@ class RetryPolicyTest {
         assertThat(decide(dropped, history(1, 0)))
                 .isEqualTo(new RetryPolicy.Retry(Duration.ofSeconds(2), false, history(2, 0)));
         RuntimeException failure = stopped(decide(dropped, history(2, 0)));
-        assertThat(failure).isInstanceOf(GraphException.class)
+        assertThat(failure)
+                .isInstanceOf(GraphException.class)
                 .hasMessage("Graph could not be reached for /v1.0/users in tenant " + TENANT + " after 3 attempts"
                         + " (SocketException: Connection reset). Check the network, proxy and TLS settings; the sync can"
                         + " be retried.");
         assertThat(((GraphException) failure).isTransient()).isTrue();
 
-        RuntimeException pastTotal = stopped(policy.decide(REQUEST, dropped, RetryPolicy.History.NONE,
-                limits.maxWaitPerDataset(), NOW));
-        assertThat(pastTotal).isInstanceOf(ThrottledException.class)
+        RuntimeException pastTotal =
+                stopped(policy.decide(REQUEST, dropped, RetryPolicy.History.NONE, limits.maxWaitPerDataset(), NOW));
+        assertThat(pastTotal)
+                .isInstanceOf(ThrottledException.class)
                 .hasMessageStartingWith("Retrying /v1.0/users in tenant " + TENANT + " after a dropped connection");
     }
 
     @Test
     void whatSendingAgainCannotFixStopsAtOnceWithItsFailureAsItIs() {
-        GraphException notFound = GraphErrors.of(404, new GraphErrors.Body("Request_ResourceNotFound", "gone"), TENANT,
-                USERS);
+        GraphException notFound =
+                GraphErrors.of(404, new GraphErrors.Body("Request_ResourceNotFound", "gone"), TENANT, USERS);
 
-        assertThat(stopped(decide(Outcome.refused(notFound), RetryPolicy.History.NONE))).isSameAs(notFound);
+        assertThat(stopped(decide(Outcome.refused(notFound), RetryPolicy.History.NONE)))
+                .isSameAs(notFound);
         assertThat(stopped(decide(new Outcome.Broken<>(new IllegalStateException("boom")), history(1, 1))))
                 .hasMessageStartingWith("Graph could not be reached for /v1.0/users in tenant " + TENANT
                         + " after 3 attempts (IllegalStateException: boom)");
@@ -186,12 +201,15 @@ class RetryPolicyTest {
 
         assertThat(one.what()).isEqualTo("1 $batch request (first: /v1.0/groups/g1/members)");
         assertThat(three.what()).isEqualTo("3 $batch requests (first: /v1.0/groups/g1/members)");
-        RuntimeException failure = stopped(policy.decide(three, answered(500, null), history(2, 0), Duration.ZERO, NOW));
-        assertThat(failure).hasMessageStartingWith("Gave up on 3 $batch requests in tenant " + TENANT
-                + " after 3 attempts; last: Graph answered 500");
+        RuntimeException failure =
+                stopped(policy.decide(three, answered(500, null), history(2, 0), Duration.ZERO, NOW));
+        assertThat(failure)
+                .hasMessageStartingWith("Gave up on 3 $batch requests in tenant " + TENANT
+                        + " after 3 attempts; last: Graph answered 500");
         assertThat(((GraphException) failure).requestPath()).contains("/$batch");
-        assertThat(stopped(policy.decide(three, answered(429, Duration.ofMinutes(6)), RetryPolicy.History.NONE,
-                Duration.ZERO, NOW))).hasMessageContaining("before sending 3 $batch requests (first:"
-                + " /v1.0/groups/g1/members) again (429)");
+        assertThat(stopped(policy.decide(
+                        three, answered(429, Duration.ofMinutes(6)), RetryPolicy.History.NONE, Duration.ZERO, NOW)))
+                .hasMessageContaining(
+                        "before sending 3 $batch requests (first:" + " /v1.0/groups/g1/members) again (429)");
     }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class TenantGraphTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final GraphTransport transport = new GraphTransport(HttpSettings.ofDefaults(),
-            GraphLimits.custom().maxAttempts(3).build(), sim.time, sim.time);
+    private final GraphTransport transport = new GraphTransport(
+            HttpSettings.ofDefaults(), GraphLimits.custom().maxAttempts(3).build(), sim.time, sim.time);
 
     @AfterEach
     void close() {
@@ -32,14 +32,19 @@ class TenantGraphTest {
         TenantGraph graph = transport.forTenant(sim.credential(SimulatedCloudFixture.SECRET), tenant.id());
         sim.cloud.faults().dropConnectionNext().dropConnectionNext().dropConnectionNext();
 
-        GraphException e = catchThrowableOfType(GraphException.class, () -> graph.send(
-                GraphRequest.get(graph.v1("organization?$select=id"), Priority.LOW, List.of("Organization.Read.All")),
-                body -> body.readAllBytes().length, new RequestStats()));
+        GraphException e = catchThrowableOfType(
+                GraphException.class,
+                () -> graph.send(
+                        GraphRequest.get(
+                                graph.v1("organization?$select=id"), Priority.LOW, List.of("Organization.Read.All")),
+                        body -> body.readAllBytes().length,
+                        new RequestStats()));
 
         assertThat(sim.cloud.graphCalls()).hasSize(3);
         assertThat(sim.time.sleeps()).hasSize(2);
-        assertThat(e).hasMessageStartingWith("Graph could not be reached for /v1.0/organization?$select=id in tenant "
-                + tenant.id() + " after 3 attempts (");
+        assertThat(e)
+                .hasMessageStartingWith("Graph could not be reached for /v1.0/organization?$select=id in tenant "
+                        + tenant.id() + " after 3 attempts (");
         assertThat(e.isTransient()).isTrue();
     }
 
@@ -49,16 +54,28 @@ class TenantGraphTest {
         AppCredential engines = sim.credential(SimulatedCloudFixture.SECRET);
         // Another credential of the same app (a second name, as a host may keep for a rotation): Graph counts
         // its requests against the same (app, tenant) budget, so one bound covers both.
-        AppCredential onboardings = AppCredential.builder().name("msp-onboarding").cloud(sim.simulatedCloud())
-                .homeTenant(SimulatedCloudFixture.HOME_TENANT).clientId(SimulatedCloudFixture.CLIENT_ID)
-                .secret(SimulatedCloudFixture.SECRET).build();
-        try (GraphTransport oneAtATime = new GraphTransport(HttpSettings.ofDefaults(),
-                GraphLimits.custom().tenantConcurrency(1).build(), sim.time, sim.time);
-             GraphTransport twoAtATime = new GraphTransport(HttpSettings.ofDefaults(),
-                     GraphLimits.custom().tenantConcurrency(2).build(), sim.time, sim.time)) {
+        AppCredential onboardings = AppCredential.builder()
+                .name("msp-onboarding")
+                .cloud(sim.simulatedCloud())
+                .homeTenant(SimulatedCloudFixture.HOME_TENANT)
+                .clientId(SimulatedCloudFixture.CLIENT_ID)
+                .secret(SimulatedCloudFixture.SECRET)
+                .build();
+        try (GraphTransport oneAtATime = new GraphTransport(
+                        HttpSettings.ofDefaults(),
+                        GraphLimits.custom().tenantConcurrency(1).build(),
+                        sim.time,
+                        sim.time);
+                GraphTransport twoAtATime = new GraphTransport(
+                        HttpSettings.ofDefaults(),
+                        GraphLimits.custom().tenantConcurrency(2).build(),
+                        sim.time,
+                        sim.time)) {
 
-            assertThat(anotherRequestMayStartWhileOneIsInFlight(oneAtATime, engines, onboardings, tenant)).isFalse();
-            assertThat(anotherRequestMayStartWhileOneIsInFlight(twoAtATime, engines, onboardings, tenant)).isTrue();
+            assertThat(anotherRequestMayStartWhileOneIsInFlight(oneAtATime, engines, onboardings, tenant))
+                    .isFalse();
+            assertThat(anotherRequestMayStartWhileOneIsInFlight(twoAtATime, engines, onboardings, tenant))
+                    .isTrue();
         }
     }
 
@@ -66,13 +83,13 @@ class TenantGraphTest {
      * Sends one request as {@code first} and, while its answer is read, asks whether {@code second} may send (has a
      * permit left on its tenant bound; asking by taking one would wait for it).
      */
-    private static boolean anotherRequestMayStartWhileOneIsInFlight(GraphTransport transport, AppCredential first,
-                                                                   AppCredential second, SimulatedTenant tenant) {
+    private static boolean anotherRequestMayStartWhileOneIsInFlight(
+            GraphTransport transport, AppCredential first, AppCredential second, SimulatedTenant tenant) {
         TenantGraph engine = transport.forTenant(first, tenant.id());
         TenantGraph onboarding = transport.forTenant(second, tenant.id());
         assertThat(onboarding).isNotSameAs(engine);
-        return engine.send(GraphRequest.get(engine.v1("organization?$select=id"), Priority.LOW,
-                List.of("Organization.Read.All")),
+        return engine.send(
+                GraphRequest.get(engine.v1("organization?$select=id"), Priority.LOW, List.of("Organization.Read.All")),
                 body -> onboarding.budget().concurrency().getMetrics().getAvailableConcurrentCalls() > 0,
                 new RequestStats());
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 class TenantGraphTokenTest {
 
     private final SimulatedCloudFixture sim = new SimulatedCloudFixture();
-    private final GraphTransport transport = new GraphTransport(HttpSettings.ofDefaults(), GraphLimits.ofDefaults(), sim.time,
-            sim.time);
+    private final GraphTransport transport =
+            new GraphTransport(HttpSettings.ofDefaults(), GraphLimits.ofDefaults(), sim.time, sim.time);
 
     @AfterEach
     void close() {
@@ -32,9 +32,13 @@ class TenantGraphTokenTest {
         sim.app.expireSecret(SimulatedCloudFixture.SECRET);
         TenantGraph graph = transport.forTenant(sim.credential(SimulatedCloudFixture.SECRET), tenant.id());
 
-        TokenException e = catchThrowableOfType(TokenException.class, () -> graph.send(
-                GraphRequest.get(graph.v1("organization?$select=id"), Priority.LOW, List.of("Organization.Read.All")),
-                body -> body.readAllBytes().length, new RequestStats()));
+        TokenException e = catchThrowableOfType(
+                TokenException.class,
+                () -> graph.send(
+                        GraphRequest.get(
+                                graph.v1("organization?$select=id"), Priority.LOW, List.of("Organization.Read.All")),
+                        body -> body.readAllBytes().length,
+                        new RequestStats()));
 
         assertThat(e.failure()).isEqualTo(TokenFailure.SECRET_EXPIRED);
         assertThat(sim.cloud.tokenCalls()).hasSize(1);

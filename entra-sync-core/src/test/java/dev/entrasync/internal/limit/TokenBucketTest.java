@@ -33,7 +33,9 @@ class TokenBucketTest {
 
         for (int i = 0; i < sent.size(); i++) {
             java.time.Instant start = sent.get(i);
-            long inWindow = sent.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(10))).count();
+            long inWindow = sent.stream()
+                    .filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(10)))
+                    .count();
             assertThat(inWindow).isLessThanOrEqualTo(5 + 50);
         }
     }

@@ -47,7 +47,9 @@ class WindowLimiterTest {
         }
 
         for (Instant start : granted) {
-            long inWindow = granted.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(10))).count();
+            long inWindow = granted.stream()
+                    .filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(10)))
+                    .count();
             assertThat(inWindow).as("permits in the 10 s from " + start).isLessThanOrEqualTo(5);
         }
         assertThat(granted).isSorted();

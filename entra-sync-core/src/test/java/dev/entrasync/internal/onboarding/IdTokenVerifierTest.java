@@ -40,17 +40,26 @@ class IdTokenVerifierTest {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 elsewhereHits.incrementAndGet();
-                return new MockResponse.Builder().code(200).body("{\"keys\":[]}").build();
+                return new MockResponse.Builder()
+                        .code(200)
+                        .body("{\"keys\":[]}")
+                        .build();
             }
         });
         login.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 if (redirectTo != null) {
-                    return new MockResponse.Builder().code(302).addHeader("Location", redirectTo).build();
+                    return new MockResponse.Builder()
+                            .code(302)
+                            .addHeader("Location", redirectTo)
+                            .build();
                 }
-                return new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json")
-                        .body(discoveryAnswer).build();
+                return new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .body(discoveryAnswer)
+                        .build();
             }
         });
         InetAddress loopback = InetAddress.getByName("127.0.0.1");
@@ -70,7 +79,8 @@ class IdTokenVerifierTest {
 
         assertThatThrownBy(() -> verifier().verify(credential(), token(), "nonce"))
                 .isInstanceOf(IdTokenVerifier.Rejected.class)
-                .hasMessageContaining("outside the login origin " + base(login)).hasMessageContaining("refusing");
+                .hasMessageContaining("outside the login origin " + base(login))
+                .hasMessageContaining("refusing");
         assertThat(elsewhereHits).hasValue(0);
     }
 
@@ -79,7 +89,8 @@ class IdTokenVerifierTest {
         redirectTo = base(elsewhere) + "/" + TID + "/v2.0/.well-known/openid-configuration";
 
         assertThatThrownBy(() -> verifier().verify(credential(), token(), "nonce"))
-                .isInstanceOf(IdTokenVerifier.Rejected.class).hasMessageContaining("answered 302");
+                .isInstanceOf(IdTokenVerifier.Rejected.class)
+                .hasMessageContaining("answered 302");
         assertThat(elsewhereHits).hasValue(0);
     }
 
@@ -96,7 +107,10 @@ class IdTokenVerifierTest {
     void aDomainsTenantIsTheIssuersTenantOnTheLoginOrigin() throws Exception {
         discoveryAnswer = "{\"issuer\":\"" + base(login) + "/" + TID + "/v2.0\"}";
 
-        assertThat(verifier().tenantOfDomain(credential().cloud(), "contoso.onmicrosoft.com").value()).isEqualTo(TID);
+        assertThat(verifier()
+                        .tenantOfDomain(credential().cloud(), "contoso.onmicrosoft.com")
+                        .value())
+                .isEqualTo(TID);
         assertThat(login.takeRequest().getUrl().encodedPath())
                 .isEqualTo("/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration");
     }
@@ -106,15 +120,20 @@ class IdTokenVerifierTest {
     }
 
     private AppCredential credential() {
-        return AppCredential.builder().name("msp").cloud(Cloud.custom(base(login), "http://127.0.0.1:1"))
-                .homeTenant(TID).clientId(CLIENT_ID).secret("s3cret-not-used-here").build();
+        return AppCredential.builder()
+                .name("msp")
+                .cloud(Cloud.custom(base(login), "http://127.0.0.1:1"))
+                .homeTenant(TID)
+                .clientId(CLIENT_ID)
+                .secret("s3cret-not-used-here")
+                .build();
     }
 
     private static String token() {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"kid\":\"k1\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"tid\":\"" + TID + "\",\"aud\":\"" + CLIENT_ID + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(
+                ("{\"tid\":\"" + TID + "\",\"aud\":\"" + CLIENT_ID + "\"}").getBytes(StandardCharsets.UTF_8));
         return header + "." + claims + "." + b64.encodeToString(new byte[256]);
     }
 

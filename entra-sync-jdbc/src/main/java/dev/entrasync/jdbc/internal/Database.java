@@ -80,7 +80,9 @@ public final class Database {
                 if (in == null) {
                     throw new IllegalStateException("missing SQL resource " + p);
                 }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${prefix}", prefix).strip();
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("${prefix}", prefix)
+                        .strip();
             } catch (IOException e) {
                 throw new UncheckedIOException("reading SQL resource " + p, e);
             }
@@ -104,7 +106,7 @@ public final class Database {
     public <T> List<T> query(Connection connection, NamedSql sql, Map<String, ?> params, RowMapper<T> mapper)
             throws SQLException {
         try (PreparedStatement statement = sql.prepare(connection, dialect, params);
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             Row row = new Row(rows, dialect);
             List<T> result = new ArrayList<>();
             while (rows.next()) {

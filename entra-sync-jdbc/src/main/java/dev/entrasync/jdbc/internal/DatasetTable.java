@@ -20,8 +20,8 @@ import java.util.Objects;
  * @param reader reads a live row back into a record
  * @param <R> the record type
  */
-public record DatasetTable<R extends EntraRecord>(Dataset dataset, String name, Class<R> type,
-                                                  List<Column<R>> columns, boolean appendOnly, Reader<R> reader) {
+public record DatasetTable<R extends EntraRecord>(
+        Dataset dataset, String name, Class<R> type, List<Column<R>> columns, boolean appendOnly, Reader<R> reader) {
 
     /** Reads a record from a row of the live table. */
     @FunctionalInterface

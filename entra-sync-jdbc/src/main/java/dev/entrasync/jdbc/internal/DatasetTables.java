@@ -23,8 +23,7 @@ public final class DatasetTables {
         TABLES.put(Dataset.TENANT_PROFILE, List.of(TenantProfileTable.TABLE));
     }
 
-    private DatasetTables() {
-    }
+    private DatasetTables() {}
 
     /** The tables of {@code dataset}: one, or for secure scores the snapshots and then the control profiles. */
     public static List<DatasetTable<?>> of(Dataset dataset) {

@@ -11,10 +11,12 @@ import java.util.List;
 /** The {@code devices} table: {@link EntraDevice}. */
 final class DevicesTable {
 
-    private DevicesTable() {
-    }
+    private DevicesTable() {}
 
-    static final DatasetTable<EntraDevice> TABLE = new DatasetTable<>(Dataset.DEVICES, "devices", EntraDevice.class,
+    static final DatasetTable<EntraDevice> TABLE = new DatasetTable<>(
+            Dataset.DEVICES,
+            "devices",
+            EntraDevice.class,
             List.of(
                     Column.of("device_id", VARCHAR, EntraDevice::deviceId),
                     Column.of("display_name", VARCHAR, EntraDevice::displayName),
@@ -27,8 +29,16 @@ final class DevicesTable {
                     Column.of("on_premises_sync_enabled", BOOLEAN, EntraDevice::onPremisesSyncEnabled),
                     Column.of("registered_at", TIMESTAMP, EntraDevice::registrationDateTime)),
             false,
-            row -> new EntraDevice(row.string("id"), row.string("device_id"), row.string("display_name"),
-                    row.string("operating_system"), row.string("operating_system_version"), row.string("trust_type"),
-                    row.bool("is_managed"), row.bool("is_compliant"), row.instant("last_sign_in_at"),
-                    row.bool("on_premises_sync_enabled"), row.instant("registered_at")));
+            row -> new EntraDevice(
+                    row.string("id"),
+                    row.string("device_id"),
+                    row.string("display_name"),
+                    row.string("operating_system"),
+                    row.string("operating_system_version"),
+                    row.string("trust_type"),
+                    row.bool("is_managed"),
+                    row.bool("is_compliant"),
+                    row.instant("last_sign_in_at"),
+                    row.bool("on_premises_sync_enabled"),
+                    row.instant("registered_at")));
 }

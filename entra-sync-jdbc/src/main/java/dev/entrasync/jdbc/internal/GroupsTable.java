@@ -12,10 +12,12 @@ import java.util.List;
 /** The {@code groups} table: {@link EntraGroup}, list fields as JSON text. */
 final class GroupsTable {
 
-    private GroupsTable() {
-    }
+    private GroupsTable() {}
 
-    static final DatasetTable<EntraGroup> TABLE = new DatasetTable<>(Dataset.GROUPS, "groups", EntraGroup.class,
+    static final DatasetTable<EntraGroup> TABLE = new DatasetTable<>(
+            Dataset.GROUPS,
+            "groups",
+            EntraGroup.class,
             List.of(
                     Column.of("display_name", VARCHAR, EntraGroup::displayName),
                     Column.of("mail", VARCHAR, EntraGroup::mail),
@@ -28,8 +30,16 @@ final class GroupsTable {
                     Column.of("security_identifier", VARCHAR, EntraGroup::securityIdentifier),
                     Column.of("member_count", INTEGER, EntraGroup::memberCount)),
             false,
-            row -> new EntraGroup(row.string("id"), row.string("display_name"), row.string("mail"),
-                    row.strings("group_types"), row.bool("mail_enabled"), row.string("mail_nickname"),
-                    row.strings("proxy_addresses"), row.strings("resource_behavior_options"),
-                    row.bool("security_enabled"), row.string("security_identifier"), row.integer("member_count")));
+            row -> new EntraGroup(
+                    row.string("id"),
+                    row.string("display_name"),
+                    row.string("mail"),
+                    row.strings("group_types"),
+                    row.bool("mail_enabled"),
+                    row.string("mail_nickname"),
+                    row.strings("proxy_addresses"),
+                    row.strings("resource_behavior_options"),
+                    row.bool("security_enabled"),
+                    row.string("security_identifier"),
+                    row.integer("member_count")));
 }

@@ -14,8 +14,7 @@ public final class JsonText {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private JsonText() {
-    }
+    private JsonText() {}
 
     /** JSON text of a list (null or empty gives {@code []}). */
     public static String write(List<?> values) {
@@ -43,8 +42,8 @@ public final class JsonText {
         try {
             return List.copyOf(MAPPER.<List<T>>readValue(json, listType));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored JSON list is not readable as " + type.getSimpleName()
-                    + ": " + e.getOriginalMessage(), e);
+            throw new IllegalStateException(
+                    "a stored JSON list is not readable as " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -13,10 +13,12 @@ import java.util.List;
  */
 final class LicensesTable {
 
-    private LicensesTable() {
-    }
+    private LicensesTable() {}
 
-    static final DatasetTable<EntraLicense> TABLE = new DatasetTable<>(Dataset.LICENSES, "licenses", EntraLicense.class,
+    static final DatasetTable<EntraLicense> TABLE = new DatasetTable<>(
+            Dataset.LICENSES,
+            "licenses",
+            EntraLicense.class,
             List.of(
                     Column.of("sku_part_number", VARCHAR, EntraLicense::skuPartNumber),
                     Column.of("product_name", VARCHAR, EntraLicense::productName),
@@ -28,7 +30,14 @@ final class LicensesTable {
                     Column.of("locked_out_units", INTEGER, EntraLicense::lockedOutUnits),
                     Column.of("available_units", INTEGER, l -> l.enabledUnits() - l.consumedUnits())),
             false,
-            row -> new EntraLicense(row.string("id"), row.string("sku_part_number"), row.string("product_name"),
-                    row.string("capability_status"), row.integer("enabled_units"), row.integer("consumed_units"),
-                    row.integer("warning_units"), row.integer("suspended_units"), row.integer("locked_out_units")));
+            row -> new EntraLicense(
+                    row.string("id"),
+                    row.string("sku_part_number"),
+                    row.string("product_name"),
+                    row.string("capability_status"),
+                    row.integer("enabled_units"),
+                    row.integer("consumed_units"),
+                    row.integer("warning_units"),
+                    row.integer("suspended_units"),
+                    row.integer("locked_out_units")));
 }

@@ -59,8 +59,9 @@ public final class Migrations {
     public void verify() {
         ValidateResult result = flyway.validateWithResult();
         if (!result.validationSuccessful) {
-            String problems = result.invalidMigrations.stream().map(m -> m.version + " " + m.description
-                    + (m.errorDetails == null ? "" : ": " + m.errorDetails.errorMessage))
+            String problems = result.invalidMigrations.stream()
+                    .map(m -> m.version + " " + m.description
+                            + (m.errorDetails == null ? "" : ": " + m.errorDetails.errorMessage))
                     .collect(Collectors.joining("; "));
             throw new IllegalStateException("The entra-sync tables are not at the version this library needs ("
                     + (problems.isEmpty() ? result.getAllErrorMessages() : problems) + "). Build JdbcStorage with"

@@ -46,7 +46,11 @@ public record NamedSql(String jdbc, List<String> names) {
                 quoted = !quoted;
             }
             boolean cast = i + 1 < sql.length() && sql.charAt(i + 1) == ':' || i > 0 && sql.charAt(i - 1) == ':';
-            if (c == ':' && !quoted && !cast && i + 1 < sql.length() && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+            if (c == ':'
+                    && !quoted
+                    && !cast
+                    && i + 1 < sql.length()
+                    && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
                 int end = i + 1;
                 while (end < sql.length() && Character.isJavaIdentifierPart(sql.charAt(end))) {
                     end++;
@@ -67,7 +71,8 @@ public record NamedSql(String jdbc, List<String> names) {
      *
      * @throws IllegalArgumentException if a parameter has no value
      */
-    public PreparedStatement prepare(Connection connection, Dialect dialect, Map<String, ?> values) throws SQLException {
+    public PreparedStatement prepare(Connection connection, Dialect dialect, Map<String, ?> values)
+            throws SQLException {
         PreparedStatement statement = connection.prepareStatement(jdbc);
         try {
             for (int i = 0; i < names.size(); i++) {

@@ -12,10 +12,12 @@ import java.util.List;
 /** The {@code roles} table: {@link EntraRole}, its members as JSON text beside their count. */
 final class RolesTable {
 
-    private RolesTable() {
-    }
+    private RolesTable() {}
 
-    static final DatasetTable<EntraRole> TABLE = new DatasetTable<>(Dataset.ROLES, "roles", EntraRole.class,
+    static final DatasetTable<EntraRole> TABLE = new DatasetTable<>(
+            Dataset.ROLES,
+            "roles",
+            EntraRole.class,
             List.of(
                     Column.of("display_name", VARCHAR, EntraRole::displayName),
                     Column.of("description", TEXT, EntraRole::description),
@@ -23,6 +25,10 @@ final class RolesTable {
                     Column.of("member_count", INTEGER, EntraRole::memberCount),
                     Column.of("members", TEXT, r -> JsonText.write(r.members()))),
             false,
-            row -> new EntraRole(row.string("id"), row.string("display_name"), row.string("description"),
-                    row.string("role_template_id"), row.objects("members", EntraRoleMember.class)));
+            row -> new EntraRole(
+                    row.string("id"),
+                    row.string("display_name"),
+                    row.string("description"),
+                    row.string("role_template_id"),
+                    row.objects("members", EntraRoleMember.class)));
 }

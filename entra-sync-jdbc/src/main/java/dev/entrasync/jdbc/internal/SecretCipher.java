@@ -17,8 +17,7 @@ public final class SecretCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SecretCipher() {
-    }
+    private SecretCipher() {}
 
     /**
      * An encrypted value.
@@ -26,8 +25,7 @@ public final class SecretCipher {
      * @param iv the random 96-bit IV of this encryption
      * @param ciphertext the ciphertext followed by the GCM tag
      */
-    public record Sealed(byte[] iv, byte[] ciphertext) {
-    }
+    public record Sealed(byte[] iv, byte[] ciphertext) {}
 
     /** Encrypts {@code plaintext} under {@code key}, binding {@code associatedData}. */
     public static Sealed seal(SecretKey key, byte[] plaintext, byte[] associatedData) {

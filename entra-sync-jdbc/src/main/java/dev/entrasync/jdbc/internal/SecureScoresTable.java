@@ -20,11 +20,13 @@ import java.util.List;
  */
 final class SecureScoresTable {
 
-    private SecureScoresTable() {
-    }
+    private SecureScoresTable() {}
 
-    static final DatasetTable<EntraSecureScore> SCORES = new DatasetTable<>(Dataset.SECURE_SCORES, "secure_scores",
-            EntraSecureScore.class, List.of(
+    static final DatasetTable<EntraSecureScore> SCORES = new DatasetTable<>(
+            Dataset.SECURE_SCORES,
+            "secure_scores",
+            EntraSecureScore.class,
+            List.of(
                     Column.of("created_at", TIMESTAMP, EntraSecureScore::createdDateTime),
                     Column.of("current_score", DOUBLE, EntraSecureScore::currentScore),
                     Column.of("max_score", DOUBLE, EntraSecureScore::maxScore),
@@ -33,13 +35,21 @@ final class SecureScoresTable {
                     Column.of("average_comparative_scores", TEXT, s -> JsonText.write(s.averageComparativeScores())),
                     Column.of("control_scores", TEXT, s -> JsonText.write(s.controlScores()))),
             true,
-            row -> new EntraSecureScore(row.string("id"), row.instant("created_at"), row.dbl("current_score"),
-                    row.dbl("max_score"), row.integer("active_user_count"), row.integer("licensed_user_count"),
+            row -> new EntraSecureScore(
+                    row.string("id"),
+                    row.instant("created_at"),
+                    row.dbl("current_score"),
+                    row.dbl("max_score"),
+                    row.integer("active_user_count"),
+                    row.integer("licensed_user_count"),
                     row.objects("average_comparative_scores", ComparativeScore.class),
                     row.objects("control_scores", ControlScore.class)));
 
-    static final DatasetTable<EntraSecureScoreControl> CONTROLS = new DatasetTable<>(Dataset.SECURE_SCORES,
-            "secure_score_controls", EntraSecureScoreControl.class, List.of(
+    static final DatasetTable<EntraSecureScoreControl> CONTROLS = new DatasetTable<>(
+            Dataset.SECURE_SCORES,
+            "secure_score_controls",
+            EntraSecureScoreControl.class,
+            List.of(
                     Column.of("title", TEXT, EntraSecureScoreControl::title),
                     Column.of("control_category", VARCHAR, EntraSecureScoreControl::controlCategory),
                     Column.of("max_score", DOUBLE, EntraSecureScoreControl::maxScore),
@@ -47,7 +57,12 @@ final class SecureScoresTable {
                     Column.of("remediation", TEXT, EntraSecureScoreControl::remediation),
                     Column.of("action_url", TEXT, EntraSecureScoreControl::actionUrl)),
             true,
-            row -> new EntraSecureScoreControl(row.string("id"), row.string("title"), row.string("control_category"),
-                    row.dbl("max_score"), row.integer("control_rank"), row.string("remediation"),
+            row -> new EntraSecureScoreControl(
+                    row.string("id"),
+                    row.string("title"),
+                    row.string("control_category"),
+                    row.dbl("max_score"),
+                    row.integer("control_rank"),
+                    row.string("remediation"),
                     row.string("action_url")));
 }

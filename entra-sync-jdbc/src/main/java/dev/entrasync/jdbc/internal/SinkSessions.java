@@ -82,8 +82,8 @@ final class SinkSessions {
         for (String sessionId : abandoned) {
             db.inTransaction("purging abandoned " + dataset.key() + " session " + sessionId, c -> {
                 for (String stageTable : stageTables) {
-                    try (PreparedStatement statement = c.prepareStatement(
-                            "DELETE FROM " + stageTable + " WHERE session_id = ?")) {
+                    try (PreparedStatement statement =
+                            c.prepareStatement("DELETE FROM " + stageTable + " WHERE session_id = ?")) {
                         statement.setString(1, sessionId);
                         statement.executeUpdate();
                     }
@@ -91,8 +91,11 @@ final class SinkSessions {
                 delete(c, sessionId);
                 return null;
             });
-            LOG.info("Purged the staged rows of an abandoned {} session ({}) opened before {}", dataset.key(),
-                    sessionId, before);
+            LOG.info(
+                    "Purged the staged rows of an abandoned {} session ({}) opened before {}",
+                    dataset.key(),
+                    sessionId,
+                    before);
         }
         return abandoned.size();
     }

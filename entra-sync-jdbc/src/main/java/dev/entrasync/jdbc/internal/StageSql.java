@@ -59,24 +59,29 @@ final class StageSql {
         String insertColumns = "tenant_id, id, " + String.join(", ", columns) + ", first_seen, last_seen, run_id";
         String selectStaged = " FROM " + stage + " s WHERE s.session_id = :session AND s.op = 'U'";
         return switch (dialect) {
-            case POSTGRESQL -> "INSERT INTO " + live + " AS t (" + insertColumns + ") SELECT :tenant, s.id, " + staged
-                    + ", :seen, :seen, :run" + selectStaged + " ON CONFLICT (tenant_id, id) DO UPDATE SET "
-                    + columns.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))
-                    + ", last_seen = CASE WHEN t.run_id = EXCLUDED.run_id THEN t.last_seen ELSE EXCLUDED.last_seen END"
-                    + ", removed_at = NULL, run_id = EXCLUDED.run_id";
+            case POSTGRESQL ->
+                "INSERT INTO " + live + " AS t (" + insertColumns + ") SELECT :tenant, s.id, " + staged
+                        + ", :seen, :seen, :run" + selectStaged + " ON CONFLICT (tenant_id, id) DO UPDATE SET "
+                        + columns.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", "))
+                        + ", last_seen = CASE WHEN t.run_id = EXCLUDED.run_id THEN t.last_seen ELSE EXCLUDED.last_seen END"
+                        + ", removed_at = NULL, run_id = EXCLUDED.run_id";
             // MariaDB evaluates the assignments left to right, so run_id must be assigned last.
-            case MARIADB -> "INSERT INTO " + live + " (" + insertColumns + ") SELECT :tenant, s.id, " + staged
-                    + ", :seen, :seen, :run" + selectStaged + " ON DUPLICATE KEY UPDATE "
-                    + columns.stream().map(c -> live + "." + c + " = VALUES(" + c + ")").collect(Collectors.joining(", "))
-                    + ", " + live + ".last_seen = IF(" + live + ".run_id = VALUES(run_id), " + live + ".last_seen,"
-                    + " VALUES(last_seen)), " + live + ".removed_at = NULL, " + live + ".run_id = VALUES(run_id)";
-            case H2 -> "MERGE INTO " + live + " t USING (SELECT s.id, " + staged + selectStaged + ") s"
-                    + " ON (t.tenant_id = :tenant AND t.id = s.id) WHEN MATCHED THEN UPDATE SET "
-                    + columns.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
-                    + ", last_seen = CASE WHEN t.run_id = :run THEN t.last_seen ELSE :seen END"
-                    + ", removed_at = NULL, run_id = :run"
-                    + " WHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (:tenant, s.id, " + staged
-                    + ", :seen, :seen, :run)";
+            case MARIADB ->
+                "INSERT INTO " + live + " (" + insertColumns + ") SELECT :tenant, s.id, " + staged
+                        + ", :seen, :seen, :run" + selectStaged + " ON DUPLICATE KEY UPDATE "
+                        + columns.stream()
+                                .map(c -> live + "." + c + " = VALUES(" + c + ")")
+                                .collect(Collectors.joining(", "))
+                        + ", " + live + ".last_seen = IF(" + live + ".run_id = VALUES(run_id), " + live + ".last_seen,"
+                        + " VALUES(last_seen)), " + live + ".removed_at = NULL, " + live + ".run_id = VALUES(run_id)";
+            case H2 ->
+                "MERGE INTO " + live + " t USING (SELECT s.id, " + staged + selectStaged + ") s"
+                        + " ON (t.tenant_id = :tenant AND t.id = s.id) WHEN MATCHED THEN UPDATE SET "
+                        + columns.stream().map(c -> c + " = s." + c).collect(Collectors.joining(", "))
+                        + ", last_seen = CASE WHEN t.run_id = :run THEN t.last_seen ELSE :seen END"
+                        + ", removed_at = NULL, run_id = :run"
+                        + " WHEN NOT MATCHED THEN INSERT (" + insertColumns + ") VALUES (:tenant, s.id, " + staged
+                        + ", :seen, :seen, :run)";
         };
     }
 }

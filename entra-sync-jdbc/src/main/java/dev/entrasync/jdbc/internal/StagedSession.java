@@ -32,8 +32,8 @@ final class StagedSession implements DatasetSink.Session {
     private final String sessionId;
     private boolean finished;
 
-    StagedSession(Database db, List<TableStage<?>> stages, SinkSessions sessions, SinkContext context,
-                  String sessionId) {
+    StagedSession(
+            Database db, List<TableStage<?>> stages, SinkSessions sessions, SinkContext context, String sessionId) {
         this.db = db;
         this.stages = List.copyOf(stages);
         this.sessions = sessions;
@@ -67,8 +67,8 @@ final class StagedSession implements DatasetSink.Session {
     public void complete() {
         ensureOpen();
         Instant seen = db.now();
-        Map<String, Object> params = Map.of("tenant", context.tenant().value(), "session", sessionId,
-                "run", context.runId(), "seen", seen);
+        Map<String, Object> params =
+                Map.of("tenant", context.tenant().value(), "session", sessionId, "run", context.runId(), "seen", seen);
         int[] totals = db.inTransaction("completing the " + describe(), connection -> {
             int[] sum = new int[2];
             for (TableStage<?> stage : stages) {
@@ -98,7 +98,9 @@ final class StagedSession implements DatasetSink.Session {
                 return null;
             });
         } catch (RuntimeException e) {
-            LOG.warn("Could not discard the staged rows of the {} ({}); they are purged once stale", describe(),
+            LOG.warn(
+                    "Could not discard the staged rows of the {} ({}); they are purged once stale",
+                    describe(),
                     e.getMessage());
         }
     }
@@ -107,7 +109,8 @@ final class StagedSession implements DatasetSink.Session {
     private <T> Map<TableStage<?>, List<T>> byTable(List<? extends T> items, Function<T, EntraRecord> record) {
         Map<TableStage<?>, List<T>> grouped = new LinkedHashMap<>();
         for (T item : items) {
-            grouped.computeIfAbsent(stageFor(record.apply(item)), s -> new ArrayList<>()).add(item);
+            grouped.computeIfAbsent(stageFor(record.apply(item)), s -> new ArrayList<>())
+                    .add(item);
         }
         return grouped;
     }
@@ -123,8 +126,8 @@ final class StagedSession implements DatasetSink.Session {
 
     private void ensureOpen() {
         if (finished) {
-            throw new IllegalStateException("the " + describe() + " is already completed or aborted;"
-                    + " open a new session for the next run");
+            throw new IllegalStateException(
+                    "the " + describe() + " is already completed or aborted;" + " open a new session for the next run");
         }
     }
 

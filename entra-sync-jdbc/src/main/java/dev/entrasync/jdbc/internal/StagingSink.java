@@ -26,7 +26,9 @@ public final class StagingSink {
     public DatasetSink.Session open(SinkContext context) {
         Objects.requireNonNull(context, "context");
         List<DatasetTable<?>> tables = DatasetTables.of(context.dataset());
-        sessions.purgeAbandoned(context.dataset(), tables.stream().map(t -> db.table(t.stageName())).toList());
+        sessions.purgeAbandoned(
+                context.dataset(),
+                tables.stream().map(t -> db.table(t.stageName())).toList());
         String sessionId = sessions.open(context);
         List<TableStage<?>> stages = new ArrayList<>();
         for (DatasetTable<?> table : tables) {

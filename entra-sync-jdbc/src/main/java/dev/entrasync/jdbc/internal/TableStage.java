@@ -102,7 +102,8 @@ final class TableStage<R extends EntraRecord> {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
             db.withConnection("reading " + chunk.size() + " rows to merge into " + describe(), c -> {
                 read(c, sql.selectStaged(chunk.size()), sessionId, chunk, current, true);
-                List<String> unstaged = chunk.stream().filter(id -> !current.containsKey(id)).toList();
+                List<String> unstaged =
+                        chunk.stream().filter(id -> !current.containsKey(id)).toList();
                 if (!unstaged.isEmpty()) {
                     read(c, sql.selectLive(unstaged.size()), context.tenant().value(), unstaged, current, false);
                 }
@@ -113,8 +114,9 @@ final class TableStage<R extends EntraRecord> {
         return current;
     }
 
-    private void read(Connection c, String query, String owner, List<String> ids, Map<String, Optional<R>> into,
-                      boolean staged) throws SQLException {
+    private void read(
+            Connection c, String query, String owner, List<String> ids, Map<String, Optional<R>> into, boolean staged)
+            throws SQLException {
         try (PreparedStatement statement = c.prepareStatement(query)) {
             statement.setString(1, owner);
             for (int i = 0; i < ids.size(); i++) {
@@ -124,7 +126,11 @@ final class TableStage<R extends EntraRecord> {
                 Row row = new Row(rows, db.dialect());
                 while (rows.next()) {
                     boolean removed = staged && "R".equals(rows.getString("op"));
-                    into.put(rows.getString("id"), removed ? Optional.empty() : Optional.of(table.reader().read(row)));
+                    into.put(
+                            rows.getString("id"),
+                            removed
+                                    ? Optional.empty()
+                                    : Optional.of(table.reader().read(row)));
                 }
             }
         }
@@ -143,8 +149,12 @@ final class TableStage<R extends EntraRecord> {
                     statement.setString(3, record == null ? "R" : "U");
                     int index = 4;
                     for (Column<R> column : table.columns()) {
-                        column.type().bind(statement, index++, record == null ? null : column.value().apply(record),
-                                db.dialect());
+                        column.type()
+                                .bind(
+                                        statement,
+                                        index++,
+                                        record == null ? null : column.value().apply(record),
+                                        db.dialect());
                     }
                     statement.addBatch();
                 }

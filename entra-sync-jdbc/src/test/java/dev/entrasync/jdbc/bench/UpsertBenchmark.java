@@ -32,28 +32,43 @@ public final class UpsertBenchmark {
     private static final int PAGE = 999;
     private static final TenantId TENANT = TenantId.of("0f2c6a10-0000-4000-8000-0000000000be");
 
-    private UpsertBenchmark() {
-    }
+    private UpsertBenchmark() {}
 
     public static void main(String... args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
-        List<String> databases = args.length > 1 ? List.of(args).subList(1, args.length)
+        List<String> databases = args.length > 1
+                ? List.of(args).subList(1, args.length)
                 : List.of("h2", "postgresql", "postgresql-rewrite", "mariadb", "mariadb-bulk");
         List<EntraUser> generated = generate(users);
-        System.out.printf(Locale.ROOT, "%-20s %8s %14s %12s %14s %14s%n", "database", "users", "stage rows/s",
-                "complete s", "1st run rows/s", "2nd run rows/s");
+        System.out.printf(
+                Locale.ROOT,
+                "%-20s %8s %14s %12s %14s %14s%n",
+                "database",
+                "users",
+                "stage rows/s",
+                "complete s",
+                "1st run rows/s",
+                "2nd run rows/s");
         for (String database : databases) {
             try (HikariDataSource pool = pool(database)) {
                 String prefix = "bench" + Long.toString(System.nanoTime() % 1_000_000, 36) + "_";
-                JdbcStorage storage = JdbcStorage.builder(pool).tablePrefix(prefix).build();
+                JdbcStorage storage =
+                        JdbcStorage.builder(pool).tablePrefix(prefix).build();
                 try {
                     run(storage, "warm-up", generated.subList(0, Math.min(users, 5 * PAGE)));
-                    storage.dataPurger().purge(new dev.entrasync.TenantMapping("bench", TENANT, "bench",
-                            null, null, java.util.Set.of(Dataset.USERS), false));
+                    storage.dataPurger()
+                            .purge(new dev.entrasync.TenantMapping(
+                                    "bench", TENANT, "bench", null, null, java.util.Set.of(Dataset.USERS), false));
                     long[] first = run(storage, "run-1", generated);
                     long[] second = run(storage, "run-2", generated);
-                    System.out.printf(Locale.ROOT, "%-20s %8d %14.0f %12.2f %14.0f %14.0f%n", database, users,
-                            users / seconds(first[0]), seconds(first[1]), users / seconds(first[0] + first[1]),
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-20s %8d %14.0f %12.2f %14.0f %14.0f%n",
+                            database,
+                            users,
+                            users / seconds(first[0]),
+                            seconds(first[1]),
+                            users / seconds(first[0] + first[1]),
                             users / seconds(second[0] + second[1]));
                 } finally {
                     drop(pool, prefix);
@@ -81,13 +96,23 @@ public final class UpsertBenchmark {
     private static List<EntraUser> generate(int count) {
         List<EntraUser> users = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            users.add(new EntraUser(String.format("5e1a0000-0000-4000-8000-%012d", i), "user" + i + "@contoso.com",
-                    "User " + i, i % 9 != 0, i % 20 == 0 ? "Guest" : "Member", Instant.parse("2024-01-01T00:00:00Z"),
-                    Instant.parse("2025-06-01T00:00:00Z").plusSeconds(i), List.of("user" + i + "@example.com"), null,
+            users.add(new EntraUser(
+                    String.format("5e1a0000-0000-4000-8000-%012d", i),
+                    "user" + i + "@contoso.com",
+                    "User " + i,
+                    i % 9 != 0,
+                    i % 20 == 0 ? "Guest" : "Member",
+                    Instant.parse("2024-01-01T00:00:00Z"),
+                    Instant.parse("2025-06-01T00:00:00Z").plusSeconds(i),
+                    List.of("user" + i + "@example.com"),
+                    null,
                     List.of(new AssignedLicense("c7df2760-2c81-4ef7-b578-5b5392b571df", "Office 365 E5")),
                     i % 50 == 0 ? List.of("Global Administrator") : List.of(),
-                    new MfaStatus(i % 3 == 0 ? MfaStatus.State.NOT_REGISTERED : MfaStatus.State.REGISTERED, i % 3 != 0,
-                            i % 3 == 0 ? List.of() : List.of("microsoftAuthenticatorPush"), null)));
+                    new MfaStatus(
+                            i % 3 == 0 ? MfaStatus.State.NOT_REGISTERED : MfaStatus.State.REGISTERED,
+                            i % 3 != 0,
+                            i % 3 == 0 ? List.of() : List.of("microsoftAuthenticatorPush"),
+                            null)));
         }
         return users;
     }
@@ -107,14 +132,16 @@ public final class UpsertBenchmark {
                         + (database.endsWith("bulk") ? "&useBulkStmts=true" : ""));
                 pool.setUsername("root");
             }
-            default -> throw new IllegalArgumentException("unknown database " + database
-                    + "; use h2, postgresql, postgresql-rewrite, mariadb or mariadb-bulk");
+            default ->
+                throw new IllegalArgumentException("unknown database " + database
+                        + "; use h2, postgresql, postgresql-rewrite, mariadb or mariadb-bulk");
         }
         return pool;
     }
 
     private static void drop(HikariDataSource pool, String prefix) throws Exception {
-        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet r = c.getMetaData().getTables(null, null, null, new String[] {"TABLE"})) {
                 while (r.next()) {

@@ -6,74 +6,78 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** A registered multi-tenant app: client id, secrets with their expiry, enabled flag. Thread-safe. */
 public final class AppState {
-  /** What a presented secret is worth. */
-  public enum SecretCheck { VALID, EXPIRED, WRONG }
-
-  private final String clientId;
-  private final String displayName;
-  private final Map<String, Instant> secrets = new ConcurrentHashMap<>();
-  private final java.util.Set<String> redirectUris = ConcurrentHashMap.newKeySet();
-  private final java.util.Set<String> configuredPermissions = ConcurrentHashMap.newKeySet();
-  private volatile boolean disabled;
-
-  public AppState(String clientId, String displayName) {
-    this.clientId = clientId;
-    this.displayName = displayName;
-  }
-
-  public String clientId() {
-    return clientId;
-  }
-
-  public String displayName() {
-    return displayName;
-  }
-
-  /** Adds a secret valid until {@code expiresAt} ({@link Instant#MAX} for never). */
-  public void addSecret(String secret, Instant expiresAt) {
-    secrets.put(secret, expiresAt);
-  }
-
-  /** Removes a secret; returns whether it existed. */
-  public boolean removeSecret(String secret) {
-    return secrets.remove(secret) != null;
-  }
-
-  /** Marks a known secret expired from {@code now} on; returns whether it existed. */
-  public boolean expireSecret(String secret, Instant now) {
-    return secrets.computeIfPresent(secret, (s, old) -> now) != null;
-  }
-
-  /** Checks a presented secret at {@code now}, in constant time per stored secret. */
-  public SecretCheck check(String presented, Instant now) {
-    if (presented == null) {
-      return SecretCheck.WRONG;
+    /** What a presented secret is worth. */
+    public enum SecretCheck {
+        VALID,
+        EXPIRED,
+        WRONG
     }
-    for (Map.Entry<String, Instant> entry : secrets.entrySet()) {
-      if (java.security.MessageDigest.isEqual(entry.getKey().getBytes(
-          java.nio.charset.StandardCharsets.UTF_8), presented.getBytes(
-          java.nio.charset.StandardCharsets.UTF_8))) {
-        return now.isBefore(entry.getValue()) ? SecretCheck.VALID : SecretCheck.EXPIRED;
-      }
+
+    private final String clientId;
+    private final String displayName;
+    private final Map<String, Instant> secrets = new ConcurrentHashMap<>();
+    private final java.util.Set<String> redirectUris = ConcurrentHashMap.newKeySet();
+    private final java.util.Set<String> configuredPermissions = ConcurrentHashMap.newKeySet();
+    private volatile boolean disabled;
+
+    public AppState(String clientId, String displayName) {
+        this.clientId = clientId;
+        this.displayName = displayName;
     }
-    return SecretCheck.WRONG;
-  }
 
-  /** Returns the live set of registered redirect URIs. */
-  public java.util.Set<String> redirectUris() {
-    return redirectUris;
-  }
+    public String clientId() {
+        return clientId;
+    }
 
-  /** Returns the live set of application permissions configured on the registration. */
-  public java.util.Set<String> configuredPermissions() {
-    return configuredPermissions;
-  }
+    public String displayName() {
+        return displayName;
+    }
 
-  public boolean disabled() {
-    return disabled;
-  }
+    /** Adds a secret valid until {@code expiresAt} ({@link Instant#MAX} for never). */
+    public void addSecret(String secret, Instant expiresAt) {
+        secrets.put(secret, expiresAt);
+    }
 
-  public void disabled(boolean value) {
-    disabled = value;
-  }
+    /** Removes a secret; returns whether it existed. */
+    public boolean removeSecret(String secret) {
+        return secrets.remove(secret) != null;
+    }
+
+    /** Marks a known secret expired from {@code now} on; returns whether it existed. */
+    public boolean expireSecret(String secret, Instant now) {
+        return secrets.computeIfPresent(secret, (s, old) -> now) != null;
+    }
+
+    /** Checks a presented secret at {@code now}, in constant time per stored secret. */
+    public SecretCheck check(String presented, Instant now) {
+        if (presented == null) {
+            return SecretCheck.WRONG;
+        }
+        for (Map.Entry<String, Instant> entry : secrets.entrySet()) {
+            if (java.security.MessageDigest.isEqual(
+                    entry.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    presented.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                return now.isBefore(entry.getValue()) ? SecretCheck.VALID : SecretCheck.EXPIRED;
+            }
+        }
+        return SecretCheck.WRONG;
+    }
+
+    /** Returns the live set of registered redirect URIs. */
+    public java.util.Set<String> redirectUris() {
+        return redirectUris;
+    }
+
+    /** Returns the live set of application permissions configured on the registration. */
+    public java.util.Set<String> configuredPermissions() {
+        return configuredPermissions;
+    }
+
+    public boolean disabled() {
+        return disabled;
+    }
+
+    public void disabled(boolean value) {
+        disabled = value;
+    }
 }

@@ -12,9 +12,16 @@ import java.util.Set;
  * @param properties the changed property names (for {@link Kind#UPDATED}), else empty
  * @param memberType the member's {@code @odata.type} (for member changes), else null
  */
-public record Change(long seq, String collection, String id, Kind kind, Set<String> properties,
-    String memberId, String memberType) {
+public record Change(
+        long seq, String collection, String id, Kind kind, Set<String> properties, String memberId, String memberType) {
 
-  /** What a change did. */
-  public enum Kind { ADDED, UPDATED, DELETED, SOFT_DELETED, MEMBER_ADDED, MEMBER_REMOVED }
+    /** What a change did. */
+    public enum Kind {
+        ADDED,
+        UPDATED,
+        DELETED,
+        SOFT_DELETED,
+        MEMBER_ADDED,
+        MEMBER_REMOVED
+    }
 }

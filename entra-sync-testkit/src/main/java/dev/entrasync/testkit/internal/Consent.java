@@ -10,37 +10,36 @@ import java.util.concurrent.atomic.AtomicInteger;
  * consent becomes visible to the token endpoint (propagation delay). Thread-safe.
  */
 public final class Consent {
-  private final String servicePrincipalId;
-  private final Set<String> roles = ConcurrentHashMap.newKeySet();
-  private final Instant visibleAt;
-  private final AtomicInteger hiddenForTokenRequests;
+    private final String servicePrincipalId;
+    private final Set<String> roles = ConcurrentHashMap.newKeySet();
+    private final Instant visibleAt;
+    private final AtomicInteger hiddenForTokenRequests;
 
-  public Consent(String servicePrincipalId, Set<String> roles, Instant visibleAt,
-      int hiddenForTokenRequests) {
-    this.servicePrincipalId = servicePrincipalId;
-    this.roles.addAll(roles);
-    this.visibleAt = visibleAt;
-    this.hiddenForTokenRequests = new AtomicInteger(hiddenForTokenRequests);
-  }
-
-  /** Returns the object id of the app's service principal in the tenant. */
-  public String servicePrincipalId() {
-    return servicePrincipalId;
-  }
-
-  /** Returns the live set of granted permission names. */
-  public Set<String> roles() {
-    return roles;
-  }
-
-  /**
-   * Returns whether a token request at {@code now} sees this consent; each call made while the
-   * consent is hidden by a request count uses one of those requests up.
-   */
-  public boolean visibleToTokenRequest(Instant now) {
-    if (visibleAt != null && now.isBefore(visibleAt)) {
-      return false;
+    public Consent(String servicePrincipalId, Set<String> roles, Instant visibleAt, int hiddenForTokenRequests) {
+        this.servicePrincipalId = servicePrincipalId;
+        this.roles.addAll(roles);
+        this.visibleAt = visibleAt;
+        this.hiddenForTokenRequests = new AtomicInteger(hiddenForTokenRequests);
     }
-    return hiddenForTokenRequests.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
-  }
+
+    /** Returns the object id of the app's service principal in the tenant. */
+    public String servicePrincipalId() {
+        return servicePrincipalId;
+    }
+
+    /** Returns the live set of granted permission names. */
+    public Set<String> roles() {
+        return roles;
+    }
+
+    /**
+     * Returns whether a token request at {@code now} sees this consent; each call made while the
+     * consent is hidden by a request count uses one of those requests up.
+     */
+    public boolean visibleToTokenRequest(Instant now) {
+        if (visibleAt != null && now.isBefore(visibleAt)) {
+            return false;
+        }
+        return hiddenForTokenRequests.getAndUpdate(n -> Math.max(0, n - 1)) == 0;
+    }
 }

@@ -11,6 +11,10 @@ import java.time.Duration;
  */
 public record ConsentAnswer(Kind kind, TenantData tenant, Duration propagationDelay) {
 
-  /** The administrator's choice. */
-  public enum Kind { APPROVE, DECLINE, CANCEL }
+    /** The administrator's choice. */
+    public enum Kind {
+        APPROVE,
+        DECLINE,
+        CANCEL
+    }
 }

@@ -17,45 +17,59 @@ import java.util.Map;
  * @param serial the delta link's serial number (0 inside a round)
  * @param issuedAt the delta link's issue time, epoch seconds (0 inside a round)
  */
-record DeltaState(String collection, List<String> select, boolean changes, long fromSeq,
-    long toSeq, String afterId, boolean emptyServed, long serial, long issuedAt) {
+record DeltaState(
+        String collection,
+        List<String> select,
+        boolean changes,
+        long fromSeq,
+        long toSeq,
+        String afterId,
+        boolean emptyServed,
+        long serial,
+        long issuedAt) {
 
-  String encode() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("c", collection);
-    map.put("s", select);
-    map.put("k", changes);
-    map.put("f", fromSeq);
-    map.put("t", toSeq);
-    map.put("a", afterId);
-    map.put("e", emptyServed);
-    map.put("n", serial);
-    map.put("i", issuedAt);
-    return Links.token(Json.string(map));
-  }
-
-  @SuppressWarnings("unchecked")
-  static DeltaState decode(String token, String collection) {
-    try {
-      Map<String, Object> map = Json.parseObject(Links.untoken(token).getBytes(
-          java.nio.charset.StandardCharsets.UTF_8));
-      DeltaState state = new DeltaState((String) map.get("c"), (List<String>) map.get("s"),
-          (Boolean) map.get("k"), ((Number) map.get("f")).longValue(),
-          ((Number) map.get("t")).longValue(), (String) map.get("a"), (Boolean) map.get("e"),
-          ((Number) map.get("n")).longValue(), ((Number) map.get("i")).longValue());
-      if (!collection.equals(state.collection())) {
-        throw new IllegalArgumentException("token of another collection");
-      }
-      return state;
-    } catch (RuntimeException e) {
-      if (e instanceof GraphException ge) {
-        throw ge;
-      }
-      throw GraphException.badRequest("The delta or skip token is not valid for this request.");
+    String encode() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("c", collection);
+        map.put("s", select);
+        map.put("k", changes);
+        map.put("f", fromSeq);
+        map.put("t", toSeq);
+        map.put("a", afterId);
+        map.put("e", emptyServed);
+        map.put("n", serial);
+        map.put("i", issuedAt);
+        return Links.token(Json.string(map));
     }
-  }
 
-  DeltaState after(String id, boolean empty) {
-    return new DeltaState(collection, select, changes, fromSeq, toSeq, id, empty, 0, 0);
-  }
+    @SuppressWarnings("unchecked")
+    static DeltaState decode(String token, String collection) {
+        try {
+            Map<String, Object> map =
+                    Json.parseObject(Links.untoken(token).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            DeltaState state = new DeltaState(
+                    (String) map.get("c"),
+                    (List<String>) map.get("s"),
+                    (Boolean) map.get("k"),
+                    ((Number) map.get("f")).longValue(),
+                    ((Number) map.get("t")).longValue(),
+                    (String) map.get("a"),
+                    (Boolean) map.get("e"),
+                    ((Number) map.get("n")).longValue(),
+                    ((Number) map.get("i")).longValue());
+            if (!collection.equals(state.collection())) {
+                throw new IllegalArgumentException("token of another collection");
+            }
+            return state;
+        } catch (RuntimeException e) {
+            if (e instanceof GraphException ge) {
+                throw ge;
+            }
+            throw GraphException.badRequest("The delta or skip token is not valid for this request.");
+        }
+    }
+
+    DeltaState after(String id, boolean empty) {
+        return new DeltaState(collection, select, changes, fromSeq, toSeq, id, empty, 0, 0);
+    }
 }

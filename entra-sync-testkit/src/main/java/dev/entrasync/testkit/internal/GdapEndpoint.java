@@ -5,17 +5,17 @@ package dev.entrasync.testkit.internal;
  * when a test made GDAP fail for the tenant (so callers fall back to {@code /contracts}).
  */
 final class GdapEndpoint implements GraphHandler {
-  private final GraphHandler inner;
+    private final GraphHandler inner;
 
-  GdapEndpoint(GraphHandler inner) {
-    this.inner = inner;
-  }
-
-  @Override
-  public SimResponse handle(GraphContext ctx) {
-    if (ctx.cloud().faults().gdapFails(ctx.tenant().id())) {
-      throw GraphException.denied();
+    GdapEndpoint(GraphHandler inner) {
+        this.inner = inner;
     }
-    return inner.handle(ctx);
-  }
+
+    @Override
+    public SimResponse handle(GraphContext ctx) {
+        if (ctx.cloud().faults().gdapFails(ctx.tenant().id())) {
+            throw GraphException.denied();
+        }
+        return inner.handle(ctx);
+    }
 }

@@ -4,33 +4,43 @@ import java.util.Set;
 
 /** Which application permissions grant each Graph resource (least-privileged ones first). */
 final class GraphPermissions {
-  static final Set<String> USERS = Set.of("User.Read.All", "User.ReadWrite.All",
-      "Directory.Read.All", "Directory.ReadWrite.All");
-  static final Set<String> DEVICES = Set.of("Device.Read.All", "Device.ReadWrite.All",
-      "Directory.Read.All", "Directory.ReadWrite.All");
-  static final Set<String> GROUPS = Set.of("Group.Read.All", "Group.ReadWrite.All",
-      "Directory.Read.All", "Directory.ReadWrite.All");
-  static final Set<String> GROUP_MEMBERS = Set.of("GroupMember.Read.All", "Group.Read.All",
-      "GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All",
-      "Directory.ReadWrite.All");
-  static final Set<String> ORGANIZATION = Set.of("Organization.Read.All",
-      "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
-  static final Set<String> LICENSES = Set.of("LicenseAssignment.Read.All",
-      "LicenseAssignment.ReadWrite.All", "Organization.Read.All", "Organization.ReadWrite.All",
-      "Directory.Read.All", "Directory.ReadWrite.All");
-  static final Set<String> ROLES = Set.of("RoleManagement.Read.Directory",
-      "RoleManagement.Read.All", "RoleManagement.ReadWrite.Directory", "Directory.Read.All",
-      "Directory.ReadWrite.All");
-  static final Set<String> AUDIT_LOGS = Set.of("AuditLog.Read.All", "Directory.Read.All");
-  static final Set<String> REGISTRATION_DETAILS = Set.of("AuditLog.Read.All");
-  static final Set<String> SECURE_SCORES = Set.of("SecurityEvents.Read.All",
-      "SecurityEvents.ReadWrite.All");
-  static final Set<String> GDAP = Set.of("DelegatedAdminRelationship.Read.All",
-      "DelegatedAdminRelationship.ReadWrite.All");
-  static final Set<String> CONTRACTS = Set.of("Directory.Read.All", "Directory.ReadWrite.All");
-  static final Set<String> MAIL_SEND = Set.of("Mail.Send");
-  static final Set<String> AUTHENTICATION_METHODS = Set.of("UserAuthenticationMethod.Read.All",
-      "UserAuthenticationMethod.ReadWrite.All");
+    static final Set<String> USERS =
+            Set.of("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+    static final Set<String> DEVICES =
+            Set.of("Device.Read.All", "Device.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+    static final Set<String> GROUPS =
+            Set.of("Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+    static final Set<String> GROUP_MEMBERS = Set.of(
+            "GroupMember.Read.All",
+            "Group.Read.All",
+            "GroupMember.ReadWrite.All",
+            "Group.ReadWrite.All",
+            "Directory.Read.All",
+            "Directory.ReadWrite.All");
+    static final Set<String> ORGANIZATION = Set.of(
+            "Organization.Read.All", "Organization.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+    static final Set<String> LICENSES = Set.of(
+            "LicenseAssignment.Read.All",
+            "LicenseAssignment.ReadWrite.All",
+            "Organization.Read.All",
+            "Organization.ReadWrite.All",
+            "Directory.Read.All",
+            "Directory.ReadWrite.All");
+    static final Set<String> ROLES = Set.of(
+            "RoleManagement.Read.Directory",
+            "RoleManagement.Read.All",
+            "RoleManagement.ReadWrite.Directory",
+            "Directory.Read.All",
+            "Directory.ReadWrite.All");
+    static final Set<String> AUDIT_LOGS = Set.of("AuditLog.Read.All", "Directory.Read.All");
+    static final Set<String> REGISTRATION_DETAILS = Set.of("AuditLog.Read.All");
+    static final Set<String> SECURE_SCORES = Set.of("SecurityEvents.Read.All", "SecurityEvents.ReadWrite.All");
+    static final Set<String> GDAP =
+            Set.of("DelegatedAdminRelationship.Read.All", "DelegatedAdminRelationship.ReadWrite.All");
+    static final Set<String> CONTRACTS = Set.of("Directory.Read.All", "Directory.ReadWrite.All");
+    static final Set<String> MAIL_SEND = Set.of("Mail.Send");
+    static final Set<String> AUTHENTICATION_METHODS =
+            Set.of("UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All");
 
-  private GraphPermissions() {}
+    private GraphPermissions() {}
 }

@@ -14,66 +14,188 @@ import java.util.List;
  * accepted there, as in Graph.
  */
 final class GraphRoutes {
-  /** Properties {@code GET /users} returns without {@code $select}. */
-  static final List<String> USER_DEFAULTS = List.of("businessPhones", "displayName", "givenName",
-      "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname",
-      "userPrincipalName", "id");
+    /** Properties {@code GET /users} returns without {@code $select}. */
+    static final List<String> USER_DEFAULTS = List.of(
+            "businessPhones",
+            "displayName",
+            "givenName",
+            "jobTitle",
+            "mail",
+            "mobilePhone",
+            "officeLocation",
+            "preferredLanguage",
+            "surname",
+            "userPrincipalName",
+            "id");
 
-  private GraphRoutes() {}
+    private GraphRoutes() {}
 
-  static GraphRouter create(GraphPipeline pipeline) {
-    CloudState cloud = pipeline.cloud();
-    GraphRouter router = new GraphRouter();
-    router.add("POST", "/$batch", new BatchEndpoint(pipeline));
-    router.add("GET", "/users/delta", new DeltaEndpoint(cloud, "users", "user",
-        GraphPermissions.USERS, USER_DEFAULTS));
-    router.add("GET", "/groups/delta", new DeltaEndpoint(cloud, "groups", "group",
-        GraphPermissions.GROUPS, null));
-    router.add("GET", "/devices/delta", new DeltaEndpoint(cloud, "devices", "device",
-        GraphPermissions.DEVICES, null));
-    router.add("GET", "/users", new UsersEndpoint(ListSpec.of("users", "user", "users",
-        GraphPermissions.USERS, 100, 999, USER_DEFAULTS, true, false, 2)));
-    router.add("POST", "/users/{}/sendMail", new SendMailEndpoint());
-    router.add("GET", "/users/{}/authentication/methods", new AuthenticationMethodsEndpoint());
-    router.add("GET", "/devices", new ListEndpoint(ListSpec.of("devices", "device", "devices",
-        GraphPermissions.DEVICES, 100, 999, null, true, false, 1)));
-    router.add("GET", "/groups", new ListEndpoint(ListSpec.of("groups", "group", "groups",
-        GraphPermissions.GROUPS, 100, 999, null, true, false, 1)));
-    router.add("GET", "/groups/{}/members", new MembersEndpoint(false));
-    router.add("GET", "/groups/{}/members/$count", new MemberCountEndpoint());
-    router.add("GET", "/organization", new ListEndpoint(ListSpec.of("organization",
-        "organization", "organization", GraphPermissions.ORGANIZATION, 100, 999, null, false,
-        false, 1)));
-    router.add("GET", "/subscribedSkus", new ListEndpoint(ListSpec.of("subscribedSkus",
-        "subscribedSku", "subscribedSkus", GraphPermissions.LICENSES, 999, 999, null, false,
-        false, 3).withView(Views::consumedUnits)));
-    router.add("GET", "/directoryRoles", new ListEndpoint(ListSpec.of("directoryRoles",
-        "directoryRole", "directoryRoles", GraphPermissions.ROLES, 999, 999, null, false, false,
-        1)));
-    router.add("GET", "/directoryRoles/{}/members", new MembersEndpoint(true));
-    router.add("GET", "/roleManagement/directory/roleAssignments", new RoleAssignmentsEndpoint());
-    router.add("GET", "/reports/authenticationMethods/userRegistrationDetails",
-        new RequirePremium(GraphPermissions.REGISTRATION_DETAILS, new ListEndpoint(ListSpec.of(
-            "reports/authenticationMethods/userRegistrationDetails", "userRegistrationDetails",
-            "userRegistrationDetails", GraphPermissions.REGISTRATION_DETAILS, 100, 999, null, true,
-            false, 1).withView(Views::isAdmin))));
-    router.add("GET", "/auditLogs/directoryAudits", new OrderByCheck("activityDateTime desc",
-        new ListEndpoint(ListSpec.of("auditLogs/directoryAudits", "directoryAudit",
-            "directoryAudits", GraphPermissions.AUDIT_LOGS, 100, 1000, null, true, false, 1)
-            .withScope(Views::auditRetention))));
-    router.add("GET", "/security/secureScores", new ListEndpoint(ListSpec.of(
-        "security/secureScores", "secureScore", "secureScores", GraphPermissions.SECURE_SCORES,
-        100, 999, null, true, true, 1).withTopLimiting()));
-    router.add("GET", "/security/secureScoreControlProfiles", new ListEndpoint(ListSpec.of(
-        "security/secureScoreControlProfiles", "secureScoreControlProfile",
-        "secureScoreControlProfiles", GraphPermissions.SECURE_SCORES, 100, 999, null, true, false,
-        1)));
-    router.add("GET", "/tenantRelationships/delegatedAdminCustomers", new GdapEndpoint(
-        new ListEndpoint(ListSpec.of("tenantRelationships/delegatedAdminCustomers",
-            "delegatedAdminCustomer", "delegatedAdminCustomers", GraphPermissions.GDAP, 100, 300,
-            null, true, false, 1))));
-    router.add("GET", "/contracts", new ListEndpoint(ListSpec.of("contracts", "contract",
-        "contracts", GraphPermissions.CONTRACTS, 100, 999, null, true, false, 3)));
-    return router;
-  }
+    static GraphRouter create(GraphPipeline pipeline) {
+        CloudState cloud = pipeline.cloud();
+        GraphRouter router = new GraphRouter();
+        router.add("POST", "/$batch", new BatchEndpoint(pipeline));
+        router.add(
+                "GET",
+                "/users/delta",
+                new DeltaEndpoint(cloud, "users", "user", GraphPermissions.USERS, USER_DEFAULTS));
+        router.add("GET", "/groups/delta", new DeltaEndpoint(cloud, "groups", "group", GraphPermissions.GROUPS, null));
+        router.add(
+                "GET", "/devices/delta", new DeltaEndpoint(cloud, "devices", "device", GraphPermissions.DEVICES, null));
+        router.add(
+                "GET",
+                "/users",
+                new UsersEndpoint(ListSpec.of(
+                        "users", "user", "users", GraphPermissions.USERS, 100, 999, USER_DEFAULTS, true, false, 2)));
+        router.add("POST", "/users/{}/sendMail", new SendMailEndpoint());
+        router.add("GET", "/users/{}/authentication/methods", new AuthenticationMethodsEndpoint());
+        router.add(
+                "GET",
+                "/devices",
+                new ListEndpoint(ListSpec.of(
+                        "devices", "device", "devices", GraphPermissions.DEVICES, 100, 999, null, true, false, 1)));
+        router.add(
+                "GET",
+                "/groups",
+                new ListEndpoint(ListSpec.of(
+                        "groups", "group", "groups", GraphPermissions.GROUPS, 100, 999, null, true, false, 1)));
+        router.add("GET", "/groups/{}/members", new MembersEndpoint(false));
+        router.add("GET", "/groups/{}/members/$count", new MemberCountEndpoint());
+        router.add(
+                "GET",
+                "/organization",
+                new ListEndpoint(ListSpec.of(
+                        "organization",
+                        "organization",
+                        "organization",
+                        GraphPermissions.ORGANIZATION,
+                        100,
+                        999,
+                        null,
+                        false,
+                        false,
+                        1)));
+        router.add(
+                "GET",
+                "/subscribedSkus",
+                new ListEndpoint(ListSpec.of(
+                                "subscribedSkus",
+                                "subscribedSku",
+                                "subscribedSkus",
+                                GraphPermissions.LICENSES,
+                                999,
+                                999,
+                                null,
+                                false,
+                                false,
+                                3)
+                        .withView(Views::consumedUnits)));
+        router.add(
+                "GET",
+                "/directoryRoles",
+                new ListEndpoint(ListSpec.of(
+                        "directoryRoles",
+                        "directoryRole",
+                        "directoryRoles",
+                        GraphPermissions.ROLES,
+                        999,
+                        999,
+                        null,
+                        false,
+                        false,
+                        1)));
+        router.add("GET", "/directoryRoles/{}/members", new MembersEndpoint(true));
+        router.add("GET", "/roleManagement/directory/roleAssignments", new RoleAssignmentsEndpoint());
+        router.add(
+                "GET",
+                "/reports/authenticationMethods/userRegistrationDetails",
+                new RequirePremium(
+                        GraphPermissions.REGISTRATION_DETAILS,
+                        new ListEndpoint(ListSpec.of(
+                                        "reports/authenticationMethods/userRegistrationDetails",
+                                        "userRegistrationDetails",
+                                        "userRegistrationDetails",
+                                        GraphPermissions.REGISTRATION_DETAILS,
+                                        100,
+                                        999,
+                                        null,
+                                        true,
+                                        false,
+                                        1)
+                                .withView(Views::isAdmin))));
+        router.add(
+                "GET",
+                "/auditLogs/directoryAudits",
+                new OrderByCheck(
+                        "activityDateTime desc",
+                        new ListEndpoint(ListSpec.of(
+                                        "auditLogs/directoryAudits",
+                                        "directoryAudit",
+                                        "directoryAudits",
+                                        GraphPermissions.AUDIT_LOGS,
+                                        100,
+                                        1000,
+                                        null,
+                                        true,
+                                        false,
+                                        1)
+                                .withScope(Views::auditRetention))));
+        router.add(
+                "GET",
+                "/security/secureScores",
+                new ListEndpoint(ListSpec.of(
+                                "security/secureScores",
+                                "secureScore",
+                                "secureScores",
+                                GraphPermissions.SECURE_SCORES,
+                                100,
+                                999,
+                                null,
+                                true,
+                                true,
+                                1)
+                        .withTopLimiting()));
+        router.add(
+                "GET",
+                "/security/secureScoreControlProfiles",
+                new ListEndpoint(ListSpec.of(
+                        "security/secureScoreControlProfiles",
+                        "secureScoreControlProfile",
+                        "secureScoreControlProfiles",
+                        GraphPermissions.SECURE_SCORES,
+                        100,
+                        999,
+                        null,
+                        true,
+                        false,
+                        1)));
+        router.add(
+                "GET",
+                "/tenantRelationships/delegatedAdminCustomers",
+                new GdapEndpoint(new ListEndpoint(ListSpec.of(
+                        "tenantRelationships/delegatedAdminCustomers",
+                        "delegatedAdminCustomer",
+                        "delegatedAdminCustomers",
+                        GraphPermissions.GDAP,
+                        100,
+                        300,
+                        null,
+                        true,
+                        false,
+                        1))));
+        router.add(
+                "GET",
+                "/contracts",
+                new ListEndpoint(ListSpec.of(
+                        "contracts",
+                        "contract",
+                        "contracts",
+                        GraphPermissions.CONTRACTS,
+                        100,
+                        999,
+                        null,
+                        true,
+                        false,
+                        3)));
+        return router;
+    }
 }

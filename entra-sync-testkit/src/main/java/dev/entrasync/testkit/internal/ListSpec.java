@@ -25,41 +25,118 @@ import java.util.function.Predicate;
  *     "{@code $top=n}, where n = the number of days of data that you want to retrieve"), so no
  *     nextLink follows a page asked with {@code $top}
  */
-public record ListSpec(String entitySet, String type, String collection, Set<String> permissions,
-    int defaultTop, int maxTop, List<String> defaults, boolean filterable, boolean skippable,
-    int baseCost, Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> view,
-    Function<GraphContext, Predicate<Map<String, Object>>> scope, boolean topLimits) {
+public record ListSpec(
+        String entitySet,
+        String type,
+        String collection,
+        Set<String> permissions,
+        int defaultTop,
+        int maxTop,
+        List<String> defaults,
+        boolean filterable,
+        boolean skippable,
+        int baseCost,
+        Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> view,
+        Function<GraphContext, Predicate<Map<String, Object>>> scope,
+        boolean topLimits) {
 
-  /** A spec with no view transformation. */
-  public static ListSpec of(String entitySet, String type, String collection,
-      Set<String> permissions, int defaultTop, int maxTop, List<String> defaults,
-      boolean filterable, boolean skippable, int baseCost) {
-    return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
-        filterable, skippable, baseCost, null, null, false);
-  }
+    /** A spec with no view transformation. */
+    public static ListSpec of(
+            String entitySet,
+            String type,
+            String collection,
+            Set<String> permissions,
+            int defaultTop,
+            int maxTop,
+            List<String> defaults,
+            boolean filterable,
+            boolean skippable,
+            int baseCost) {
+        return new ListSpec(
+                entitySet,
+                type,
+                collection,
+                permissions,
+                defaultTop,
+                maxTop,
+                defaults,
+                filterable,
+                skippable,
+                baseCost,
+                null,
+                null,
+                false);
+    }
 
-  /** Returns a copy whose served entities are computed by {@code view}. */
-  public ListSpec withView(
-      Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> value) {
-    return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
-        filterable, skippable, baseCost, value, scope, topLimits);
-  }
+    /** Returns a copy whose served entities are computed by {@code view}. */
+    public ListSpec withView(Function<GraphContext, Function<Map<String, Object>, Map<String, Object>>> value) {
+        return new ListSpec(
+                entitySet,
+                type,
+                collection,
+                permissions,
+                defaultTop,
+                maxTop,
+                defaults,
+                filterable,
+                skippable,
+                baseCost,
+                value,
+                scope,
+                topLimits);
+    }
 
-  /** Returns a copy that serves only entities {@code value} accepts. */
-  public ListSpec withScope(Function<GraphContext, Predicate<Map<String, Object>>> value) {
-    return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
-        filterable, skippable, baseCost, view, value, topLimits);
-  }
+    /** Returns a copy that serves only entities {@code value} accepts. */
+    public ListSpec withScope(Function<GraphContext, Predicate<Map<String, Object>>> value) {
+        return new ListSpec(
+                entitySet,
+                type,
+                collection,
+                permissions,
+                defaultTop,
+                maxTop,
+                defaults,
+                filterable,
+                skippable,
+                baseCost,
+                view,
+                value,
+                topLimits);
+    }
 
-  /** Returns a copy with another maximum {@code $top}. */
-  public ListSpec withMaxTop(int value) {
-    return new ListSpec(entitySet, type, collection, permissions, defaultTop, value, defaults,
-        filterable, skippable, baseCost, view, scope, topLimits);
-  }
+    /** Returns a copy with another maximum {@code $top}. */
+    public ListSpec withMaxTop(int value) {
+        return new ListSpec(
+                entitySet,
+                type,
+                collection,
+                permissions,
+                defaultTop,
+                value,
+                defaults,
+                filterable,
+                skippable,
+                baseCost,
+                view,
+                scope,
+                topLimits);
+    }
 
-  /** Returns a copy whose {@code $top} limits the results (no nextLink after a page asked with it). */
-  public ListSpec withTopLimiting() {
-    return new ListSpec(entitySet, type, collection, permissions, defaultTop, maxTop, defaults,
-        filterable, skippable, baseCost, view, scope, true);
-  }
+    /** Returns a copy whose {@code $top} limits the results (no nextLink after a page asked with it). */
+    public ListSpec withTopLimiting() {
+        return new ListSpec(
+                entitySet,
+                type,
+                collection,
+                permissions,
+                defaultTop,
+                maxTop,
+                defaults,
+                filterable,
+                skippable,
+                baseCost,
+                view,
+                scope,
+                true);
+    }
 }

@@ -6,17 +6,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The messages accepted by {@code sendMail}, in order. Thread-safe. */
 public final class MailBox {
-  private final ConcurrentLinkedQueue<SentMail> messages = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<SentMail> messages = new ConcurrentLinkedQueue<>();
 
-  public void add(SentMail mail) {
-    messages.add(mail);
-  }
+    public void add(SentMail mail) {
+        messages.add(mail);
+    }
 
-  public List<SentMail> all() {
-    return List.copyOf(messages);
-  }
+    public List<SentMail> all() {
+        return List.copyOf(messages);
+    }
 
-  public void clear() {
-    messages.clear();
-  }
+    public void clear() {
+        messages.clear();
+    }
 }

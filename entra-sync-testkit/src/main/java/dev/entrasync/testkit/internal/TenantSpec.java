@@ -12,6 +12,18 @@ import java.time.Instant;
  * @param auditDays how many days of audit events (the retention window)
  * @param generateRoles whether to activate and fill directory roles (fixtures add their own)
  */
-public record TenantSpec(String name, String tenantId, long seed, Instant asOf, boolean premium,
-    String customDomain, int users, int guests, int devices, int groups, int auditDays,
-    int auditEventsPerDay, int secureScoreDays, boolean generateRoles) {}
+public record TenantSpec(
+        String name,
+        String tenantId,
+        long seed,
+        Instant asOf,
+        boolean premium,
+        String customDomain,
+        int users,
+        int guests,
+        int devices,
+        int groups,
+        int auditDays,
+        int auditEventsPerDay,
+        int secureScoreDays,
+        boolean generateRoles) {}

@@ -15,54 +15,54 @@ import javax.crypto.spec.SecretKeySpec;
  * lives only as long as one simulated cloud. Thread-safe.
  */
 public final class TokenSigner {
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-  private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
-  private final byte[] key = new byte[32];
-  private final String header;
+    private final byte[] key = new byte[32];
+    private final String header;
 
-  public TokenSigner() {
-    new SecureRandom().nextBytes(key);
-    Map<String, Object> head = new LinkedHashMap<>();
-    head.put("typ", "JWT");
-    head.put("alg", "HS256");
-    head.put("kid", "entra-sync-testkit");
-    header = ENCODER.encodeToString(Json.bytes(head));
-  }
-
-  /** Returns {@code header.payload.signature} for the given claims. */
-  public String sign(Map<String, Object> claims) {
-    String unsigned = header + "." + ENCODER.encodeToString(Json.bytes(claims));
-    return unsigned + "." + ENCODER.encodeToString(mac(unsigned));
-  }
-
-  /**
-   * Returns the claims of a token this signer issued, or {@code null} when the token is malformed
-   * or its signature does not match.
-   */
-  public Map<String, Object> verify(String token) {
-    String[] parts = token.split("\\.", -1);
-    if (parts.length != 3) {
-      return null;
+    public TokenSigner() {
+        new SecureRandom().nextBytes(key);
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("typ", "JWT");
+        head.put("alg", "HS256");
+        head.put("kid", "entra-sync-testkit");
+        header = ENCODER.encodeToString(Json.bytes(head));
     }
-    try {
-      byte[] expected = mac(parts[0] + "." + parts[1]);
-      if (!MessageDigest.isEqual(expected, DECODER.decode(parts[2]))) {
-        return null;
-      }
-      return Json.parseObject(DECODER.decode(parts[1]));
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
 
-  private byte[] mac(String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.US_ASCII));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 unavailable", e);
+    /** Returns {@code header.payload.signature} for the given claims. */
+    public String sign(Map<String, Object> claims) {
+        String unsigned = header + "." + ENCODER.encodeToString(Json.bytes(claims));
+        return unsigned + "." + ENCODER.encodeToString(mac(unsigned));
     }
-  }
+
+    /**
+     * Returns the claims of a token this signer issued, or {@code null} when the token is malformed
+     * or its signature does not match.
+     */
+    public Map<String, Object> verify(String token) {
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            byte[] expected = mac(parts[0] + "." + parts[1]);
+            if (!MessageDigest.isEqual(expected, DECODER.decode(parts[2]))) {
+                return null;
+            }
+            return Json.parseObject(DECODER.decode(parts[1]));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private byte[] mac(String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
 }

@@ -9,24 +9,26 @@ import org.junit.jupiter.api.Test;
 
 class LatencyTest {
 
-  @Test
-  void growsWithTheObjectsReturned() {
-    Latency latency = new Latency(Duration.ofMillis(50), Duration.ofMillis(1));
+    @Test
+    void growsWithTheObjectsReturned() {
+        Latency latency = new Latency(Duration.ofMillis(50), Duration.ofMillis(1));
 
-    assertThat(latency.nanos(0)).isEqualTo(Duration.ofMillis(50).toNanos());
-    assertThat(latency.nanos(999)).isEqualTo(Duration.ofMillis(1049).toNanos());
-  }
+        assertThat(latency.nanos(0)).isEqualTo(Duration.ofMillis(50).toNanos());
+        assertThat(latency.nanos(999)).isEqualTo(Duration.ofMillis(1049).toNanos());
+    }
 
-  @Test
-  void holdsBackTheResponseHeaders() {
-    SimResponse response = SimResponse.json(200, Map.of("value", java.util.List.of()));
+    @Test
+    void holdsBackTheResponseHeaders() {
+        SimResponse response = SimResponse.json(200, Map.of("value", java.util.List.of()));
 
-    assertThat(SimServer.toMockResponse(response, 1234).getHeadersDelayNanos()).isEqualTo(1234);
-  }
+        assertThat(SimServer.toMockResponse(response, 1234).getHeadersDelayNanos())
+                .isEqualTo(1234);
+    }
 
-  @Test
-  void refusesNegativeDurations() {
-    assertThatThrownBy(() -> new Latency(Duration.ofMillis(-1), Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
-  }
+    @Test
+    void refusesNegativeDurations() {
+        assertThatThrownBy(() -> new Latency(Duration.ofMillis(-1), Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("negative");
+    }
 }

@@ -9,15 +9,15 @@ import org.junit.jupiter.api.Test;
 
 class NoDelayServerSocketsTest {
 
-  @Test
-  void acceptedConnectionsSendAtOnce() throws Exception {
-    try (ServerSocket server = new NoDelayServerSockets().createServerSocket(0, 1,
-            InetAddress.getLoopbackAddress());
-        Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-        Socket accepted = server.accept()) {
+    @Test
+    void acceptedConnectionsSendAtOnce() throws Exception {
+        try (ServerSocket server =
+                        new NoDelayServerSockets().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket client = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort());
+                Socket accepted = server.accept()) {
 
-      assertThat(accepted.getTcpNoDelay()).isTrue();
-      assertThat(client.isConnected()).isTrue();
+            assertThat(accepted.getTcpNoDelay()).isTrue();
+            assertThat(client.isConnected()).isTrue();
+        }
     }
-  }
 }

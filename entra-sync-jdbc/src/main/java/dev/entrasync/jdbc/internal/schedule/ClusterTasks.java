@@ -47,8 +47,8 @@ public final class ClusterTasks {
      * @param tasks the engine's tasks, once attached
      * @param reconcile brings the tenant instances in line with {@link SyncTasks#tenants()}
      */
-    public ClusterTasks(Supplier<SyncTasks> tasks, Runnable reconcile, Duration housekeepingInterval,
-                        BooleanSupplier closing) {
+    public ClusterTasks(
+            Supplier<SyncTasks> tasks, Runnable reconcile, Duration housekeepingInterval, BooleanSupplier closing) {
         this.tenant = Tasks.custom(TENANT, Void.class)
                 .onDeadExecutionRevive()
                 .onFailure((complete, operations) -> next(tasks.get()).complete(complete, operations))
@@ -57,15 +57,18 @@ public final class ClusterTasks {
                     Optional<SyncJob> job = engine.runScheduled(TenantId.of(instance.getId()));
                     boolean synced = job.map(j -> j.status() == JobStatus.SUCCEEDED || j.status() == JobStatus.PARTIAL)
                             .orElse(false);
-                    boolean cutShort = job.map(j -> j.status() == JobStatus.CANCELLED).orElse(false)
-                            || closing.getAsBoolean() && !synced;
+                    boolean cutShort =
+                            job.map(j -> j.status() == JobStatus.CANCELLED).orElse(false)
+                                    || closing.getAsBoolean() && !synced;
                     return cutShort ? handOver() : next(engine);
                 });
         this.job = Tasks.oneTime(JOB)
                 .onDeadExecutionRevive()
                 .onFailure((complete, operations) -> {
-                    LOG.warn("Job {} failed outside the engine's own handling; it is not retried",
-                            complete.getExecution().taskInstance.getId(), complete.getCause().orElse(null));
+                    LOG.warn(
+                            "Job {} failed outside the engine's own handling; it is not retried",
+                            complete.getExecution().taskInstance.getId(),
+                            complete.getCause().orElse(null));
                     operations.remove();
                 })
                 .execute((instance, context) -> tasks.get().runQueued(instance.getId()));
