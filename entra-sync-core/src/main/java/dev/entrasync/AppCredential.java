@@ -33,6 +33,16 @@ public record AppCredential(
         boolean cspPartner) {
 
     /**
+     * Validates the components and normalises them: the name is trimmed, the client id trimmed and lower-cased.
+     *
+     * @param name a unique name for this credential; not blank, at most {@value #MAX_NAME_LENGTH} characters after
+     *     trimming, without control, line-breaking or invisible formatting characters
+     * @param cloud the cloud the app is registered in; never null
+     * @param homeTenant the tenant the app registration lives in; never null
+     * @param clientId the application (client) id; a GUID in any case, surrounding blanks ignored; never null
+     * @param secret the client secret; never null
+     * @param secretExpiresAt when the secret expires; null when unknown
+     * @param cspPartner true for a CSP partner's app, whose customers are discovered through GDAP
      * @throws IllegalArgumentException naming the field, for a blank name or client id, a name longer
      *     than {@value #MAX_NAME_LENGTH} characters or holding a control character, a client id that is
      *     not a GUID, or a missing cloud, tenant or secret
@@ -95,12 +105,20 @@ public record AppCredential(
         return name;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new builder with the name {@code "default"} and the cloud {@link Cloud#GLOBAL}; never null
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding this credential's values, to derive a changed copy (e.g. a rotated secret). */
+    /**
+     * A builder holding this credential's values, to derive a changed copy (e.g. a rotated secret).
+     *
+     * @return a new builder holding every component of this credential; never null
+     */
     public Builder toBuilder() {
         return new Builder()
                 .name(name)
@@ -112,13 +130,21 @@ public record AppCredential(
                 .cspPartner(cspPartner);
     }
 
-    /** When the secret expires, if the host told us. */
+    /**
+     * When the secret expires, if the host told us.
+     *
+     * @return the instant the secret expires; empty when unknown
+     */
     public Optional<Instant> secretExpiry() {
         return Optional.ofNullable(secretExpiresAt);
     }
 
     /**
      * Whole days until the secret expires, negative once expired; empty when the expiry is unknown.
+     *
+     * @param clock the clock giving the current instant; never null
+     * @return whole days (rounded down) until the secret expires, negative once it has expired; empty when the expiry
+     *     is unknown
      */
     public Optional<Long> daysUntilSecretExpires(Clock clock) {
         return secretExpiry()
@@ -146,67 +172,125 @@ public record AppCredential(
 
         private Builder() {}
 
-        /** A unique name for this credential; defaults to {@code "default"}. */
+        /**
+         * A unique name for this credential; defaults to {@code "default"}.
+         *
+         * @param name a unique name for the credential; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder name(String name) {
             this.name = name;
             return this;
         }
 
-        /** The cloud; defaults to {@link Cloud#GLOBAL}. */
+        /**
+         * The cloud; defaults to {@link Cloud#GLOBAL}.
+         *
+         * @param cloud the cloud the app is registered in; must not be null by {@link #build()}
+         * @return this builder
+         */
         public Builder cloud(Cloud cloud) {
             this.cloud = cloud;
             return this;
         }
 
-        /** The cloud by name ({@code global}, {@code usgov}, {@code usgov-dod}, {@code china}). */
+        /**
+         * The cloud by name ({@code global}, {@code usgov}, {@code usgov-dod}, {@code china}).
+         *
+         * @param cloudName the cloud's name: {@code global}, {@code usgov}, {@code usgov-dod} or {@code china}
+         * @return this builder
+         * @throws IllegalArgumentException for any other name, naming the accepted values
+         */
         public Builder cloud(String cloudName) {
             this.cloud = Cloud.of(cloudName);
             return this;
         }
 
-        /** The app registration's home tenant. */
+        /**
+         * The app registration's home tenant.
+         *
+         * @param homeTenant the tenant the app registration lives in; must not be null by {@link #build()}
+         * @return this builder
+         */
         public Builder homeTenant(TenantId homeTenant) {
             this.homeTenant = homeTenant;
             return this;
         }
 
-        /** The app registration's home tenant, as a GUID or domain. */
+        /**
+         * The app registration's home tenant, as a GUID or domain.
+         *
+         * @param homeTenant the home tenant's GUID or domain name, for example {@code contoso.onmicrosoft.com}
+         * @return this builder
+         * @throws IllegalArgumentException if it is neither a tenant GUID nor a domain name
+         */
         public Builder homeTenant(String homeTenant) {
             this.homeTenant = TenantId.of(homeTenant);
             return this;
         }
 
-        /** The application (client) id. */
+        /**
+         * The application (client) id.
+         *
+         * @param clientId the application (client) id, a GUID; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder clientId(String clientId) {
             this.clientId = clientId;
             return this;
         }
 
-        /** The client secret. */
+        /**
+         * The client secret.
+         *
+         * @param secret the client secret; must not be null by {@link #build()}
+         * @return this builder
+         */
         public Builder secret(ClientSecret secret) {
             this.secret = secret;
             return this;
         }
 
-        /** The client secret's value. */
+        /**
+         * The client secret's value.
+         *
+         * @param secret the client secret's value; not blank
+         * @return this builder
+         * @throws IllegalArgumentException if it is null or blank (the message never contains the value)
+         */
         public Builder secret(String secret) {
             this.secret = ClientSecret.of(secret);
             return this;
         }
 
-        /** When the secret expires; null when unknown. */
+        /**
+         * When the secret expires; null when unknown.
+         *
+         * @param secretExpiresAt when the secret expires; null when unknown
+         * @return this builder
+         */
         public Builder secretExpiresAt(Instant secretExpiresAt) {
             this.secretExpiresAt = secretExpiresAt;
             return this;
         }
 
-        /** Whether this is a CSP partner credential (customers discovered through GDAP). */
+        /**
+         * Whether this is a CSP partner credential (customers discovered through GDAP).
+         *
+         * @param cspPartner true for a CSP partner's app (customers discovered through GDAP); defaults to false
+         * @return this builder
+         */
         public Builder cspPartner(boolean cspPartner) {
             this.cspPartner = cspPartner;
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first invalid field */
+        /**
+         * The credential.
+         *
+         * @return a new, validated credential; never null
+         * @throws IllegalArgumentException naming the first invalid field
+         */
         public AppCredential build() {
             return new AppCredential(name, cloud, homeTenant, clientId, secret, secretExpiresAt, cspPartner);
         }

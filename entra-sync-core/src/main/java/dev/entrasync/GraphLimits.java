@@ -65,12 +65,18 @@ public final class GraphLimits {
      * 50 throttled answers in a row, back-off from 1 s up to 2 min, tokens renewed 5 minutes before they expire,
      * a single {@code Retry-After} of at most 5 minutes, at most 15 minutes of waiting per dataset run, at most
      * 20,000 pages per paged read. Suits a fleet of small and large tenants inside Graph's documented limits.
+     *
+     * @return the shared default limits; never null
      */
     public static GraphLimits ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A new builder starting from {@link #ofDefaults()}. */
+    /**
+     * A new builder starting from {@link #ofDefaults()}.
+     *
+     * @return a new builder holding the default settings; never null
+     */
     public static Builder custom() {
         return new Builder();
     }
@@ -78,18 +84,28 @@ public final class GraphLimits {
     /**
      * A new builder starting from every setting of {@code base}.
      *
+     * @param base the limits to copy every setting from; never null
+     * @return a new builder holding the settings of {@code base}; never null
      * @throws NullPointerException if {@code base} is null
      */
     public static Builder from(GraphLimits base) {
         return new Builder(Objects.requireNonNull(base, "base"));
     }
 
-    /** Steady request rate per tenant (the directory's; Graph's size classes may cap it lower). */
+    /**
+     * Steady request rate per tenant (the directory's; Graph's size classes may cap it lower).
+     *
+     * @return the steady rate in requests per second for one tenant; positive and finite (default 25)
+     */
     public double tenantRequestsPerSecond() {
         return tenantRequestsPerSecond;
     }
 
-    /** Requests a tenant may send at once before the rate applies. */
+    /**
+     * Requests a tenant may send at once before the rate applies.
+     *
+     * @return the number of requests a tenant may send at once before the rate applies; at least 1 (default 50)
+     */
     public int tenantBurst() {
         return tenantBurst;
     }
@@ -98,18 +114,28 @@ public final class GraphLimits {
      * Requests in flight per tenant, across everything on the runtime: the engine (one thread per tenant's run,
      * but several engines or a one-off {@code sync} may run the same tenant), onboarding (preflight, consent
      * verification) and mail all share the tenant's bound.
+     *
+     * @return the number of requests in flight at once for one tenant; at least 1 and at most
+     *     {@link #globalConcurrency()} (default 4)
      */
     public int tenantConcurrency() {
         return tenantConcurrency;
     }
 
-    /** Requests in flight across all tenants. */
+    /**
+     * Requests in flight across all tenants.
+     *
+     * @return the number of requests in flight at once across all tenants; at least {@link #tenantConcurrency()}
+     *     (default 64)
+     */
     public int globalConcurrency() {
         return globalConcurrency;
     }
 
     /**
      * Attempts per request, the first included, when it fails (5xx, a dropped connection, a malformed body).
+     *
+     * @return the attempts per failing request, the first included; at least 1 (default 8)
      */
     public int maxAttempts() {
         return maxAttempts;
@@ -119,6 +145,9 @@ public final class GraphLimits {
      * How many times in a row a request may be throttled (429, or 503 with {@code Retry-After}) and still be sent
      * again after the wait Graph asked for: a throttled request is not a failure, so this is much larger than
      * {@link #maxAttempts()}.
+     *
+     * @return the number of consecutive throttled answers a request may get and still be retried; at least 1 (default
+     *     50)
      */
     public int throttledAttempts() {
         return throttledAttempts;
@@ -127,17 +156,27 @@ public final class GraphLimits {
     /**
      * First back-off when Graph gives no usable {@code Retry-After} (none, unparseable or negative: Graph's
      * guidance is then exponential back-off).
+     *
+     * @return the first back-off; positive and at most {@link #backoffMax()} (default 1 s)
      */
     public Duration backoffBase() {
         return backoffBase;
     }
 
-    /** Longest single back-off; it does not apply to {@code Retry-After}, which {@link #maxRetryAfter()} bounds. */
+    /**
+     * Longest single back-off; it does not apply to {@code Retry-After}, which {@link #maxRetryAfter()} bounds.
+     *
+     * @return the longest single back-off; positive and at least {@link #backoffBase()} (default 2 min)
+     */
     public Duration backoffMax() {
         return backoffMax;
     }
 
-    /** How long before expiry a cached token is renewed. */
+    /**
+     * How long before expiry a cached token is renewed.
+     *
+     * @return how long before its expiry a cached token is renewed; not negative (default 5 min)
+     */
     public Duration tokenRenewBefore() {
         return tokenRenewBefore;
     }
@@ -146,6 +185,9 @@ public final class GraphLimits {
      * The longest single wait a {@code Retry-After} may ask for (of a request or of a {@code $batch} item); when
      * Graph asks for longer, the dataset is not waited for: it fails at once with a reason naming the throttling
      * and when Graph said to try again, and the job moves on to the next dataset.
+     *
+     * @return the longest single {@code Retry-After} wait that is honoured; not negative (default
+     *     {@link #DEFAULT_MAX_RETRY_AFTER})
      */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
@@ -154,6 +196,8 @@ public final class GraphLimits {
     /**
      * The most one dataset run may spend waiting on {@code Retry-After} and back-off in total; a wait that would
      * go past it fails the dataset the same way.
+     *
+     * @return the total waiting budget of one dataset run; not negative (default {@link #DEFAULT_MAX_WAIT_PER_DATASET})
      */
     public Duration maxWaitPerDataset() {
         return maxWaitPerDataset;
@@ -163,6 +207,8 @@ public final class GraphLimits {
      * The most pages one paged read (a list, a delta round, a {@code $batch} item's next links) may follow; past
      * it the dataset fails. When a page carries {@code @odata.count}, the bound is also derived from it: twice the
      * pages that count needs at the first page's size, plus ten.
+     *
+     * @return the most pages one paged read may follow; at least 1 (default {@link #DEFAULT_MAX_PAGES})
      */
     public int maxPages() {
         return maxPages;
@@ -225,7 +271,13 @@ public final class GraphLimits {
             this.maxPages = base.maxPages;
         }
 
-        /** See {@link GraphLimits#tenantRequestsPerSecond()} (default 25); must be positive. */
+        /**
+         * See {@link GraphLimits#tenantRequestsPerSecond()} (default 25); must be positive.
+         *
+         * @param requestsPerSecond the steady rate in requests per second for one tenant; positive and finite
+         * @return this builder
+         * @throws IllegalArgumentException if {@code requestsPerSecond} is zero, negative, infinite or NaN
+         */
         public Builder tenantRequestsPerSecond(double requestsPerSecond) {
             if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
                 throw new IllegalArgumentException(
@@ -235,67 +287,137 @@ public final class GraphLimits {
             return this;
         }
 
-        /** See {@link GraphLimits#tenantBurst()} (default 50); at least 1. */
+        /**
+         * See {@link GraphLimits#tenantBurst()} (default 50); at least 1.
+         *
+         * @param burst the number of requests a tenant may send at once; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code burst} is below 1
+         */
         public Builder tenantBurst(int burst) {
             this.tenantBurst = atLeastOne("tenantBurst", burst);
             return this;
         }
 
-        /** See {@link GraphLimits#tenantConcurrency()} (default 4); at least 1, at most {@code globalConcurrency}. */
+        /**
+         * See {@link GraphLimits#tenantConcurrency()} (default 4); at least 1, at most {@code globalConcurrency}.
+         *
+         * @param concurrency the requests in flight at once per tenant; at least 1 (checked against
+         *     {@code globalConcurrency} by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code concurrency} is below 1
+         */
         public Builder tenantConcurrency(int concurrency) {
             this.tenantConcurrency = atLeastOne("tenantConcurrency", concurrency);
             return this;
         }
 
-        /** See {@link GraphLimits#globalConcurrency()} (default 64); at least {@code tenantConcurrency}. */
+        /**
+         * See {@link GraphLimits#globalConcurrency()} (default 64); at least {@code tenantConcurrency}.
+         *
+         * @param concurrency the requests in flight at once across all tenants; at least 1 (checked against
+         *     {@code tenantConcurrency} by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code concurrency} is below 1
+         */
         public Builder globalConcurrency(int concurrency) {
             this.globalConcurrency = atLeastOne("globalConcurrency", concurrency);
             return this;
         }
 
-        /** See {@link GraphLimits#maxAttempts()} (default 8); at least 1. */
+        /**
+         * See {@link GraphLimits#maxAttempts()} (default 8); at least 1.
+         *
+         * @param attempts the attempts per failing request, the first included; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code attempts} is below 1
+         */
         public Builder maxAttempts(int attempts) {
             this.maxAttempts = atLeastOne("maxAttempts", attempts);
             return this;
         }
 
-        /** See {@link GraphLimits#throttledAttempts()} (default 50); at least 1. */
+        /**
+         * See {@link GraphLimits#throttledAttempts()} (default 50); at least 1.
+         *
+         * @param attempts the consecutive throttled answers a request may get and still be retried; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code attempts} is below 1
+         */
         public Builder throttledAttempts(int attempts) {
             this.throttledAttempts = atLeastOne("throttledAttempts", attempts);
             return this;
         }
 
-        /** See {@link GraphLimits#backoffBase()} (default 1 s); positive, at most {@code backoffMax}. */
+        /**
+         * See {@link GraphLimits#backoffBase()} (default 1 s); positive, at most {@code backoffMax}.
+         *
+         * @param base the first back-off; positive and not null (checked against {@code backoffMax} by
+         *     {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code base} is null, zero or negative
+         */
         public Builder backoffBase(Duration base) {
             this.backoffBase = positive("backoffBase", base);
             return this;
         }
 
-        /** See {@link GraphLimits#backoffMax()} (default 2 min); positive, at least {@code backoffBase}. */
+        /**
+         * See {@link GraphLimits#backoffMax()} (default 2 min); positive, at least {@code backoffBase}.
+         *
+         * @param max the longest single back-off; positive and not null (checked against {@code backoffBase} by
+         *     {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is null, zero or negative
+         */
         public Builder backoffMax(Duration max) {
             this.backoffMax = positive("backoffMax", max);
             return this;
         }
 
-        /** See {@link GraphLimits#tokenRenewBefore()} (default 5 min); not negative. */
+        /**
+         * See {@link GraphLimits#tokenRenewBefore()} (default 5 min); not negative.
+         *
+         * @param before how long before its expiry a cached token is renewed; not null, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code before} is null or negative
+         */
         public Builder tokenRenewBefore(Duration before) {
             this.tokenRenewBefore = notNegative("tokenRenewBefore", before);
             return this;
         }
 
-        /** See {@link GraphLimits#maxRetryAfter()} (default 5 min); not negative. */
+        /**
+         * See {@link GraphLimits#maxRetryAfter()} (default 5 min); not negative.
+         *
+         * @param max the longest single {@code Retry-After} wait to honour; not null, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is null or negative
+         */
         public Builder maxRetryAfter(Duration max) {
             this.maxRetryAfter = notNegative("maxRetryAfter", max);
             return this;
         }
 
-        /** See {@link GraphLimits#maxWaitPerDataset()} (default 15 min); not negative. */
+        /**
+         * See {@link GraphLimits#maxWaitPerDataset()} (default 15 min); not negative.
+         *
+         * @param max the total waiting budget of one dataset run; not null, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code max} is null or negative
+         */
         public Builder maxWaitPerDataset(Duration max) {
             this.maxWaitPerDataset = notNegative("maxWaitPerDataset", max);
             return this;
         }
 
-        /** See {@link GraphLimits#maxPages()} (default 20,000); at least 1. */
+        /**
+         * See {@link GraphLimits#maxPages()} (default 20,000); at least 1.
+         *
+         * @param pages the most pages one paged read may follow; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code pages} is below 1
+         */
         public Builder maxPages(int pages) {
             this.maxPages = atLeastOne("maxPages", pages);
             return this;
@@ -304,6 +426,7 @@ public final class GraphLimits {
         /**
          * The limits.
          *
+         * @return the new, immutable limits; never null
          * @throws IllegalArgumentException when {@code globalConcurrency} is below {@code tenantConcurrency}, or
          *     {@code backoffMax} below {@code backoffBase}, naming both fields and their values
          */

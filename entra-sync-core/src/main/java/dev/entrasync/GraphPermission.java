@@ -9,18 +9,47 @@ import java.util.Objects;
  * public cloud's, from Microsoft's permission reference.
  */
 public enum GraphPermission {
+    /** {@code User.Read.All}: reads every user's profile; needed by {@link Dataset#USERS}. */
     USER_READ_ALL("User.Read.All", "df021288-bdef-4463-88db-98f22de89214"),
+    /** {@code Device.Read.All}: reads the directory's devices; needed by {@link Dataset#DEVICES}. */
     DEVICE_READ_ALL("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715"),
+    /** {@code Group.Read.All}: reads groups; needed by {@link Dataset#GROUPS}. */
     GROUP_READ_ALL("Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b"),
+    /** {@code GroupMember.Read.All}: reads group memberships, which the groups dataset also uses. */
     GROUP_MEMBER_READ_ALL("GroupMember.Read.All", "98830695-27a2-44f7-8c18-0c3ebc9698f6"),
+    /**
+     * {@code LicenseAssignment.Read.All}: reads subscribed SKUs and licence assignments; needed by
+     * {@link Dataset#LICENSES}.
+     */
     LICENSE_ASSIGNMENT_READ_ALL("LicenseAssignment.Read.All", "e2f98668-2877-4f38-a2f4-8202e0717aa1"),
+    /**
+     * {@code RoleManagement.Read.Directory}: reads directory roles and their members; needed by {@link Dataset#ROLES}
+     * and {@link Dataset#USERS}.
+     */
     ROLE_MANAGEMENT_READ_DIRECTORY("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c"),
+    /**
+     * {@code AuditLog.Read.All}: reads directory audit and sign-in logs; needed by {@link Dataset#AUDIT_LOGS} and
+     * {@link Dataset#USERS}.
+     */
     AUDIT_LOG_READ_ALL("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da"),
+    /** {@code SecurityEvents.Read.All}: reads Microsoft Secure Score; needed by {@link Dataset#SECURE_SCORES}. */
     SECURITY_EVENTS_READ_ALL("SecurityEvents.Read.All", "bf394140-e372-4bf9-a898-299cfc7564e5"),
+    /**
+     * {@code Organization.Read.All}: reads the tenant's organization profile; needed by {@link Dataset#TENANT_PROFILE}.
+     */
     ORGANIZATION_READ_ALL("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6"),
+    /**
+     * {@code Directory.Read.All}: reads the whole directory; Microsoft documents it as also granting several of the
+     * narrower read permissions (see {@link #isGrantedBy(java.util.Collection)}).
+     */
     DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61"),
+    /**
+     * {@code DelegatedAdminRelationship.Read.All}: reads a CSP partner's GDAP relationships, to discover its customers'
+     * tenants.
+     */
     DELEGATED_ADMIN_RELATIONSHIP_READ_ALL(
             "DelegatedAdminRelationship.Read.All", "f6e9e124-4586-492f-adc0-c6f96e4823fd"),
+    /** {@code Mail.Send}: sends mail from a mailbox of the credential's home tenant; needed only when mail is enabled. */
     MAIL_SEND("Mail.Send", "b633e1c5-b582-4048-a93e-9f11b44c7e96");
 
     /** The Microsoft Graph resource's application id. */
@@ -34,12 +63,20 @@ public enum GraphPermission {
         this.id = id;
     }
 
-    /** The name as it appears in a token's {@code roles} claim, e.g. {@code User.Read.All}. */
+    /**
+     * The name as it appears in a token's {@code roles} claim, e.g. {@code User.Read.All}.
+     *
+     * @return the permission's claim value, such as {@code User.Read.All}; never null
+     */
     public String value() {
         return value;
     }
 
-    /** The app role id, for an app registration's {@code requiredResourceAccess}. */
+    /**
+     * The app role id, for an app registration's {@code requiredResourceAccess}.
+     *
+     * @return the app role's id, a GUID in the public cloud; never null
+     */
     public String id() {
         return id;
     }
@@ -47,7 +84,11 @@ public enum GraphPermission {
     /**
      * The permission with this claim value, such as {@code User.Read.All} (case-insensitive).
      *
+     * @param value the claim value, such as {@code User.Read.All}; case-insensitive, surrounding blanks ignored; never
+     *     null
+     * @return the matching permission; never null
      * @throws IllegalArgumentException naming the accepted values, for any other value
+     * @throws NullPointerException if {@code value} is null
      */
     public static GraphPermission of(String value) {
         Objects.requireNonNull(value, "permission");
@@ -68,6 +109,10 @@ public enum GraphPermission {
      * Whether a token's {@code roles} grant this permission: the permission itself, or
      * {@code Directory.Read.All} where Microsoft documents that it also works (users, devices, groups,
      * group members, licences, directory roles, the organization).
+     *
+     * @param roles the values of a token's {@code roles} claim; never null, may be empty
+     * @return true if one of the roles (compared case-insensitively) is this permission or a {@code Directory.Read.All}
+     *     that covers it
      */
     public boolean isGrantedBy(java.util.Collection<String> roles) {
         boolean directoryCovers = switch (this) {

@@ -37,12 +37,20 @@ public final class HttpSettings {
         this.trustManager = b.trustManager;
     }
 
-    /** Direct connections, 10 s to connect, 60 s to read, the JVM's trust store. */
+    /**
+     * Direct connections, 10 s to connect, 60 s to read, the JVM's trust store.
+     *
+     * @return the shared default settings; never null
+     */
     public static HttpSettings ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A new builder starting from {@link #ofDefaults()}. */
+    /**
+     * A new builder starting from {@link #ofDefaults()}.
+     *
+     * @return a new builder holding the default settings; never null
+     */
     public static Builder custom() {
         return new Builder();
     }
@@ -50,33 +58,55 @@ public final class HttpSettings {
     /**
      * A new builder starting from every setting of {@code base} (its proxy and TLS configuration included).
      *
+     * @param base the settings to copy every setting from; never null
+     * @return a new builder holding the settings of {@code base}; never null
      * @throws NullPointerException if {@code base} is null
      */
     public static Builder from(HttpSettings base) {
         return new Builder(Objects.requireNonNull(base, "base"));
     }
 
-    /** The proxy, if one is set. */
+    /**
+     * The proxy, if one is set.
+     *
+     * @return the proxy every request goes through; empty for direct connections
+     */
     public Optional<Proxy> proxy() {
         return Optional.ofNullable(proxy);
     }
 
-    /** Time allowed to connect. */
+    /**
+     * Time allowed to connect.
+     *
+     * @return the time allowed to connect; positive
+     */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** Time allowed between bytes of a response. */
+    /**
+     * Time allowed between bytes of a response.
+     *
+     * @return the time allowed between bytes of a response; positive
+     */
     public Duration readTimeout() {
         return readTimeout;
     }
 
-    /** The custom TLS socket factory, if set (always together with {@link #trustManager()}). */
+    /**
+     * The custom TLS socket factory, if set (always together with {@link #trustManager()}).
+     *
+     * @return the custom TLS socket factory; empty when the JVM's default TLS configuration is used
+     */
     public Optional<SSLSocketFactory> sslSocketFactory() {
         return Optional.ofNullable(sslSocketFactory);
     }
 
-    /** The custom trust manager, if set. */
+    /**
+     * The custom trust manager, if set.
+     *
+     * @return the custom trust manager; empty when the JVM's default trust store is used
+     */
     public Optional<X509TrustManager> trustManager() {
         return Optional.ofNullable(trustManager);
     }
@@ -115,7 +145,12 @@ public final class HttpSettings {
             this.trustManager = base.trustManager;
         }
 
-        /** Sends every request through this proxy (null, the default: direct). */
+        /**
+         * Sends every request through this proxy (null, the default: direct).
+         *
+         * @param proxy the proxy every request goes through; null for direct connections
+         * @return this builder
+         */
         public Builder proxy(Proxy proxy) {
             this.proxy = proxy;
             return this;
@@ -124,6 +159,8 @@ public final class HttpSettings {
         /**
          * Time allowed to connect (default 10 s).
          *
+         * @param timeout the time allowed to connect; not null, positive
+         * @return this builder
          * @throws IllegalArgumentException if null or not positive
          */
         public Builder connectTimeout(Duration timeout) {
@@ -134,6 +171,8 @@ public final class HttpSettings {
         /**
          * Time allowed between bytes of a response (default 60 s).
          *
+         * @param timeout the time allowed between bytes of a response; not null, positive
+         * @return this builder
          * @throws IllegalArgumentException if null or not positive
          */
         public Builder readTimeout(Duration timeout) {
@@ -144,6 +183,9 @@ public final class HttpSettings {
         /**
          * A custom TLS configuration (for example a corporate TLS-inspecting proxy's CA); default: the JVM's.
          *
+         * @param socketFactory the TLS socket factory every connection is opened with; never null
+         * @param trustManager the trust manager matching {@code socketFactory}; never null
+         * @return this builder
          * @throws NullPointerException naming whichever argument is null
          */
         public Builder tls(SSLSocketFactory socketFactory, X509TrustManager trustManager) {
@@ -152,7 +194,11 @@ public final class HttpSettings {
             return this;
         }
 
-        /** The settings. */
+        /**
+         * The settings.
+         *
+         * @return the new, immutable settings; never null
+         */
         public HttpSettings build() {
             return new HttpSettings(this);
         }

@@ -36,12 +36,20 @@ public final class SyncConfig {
         this.firstRunLookback = b.firstRunLookback;
     }
 
-    /** 8 workers, every tenant every 24 hours, a 30 s tick, 7 days, 1 hour, 30 days. */
+    /**
+     * 8 workers, every tenant every 24 hours, a 30 s tick, 7 days, 1 hour, 30 days.
+     *
+     * @return the shared default configuration; never null
+     */
     public static SyncConfig ofDefaults() {
         return DEFAULTS;
     }
 
-    /** A new builder starting from {@link #ofDefaults()}. */
+    /**
+     * A new builder starting from {@link #ofDefaults()}.
+     *
+     * @return a new builder holding the default settings; never null
+     */
     public static Builder custom() {
         return new Builder();
     }
@@ -49,6 +57,8 @@ public final class SyncConfig {
     /**
      * A new builder starting from every setting of {@code base}.
      *
+     * @param base the configuration to copy every setting from; never null
+     * @return a new builder holding the settings of {@code base}; never null
      * @throws NullPointerException if {@code base} is null
      */
     public static Builder from(SyncConfig base) {
@@ -60,12 +70,18 @@ public final class SyncConfig {
      * engine an executor ({@code EntraSync.EngineBuilder.executor}), whose threads bound it then, or a scheduler
      * ({@code EntraSync.EngineBuilder.scheduler}), which runs jobs on its own threads (the JDBC cluster
      * scheduler's {@code threads}).
+     *
+     * @return the number of tenants the built-in scheduler syncs at once; at least 1
      */
     public int workers() {
         return workers;
     }
 
-    /** How often each tenant is synced unless its mapping sets its own interval (default 24 hours). */
+    /**
+     * How often each tenant is synced unless its mapping sets its own interval (default 24 hours).
+     *
+     * @return the default sync interval of a tenant; at least 1 minute
+     */
     public Duration interval() {
         return interval;
     }
@@ -73,6 +89,8 @@ public final class SyncConfig {
     /**
      * How often the engine's built-in scheduler looks for due tenants (default 30 seconds); a scheduler given to
      * {@code EntraSync.EngineBuilder.scheduler} keeps its own pace.
+     *
+     * @return the built-in scheduler's tick; positive
      */
     public Duration tick() {
         return tick;
@@ -81,6 +99,8 @@ public final class SyncConfig {
     /**
      * Users, groups and devices do a full round when the last one is older than this, even if the delta link
      * still works (default 7 days).
+     *
+     * @return the age after which a delta dataset does a full round again; positive
      */
     public Duration deltaMaxAge() {
         return deltaMaxAge;
@@ -89,6 +109,8 @@ public final class SyncConfig {
     /**
      * Audit logs are read from the last watermark minus this, because events can arrive late; events seen twice
      * are the same records (default 1 hour).
+     *
+     * @return how far before the last watermark audit logs are read again; zero or positive
      */
     public Duration auditOverlap() {
         return auditOverlap;
@@ -97,6 +119,8 @@ public final class SyncConfig {
     /**
      * How far back the first run of audit logs and secure scores reads (default 30 days; Entra keeps audit logs
      * 7 days without Entra ID P1, 30 with it).
+     *
+     * @return how far back the first run of audit logs and secure scores reads; positive
      */
     public Duration firstRunLookback() {
         return firstRunLookback;
@@ -143,7 +167,13 @@ public final class SyncConfig {
             this.firstRunLookback = base.firstRunLookback;
         }
 
-        /** See {@link SyncConfig#workers()}; at least 1. */
+        /**
+         * See {@link SyncConfig#workers()}; at least 1.
+         *
+         * @param workers the number of tenants the built-in scheduler syncs at once; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code workers} is below 1
+         */
         public Builder workers(int workers) {
             if (workers < 1) {
                 throw new IllegalArgumentException("workers must be at least 1, was " + workers);
@@ -152,7 +182,13 @@ public final class SyncConfig {
             return this;
         }
 
-        /** See {@link SyncConfig#interval()}; at least 1 minute. */
+        /**
+         * See {@link SyncConfig#interval()}; at least 1 minute.
+         *
+         * @param interval how often each tenant is synced by default; not null, at least 1 minute
+         * @return this builder
+         * @throws IllegalArgumentException if {@code interval} is null or shorter than 1 minute
+         */
         public Builder interval(Duration interval) {
             if (interval == null || interval.compareTo(Duration.ofMinutes(1)) < 0) {
                 throw new IllegalArgumentException("interval must be at least 1 minute, was " + interval);
@@ -161,31 +197,59 @@ public final class SyncConfig {
             return this;
         }
 
-        /** See {@link SyncConfig#tick()}; positive. */
+        /**
+         * See {@link SyncConfig#tick()}; positive.
+         *
+         * @param tick how often the built-in scheduler looks for due tenants; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code tick} is null, zero or negative
+         */
         public Builder tick(Duration tick) {
             this.tick = GraphLimits.Builder.positive("tick", tick);
             return this;
         }
 
-        /** See {@link SyncConfig#deltaMaxAge()}; positive. */
+        /**
+         * See {@link SyncConfig#deltaMaxAge()}; positive.
+         *
+         * @param deltaMaxAge the age after which a delta dataset does a full round again; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code deltaMaxAge} is null, zero or negative
+         */
         public Builder deltaMaxAge(Duration deltaMaxAge) {
             this.deltaMaxAge = GraphLimits.Builder.positive("deltaMaxAge", deltaMaxAge);
             return this;
         }
 
-        /** See {@link SyncConfig#auditOverlap()}; not negative. */
+        /**
+         * See {@link SyncConfig#auditOverlap()}; not negative.
+         *
+         * @param auditOverlap how far before the last watermark audit logs are read again; not null, zero or positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code auditOverlap} is null or negative
+         */
         public Builder auditOverlap(Duration auditOverlap) {
             this.auditOverlap = GraphLimits.Builder.notNegative("auditOverlap", auditOverlap);
             return this;
         }
 
-        /** See {@link SyncConfig#firstRunLookback()}; positive. */
+        /**
+         * See {@link SyncConfig#firstRunLookback()}; positive.
+         *
+         * @param firstRunLookback how far back the first run of audit logs and secure scores reads; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code firstRunLookback} is null, zero or negative
+         */
         public Builder firstRunLookback(Duration firstRunLookback) {
             this.firstRunLookback = GraphLimits.Builder.positive("firstRunLookback", firstRunLookback);
             return this;
         }
 
-        /** The configuration. */
+        /**
+         * The configuration.
+         *
+         * @return the new, immutable configuration; never null
+         */
         public SyncConfig build() {
             return new SyncConfig(this);
         }

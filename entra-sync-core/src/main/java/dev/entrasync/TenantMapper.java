@@ -26,6 +26,7 @@ public interface TenantMapper {
     /**
      * Maps an existing host company to a tenant.
      *
+     * @param mapping the new mapping; never null
      * @return the stored mapping
      * @throws MappingConflictException if the tenant or the company is mapped already (nothing changes)
      */
@@ -34,6 +35,8 @@ public interface TenantMapper {
     /**
      * Replaces the mapping of {@code mapping.companyId()} (to change datasets, pause, or refresh names).
      *
+     * @param mapping the replacement, naming the same company and tenant as the stored mapping; never null
+     * @return the stored mapping; never null
      * @throws IllegalArgumentException if the company has no mapping, or the new one names another tenant
      *     (delete and map again to move a company to another tenant)
      */
@@ -43,19 +46,35 @@ public interface TenantMapper {
      * Deletes the company's mapping; syncing of the tenant stops. With {@link SyncedData#PURGE} the
      * tenant's synced data is removed too.
      *
+     * @param companyId the host's company id; never null
+     * @param syncedData whether the tenant's synced data is kept or purged; never null
      * @return the deleted mapping, or empty when the company had none
      * @throws IllegalStateException for {@link SyncedData#PURGE} when this mapper has no {@link DataPurger}
      *     (nothing is deleted then)
      */
     Optional<TenantMapping> delete(String companyId, SyncedData syncedData);
 
-    /** The mapping of this company, if any. */
+    /**
+     * The mapping of this company, if any.
+     *
+     * @param companyId the host's company id; never null
+     * @return the company's mapping; empty when the company has none
+     */
     Optional<TenantMapping> findByCompany(String companyId);
 
-    /** The mapping of this tenant (GUID), if any. */
+    /**
+     * The mapping of this tenant (GUID), if any.
+     *
+     * @param tenant the tenant's GUID; never null
+     * @return the tenant's mapping; empty when the tenant is not mapped
+     */
     Optional<TenantMapping> findByTenant(TenantId tenant);
 
-    /** Every mapping, in the order they were made. */
+    /**
+     * Every mapping, in the order they were made.
+     *
+     * @return every mapping, in the order they were made; empty when there is none; never null
+     */
     List<TenantMapping> list();
 
     /**
@@ -69,6 +88,9 @@ public interface TenantMapper {
      * only within one mapper; a mapper shared by several processes (a database) overrides it to lock the
      * row. {@link InMemoryTenantMapper} and {@code entra-sync-jdbc}'s mapper are atomic.
      *
+     * @param tenant the tenant's GUID; never null
+     * @param change the function deriving the new mapping from the stored one; never null, never returning null, free
+     *     of side effects
      * @return the stored mapping, or empty when the tenant is not mapped (nothing changes)
      * @throws IllegalArgumentException if {@code change} returns a mapping of another company or tenant
      *     (nothing changes)
@@ -88,7 +110,11 @@ public interface TenantMapper {
      * Applies {@code change} to {@code current} for {@link #change}, refusing a result that names
      * another company or tenant. For implementations of {@link #change}.
      *
+     * @param current the stored mapping; never null
+     * @param change the function deriving the new mapping from {@code current}; never null, never returning null
+     * @return the new mapping, naming the same company and tenant as {@code current}; never null
      * @throws IllegalArgumentException naming the field that changed
+     * @throws NullPointerException if {@code change} returns null
      */
     static TenantMapping checkedChange(TenantMapping current, UnaryOperator<TenantMapping> change) {
         TenantMapping changed = Objects.requireNonNull(change.apply(current), "change returned null");

@@ -43,6 +43,18 @@ public record TenantMapping(
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     /**
+     * Validates the components; the company id is trimmed and the datasets are copied into an unmodifiable set.
+     *
+     * @param companyId the host's company id; not blank
+     * @param tenant the tenant's GUID; a domain name is refused
+     * @param credentialName the name of the credential that reads the tenant; not blank
+     * @param displayName the tenant's name when mapped; may be null
+     * @param defaultDomain the tenant's default domain when mapped; may be null
+     * @param datasets what to sync; not null and not empty
+     * @param paused true to stop scheduled syncs without deleting the mapping
+     * @param excluded true to stop every sync of the tenant
+     * @param interval the tenant's own sync interval, at least {@link #MIN_INTERVAL}; null for the engine's
+     * @param block why the engine stopped syncing the tenant; null when it is not blocked
      * @throws IllegalArgumentException naming the field, for a blank company id or credential name, a
      *     tenant that is not a GUID, no datasets, or an interval shorter than {@link #MIN_INTERVAL}
      */
@@ -72,6 +84,13 @@ public record TenantMapping(
      * A mapping with no controls set besides {@code paused}: not excluded, the engine's interval, not
      * blocked.
      *
+     * @param companyId the host's company id; not blank
+     * @param tenant the tenant's GUID; a domain name is refused
+     * @param credentialName the name of the credential that reads the tenant; not blank
+     * @param displayName the tenant's name when mapped; may be null
+     * @param defaultDomain the tenant's default domain when mapped; may be null
+     * @param datasets what to sync; not null and not empty
+     * @param paused true to stop scheduled syncs without deleting the mapping
      * @throws IllegalArgumentException as the canonical constructor
      */
     public TenantMapping(
@@ -85,7 +104,13 @@ public record TenantMapping(
         this(companyId, tenant, credentialName, displayName, defaultDomain, datasets, paused, false, null, null);
     }
 
-    /** A copy syncing these datasets instead. */
+    /**
+     * A copy syncing these datasets instead.
+     *
+     * @param datasets the datasets to sync instead; not null and not empty
+     * @return a new mapping equal to this one but for its datasets; never null
+     * @throws IllegalArgumentException if {@code datasets} is null or empty
+     */
     public TenantMapping withDatasets(Set<Dataset> datasets) {
         return new TenantMapping(
                 companyId,
@@ -100,7 +125,12 @@ public record TenantMapping(
                 block);
     }
 
-    /** A copy that is paused (or resumed). */
+    /**
+     * A copy that is paused (or resumed).
+     *
+     * @param paused true to pause scheduled syncs, false to resume them
+     * @return a new mapping equal to this one but for {@code paused}; never null
+     */
     public TenantMapping withPaused(boolean paused) {
         return new TenantMapping(
                 companyId,
@@ -115,7 +145,12 @@ public record TenantMapping(
                 block);
     }
 
-    /** A copy that is excluded from every sync (or included again). */
+    /**
+     * A copy that is excluded from every sync (or included again).
+     *
+     * @param excluded true to exclude the tenant from every sync, false to include it again
+     * @return a new mapping equal to this one but for {@code excluded}; never null
+     */
     public TenantMapping withExcluded(boolean excluded) {
         return new TenantMapping(
                 companyId,
@@ -133,6 +168,8 @@ public record TenantMapping(
     /**
      * A copy with its own interval (null: the engine's).
      *
+     * @param interval the tenant's own sync interval, at least {@link #MIN_INTERVAL}; null for the engine's
+     * @return a new mapping equal to this one but for its interval; never null
      * @throws IllegalArgumentException if shorter than {@link #MIN_INTERVAL}
      */
     public TenantMapping withInterval(Duration interval) {
@@ -149,7 +186,12 @@ public record TenantMapping(
                 block);
     }
 
-    /** A copy blocked for this reason (null: not blocked). */
+    /**
+     * A copy blocked for this reason (null: not blocked).
+     *
+     * @param block why the engine stopped syncing the tenant; null to clear the block
+     * @return a new mapping equal to this one but for its block; never null
+     */
     public TenantMapping withBlock(TenantBlock block) {
         return new TenantMapping(
                 companyId,

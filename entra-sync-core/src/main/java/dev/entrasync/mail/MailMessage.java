@@ -18,7 +18,18 @@ public record MailMessage(String from, List<String> to, String subject, String b
 
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
-    /** @throws IllegalArgumentException naming the field, for a blank sender, no or malformed recipients, or a null subject or body */
+    /**
+     * Validates the components; the sender and each recipient are trimmed and the recipients copied into an
+     * unmodifiable list.
+     *
+     * @param from the sending mailbox's user principal name or object id; not blank, without whitespace or {@code /}
+     * @param to the recipients' email addresses; not null, at least one, each of the form {@code name@domain}
+     * @param subject the subject line; never null, may be empty
+     * @param body the body; never null, may be empty
+     * @param html true if {@code body} is HTML, false for plain text
+     * @throws IllegalArgumentException naming the field, for a blank sender, no or malformed recipients, or a null
+     *     subject or body
+     */
     public MailMessage {
         if (from == null || from.isBlank()) {
             throw new IllegalArgumentException(
@@ -45,12 +56,30 @@ public record MailMessage(String from, List<String> to, String subject, String b
         }
     }
 
-    /** A plain-text message. */
+    /**
+     * A plain-text message.
+     *
+     * @param from the sending mailbox's user principal name or object id; not blank
+     * @param to the recipients' email addresses; at least one
+     * @param subject the subject line; never null, may be empty
+     * @param body the plain-text body; never null, may be empty
+     * @return a new plain-text message; never null
+     * @throws IllegalArgumentException naming the field, as the canonical constructor
+     */
     public static MailMessage text(String from, List<String> to, String subject, String body) {
         return new MailMessage(from, to, subject, body, false);
     }
 
-    /** An HTML message. */
+    /**
+     * An HTML message.
+     *
+     * @param from the sending mailbox's user principal name or object id; not blank
+     * @param to the recipients' email addresses; at least one
+     * @param subject the subject line; never null, may be empty
+     * @param body the HTML body; never null, may be empty
+     * @return a new HTML message; never null
+     * @throws IllegalArgumentException naming the field, as the canonical constructor
+     */
     public static MailMessage html(String from, List<String> to, String subject, String body) {
         return new MailMessage(from, to, subject, body, true);
     }

@@ -64,27 +64,47 @@ public final class Onboarding {
     /**
      * Not for hosts, who call {@link dev.entrasync.runtime.EntraSync#onboarding()}: the runtime's way in (its
      * parameter's type is internal and may change in any release).
+     *
+     * @param runtime the runtime's shared parts; never null
+     * @return a new onboarding builder on {@code runtime}; never null
+     * @throws NullPointerException if {@code runtime} is null
      */
     public static Builder builder(SharedParts runtime) {
         return new Builder(Objects.requireNonNull(runtime, "runtime"));
     }
 
-    /** Admin-consent links and their redirects. */
+    /**
+     * Admin-consent links and their redirects.
+     *
+     * @return the consent flow, the same instance on every call; never null
+     */
     public ConsentFlow consent() {
         return consent;
     }
 
-    /** Which tenants a credential reaches. */
+    /**
+     * Which tenants a credential reaches.
+     *
+     * @return the tenant discovery, the same instance on every call; never null
+     */
     public TenantDiscovery discovery() {
         return discovery;
     }
 
-    /** The cheap check of a mapping before syncing. */
+    /**
+     * The cheap check of a mapping before syncing.
+     *
+     * @return the preflight check, the same instance on every call; never null
+     */
     public Preflight preflight() {
         return preflight;
     }
 
-    /** Secret expiry warnings and rotation. */
+    /**
+     * Secret expiry warnings and rotation.
+     *
+     * @return the secret lifecycle, the same instance on every call; never null
+     */
     public SecretLifecycle secrets() {
         return secrets;
     }
@@ -108,7 +128,13 @@ public final class Onboarding {
             this.shared = shared;
         }
 
-        /** Where verified consents and used consent links are kept (required). */
+        /**
+         * Where verified consents and used consent links are kept (required).
+         *
+         * @param consents the store of verified consents and used consent links; null is accepted here but refused by
+         *     {@link #build()}
+         * @return this builder
+         */
         public Builder consents(ConsentStore consents) {
             this.consents = consents;
             return this;
@@ -120,6 +146,8 @@ public final class Onboarding {
          * and the same on every host instance (an instance with another key cannot complete the
          * consent). Copied.
          *
+         * @param key the signing key, at least 32 random bytes; copied, so later changes to the array have no effect
+         * @return this builder
          * @throws IllegalArgumentException if shorter than 32 bytes
          */
         public Builder stateKey(byte[] key) {
@@ -135,7 +163,11 @@ public final class Onboarding {
          * The redirect URI registered on the app registration, where Microsoft sends the administrator
          * back (required). Must be {@code https://}, or {@code http://} on localhost.
          *
+         * @param redirectUri the redirect URI exactly as registered on the app; surrounding blanks are ignored; never
+         *     null
+         * @return this builder
          * @throws IllegalArgumentException if it is not such an absolute URI
+         * @throws NullPointerException if {@code redirectUri} is null
          */
         public Builder redirectUri(String redirectUri) {
             URI uri;
@@ -161,6 +193,8 @@ public final class Onboarding {
         /**
          * How long a granted consent is re-checked while Microsoft propagates it (default 15 minutes).
          *
+         * @param window how long a granted consent is re-checked; not null, between zero and 1 hour
+         * @return this builder
          * @throws IllegalArgumentException if negative or longer than 1 hour
          */
         public Builder propagationWindow(Duration window) {
@@ -174,6 +208,8 @@ public final class Onboarding {
         /**
          * How long a consent link is accepted (default 30 minutes).
          *
+         * @param lifetime how long a consent link is accepted; not null, between 1 minute and 24 hours
+         * @return this builder
          * @throws IllegalArgumentException if not between 1 minute and 24 hours
          */
         public Builder stateLifetime(Duration lifetime) {
@@ -187,19 +223,35 @@ public final class Onboarding {
             return this;
         }
 
-        /** Whether entra-sync sends mail (then preflight expects {@code Mail.Send}); default false. */
+        /**
+         * Whether entra-sync sends mail (then preflight expects {@code Mail.Send}); default false.
+         *
+         * @param mailEnabled true when the host sends mail through entra-sync, so preflight checks {@code Mail.Send}
+         * @return this builder
+         */
         public Builder mailEnabled(boolean mailEnabled) {
             this.mailEnabled = mailEnabled;
             return this;
         }
 
-        /** Adds a listener for secret expiry and rotation events. */
+        /**
+         * Adds a listener for secret expiry and rotation events.
+         *
+         * @param listener the listener to add; never null
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         */
         public Builder secretListener(SecretListener listener) {
             secretListeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** @throws IllegalStateException naming every missing part */
+        /**
+         * The onboarding.
+         *
+         * @return a new onboarding sharing the runtime's parts; never null
+         * @throws IllegalStateException naming every missing part
+         */
         public Onboarding build() {
             List<String> missing = new ArrayList<>();
             if (consents == null) {

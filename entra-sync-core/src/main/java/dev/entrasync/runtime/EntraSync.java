@@ -78,7 +78,11 @@ public final class EntraSync implements AutoCloseable {
         this.mail = MailSender.of(shared);
     }
 
-    /** A new builder for the runtime. Called once per host, at start-up. */
+    /**
+     * A new builder for the runtime. Called once per host, at start-up.
+     *
+     * @return a new runtime builder with the default clock, sleeper, HTTP settings and limits; never null
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -87,6 +91,7 @@ public final class EntraSync implements AutoCloseable {
      * A builder for a sync engine on this runtime. A host usually builds one engine; several (say, over
      * different sinks) share this runtime's connections, tokens and budgets.
      *
+     * @return a new engine builder bound to this runtime; never null
      * @throws IllegalStateException if the runtime is closed
      */
     public EngineBuilder engine() {
@@ -98,6 +103,7 @@ public final class EntraSync implements AutoCloseable {
      * A builder for onboarding (consent links and their verification, tenant discovery, preflight, secret
      * lifecycle) on this runtime. Build one per host and share it.
      *
+     * @return a new onboarding builder bound to this runtime; never null
      * @throws IllegalStateException if the runtime is closed
      */
     public Onboarding.Builder onboarding() {
@@ -108,6 +114,7 @@ public final class EntraSync implements AutoCloseable {
      * Mail through Graph on this runtime (incubating); the same instance on every call. Needs
      * {@code Mail.Send} in the credential's home tenant.
      *
+     * @return the runtime's mail sender, the same instance on every call; never null
      * @throws IllegalStateException if the runtime is closed
      */
     public MailSender mail() {
@@ -157,25 +164,49 @@ public final class EntraSync implements AutoCloseable {
 
         private Builder() {}
 
-        /** Where credentials come from (required). */
+        /**
+         * Where credentials come from (required).
+         *
+         * @param credentials the store the app credentials are read from; never null
+         * @return this builder
+         * @throws NullPointerException if {@code credentials} is null
+         */
         public Builder credentials(CredentialStore credentials) {
             this.credentials = Objects.requireNonNull(credentials, "credentials");
             return this;
         }
 
-        /** The clock (default: system UTC); tests inject a fake one. */
+        /**
+         * The clock (default: system UTC); tests inject a fake one.
+         *
+         * @param clock the clock every component of the runtime reads the time from; never null
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** How waits happen (default: {@link Sleeper#SYSTEM}); tests record instead of sleeping. */
+        /**
+         * How waits happen (default: {@link Sleeper#SYSTEM}); tests record instead of sleeping.
+         *
+         * @param sleeper how the runtime waits (back-off, {@code Retry-After}); never null
+         * @return this builder
+         * @throws NullPointerException if {@code sleeper} is null
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** Proxy, timeouts and TLS for every request (default: {@link HttpSettings#ofDefaults()}). */
+        /**
+         * Proxy, timeouts and TLS for every request (default: {@link HttpSettings#ofDefaults()}).
+         *
+         * @param http the proxy, timeout and TLS settings of the runtime's one HTTP stack; never null
+         * @return this builder
+         * @throws NullPointerException if {@code http} is null
+         */
         public Builder http(HttpSettings http) {
             this.http = Objects.requireNonNull(http, "http");
             return this;
@@ -184,6 +215,10 @@ public final class EntraSync implements AutoCloseable {
         /**
          * Rate, concurrency and retry limits (default: {@link GraphLimits#ofDefaults()}): one app-wide budget
          * and one set of budgets per tenant, shared by the engine, onboarding and mail.
+         *
+         * @param limits the rate, concurrency and retry limits; never null
+         * @return this builder
+         * @throws NullPointerException if {@code limits} is null
          */
         public Builder limits(GraphLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
@@ -193,6 +228,7 @@ public final class EntraSync implements AutoCloseable {
         /**
          * The runtime; close it at shutdown.
          *
+         * @return a new, open runtime; never null
          * @throws IllegalStateException if no credential store was given
          */
         public EntraSync build() {
@@ -227,25 +263,49 @@ public final class EntraSync implements AutoCloseable {
             this.runtime = runtime;
         }
 
-        /** Which tenants to sync, mapped to the host's companies (default: an empty in-memory mapper). */
+        /**
+         * Which tenants to sync, mapped to the host's companies (default: an empty in-memory mapper).
+         *
+         * @param tenants the mapper listing the tenants to sync and their companies; never null
+         * @return this builder
+         * @throws NullPointerException if {@code tenants} is null
+         */
         public EngineBuilder tenants(TenantMapper tenants) {
             this.tenants = Objects.requireNonNull(tenants, "tenants");
             return this;
         }
 
-        /** Where records go (required). */
+        /**
+         * Where records go (required).
+         *
+         * @param sink the sink the records of every dataset are written to; null is accepted here but refused by
+         *     {@link #build()}
+         * @return this builder
+         */
         public EngineBuilder sink(DatasetSink sink) {
             this.sink = sink;
             return this;
         }
 
-        /** Where delta links and watermarks are kept (default: in memory). */
+        /**
+         * Where delta links and watermarks are kept (default: in memory).
+         *
+         * @param checkpoints the store of delta links and watermarks; never null
+         * @return this builder
+         * @throws NullPointerException if {@code checkpoints} is null
+         */
         public EngineBuilder checkpoints(CheckpointStore checkpoints) {
             this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints");
             return this;
         }
 
-        /** Where jobs are kept (default: in memory). */
+        /**
+         * Where jobs are kept (default: in memory).
+         *
+         * @param jobs the store of jobs and their history; never null
+         * @return this builder
+         * @throws NullPointerException if {@code jobs} is null
+         */
         public EngineBuilder jobs(JobStore jobs) {
             this.jobs = Objects.requireNonNull(jobs, "jobs");
             return this;
@@ -254,6 +314,10 @@ public final class EntraSync implements AutoCloseable {
         /**
          * How the engine runs: workers, the sync interval, the schedule's tick, and how datasets are fetched
          * (default: {@link SyncConfig#ofDefaults()}).
+         *
+         * @param config the engine's settings; never null
+         * @return this builder
+         * @throws NullPointerException if {@code config} is null
          */
         public EngineBuilder config(SyncConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -263,6 +327,10 @@ public final class EntraSync implements AutoCloseable {
         /**
          * Licence product names (default: {@link LicenseCatalog#builtIn()}); pass
          * {@code LicenseCatalog.builtIn().with(LicenseCatalog.fromCsv(path))} to name every SKU.
+         *
+         * @param licenseCatalog the catalog naming licence SKUs; never null
+         * @return this builder
+         * @throws NullPointerException if {@code licenseCatalog} is null
          */
         public EngineBuilder licenseCatalog(LicenseCatalog licenseCatalog) {
             this.licenseCatalog = Objects.requireNonNull(licenseCatalog, "licenseCatalog");
@@ -274,13 +342,23 @@ public final class EntraSync implements AutoCloseable {
          * owned by the engine). A host on Java 21 may pass {@code Executors.newVirtualThreadPerTaskExecutor()}. The
          * engine does not shut down an executor it was given. Not with {@link #scheduler}: a scheduler given runs
          * jobs on its own threads, so {@link #build()} refuses the two together.
+         *
+         * @param executor the executor the built-in scheduler runs jobs on; never null, and not shut down by the engine
+         * @return this builder
+         * @throws NullPointerException if {@code executor} is null
          */
         public EngineBuilder executor(ExecutorService executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
-        /** The onboarding's secret lifecycle: the engine then checks secret expiry on every tick. */
+        /**
+         * The onboarding's secret lifecycle: the engine then checks secret expiry on every tick.
+         *
+         * @param secrets the onboarding's secret lifecycle to check on every tick; never null
+         * @return this builder
+         * @throws NullPointerException if {@code secrets} is null
+         */
         public EngineBuilder secrets(SecretLifecycle secrets) {
             this.secrets = Objects.requireNonNull(secrets, "secrets");
             return this;
@@ -291,13 +369,23 @@ public final class EntraSync implements AutoCloseable {
          * {@code entra-sync-jdbc}'s cluster scheduler when several host instances share one database. A scheduler
          * given runs jobs on its own threads and looks for due tenants on its own; {@link SyncConfig#workers()},
          * {@link SyncConfig#tick()} and {@link #executor} apply to the built-in one only.
+         *
+         * @param scheduler the scheduler deciding when jobs run, in place of the built-in one; never null
+         * @return this builder
+         * @throws NullPointerException if {@code scheduler} is null
          */
         public EngineBuilder scheduler(dev.entrasync.spi.SyncScheduler scheduler) {
             this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
             return this;
         }
 
-        /** Adds a listener for jobs, progress, blocked tenants and expiring secrets. */
+        /**
+         * Adds a listener for jobs, progress, blocked tenants and expiring secrets.
+         *
+         * @param listener the listener to add; never null; listeners are called in the order they were added
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         */
         public EngineBuilder listener(SyncListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
@@ -307,6 +395,7 @@ public final class EntraSync implements AutoCloseable {
          * The engine, sharing this runtime's HTTP stack, token cache and budgets. Closing the engine leaves
          * the runtime open; closing the runtime closes the engine.
          *
+         * @return a new engine, not yet started; never null
          * @throws IllegalStateException naming the missing sink, refusing {@link #executor} together with
          *     {@link #scheduler}, or if the runtime is closed
          */
