@@ -19,16 +19,37 @@ import java.util.Set;
  */
 public record Checkpoint(String deltaLink, Instant watermark, Instant fullRoundAt, Set<String> trackedIds) {
 
+    /**
+     * Copies {@code trackedIds} into an unmodifiable set, null read as empty.
+     *
+     * @param deltaLink the Graph {@code @odata.deltaLink} to send next; null when the next run must be a full round
+     * @param watermark the newest item time already delivered; may be null
+     * @param fullRoundAt when the last full round completed; may be null
+     * @param trackedIds object ids the run derived extra fields for; null is read as empty
+     */
     public Checkpoint {
         trackedIds = trackedIds == null ? Set.of() : Set.copyOf(trackedIds);
     }
 
-    /** A checkpoint that only records a delta link and when the full round happened. */
+    /**
+     * A checkpoint that only records a delta link and when the full round happened.
+     *
+     * @param deltaLink the Graph {@code @odata.deltaLink} to send next; never null
+     * @param fullRoundAt when the last full round completed; may be null
+     * @return a new checkpoint without watermark or tracked ids; never null
+     * @throws NullPointerException if {@code deltaLink} is null
+     */
     public static Checkpoint delta(String deltaLink, Instant fullRoundAt) {
         return new Checkpoint(Objects.requireNonNull(deltaLink, "deltaLink"), null, fullRoundAt, Set.of());
     }
 
-    /** A checkpoint that only records a watermark. */
+    /**
+     * A checkpoint that only records a watermark.
+     *
+     * @param watermark the newest item time already delivered; never null
+     * @return a new checkpoint without delta link, full-round time or tracked ids; never null
+     * @throws NullPointerException if {@code watermark} is null
+     */
     public static Checkpoint watermark(Instant watermark) {
         return new Checkpoint(null, Objects.requireNonNull(watermark, "watermark"), null, Set.of());
     }

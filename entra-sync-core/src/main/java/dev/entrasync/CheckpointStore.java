@@ -16,12 +16,29 @@ import java.util.Optional;
  */
 public interface CheckpointStore {
 
-    /** The checkpoint saved for the tenant's dataset, or empty when none (the next run is a full round). */
+    /**
+     * The checkpoint saved for the tenant's dataset, or empty when none (the next run is a full round).
+     *
+     * @param tenant the tenant; never null
+     * @param dataset the dataset; never null
+     * @return the saved checkpoint; empty when none is saved
+     */
     Optional<Checkpoint> load(TenantId tenant, Dataset dataset);
 
-    /** Saves (replaces) the checkpoint. Never called with nulls. */
+    /**
+     * Saves (replaces) the checkpoint. Never called with nulls.
+     *
+     * @param tenant the tenant; never null
+     * @param dataset the dataset; never null
+     * @param checkpoint the new checkpoint, replacing any saved one; never null
+     */
     void save(TenantId tenant, Dataset dataset, Checkpoint checkpoint);
 
-    /** Forgets the checkpoint, so the next run is a full round (a host's "resync"). */
+    /**
+     * Forgets the checkpoint, so the next run is a full round (a host's "resync").
+     *
+     * @param tenant the tenant; never null
+     * @param dataset the dataset; never null; deleting a checkpoint that does not exist does nothing
+     */
     void delete(TenantId tenant, Dataset dataset);
 }

@@ -55,8 +55,10 @@ public final class Cloud {
      *
      * @param loginUrl the authority base, for example {@code http://127.0.0.1:50123}
      * @param graphUrl the Graph base (without {@code /v1.0}), for example {@code http://127.0.0.1:50124}
+     * @return a new custom cloud named {@code custom}; never null
      * @throws IllegalArgumentException naming the URL: malformed, with user-info, a query or a fragment, or
      *     plain HTTP on a host that is not a literal loopback address or {@code localhost}
+     * @throws NullPointerException if {@code loginUrl} or {@code graphUrl} is null
      */
     public static Cloud custom(String loginUrl, String graphUrl) {
         return new Cloud("custom", loginUrl, graphUrl, true);
@@ -65,7 +67,10 @@ public final class Cloud {
     /**
      * The national cloud with this name: {@code global}, {@code usgov}, {@code usgov-dod} or {@code china}.
      *
+     * @param name the cloud's name; case-insensitive, surrounding blanks ignored; never null
+     * @return the national cloud; never null
      * @throws IllegalArgumentException naming the accepted values, for any other name
+     * @throws NullPointerException if {@code name} is null
      */
     public static Cloud of(String name) {
         Objects.requireNonNull(name, "cloud");
@@ -79,32 +84,57 @@ public final class Cloud {
                 + "'; use one of global, usgov, usgov-dod, china (or Cloud.custom(loginUrl, graphUrl))");
     }
 
-    /** The four national clouds, in a stable order. */
+    /**
+     * The four national clouds, in a stable order.
+     *
+     * @return an unmodifiable list of {@link #GLOBAL}, {@link #US_GOV}, {@link #US_GOV_DOD} and {@link #CHINA}, in that
+     *     order
+     */
     public static List<Cloud> nationalClouds() {
         return NATIONAL;
     }
 
-    /** {@code global}, {@code usgov}, {@code usgov-dod}, {@code china} or {@code custom}. */
+    /**
+     * {@code global}, {@code usgov}, {@code usgov-dod}, {@code china} or {@code custom}.
+     *
+     * @return the cloud's name; never null
+     */
     public String name() {
         return name;
     }
 
-    /** The login authority base URL, without a trailing slash. */
+    /**
+     * The login authority base URL, without a trailing slash.
+     *
+     * @return the login authority's base URL; never null
+     */
     public URI loginUrl() {
         return loginUrl;
     }
 
-    /** The Graph base URL (without {@code /v1.0}), without a trailing slash. */
+    /**
+     * The Graph base URL (without {@code /v1.0}), without a trailing slash.
+     *
+     * @return the Graph base URL; never null
+     */
     public URI graphUrl() {
         return graphUrl;
     }
 
-    /** True for a {@link #custom(String, String)} pair. */
+    /**
+     * True for a {@link #custom(String, String)} pair.
+     *
+     * @return true if this cloud was made by {@link #custom(String, String)}, false for a national cloud
+     */
     public boolean isCustom() {
         return custom;
     }
 
-    /** The client-credentials scope for this cloud's Graph: {@code {graph host}/.default}. */
+    /**
+     * The client-credentials scope for this cloud's Graph: {@code {graph host}/.default}.
+     *
+     * @return the Graph base URL followed by {@code /.default}; never null
+     */
     public String graphScope() {
         return graphUrl + "/.default";
     }

@@ -13,15 +13,33 @@ import java.util.Optional;
  */
 public interface CredentialStore {
 
-    /** Adds or replaces the credential with this credential's {@link AppCredential#name() name}. */
+    /**
+     * Adds or replaces the credential with this credential's {@link AppCredential#name() name}.
+     *
+     * @param credential the credential to store; never null
+     */
     void save(AppCredential credential);
 
-    /** The credential with this name, if any. */
+    /**
+     * The credential with this name, if any.
+     *
+     * @param name the credential's name; never null
+     * @return the credential; empty when none has this name
+     */
     Optional<AppCredential> find(String name);
 
-    /** All credentials, ordered by name. */
+    /**
+     * All credentials, ordered by name.
+     *
+     * @return every credential, ordered by name; empty when there is none; never null
+     */
     List<AppCredential> list();
 
-    /** Removes the credential with this name; returns whether there was one. */
+    /**
+     * Removes the credential with this name; returns whether there was one.
+     *
+     * @param name the credential's name; never null
+     * @return true if a credential was stored and is now removed, false if there was none
+     */
     boolean delete(String name);
 }

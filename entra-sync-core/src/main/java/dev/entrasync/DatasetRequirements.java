@@ -37,12 +37,22 @@ public final class DatasetRequirements {
 
     private DatasetRequirements() {}
 
-    /** The least-privileged application permissions the dataset needs, most essential first. */
+    /**
+     * The least-privileged application permissions the dataset needs, most essential first.
+     *
+     * @param dataset the dataset; never null
+     * @return the permissions, an unmodifiable list of at least one; never null
+     */
     public static List<GraphPermission> permissions(Dataset dataset) {
         return PERMISSIONS.get(dataset);
     }
 
-    /** The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1. */
+    /**
+     * The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1.
+     *
+     * @param dataset the dataset; never null
+     * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}; empty for every other dataset
+     */
     public static Optional<String> license(Dataset dataset) {
         return dataset == Dataset.USERS ? Optional.of(ENTRA_ID_P1) : Optional.empty();
     }
@@ -50,6 +60,11 @@ public final class DatasetRequirements {
     /**
      * Every permission the datasets need, plus {@code DelegatedAdminRelationship.Read.All} for a CSP
      * partner credential and {@code Mail.Send} only when mail is enabled.
+     *
+     * @param datasets the datasets to sync; never null, may be empty
+     * @param cspPartner true for a CSP partner credential, which discovers customers through GDAP
+     * @param mailEnabled true when the host sends mail through entra-sync
+     * @return a new, modifiable set of the permissions needed; empty when nothing is needed; never null
      */
     public static Set<GraphPermission> permissions(Set<Dataset> datasets, boolean cspPartner, boolean mailEnabled) {
         java.util.EnumSet<GraphPermission> all = java.util.EnumSet.noneOf(GraphPermission.class);

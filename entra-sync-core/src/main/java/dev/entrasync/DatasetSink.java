@@ -44,13 +44,22 @@ import java.util.List;
  */
 public interface DatasetSink {
 
-    /** Opens a session; never returns null. */
+    /**
+     * Opens a session; never returns null.
+     *
+     * @param context the tenant, dataset and run the session is for, and whether it is a full run; never null
+     * @return a new session for that run; never null
+     */
     Session open(SinkContext context);
 
     /** One run's writes for one tenant and dataset. */
     interface Session {
 
-        /** Adds or replaces whole records (by id). The list is never null or empty. */
+        /**
+         * Adds or replaces whole records (by id). The list is never null or empty.
+         *
+         * @param batch the records to store, replacing any stored record with the same id; never null or empty
+         */
         void upsert(List<? extends EntraRecord> batch);
 
         /**
@@ -59,16 +68,26 @@ public interface DatasetSink {
          * with {@link RecordPatch#insertIfAbsent()} is stored as {@link RecordPatch#values()} and
          * one without is dropped. {@link RecordPatch#applyTo} does the merge for a sink that holds
          * whole records. The list is never null or empty.
+         *
+         * @param patches the partial records to apply, in order; never null or empty
          */
         void merge(List<? extends RecordPatch<?>> patches);
 
-        /** Marks these object ids removed (delta removals). Never null or empty. */
+        /**
+         * Marks these object ids removed (delta removals). Never null or empty.
+         *
+         * @param ids the ids of the objects removed; never null or empty
+         */
         void remove(Collection<String> ids);
 
         /** Makes the run's writes durable and visible; for a full run, removes what was not delivered. */
         void complete();
 
-        /** Discards the run's writes. Must not throw; {@code cause} is never null. */
+        /**
+         * Discards the run's writes. Must not throw; {@code cause} is never null.
+         *
+         * @param cause why the run stopped; never null
+         */
         void abort(Throwable cause);
     }
 }

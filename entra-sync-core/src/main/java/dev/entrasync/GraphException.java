@@ -13,10 +13,15 @@ public class GraphException extends EntraSyncException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status; 0 when no response arrived. */
     private final int status;
+    /** Graph's {@code error.code}; null when there was none. */
     private final String errorCode;
+    /** The tenant the request was for; null when unknown. */
     private final TenantId tenant;
+    /** The request's path and query; null when unknown. */
     private final String requestPath;
+    /** Whether retrying later may succeed. */
     private final boolean transientFailure;
 
     /**
@@ -44,22 +49,38 @@ public class GraphException extends EntraSyncException {
         this.transientFailure = transientFailure;
     }
 
-    /** The HTTP status; 0 when no response arrived (a connection failure or a malformed body). */
+    /**
+     * The HTTP status; 0 when no response arrived (a connection failure or a malformed body).
+     *
+     * @return the HTTP status, or 0 when no response arrived
+     */
     public int status() {
         return status;
     }
 
-    /** Graph's {@code error.code}, such as {@code Authorization_RequestDenied}. */
+    /**
+     * Graph's {@code error.code}, such as {@code Authorization_RequestDenied}.
+     *
+     * @return Graph's error code; empty when the answer carried none
+     */
     public Optional<String> errorCode() {
         return Optional.ofNullable(errorCode);
     }
 
-    /** The tenant the request was for; empty when unknown. */
+    /**
+     * The tenant the request was for; empty when unknown.
+     *
+     * @return the tenant; empty when unknown
+     */
     public Optional<TenantId> tenant() {
         return Optional.ofNullable(tenant);
     }
 
-    /** The request's path and query. */
+    /**
+     * The request's path and query.
+     *
+     * @return the path and query of the request; empty when unknown
+     */
     public Optional<String> requestPath() {
         return Optional.ofNullable(requestPath);
     }

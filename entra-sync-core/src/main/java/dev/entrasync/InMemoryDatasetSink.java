@@ -31,21 +31,42 @@ public final class InMemoryDatasetSink implements DatasetSink {
         return new StagedSession(context);
     }
 
-    /** The records of a tenant's dataset as of the last completed session, in first-delivery order. */
+    /**
+     * The records of a tenant's dataset as of the last completed session, in first-delivery order.
+     *
+     * @param <R> the record type of the dataset
+     * @param tenant the tenant; never null
+     * @param dataset the dataset; never null
+     * @return an unmodifiable copy of the stored records; empty when no session of the dataset completed
+     */
     @SuppressWarnings("unchecked")
     public <R extends EntraRecord> List<R> records(TenantId tenant, Dataset dataset) {
         Map<String, EntraRecord> rows = committed.get(new Key(tenant, dataset));
         return rows == null ? List.of() : (List<R>) List.copyOf(rows.values());
     }
 
-    /** One record of a tenant's dataset by id, as of the last completed session. */
+    /**
+     * One record of a tenant's dataset by id, as of the last completed session.
+     *
+     * @param <R> the record type of the dataset
+     * @param tenant the tenant; never null
+     * @param dataset the dataset; never null
+     * @param id the record's object id; never null
+     * @return the stored record; empty when there is none with this id
+     */
     @SuppressWarnings("unchecked")
     public <R extends EntraRecord> Optional<R> record(TenantId tenant, Dataset dataset, String id) {
         Map<String, EntraRecord> rows = committed.get(new Key(tenant, dataset));
         return rows == null ? Optional.empty() : Optional.ofNullable((R) rows.get(id));
     }
 
-    /** How many sessions completed for the tenant's dataset. */
+    /**
+     * How many sessions completed for the tenant's dataset.
+     *
+     * @param tenant the tenant; never null
+     * @param dataset the dataset; never null
+     * @return the number of completed sessions; zero when none completed
+     */
     public int completedRuns(TenantId tenant, Dataset dataset) {
         return completedRuns.getOrDefault(new Key(tenant, dataset), 0);
     }

@@ -37,7 +37,11 @@ public final class LicenseCatalog {
         this.bySkuId = Map.copyOf(bySkuId);
     }
 
-    /** The common SKUs, written from Microsoft's published list. */
+    /**
+     * The common SKUs, written from Microsoft's published list.
+     *
+     * @return the catalog of common SKUs, loaded once from the jar; never null
+     */
     public static LicenseCatalog builtIn() {
         return BUILT_IN;
     }
@@ -47,6 +51,8 @@ public final class LicenseCatalog {
      * Service_Plan_Id,Service_Plans_Included_Friendly_Names}, one row per product and service plan;
      * the first row for a product wins). The reader is not closed.
      *
+     * @param csv the CSV's text, header row first; never null, and not closed by this method
+     * @return a new catalog naming every product of the CSV, by part number and by SKU id; never null
      * @throws IllegalArgumentException naming the line when a column is missing or a row is short
      * @throws IOException if reading fails
      */
@@ -94,14 +100,26 @@ public final class LicenseCatalog {
         return new LicenseCatalog(byPart, byGuid);
     }
 
-    /** Reads Microsoft's CSV from a file (UTF-8, with or without a byte-order mark); see {@link #fromCsv(Reader)}. */
+    /**
+     * Reads Microsoft's CSV from a file (UTF-8, with or without a byte-order mark); see {@link #fromCsv(Reader)}.
+     *
+     * @param file the CSV file, UTF-8 with or without a byte-order mark; never null
+     * @return a new catalog naming every product of the file, by part number and by SKU id; never null
+     * @throws IOException if the file cannot be opened or read
+     * @throws IllegalArgumentException naming the line when a column is missing or a row is short
+     */
     public static LicenseCatalog fromCsv(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return fromCsv(reader);
         }
     }
 
-    /** This catalog with {@code other}'s names added; where both know a SKU, {@code other} wins. */
+    /**
+     * This catalog with {@code other}'s names added; where both know a SKU, {@code other} wins.
+     *
+     * @param other the catalog whose names are added and win over this one's; never null
+     * @return a new catalog with the names of both; this catalog is unchanged; never null
+     */
     public LicenseCatalog with(LicenseCatalog other) {
         Map<String, String> part = new HashMap<>(byPartNumber);
         part.putAll(other.byPartNumber);
@@ -110,7 +128,12 @@ public final class LicenseCatalog {
         return new LicenseCatalog(part, guid);
     }
 
-    /** The product name of a SKU part number such as {@code SPE_E3} (case-insensitive). */
+    /**
+     * The product name of a SKU part number such as {@code SPE_E3} (case-insensitive).
+     *
+     * @param skuPartNumber the SKU part number, such as {@code SPE_E3}; case-insensitive; may be null
+     * @return the product name; empty when this catalog does not know the part number or it is null
+     */
     public Optional<String> productName(String skuPartNumber) {
         return skuPartNumber == null
                 ? Optional.empty()
@@ -120,13 +143,22 @@ public final class LicenseCatalog {
     /**
      * The name to show for a SKU: by its id, else by its part number, else the part number itself
      * (null only when both arguments are null).
+     *
+     * @param skuId the SKU's GUID; case-insensitive; may be null
+     * @param skuPartNumber the SKU part number, such as {@code SPE_E3}; case-insensitive; may be null
+     * @return the product name found by id or part number, else {@code skuPartNumber} itself; null only when both
+     *     arguments are null
      */
     public String nameFor(String skuId, String skuPartNumber) {
         String byId = skuId == null ? null : bySkuId.get(skuId.toLowerCase(Locale.ROOT));
         return byId != null ? byId : productName(skuPartNumber).orElse(skuPartNumber);
     }
 
-    /** How many products it names. */
+    /**
+     * How many products it names.
+     *
+     * @return the number of products named, by part number or by SKU id, whichever is more; zero or more
+     */
     public int size() {
         return Math.max(byPartNumber.size(), bySkuId.size());
     }

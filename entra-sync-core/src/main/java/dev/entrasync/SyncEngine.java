@@ -36,15 +36,27 @@ public interface SyncEngine extends AutoCloseable {
      * Queues a sync of a mapped tenant now (paused tenants too; excluded ones not). If a job of this
      * tenant is already queued or running, returns that job instead of starting another.
      *
+     * @param tenant the mapped tenant; never null
      * @return the queued or running job; never null
      * @throws IllegalArgumentException if the tenant is not mapped, or is excluded
      */
     SyncJob syncNow(TenantId tenant);
 
-    /** {@link #syncNow(TenantId)} for the tenant mapped to a host company. */
+    /**
+     * {@link #syncNow(TenantId)} for the tenant mapped to a host company.
+     *
+     * @param companyId the host's company id; never null
+     * @return the queued or running job of the company's tenant; never null
+     * @throws IllegalArgumentException if the company is not mapped to a tenant, or its tenant is excluded
+     */
     SyncJob syncNowForCompany(String companyId);
 
-    /** {@link #syncNow(TenantId)} for every mapped, not excluded tenant. */
+    /**
+     * {@link #syncNow(TenantId)} for every mapped, not excluded tenant.
+     *
+     * @return one queued or running job per mapped tenant that is not excluded, in the mapper's order; empty when no
+     *     tenant is mapped; never null
+     */
     List<SyncJob> syncAllNow();
 
     /**
@@ -76,6 +88,7 @@ public interface SyncEngine extends AutoCloseable {
      * with a timeout (so it wakes the moment a job of this engine finishes).
      *
      * @param timeout how long to wait at most; zero or negative only looks; never null
+     * @param jobId a job's id ({@link SyncJob#id()}); never null
      * @return the job's latest state (finished, or still queued or running when the timeout passed)
      * @throws IllegalArgumentException if there is no such job, or {@code jobId} or {@code timeout} is null
      * @throws InterruptedException if interrupted while waiting (the job goes on)
@@ -119,18 +132,26 @@ public interface SyncEngine extends AutoCloseable {
      */
     SyncResult sync(String credentialName, TenantId tenant, Set<Dataset> datasets);
 
-    /** The jobs, for the host to show: a read-only view of the engine's {@link JobStore}. */
+    /**
+     * The jobs, for the host to show: a read-only view of the engine's {@link JobStore}.
+     *
+     * @return a read-only view of the engine's jobs; never null
+     */
     JobHistory jobs();
 
     /**
      * How the tenant's syncs have been going: read from its latest jobs in the {@link JobStore} and the
      * block stored in its mapping, so every engine over the same stores reports the same.
+     *
+     * @param tenant the tenant; never null
+     * @return the tenant's health, with no failures and no success when it has no jobs; never null
      */
     TenantHealth health(TenantId tenant);
 
     /**
      * Stops scheduled syncs of the tenant (Sync now still works) by pausing its mapping.
      *
+     * @param tenant the mapped tenant to pause; never null
      * @throws IllegalArgumentException if the tenant is not mapped
      */
     void pause(TenantId tenant);
@@ -138,6 +159,8 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * Undoes {@link #pause} and lifts a block left by a permanent failure (after re-consent, say), in
      * the tenant's mapping. Does nothing for a tenant that is not mapped.
+     *
+     * @param tenant the tenant to resume; never null
      */
     void resume(TenantId tenant);
 
@@ -146,6 +169,7 @@ public interface SyncEngine extends AutoCloseable {
      * tenant's mapping ({@link dev.entrasync.TenantMapping#excluded()}), so every engine over
      * the same mapper — the other instances of a cluster, this one after a restart — keeps to it.
      *
+     * @param tenant the mapped tenant to exclude; never null
      * @throws IllegalArgumentException if the tenant is not mapped
      */
     void exclude(TenantId tenant);
@@ -153,6 +177,7 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * Undoes {@link #exclude}.
      *
+     * @param tenant the mapped tenant to include again; never null
      * @throws IllegalArgumentException if the tenant is not mapped
      */
     void include(TenantId tenant);
@@ -162,6 +187,8 @@ public interface SyncEngine extends AutoCloseable {
      * ({@link dev.entrasync.TenantMapping#interval()}) so every engine over the same mapper
      * schedules it so; the tenant's next run moves to its slot in the new interval.
      *
+     * @param tenant the mapped tenant; never null
+     * @param interval the tenant's own interval, at least one minute; null for the engine's
      * @throws IllegalArgumentException if shorter than one minute, or the tenant is not mapped
      */
     void interval(TenantId tenant, Duration interval);

@@ -7,19 +7,43 @@ package dev.entrasync;
  */
 public interface SyncListener {
 
-    /** A job was queued (by the schedule, "Sync now", or crash recovery). */
+    /**
+     * A job was queued (by the schedule, "Sync now", or crash recovery).
+     *
+     * @param job the queued job; never null
+     */
     default void jobQueued(SyncJob job) {}
 
-    /** A job started. */
+    /**
+     * A job started.
+     *
+     * @param job the started job; never null
+     */
     default void jobStarted(SyncJob job) {}
 
-    /** A dataset of a running job delivered another page. */
+    /**
+     * A dataset of a running job delivered another page.
+     *
+     * @param job the running job; never null
+     * @param dataset the dataset being synced; never null
+     * @param rowsSoFar the records written and removed so far in this dataset run
+     * @param pages the pages (batches written to the sink) so far in this dataset run, this one included
+     */
     default void datasetProgress(SyncJob job, Dataset dataset, long rowsSoFar, long pages) {}
 
-    /** A dataset of a running job finished. */
+    /**
+     * A dataset of a running job finished.
+     *
+     * @param job the running job; never null
+     * @param result the dataset's outcome; never null
+     */
     default void datasetFinished(SyncJob job, DatasetResult result) {}
 
-    /** A job finished (succeeded, partial, failed or cancelled). */
+    /**
+     * A job finished (succeeded, partial, failed or cancelled).
+     *
+     * @param job the finished job; never null
+     */
     default void jobFinished(SyncJob job) {}
 
     /**
@@ -28,6 +52,9 @@ public interface SyncListener {
      * ({@code TenantMapping.block()}), so the same failure seen again — by this engine, another
      * instance over the same mapper, or after a restart — is not told again. Syncing resumes when the
      * credential or consent changes, or the host calls {@link SyncEngine#resume(TenantId)}.
+     *
+     * @param tenant the blocked tenant; never null
+     * @param cause the permanent token failure that blocked it; never null
      */
     default void tenantBlocked(TenantId tenant, TokenException cause) {}
 
@@ -35,6 +62,8 @@ public interface SyncListener {
      * A credential's client secret expires within 30, 14, 7 or 1 days, or has expired
      * ({@link dev.entrasync.SecretExpiryWarning#expired()}). Sent by the engine's daily check
      * when it was given the onboarding's {@code SecretLifecycle}.
+     *
+     * @param warning the credential, its expiry and the days left; never null
      */
     default void secretExpiring(dev.entrasync.SecretExpiryWarning warning) {}
 }

@@ -15,12 +15,20 @@ import java.util.Optional;
 public record TenantHealth(
         TenantId tenant, int consecutiveFailures, Instant lastSuccess, String lastError, TokenFailure blockedBy) {
 
-    /** Whether the engine stopped syncing this tenant until a person acts. */
+    /**
+     * Whether the engine stopped syncing this tenant until a person acts.
+     *
+     * @return true if {@link #blockedBy()} is set: the engine stopped syncing the tenant until a person acts
+     */
     public boolean blocked() {
         return blockedBy != null;
     }
 
-    /** When a job last succeeded. */
+    /**
+     * When a job last succeeded.
+     *
+     * @return when a job of the tenant last succeeded or was partial; empty when none has
+     */
     public Optional<Instant> lastSuccessTime() {
         return Optional.ofNullable(lastSuccess);
     }

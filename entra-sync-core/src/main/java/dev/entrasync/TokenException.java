@@ -14,10 +14,15 @@ public final class TokenException extends EntraSyncException {
 
     private static final long serialVersionUID = 1L;
 
+    /** What kind of failure; never null. */
     private final TokenFailure failure;
+    /** The AADSTS number; null when Microsoft sent none. */
     private final Integer aadstsCode;
+    /** The name of the credential used. */
     private final String credentialName;
+    /** The tenant the token was for; null when it was for no one tenant. */
     private final TenantId tenant;
+    /** Microsoft's description (first line, without trace ids); null when there was none. */
     private final String microsoftDescription;
 
     /**
@@ -62,17 +67,29 @@ public final class TokenException extends EntraSyncException {
         return sb.toString();
     }
 
-    /** The kind of failure. */
+    /**
+     * The kind of failure.
+     *
+     * @return the kind of failure; never null
+     */
     public TokenFailure failure() {
         return failure;
     }
 
-    /** The AADSTS code, if Microsoft sent one. */
+    /**
+     * The AADSTS code, if Microsoft sent one.
+     *
+     * @return the AADSTS number; empty when Microsoft sent none (a network failure)
+     */
     public Optional<Integer> aadstsCode() {
         return Optional.ofNullable(aadstsCode);
     }
 
-    /** The credential's name. */
+    /**
+     * The credential's name.
+     *
+     * @return the name of the credential used
+     */
     public String credentialName() {
         return credentialName;
     }
@@ -80,17 +97,27 @@ public final class TokenException extends EntraSyncException {
     /**
      * The tenant the token was requested for, or null when it was for no one tenant (the {@code organizations}
      * authority of an administrator's sign-in during consent).
+     *
+     * @return the tenant; null when the token was for no one tenant
      */
     public TenantId tenant() {
         return tenant;
     }
 
-    /** Microsoft's description of the error (first line, trace ids removed), if any. */
+    /**
+     * Microsoft's description of the error (first line, trace ids removed), if any.
+     *
+     * @return Microsoft's description; empty when there was none
+     */
     public Optional<String> microsoftDescription() {
         return Optional.ofNullable(microsoftDescription);
     }
 
-    /** The plain-words fix. */
+    /**
+     * The plain-words fix.
+     *
+     * @return the fix in plain words, the same as {@link TokenFailure#fix()} of {@link #failure()}; never null
+     */
     public String fix() {
         return failure.fix();
     }

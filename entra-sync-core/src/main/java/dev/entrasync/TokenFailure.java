@@ -90,7 +90,12 @@ public enum TokenFailure {
         this.codes = codes;
     }
 
-    /** The failure an AADSTS code stands for; {@link #UNKNOWN} for codes not listed. */
+    /**
+     * The failure an AADSTS code stands for; {@link #UNKNOWN} for codes not listed.
+     *
+     * @param aadstsCode the number of an AADSTS code, without the {@code AADSTS} prefix, such as {@code 7000215}
+     * @return the failure the code stands for; {@link #UNKNOWN} when no constant lists it; never null
+     */
     public static TokenFailure forCode(int aadstsCode) {
         for (TokenFailure failure : values()) {
             for (int code : failure.codes) {
@@ -102,22 +107,38 @@ public enum TokenFailure {
         return UNKNOWN;
     }
 
-    /** The main AADSTS code of this failure, if it has one. */
+    /**
+     * The main AADSTS code of this failure, if it has one.
+     *
+     * @return the first AADSTS code this failure lists; empty for {@link #SERVICE_UNAVAILABLE} and {@link #UNKNOWN}
+     */
     public Optional<Integer> primaryCode() {
         return codes.length == 0 ? Optional.empty() : Optional.of(codes[0]);
     }
 
-    /** What happened, in plain words. */
+    /**
+     * What happened, in plain words.
+     *
+     * @return the cause in plain words; never null
+     */
     public String cause() {
         return cause;
     }
 
-    /** What a person should do about it. */
+    /**
+     * What a person should do about it.
+     *
+     * @return the fix in plain words; never null
+     */
     public String fix() {
         return fix;
     }
 
-    /** Whether retrying later, unchanged, may succeed. */
+    /**
+     * Whether retrying later, unchanged, may succeed.
+     *
+     * @return true only for {@link #SERVICE_UNAVAILABLE}
+     */
     public boolean isTransient() {
         return transientFailure;
     }
@@ -125,6 +146,8 @@ public enum TokenFailure {
     /**
      * Whether nothing will change until a person acts on the credential or the consent (a wrong or
      * expired secret, a missing consent, a disabled app). The engine stops retrying such tenants.
+     *
+     * @return true for a failure only a person can fix; false for a transient or unrecognised one
      */
     public boolean isPermanent() {
         return this == INVALID_SECRET

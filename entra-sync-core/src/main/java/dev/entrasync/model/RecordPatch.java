@@ -38,7 +38,16 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields, b
         }
     };
 
-    /** @throws IllegalArgumentException if {@code values} is not a record or a field is not one of its components */
+    /**
+     * Validates the components and copies {@code fields} into an unmodifiable set without {@code id}.
+     *
+     * @param values the record, with the named fields set; never null, and a record class
+     * @param fields the component names that carry values; never null, may be empty; {@code id} is dropped
+     * @param insertIfAbsent true if a sink that does not hold the id stores {@link #values()}, false if it drops the
+     *     patch
+     * @throws IllegalArgumentException if {@code values} is not a record or a field is not one of its components
+     * @throws NullPointerException if {@code values} or {@code fields} is null
+     */
     public RecordPatch {
         Objects.requireNonNull(values, "values");
         Objects.requireNonNull(fields, "fields");
@@ -59,17 +68,37 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields, b
         fields = Set.copyOf(copy);
     }
 
-    /** A delta item: the named fields change; an object the sink does not hold yet is stored as {@code values}. */
+    /**
+     * A delta item: the named fields change; an object the sink does not hold yet is stored as {@code values}.
+     *
+     * @param <R> the record type
+     * @param values the record, with the named fields set; never null
+     * @param fields the component names that changed; never null, may be empty
+     * @return a new patch with {@link #insertIfAbsent()} true; never null
+     * @throws IllegalArgumentException if a field is not one of the record's components
+     */
     public static <R extends EntraRecord> RecordPatch<R> upsert(R values, Set<String> fields) {
         return new RecordPatch<>(values, fields, true);
     }
 
-    /** A refresh of some fields of an object the sink may hold; dropped when it does not. */
+    /**
+     * A refresh of some fields of an object the sink may hold; dropped when it does not.
+     *
+     * @param <R> the record type
+     * @param values the record, with the named fields set; never null
+     * @param fields the component names to refresh; never null, may be empty
+     * @return a new patch with {@link #insertIfAbsent()} false; never null
+     * @throws IllegalArgumentException if a field is not one of the record's components
+     */
     public static <R extends EntraRecord> RecordPatch<R> update(R values, Set<String> fields) {
         return new RecordPatch<>(values, fields, false);
     }
 
-    /** The object id. */
+    /**
+     * The object id.
+     *
+     * @return the id of the object the patch applies to; never null
+     */
     public String id() {
         return values.id();
     }
@@ -79,6 +108,8 @@ public record RecordPatch<R extends EntraRecord>(R values, Set<String> fields, b
      * others from {@code stored}. When {@code stored} is null: {@link #values()} if
      * {@link #insertIfAbsent()}, else null (drop the patch).
      *
+     * @param stored the record the sink holds for this id; null when it holds none
+     * @return the merged record; {@link #values()} or null (drop the patch) when {@code stored} is null
      * @throws IllegalArgumentException if {@code stored} is another type or another object
      */
     @SuppressWarnings("unchecked")

@@ -103,7 +103,9 @@ public final class ConsentFlow {
      * @param credentialName a credential in the credential store
      * @param tenant the tenant's GUID or a verified domain
      * @param companyId the host's company the consent is for, or null
+     * @return a new signed link, usable once until its {@link ConsentUrl#expiresAt()}; never null
      * @throws IllegalArgumentException if the credential is unknown
+     * @throws NullPointerException if {@code credentialName} or {@code tenant} is null
      */
     public ConsentUrl forTenant(String credentialName, TenantId tenant, String companyId) {
         return link(credentialName, Objects.requireNonNull(tenant, "tenant"), companyId);
@@ -114,7 +116,11 @@ public final class ConsentFlow {
      * tenant recorded is the one the signed-in administrator belongs to.
      *
      * @param companyId the host's company the consent is for, or null
+     * @param credentialName a credential in the credential store; never null
+     * @return a new signed link for the {@code organizations} authority, usable once until its
+     *     {@link ConsentUrl#expiresAt()}; never null
      * @throws IllegalArgumentException if the credential is unknown
+     * @throws NullPointerException if {@code credentialName} is null
      */
     public ConsentUrl forAnyTenant(String credentialName, String companyId) {
         return link(credentialName, null, companyId);
@@ -144,6 +150,8 @@ public final class ConsentFlow {
     /**
      * Completes a consent from the raw query string of the redirect (with or without the leading {@code ?}).
      *
+     * @param rawQuery the redirect's raw query string, with or without the leading {@code ?}; null is read as empty
+     * @return the outcome, as {@link #complete(Map)} gives it; never null
      * @see #complete(Map)
      */
     public ConsentResult complete(String rawQuery) {
@@ -158,6 +166,10 @@ public final class ConsentFlow {
      * must equal it, and so must the tenant the link was made for), then the app-only token. Never
      * throws for anything the redirect carries: every outcome is a {@link ConsentResult}, and only
      * {@link ConsentResult.Granted} records anything.
+     *
+     * @param query the redirect's decoded query parameters; never null
+     * @return {@link ConsentResult.Granted} when the consent was verified and recorded, else the refusal; never null
+     * @throws NullPointerException if {@code query} is null
      */
     public ConsentResult complete(Map<String, String> query) {
         ConsentResult proof = prove(query);
@@ -315,7 +327,12 @@ public final class ConsentFlow {
      * outside entra-sync.
      *
      * @param companyId the host's company to record with the consent, or null
+     * @param credentialName a credential in the credential store; never null
+     * @param tenant the tenant to verify, a GUID or a verified domain; never null
+     * @return {@link ConsentResult.Granted} with the recorded consent, or {@link ConsentResult.NotVerified} when no
+     *     app-only token could be had for the tenant; never null
      * @throws IllegalArgumentException if the credential is unknown
+     * @throws NullPointerException if {@code credentialName} or {@code tenant} is null
      */
     public ConsentResult verify(String credentialName, TenantId tenant, String companyId) {
         Objects.requireNonNull(tenant, "tenant");

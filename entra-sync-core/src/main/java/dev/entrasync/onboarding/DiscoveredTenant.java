@@ -39,7 +39,17 @@ public record DiscoveredTenant(
     }
 
     /**
+     * Validates the components.
+     *
+     * @param tenant the tenant's GUID; a domain name is refused
+     * @param displayName the organization's name; may be null
+     * @param defaultDomain the default verified domain; may be null when unknown
+     * @param consentStatus whether the credential can read the tenant now; never null
+     * @param consentUrl a fresh admin-consent link for this tenant; never null
+     * @param source where the tenant was found; never null
+     * @param problem why the tenant is unreachable or its profile could not be read, in words; may be null
      * @throws IllegalArgumentException for a tenant that is not a GUID, or a missing status, link or source
+     * @throws NullPointerException if {@code consentStatus}, {@code consentUrl} or {@code source} is null
      */
     public DiscoveredTenant {
         if (tenant == null || !tenant.isGuid()) {
@@ -50,7 +60,11 @@ public record DiscoveredTenant(
         Objects.requireNonNull(source, "source");
     }
 
-    /** The display name, or the tenant id when there is none: something a host can always show. */
+    /**
+     * The display name, or the tenant id when there is none: something a host can always show.
+     *
+     * @return the display name when it is not blank, else the tenant's GUID; never null
+     */
     public String name() {
         return displayName != null && !displayName.isBlank() ? displayName : tenant.value();
     }
@@ -58,6 +72,10 @@ public record DiscoveredTenant(
     /**
      * A mapping of this tenant to a host company, not paused, with this tenant's name and default domain.
      *
+     * @param companyId the host's company id; not blank
+     * @param credentialName the name of the credential that reads the tenant; not blank
+     * @param datasets what to sync; not null and not empty
+     * @return a new mapping, not paused, with this tenant's id, name and default domain; never null
      * @throws IllegalArgumentException as {@link TenantMapping}'s constructor
      */
     public TenantMapping toMapping(String companyId, String credentialName, Set<Dataset> datasets) {

@@ -54,12 +54,24 @@ public final class Preflight {
         this.mailEnabled = mailEnabled;
     }
 
-    /** Checks a mapping's credential, tenant and datasets. */
+    /**
+     * Checks a mapping's credential, tenant and datasets.
+     *
+     * @param mapping the mapping to check; never null
+     * @return the report of what the check found; never null
+     */
     public PreflightReport check(TenantMapping mapping) {
         return check(mapping.credentialName(), mapping.tenant(), mapping.datasets());
     }
 
-    /** Checks a credential against a tenant for these datasets. Never throws for what it finds. */
+    /**
+     * Checks a credential against a tenant for these datasets. Never throws for what it finds.
+     *
+     * @param credentialName the name of the credential to check; never null
+     * @param tenant the tenant to check the credential against; never null
+     * @param datasets the datasets to be synced; never null, may be empty
+     * @return the report, listing every problem found (an unknown credential or a refused token included); never null
+     */
     public PreflightReport check(String credentialName, TenantId tenant, Set<Dataset> datasets) {
         Instant now = clock.instant();
         List<String> required = PermissionManifest.of(datasets, false, mailEnabled).permissions().stream()

@@ -43,7 +43,17 @@ public record PreflightProblem(
         WARNING
     }
 
-    /** @throws NullPointerException for a missing kind, severity, words or fix */
+    /**
+     * Validates the components.
+     *
+     * @param kind what is wrong; never null
+     * @param severity how bad it is; never null
+     * @param words what is wrong, in plain words; never null
+     * @param fix what a person should do; never null
+     * @param permission the application permission to add, for {@link Kind#MISSING_PERMISSION}; null otherwise
+     * @param reConsentUrl the admin-consent link to open after the fix; null when consent is not involved
+     * @throws NullPointerException for a missing kind, severity, words or fix
+     */
     public PreflightProblem {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(severity, "severity");

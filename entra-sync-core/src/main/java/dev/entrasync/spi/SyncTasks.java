@@ -20,10 +20,19 @@ public interface SyncTasks {
      */
     void tick();
 
-    /** The tenants to schedule: every mapped tenant (paused and excluded ones are skipped when run). */
+    /**
+     * The tenants to schedule: every mapped tenant (paused and excluded ones are skipped when run).
+     *
+     * @return every mapped tenant; empty when none is mapped; never null
+     */
     List<TenantId> tenants();
 
-    /** How often the tenant is synced: its own interval stored in its mapping, or the engine's. */
+    /**
+     * How often the tenant is synced: its own interval stored in its mapping, or the engine's.
+     *
+     * @param tenant the tenant; never null
+     * @return the tenant's own interval when its mapping sets one, else the engine's; never null
+     */
     Duration interval(TenantId tenant);
 
     /**
@@ -31,6 +40,11 @@ public interface SyncTasks {
      * {@code after}; with {@code after} null (the scheduler has not seen the tenant yet), now if
      * the tenant missed its last slot (its last job is older than the slot's start), else its next
      * slot. A never-synced tenant waits for its slot; hosts sync it at once with Sync now.
+     *
+     * @param tenant the tenant; never null
+     * @param after the start of the tenant's previous run as the scheduler planned it; null when the scheduler has not
+     *     seen the tenant yet
+     * @return when the tenant is next due; never null
      */
     Instant nextRun(TenantId tenant, Instant after);
 
@@ -46,6 +60,7 @@ public interface SyncTasks {
      * blocked by a permanent failure, unmapped, or already running. Paused, excluded and blocked are
      * read from the tenant's mapping at each call, so every instance keeps to what any instance set.
      *
+     * @param tenant the tenant to sync; never null
      * @return the finished job, or empty when it was skipped
      */
     Optional<SyncJob> runScheduled(TenantId tenant);
@@ -54,6 +69,7 @@ public interface SyncTasks {
      * Runs a job that {@link SyncScheduler#submit} was given, on the calling thread, if it is still
      * queued (a second delivery of the same job does nothing).
      *
+     * @param jobId the id of the job the scheduler was given; never null
      * @return the finished job, or empty when it was no longer queued
      */
     Optional<SyncJob> runQueued(String jobId);
