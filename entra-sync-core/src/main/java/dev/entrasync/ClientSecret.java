@@ -23,6 +23,8 @@ public final class ClientSecret {
     /**
      * Wraps a secret value.
      *
+     * @param value the secret's value, kept as given (not trimmed); not blank
+     * @return a new secret wrapping the value; never null
      * @throws IllegalArgumentException if it is null or blank (the message never contains the value)
      */
     public static ClientSecret of(String value) {
@@ -32,7 +34,11 @@ public final class ClientSecret {
         return new ClientSecret(value.toCharArray());
     }
 
-    /** The secret's value. Hand it only to the token endpoint or to encryption; never log it. */
+    /**
+     * The secret's value. Hand it only to the token endpoint or to encryption; never log it.
+     *
+     * @return the secret's value, as given to {@link #of(String)}; never null
+     */
     public String reveal() {
         return new String(value);
     }

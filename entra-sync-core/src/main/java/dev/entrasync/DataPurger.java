@@ -9,6 +9,10 @@ package dev.entrasync;
 @FunctionalInterface
 public interface DataPurger {
 
-    /** Removes every record synced for the mapping's tenant. */
+    /**
+     * Removes every record synced for the mapping's tenant.
+     *
+     * @param mapping the deleted mapping, naming the tenant whose data to remove; never null
+     */
     void purge(TenantMapping mapping);
 }

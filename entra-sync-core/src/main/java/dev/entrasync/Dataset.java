@@ -25,7 +25,11 @@ public enum Dataset {
     /** The tenant's profile and verified domains ({@code /organization}). */
     TENANT_PROFILE;
 
-    /** The lower-case name used in configuration, CLI flags and table names, e.g. {@code audit_logs}. */
+    /**
+     * The lower-case name used in configuration, CLI flags and table names, e.g. {@code audit_logs}.
+     *
+     * @return the constant's name in lower case; never null
+     */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -33,7 +37,11 @@ public enum Dataset {
     /**
      * The dataset for a key such as {@code users} or {@code audit-logs} (case and {@code -}/{@code _} ignored).
      *
+     * @param key the dataset's key, such as {@code users} or {@code audit-logs}; case, {@code -}/{@code _} and
+     *     surrounding blanks ignored; never null
+     * @return the dataset; never null
      * @throws IllegalArgumentException naming the accepted keys
+     * @throws NullPointerException if {@code key} is null
      */
     public static Dataset of(String key) {
         Objects.requireNonNull(key, "dataset");

@@ -51,6 +51,22 @@ public record DatasetResult(
         APPEND
     }
 
+    /**
+     * Validates the components and copies {@code warnings} into an unmodifiable list, null read as empty.
+     *
+     * @param dataset the dataset; never null
+     * @param status the outcome; never null
+     * @param mode how the data was fetched; never null
+     * @param rowsUpserted records delivered to the sink, whole or merged
+     * @param rowsRemoved delta removals delivered to the sink
+     * @param requests Graph HTTP requests sent, retries included
+     * @param throttledResponses 429 responses received
+     * @param retryAfterWaited time spent waiting on {@code Retry-After}; never null
+     * @param error what went wrong in words; null when {@link Status#SUCCEEDED}
+     * @param fix what a person should do about the error; may be null
+     * @param warnings what succeeded only in part; null is read as empty
+     * @throws NullPointerException if {@code dataset}, {@code status}, {@code mode} or {@code retryAfterWaited} is null
+     */
     public DatasetResult {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(status, "status");
@@ -59,7 +75,11 @@ public record DatasetResult(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** Whether it succeeded with nothing degraded. */
+    /**
+     * Whether it succeeded with nothing degraded.
+     *
+     * @return true if the dataset succeeded and {@link #warnings()} is empty
+     */
     public boolean clean() {
         return status == Status.SUCCEEDED && warnings.isEmpty();
     }

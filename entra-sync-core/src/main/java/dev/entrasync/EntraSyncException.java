@@ -8,10 +8,21 @@ public abstract class EntraSyncException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message and no cause.
+     *
+     * @param message what happened and what a person should do; never containing a secret or token
+     */
     protected EntraSyncException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with a message and a cause.
+     *
+     * @param message what happened and what a person should do; never containing a secret or token
+     * @param cause the underlying exception; may be null
+     */
     protected EntraSyncException(String message, Throwable cause) {
         super(message, cause);
     }
@@ -19,6 +30,8 @@ public abstract class EntraSyncException extends RuntimeException {
     /**
      * Whether trying again later, unchanged, could succeed (throttling, a server error, a network
      * failure). False for problems a person must fix first (a wrong secret, a missing permission).
+     *
+     * @return true if trying again later, unchanged, could succeed; false if a person must fix something first
      */
     public abstract boolean isTransient();
 }

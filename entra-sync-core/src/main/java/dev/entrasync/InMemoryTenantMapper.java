@@ -22,7 +22,12 @@ public final class InMemoryTenantMapper implements TenantMapper {
         this.purger = null;
     }
 
-    /** A mapper that removes a tenant's synced data through this purger on {@link SyncedData#PURGE}. */
+    /**
+     * A mapper that removes a tenant's synced data through this purger on {@link SyncedData#PURGE}.
+     *
+     * @param purger the purger called on {@link SyncedData#PURGE}; never null
+     * @throws NullPointerException if {@code purger} is null
+     */
     public InMemoryTenantMapper(DataPurger purger) {
         this.purger = Objects.requireNonNull(purger, "purger");
     }

@@ -15,7 +15,12 @@ public enum JobStatus {
     /** Stopped by the engine's close before it finished; nothing it wrote was kept. */
     CANCELLED;
 
-    /** Whether the job has ended. */
+    /**
+     * Whether the job has ended.
+     *
+     * @return true for {@link #SUCCEEDED}, {@link #PARTIAL}, {@link #FAILED} and {@link #CANCELLED}; false while queued
+     *     or running
+     */
     public boolean isFinished() {
         return this != QUEUED && this != RUNNING;
     }

@@ -11,6 +11,10 @@ package dev.entrasync;
  */
 public interface JobStore extends JobHistory {
 
-    /** Inserts or replaces the job with this id. */
+    /**
+     * Inserts or replaces the job with this id.
+     *
+     * @param job the job to store, replacing any stored job with the same id; never null
+     */
     void save(SyncJob job);
 }

@@ -10,11 +10,14 @@ public final class LicenseRequiredException extends GraphException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The licence the tenant needs, for example {@code "Microsoft Entra ID P1"}. */
     private final String license;
 
     /**
      * @param tenant the tenant the request was for, or null when unknown
      * @param license the licence needed, for example {@code "Microsoft Entra ID P1"}
+     * @param requestPath the request's path and query
+     * @param graphMessage Graph's error message, quoted in this exception's message
      */
     public LicenseRequiredException(TenantId tenant, String requestPath, String license, String graphMessage) {
         super(
@@ -30,7 +33,11 @@ public final class LicenseRequiredException extends GraphException {
         this.license = license;
     }
 
-    /** The licence the tenant needs. */
+    /**
+     * The licence the tenant needs.
+     *
+     * @return the licence the tenant needs, as given to the constructor
+     */
     public String license() {
         return license;
     }

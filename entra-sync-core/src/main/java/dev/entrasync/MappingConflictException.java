@@ -10,13 +10,22 @@ public final class MappingConflictException extends EntraSyncException {
 
     private final transient TenantMapping existing;
 
-    /** @param existing the mapping that is in the way */
+    /**
+     * An exception naming the mapping in the way.
+     *
+     * @param message what was refused and what to do
+     * @param existing the mapping that is in the way
+     */
     public MappingConflictException(String message, TenantMapping existing) {
         super(message);
         this.existing = existing;
     }
 
-    /** The mapping that is in the way (null after deserialization). */
+    /**
+     * The mapping that is in the way (null after deserialization).
+     *
+     * @return the mapping in the way; null after deserialization (it is not serialized)
+     */
     public TenantMapping existing() {
         return existing;
     }

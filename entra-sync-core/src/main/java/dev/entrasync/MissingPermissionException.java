@@ -12,11 +12,16 @@ public final class MissingPermissionException extends GraphException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The permissions that would allow the request, least privileged first; never empty. */
     private final List<String> permissions;
 
     /**
      * @param tenant the tenant the request was for, or null when unknown
      * @param permissions the application permissions that would allow the request (least privileged first)
+     * @param requestPath the request's path and query
+     * @param graphMessage Graph's error message, quoted in this exception's message
+     * @throws IndexOutOfBoundsException if {@code permissions} is empty
+     * @throws NullPointerException if {@code permissions} is null or holds null
      */
     public MissingPermissionException(
             TenantId tenant, String requestPath, List<String> permissions, String graphMessage) {
@@ -34,7 +39,11 @@ public final class MissingPermissionException extends GraphException {
         this.permissions = List.copyOf(permissions);
     }
 
-    /** The permissions that would allow the request, least privileged first; never empty. */
+    /**
+     * The permissions that would allow the request, least privileged first; never empty.
+     *
+     * @return the permission names, such as {@code User.Read.All}, least privileged first; never empty
+     */
     public List<String> permissions() {
         return permissions;
     }

@@ -3,8 +3,8 @@ package dev.entrasync;
 import java.time.Instant;
 
 /**
- * A client secret is about to expire, or has: sent to {@link SecretListener}s once per threshold
- * (30, 14, 7 and 1 days before, and on expiry). Immutable.
+ * A client secret is about to expire, or has: sent to {@link dev.entrasync.onboarding.SecretListener}s once per
+ * threshold (30, 14, 7 and 1 days before, and on expiry). Immutable.
  *
  * @param credentialName the credential
  * @param expiresAt when its secret expires
@@ -15,7 +15,11 @@ import java.time.Instant;
 public record SecretExpiryWarning(
         String credentialName, Instant expiresAt, long daysLeft, int thresholdDays, String message) {
 
-    /** True once the secret has expired. */
+    /**
+     * True once the secret has expired.
+     *
+     * @return true if {@link #thresholdDays()} is 0: the secret has expired
+     */
     public boolean expired() {
         return thresholdDays == 0;
     }

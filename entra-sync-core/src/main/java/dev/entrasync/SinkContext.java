@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record SinkContext(TenantId tenant, Dataset dataset, String runId, boolean fullRun) {
 
+    /**
+     * Validates the components.
+     *
+     * @param tenant the tenant's GUID; never null
+     * @param dataset the dataset; never null
+     * @param runId a unique id of this run; never null
+     * @param fullRun true when the run delivers every object of the dataset, false for a delta or append run
+     * @throws NullPointerException if {@code tenant}, {@code dataset} or {@code runId} is null
+     */
     public SinkContext {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(dataset, "dataset");

@@ -20,6 +20,7 @@ public interface Sleeper {
     /**
      * Waits for the duration (zero or negative: returns at once).
      *
+     * @param duration how long to wait; zero or negative returns at once; never null
      * @throws InterruptedException if the thread is interrupted while waiting
      */
     void sleep(Duration duration) throws InterruptedException;

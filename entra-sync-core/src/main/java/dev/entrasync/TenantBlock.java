@@ -21,7 +21,15 @@ import java.time.Instant;
  */
 public record TenantBlock(TokenFailure failure, String reason, Instant since, String credential) {
 
-    /** @throws IllegalArgumentException naming the field, for a missing one */
+    /**
+     * Validates the components.
+     *
+     * @param failure the permanent token failure; never null
+     * @param reason what Microsoft Entra answered, in words; not blank
+     * @param since when the engine blocked the tenant; never null
+     * @param credential the digest of the credential when it was blocked; not blank
+     * @throws IllegalArgumentException naming the field, for a missing one
+     */
     public TenantBlock {
         if (failure == null) {
             throw new IllegalArgumentException("failure: must be the permanent token failure that blocked the tenant");

@@ -18,7 +18,11 @@ public record TenantId(String value) {
             Pattern.compile("^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$");
 
     /**
+     * Validates the value and normalises it: trimmed and lower-cased.
+     *
+     * @param value a tenant GUID or domain name, in any case, surrounding blanks ignored; never null
      * @throws IllegalArgumentException if the value is neither a GUID nor a domain name
+     * @throws NullPointerException if {@code value} is null
      */
     public TenantId {
         Objects.requireNonNull(value, "tenantId");
@@ -29,12 +33,23 @@ public record TenantId(String value) {
         }
     }
 
-    /** Parses a tenant GUID or domain. */
+    /**
+     * Parses a tenant GUID or domain.
+     *
+     * @param value a tenant GUID or domain name, in any case, surrounding blanks ignored; never null
+     * @return the tenant id, trimmed and lower-cased; never null
+     * @throws IllegalArgumentException if the value is neither a GUID nor a domain name
+     * @throws NullPointerException if {@code value} is null
+     */
     public static TenantId of(String value) {
         return new TenantId(value);
     }
 
-    /** True when this is the tenant's GUID rather than a domain. */
+    /**
+     * True when this is the tenant's GUID rather than a domain.
+     *
+     * @return true if the value is a GUID, false if it is a domain name
+     */
     public boolean isGuid() {
         return GUID.matcher(value).matches();
     }

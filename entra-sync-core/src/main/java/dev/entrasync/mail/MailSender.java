@@ -41,6 +41,10 @@ public final class MailSender {
     /**
      * Not for hosts, who call {@link dev.entrasync.runtime.EntraSync#mail()}: the runtime's way in (its parameter's
      * type is internal and may change in any release).
+     *
+     * @param runtime the runtime's shared parts; never null
+     * @return a new mail sender on {@code runtime}; never null
+     * @throws NullPointerException if {@code runtime} is null
      */
     public static MailSender of(SharedParts runtime) {
         return new MailSender(Objects.requireNonNull(runtime, "runtime"));
@@ -50,10 +54,13 @@ public final class MailSender {
      * Sends the message from the credential's home tenant. One Graph request (more only when Graph
      * throttles or fails and the request is retried; a retried 5xx may rarely deliver twice).
      *
+     * @param credentialName the name of the credential whose home tenant sends; never null
+     * @param message the message to send; never null
      * @throws IllegalArgumentException if the credential is unknown
      * @throws TokenException if no token can be had for the home tenant
      * @throws MissingPermissionException if the app lacks {@code Mail.Send} in the home tenant
      * @throws GraphException if Graph refuses otherwise (for example, 404 when the sender has no mailbox)
+     * @throws NullPointerException if {@code credentialName} or {@code message} is null
      */
     public void send(String credentialName, MailMessage message) {
         Objects.requireNonNull(message, "message");

@@ -36,6 +36,23 @@ public record EntraDevice(
         Instant registrationDateTime)
         implements EntraRecord {
 
+    /**
+     * Validates the components.
+     *
+     * @param id object id; never null
+     * @param deviceId the id the Device Registration Service set (an alternate key), or null
+     * @param displayName the device name, or null
+     * @param operatingSystem e.g. {@code Windows}, {@code iOS}, or null
+     * @param operatingSystemVersion e.g. {@code 10.0.22631.4460}, or null
+     * @param trustType {@code AzureAd} (joined), {@code ServerAd} (hybrid joined), {@code Workplace} (registered), or
+     *     null
+     * @param isManaged whether Intune or an approved MDM manages it; null when Graph did not say
+     * @param isCompliant whether it complies with the MDM's policy; null when not managed or not said
+     * @param approximateLastSignInDateTime the last sign-in, or null
+     * @param onPremisesSyncEnabled true synced from on-premises AD, false no longer synced, null never synced
+     * @param registrationDateTime when registered, or null
+     * @throws NullPointerException if {@code id} is null
+     */
     public EntraDevice {
         Objects.requireNonNull(id, "id");
     }

@@ -32,6 +32,24 @@ public record EntraGroup(
         Integer memberCount)
         implements EntraRecord {
 
+    /**
+     * Validates the components; copies the lists into unmodifiable ones, null read as empty.
+     *
+     * @param id object id; never null
+     * @param displayName the name, or null
+     * @param mail the primary SMTP address, or null
+     * @param groupTypes e.g. {@code Unified} (Microsoft 365 group), {@code DynamicMembership}; empty for a plain
+     *     security group; null is read as empty
+     * @param mailEnabled whether mail-enabled, or null
+     * @param mailNickname the mail alias, or null
+     * @param proxyAddresses e.g. {@code SMTP:team@contoso.com}; null is read as empty
+     * @param resourceBehaviorOptions Microsoft 365 group behaviours, e.g. {@code WelcomeEmailDisabled}; null is read as
+     *     empty
+     * @param securityEnabled whether a security group, or null
+     * @param securityIdentifier the group's Windows SID, or null
+     * @param memberCount direct members (users, groups, devices, service principals), or null when not counted
+     * @throws NullPointerException if {@code id} is null
+     */
     public EntraGroup {
         Objects.requireNonNull(id, "id");
         groupTypes = groupTypes == null ? List.of() : List.copyOf(groupTypes);

@@ -16,6 +16,10 @@ public sealed interface EntraRecord
                 EntraTenantProfile,
                 EntraUser {
 
-    /** The Graph object id (unique within the tenant and dataset); never null. */
+    /**
+     * The Graph object id (unique within the tenant and dataset); never null.
+     *
+     * @return the Graph object id; never null
+     */
     String id();
 }

@@ -18,12 +18,26 @@ public record EntraRole(
         String id, String displayName, String description, String roleTemplateId, List<EntraRoleMember> members)
         implements EntraRecord {
 
+    /**
+     * Validates the components and copies {@code members} into an unmodifiable list, null read as empty.
+     *
+     * @param id the role's object id in this tenant; never null
+     * @param displayName the role's name; may be null
+     * @param description what the role allows; may be null
+     * @param roleTemplateId the built-in role's template id; may be null
+     * @param members the members; null is read as empty
+     * @throws NullPointerException if {@code id} is null
+     */
     public EntraRole {
         Objects.requireNonNull(id, "id");
         members = members == null ? List.of() : List.copyOf(members);
     }
 
-    /** How many members the role has. */
+    /**
+     * How many members the role has.
+     *
+     * @return the number of members; zero or more
+     */
     public int memberCount() {
         return members.size();
     }

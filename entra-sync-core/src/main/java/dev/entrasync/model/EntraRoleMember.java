@@ -13,12 +13,25 @@ import java.util.Objects;
  */
 public record EntraRoleMember(String id, String type, String userPrincipalName, String displayName) {
 
+    /**
+     * Validates the components.
+     *
+     * @param id the member's object id; never null
+     * @param type the Graph type without its namespace, such as {@code user}; never null
+     * @param userPrincipalName the UPN for a user; null otherwise
+     * @param displayName the display name; may be null
+     * @throws NullPointerException if {@code id} or {@code type} is null
+     */
     public EntraRoleMember {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");
     }
 
-    /** The UPN for a user, else the display name, else the id: what a host shows in a member list. */
+    /**
+     * The UPN for a user, else the display name, else the id: what a host shows in a member list.
+     *
+     * @return the user principal name, else the display name, else the id; never null
+     */
     public String label() {
         return userPrincipalName != null ? userPrincipalName : displayName != null ? displayName : id;
     }

@@ -28,6 +28,20 @@ public record EntraSecureScore(
         List<ControlScore> controlScores)
         implements EntraRecord {
 
+    /**
+     * Validates the components; copies the lists into unmodifiable ones, null read as empty.
+     *
+     * @param id the snapshot id; never null
+     * @param createdDateTime the snapshot's date; never null
+     * @param currentScore the tenant's score, or null
+     * @param maxScore the highest score possible with its licences, or null
+     * @param activeUserCount active users, or null
+     * @param licensedUserCount licensed users, or null
+     * @param averageComparativeScores averages of comparable tenants; null is read as empty
+     * @param controlScores the score on each control (see {@link EntraSecureScoreControl} for what to fix); null is
+     *     read as empty
+     * @throws NullPointerException if {@code id} or {@code createdDateTime} is null
+     */
     public EntraSecureScore {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(createdDateTime, "createdDateTime");

@@ -19,6 +19,13 @@ public record ConsentRecord(
         String credentialName, TenantId tenant, String companyId, Set<String> permissions, Instant verifiedAt) {
 
     /**
+     * Validates the components and copies {@code permissions} into a sorted, unmodifiable set.
+     *
+     * @param credentialName the credential the consent is for; not blank
+     * @param tenant the tenant's GUID; a domain name is refused
+     * @param companyId the host's company the consent link named; may be null
+     * @param permissions the application permissions in the token's {@code roles} claim; null is read as empty
+     * @param verifiedAt when the token was obtained; never null
      * @throws IllegalArgumentException naming the field, for a blank credential name, a missing or
      *     non-GUID tenant, or a missing instant
      */

@@ -18,10 +18,18 @@ public sealed interface ConsentResult {
     /** The most of one redirect value (an {@code error} or {@code error_description}) a message quotes. */
     int QUOTED_LIMIT = 300;
 
-    /** What happened and what to do, in words. */
+    /**
+     * What happened and what to do, in words.
+     *
+     * @return the message, on one line with what the redirect carried escaped and cut; never null
+     */
     String message();
 
-    /** True only for {@link Granted}. */
+    /**
+     * True only for {@link Granted}.
+     *
+     * @return true if this is a {@link Granted}, false for every other outcome
+     */
     default boolean granted() {
         return this instanceof Granted;
     }
@@ -31,12 +39,20 @@ public sealed interface ConsentResult {
      * verified with an app-only token and recorded in the {@link ConsentStore}.
      */
     record Granted(ConsentRecord consent) implements ConsentResult {
-        /** The tenant's GUID, from the token. */
+        /**
+         * The tenant's GUID, from the token.
+         *
+         * @return the GUID of the tenant the consent was verified in; never null
+         */
         public TenantId tenant() {
             return consent.tenant();
         }
 
-        /** The application permissions the token carries. */
+        /**
+         * The application permissions the token carries.
+         *
+         * @return the application permissions the token's {@code roles} claim carries, sorted; may be empty; never null
+         */
         public Set<String> permissions() {
             return consent.permissions();
         }
@@ -135,7 +151,11 @@ public sealed interface ConsentResult {
      * {@code claimedTenant} (the tenant being verified) and the failure may be absent.
      */
     record NotVerified(String claimedTenant, String message, TokenException tokenFailure) implements ConsentResult {
-        /** The token endpoint's refusal, if that was the reason. */
+        /**
+         * The token endpoint's refusal, if that was the reason.
+         *
+         * @return the {@link TokenException} the token endpoint refused with; empty when the reason was another
+         */
         public Optional<TokenException> failure() {
             return Optional.ofNullable(tokenFailure);
         }

@@ -13,6 +13,13 @@ import java.util.List;
  */
 public record ImportResult(List<TenantMapping> imported, List<Skipped> skipped) {
 
+    /**
+     * Copies the lists into unmodifiable ones.
+     *
+     * @param imported one new mapping per imported tenant, in the order given; never null
+     * @param skipped tenants that were already mapped; never null
+     * @throws NullPointerException if a list is null or holds null
+     */
     public ImportResult {
         imported = List.copyOf(imported);
         skipped = List.copyOf(skipped);

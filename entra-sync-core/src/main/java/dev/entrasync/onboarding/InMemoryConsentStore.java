@@ -24,7 +24,12 @@ public final class InMemoryConsentStore implements ConsentStore {
         this(Clock.systemUTC());
     }
 
-    /** A store that forgets expired nonces by this clock. */
+    /**
+     * A store that forgets expired nonces by this clock.
+     *
+     * @param clock the clock that decides when a used nonce's link has expired; never null
+     * @throws NullPointerException if {@code clock} is null
+     */
     public InMemoryConsentStore(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
     }

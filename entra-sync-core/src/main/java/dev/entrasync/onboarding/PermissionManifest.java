@@ -33,6 +33,8 @@ public final class PermissionManifest {
      * @param datasets the datasets the host enables; may be empty (onboarding only)
      * @param cspPartner whether the app is a CSP partner's (adds the GDAP permission)
      * @param mailEnabled whether entra-sync sends mail (adds {@code Mail.Send})
+     * @return a new manifest; never null
+     * @throws NullPointerException if {@code datasets} is null
      */
     public static PermissionManifest of(Set<Dataset> datasets, boolean cspPartner, boolean mailEnabled) {
         Objects.requireNonNull(datasets, "datasets");
@@ -41,12 +43,21 @@ public final class PermissionManifest {
         return new PermissionManifest(all);
     }
 
-    /** The permissions, in a stable order. */
+    /**
+     * The permissions, in a stable order.
+     *
+     * @return the permissions in {@link GraphPermission} declaration order, {@code Organization.Read.All} always among
+     *     them; never null
+     */
     public List<GraphPermission> permissions() {
         return permissions;
     }
 
-    /** The {@code requiredResourceAccess} value: a JSON array with Microsoft Graph's app roles. */
+    /**
+     * The {@code requiredResourceAccess} value: a JSON array with Microsoft Graph's app roles.
+     *
+     * @return the JSON array, indented as in the admin center's manifest editor; never null
+     */
     public String requiredResourceAccess() {
         StringBuilder json = new StringBuilder("[\n    {\n        \"resourceAppId\": \"")
                 .append(GraphPermission.GRAPH_RESOURCE_APP_ID)
@@ -60,7 +71,11 @@ public final class PermissionManifest {
         return json.append("\n        ]\n    }\n]").toString();
     }
 
-    /** The manifest block to paste: {@code "requiredResourceAccess": [...]}. */
+    /**
+     * The manifest block to paste: {@code "requiredResourceAccess": [...]}.
+     *
+     * @return the {@code "requiredResourceAccess": [...]} property; never null
+     */
     public String manifestBlock() {
         return "\"requiredResourceAccess\": " + requiredResourceAccess();
     }

@@ -30,6 +30,20 @@ public record PreflightReport(
         Boolean entraIdP1,
         List<PreflightProblem> problems) {
 
+    /**
+     * Copies the collections into unmodifiable ones and sorts the problems, errors first.
+     *
+     * @param credentialName the name of the credential checked
+     * @param tenant the tenant checked
+     * @param checkedAt when the check ran
+     * @param tokenIssued true if Entra issued an app-only token
+     * @param grantedPermissions the token's {@code roles}; never null, empty without a token
+     * @param requiredPermissions what the enabled datasets need; never null
+     * @param secretExpiresInDays whole days until the client secret expires, negative once expired; null when unknown
+     * @param entraIdP1 whether the tenant has Entra ID P1; null when not probed
+     * @param problems what is wrong, in any order; never null, empty when all is well
+     * @throws NullPointerException if a collection is null or holds null
+     */
     public PreflightReport {
         grantedPermissions = Set.copyOf(grantedPermissions);
         requiredPermissions = List.copyOf(requiredPermissions);
@@ -38,12 +52,21 @@ public record PreflightReport(
                 .toList();
     }
 
-    /** True when no problem is an {@link PreflightProblem.Severity#ERROR}: syncing can start. */
+    /**
+     * True when no problem is an {@link PreflightProblem.Severity#ERROR}: syncing can start.
+     *
+     * @return true if no problem is an error, so syncing can start (warnings allowed)
+     */
     public boolean ok() {
         return problems.stream().noneMatch(p -> p.severity() == PreflightProblem.Severity.ERROR);
     }
 
-    /** The problems of one kind. */
+    /**
+     * The problems of one kind.
+     *
+     * @param kind the kind of problem; never null
+     * @return the problems of that kind, errors first; empty when there is none
+     */
     public List<PreflightProblem> problems(PreflightProblem.Kind kind) {
         return problems.stream().filter(p -> p.kind() == kind).toList();
     }

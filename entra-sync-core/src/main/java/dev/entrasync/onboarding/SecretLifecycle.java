@@ -120,9 +120,12 @@ public final class SecretLifecycle implements SecretExpiryCheck {
      * Entra refuses, or the store fails, the old secret stays in use.
      *
      * @param newExpiry when the new secret expires, or null when unknown
+     * @param credentialName the name of the credential to rotate; never null
+     * @param newSecret the new client secret; never null
      * @return the saved credential
      * @throws IllegalArgumentException if the credential is unknown or {@code newExpiry} is not in the future
      * @throws SecretRotationException if the new secret was refused or could not be saved (the old one is kept)
+     * @throws NullPointerException if {@code credentialName} or {@code newSecret} is null
      */
     public synchronized AppCredential rotate(String credentialName, ClientSecret newSecret, Instant newExpiry) {
         Objects.requireNonNull(newSecret, "newSecret");

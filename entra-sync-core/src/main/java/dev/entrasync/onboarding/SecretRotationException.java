@@ -11,12 +11,17 @@ public final class SecretRotationException extends EntraSyncException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the credential whose secret was not rotated. */
     private final String credentialName;
+    /** Whether trying again unchanged may work. */
     private final boolean transientFailure;
 
     /**
      * @param credentialName the credential whose secret was not rotated
      * @param transientFailure whether trying again unchanged may work
+     * @param message the whole message, what happened and what to do; never containing a secret
+     * @param cause the {@link dev.entrasync.TokenException} Entra refused the secret with, or the store's exception;
+     *     may be null
      */
     public SecretRotationException(String message, String credentialName, boolean transientFailure, Throwable cause) {
         super(message, cause);
@@ -24,7 +29,11 @@ public final class SecretRotationException extends EntraSyncException {
         this.transientFailure = transientFailure;
     }
 
-    /** The credential whose secret was not rotated. */
+    /**
+     * The credential whose secret was not rotated.
+     *
+     * @return the name of the credential whose secret was not rotated
+     */
     public String credentialName() {
         return credentialName;
     }

@@ -47,9 +47,12 @@ public final class TenantDiscovery {
     /**
      * Every tenant the credential reaches, in the order its source lists them.
      *
+     * @param credentialName the name of the credential whose tenants to find; never null
+     * @return every tenant found, each with its consent status and a fresh consent link; empty when none; never null
      * @throws IllegalArgumentException if the credential is unknown
      * @throws TokenException for a partner credential, when no token can be had for its home tenant
      * @throws GraphException for a partner credential, when neither customer list can be read (the message says which permission to add)
+     * @throws NullPointerException if {@code credentialName} is null
      */
     public List<DiscoveredTenant> discover(String credentialName) {
         Objects.requireNonNull(credentialName, "credentialName");

@@ -31,6 +31,7 @@ public final class TenantImport {
      * @param tenants the selected discovered tenants, in the order to import them
      * @param datasets what to sync for each imported tenant
      * @param directory creates the host's companies
+     * @return the new mappings and the skipped tenants; never null
      * @throws IllegalStateException if the directory returns no company id
      */
     public static ImportResult importTenants(

@@ -16,7 +16,11 @@ import dev.entrasync.TenantId;
  */
 public interface SyncScheduler extends AutoCloseable {
 
-    /** Gives the scheduler the engine's tasks; called once, before anything else. */
+    /**
+     * Gives the scheduler the engine's tasks; called once, before anything else.
+     *
+     * @param tasks the engine's tasks; never null
+     */
     void attach(SyncTasks tasks);
 
     /**
@@ -29,6 +33,8 @@ public interface SyncScheduler extends AutoCloseable {
      * Has some instance run this job, which the engine saved as QUEUED in the shared job store, by
      * calling {@link SyncTasks#runQueued}. A scheduler may run it before {@link #start} (the
      * built-in one does) or hold it until then (a cluster one may).
+     *
+     * @param job the job the engine saved as QUEUED; never null
      */
     void submit(SyncJob job);
 
@@ -37,6 +43,8 @@ public interface SyncScheduler extends AutoCloseable {
      * {@link SyncTasks#nextRun SyncTasks.nextRun(tenant, null)} again, not the slot the old interval
      * gave. Called from any thread; a scheduler that asks {@code nextRun} before each run need not do
      * anything (the default).
+     *
+     * @param tenant the tenant whose interval changed; never null
      */
     default void reschedule(TenantId tenant) {}
 
