@@ -49,7 +49,10 @@ public enum GraphPermission {
      */
     DELEGATED_ADMIN_RELATIONSHIP_READ_ALL(
             "DelegatedAdminRelationship.Read.All", "f6e9e124-4586-492f-adc0-c6f96e4823fd"),
-    /** {@code Mail.Send}: sends mail from a mailbox of the credential's home tenant; needed only when mail is enabled. */
+    /**
+     * {@code Mail.Send}: sends mail from a mailbox of the credential's home tenant; needed only when mail is
+     * enabled.
+     */
     MAIL_SEND("Mail.Send", "b633e1c5-b582-4048-a93e-9f11b44c7e96");
 
     /** The Microsoft Graph resource's application id. */

@@ -95,7 +95,13 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         this.scheduler = builder.build();
     }
 
-    /** A builder for an instance over the storage's database (and prefix). */
+    /**
+     * A builder for an instance over the storage's database (and prefix).
+     *
+     * @param storage the storage whose database (and table prefix) holds the schedule; never null
+     * @return a new builder with the default settings; never null
+     * @throws NullPointerException if {@code storage} is null
+     */
     public static Builder builder(JdbcStorage storage) {
         return new Builder(Objects.requireNonNull(storage, "storage"));
     }
@@ -162,12 +168,20 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         }
     }
 
-    /** This instance's name, as {@link ScheduledTenant#runningOn()} shows it. */
+    /**
+     * This instance's name, as {@link ScheduledTenant#runningOn()} shows it.
+     *
+     * @return this instance's name; never null
+     */
     public String instanceName() {
         return instanceName;
     }
 
-    /** Every tenant in the schedule, by next run. */
+    /**
+     * Every tenant in the schedule, by next run.
+     *
+     * @return one entry per tenant row in the shared schedule, ordered by next run and then tenant id; empty when none
+     */
     public List<ScheduledTenant> scheduledTenants() {
         return tenantRows().stream()
                 .map(e -> new ScheduledTenant(
@@ -236,7 +250,13 @@ public final class JdbcClusterScheduler implements SyncScheduler {
             return name.length() <= 50 ? name : name.substring(name.length() - 50);
         }
 
-        /** This instance's name (default: host name and process id), 1 to 50 characters. */
+        /**
+         * This instance's name (default: host name and process id), 1 to 50 characters.
+         *
+         * @param instanceName this instance's name, unique among the instances; 1 to 50 characters, not blank
+         * @return this builder
+         * @throws IllegalArgumentException if {@code instanceName} is null, blank or longer than 50 characters
+         */
         public Builder instanceName(String instanceName) {
             if (instanceName == null || instanceName.isBlank() || instanceName.length() > 50) {
                 throw new IllegalArgumentException("instanceName: must be 1-50 characters, was '" + instanceName + "'");
@@ -245,7 +265,13 @@ public final class JdbcClusterScheduler implements SyncScheduler {
             return this;
         }
 
-        /** How many tenants this instance syncs at once (default 4). */
+        /**
+         * How many tenants this instance syncs at once (default 4).
+         *
+         * @param threads the number of tenants this instance syncs at once; at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code threads} is below 1
+         */
         public Builder threads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("threads: must be >= 1, was " + threads);
@@ -254,7 +280,13 @@ public final class JdbcClusterScheduler implements SyncScheduler {
             return this;
         }
 
-        /** How often this instance looks for due work (default 10 seconds). */
+        /**
+         * How often this instance looks for due work (default 10 seconds).
+         *
+         * @param pollingInterval how often this instance looks for due work; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code pollingInterval} is null, zero or negative
+         */
         public Builder pollingInterval(Duration pollingInterval) {
             this.pollingInterval = positive("pollingInterval", pollingInterval);
             return this;
@@ -263,25 +295,47 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         /**
          * How often a running sync's heartbeat is written (default 1 minute). A run whose heartbeat is six
          * intervals old is taken as dead (its instance crashed or hung) and run again by another instance.
+         *
+         * @param heartbeatInterval how often a running sync's heartbeat is written; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code heartbeatInterval} is null, zero or negative
          */
         public Builder heartbeatInterval(Duration heartbeatInterval) {
             this.heartbeatInterval = positive("heartbeatInterval", heartbeatInterval);
             return this;
         }
 
-        /** How long {@link JdbcClusterScheduler#close()} waits for this instance's runs (default 30 minutes). */
+        /**
+         * How long {@link JdbcClusterScheduler#close()} waits for this instance's runs (default 30 minutes).
+         *
+         * @param shutdownMaxWait how long closing waits for this instance's runs; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code shutdownMaxWait} is null, zero or negative
+         */
         public Builder shutdownMaxWait(Duration shutdownMaxWait) {
             this.shutdownMaxWait = positive("shutdownMaxWait", shutdownMaxWait);
             return this;
         }
 
-        /** How often the engine's housekeeping runs and new mappings join the schedule (default 1 minute). */
+        /**
+         * How often the engine's housekeeping runs and new mappings join the schedule (default 1 minute).
+         *
+         * @param housekeepingInterval how often the housekeeping row runs; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if {@code housekeepingInterval} is null, zero or negative
+         */
         public Builder housekeepingInterval(Duration housekeepingInterval) {
             this.housekeepingInterval = positive("housekeepingInterval", housekeepingInterval);
             return this;
         }
 
-        /** The clock deciding what is due; give it the engine's clock (default: system UTC). */
+        /**
+         * The clock deciding what is due; give it the engine's clock (default: system UTC).
+         *
+         * @param clock the clock deciding what is due; never null
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -294,7 +348,11 @@ public final class JdbcClusterScheduler implements SyncScheduler {
             return value;
         }
 
-        /** Builds the scheduler; give it to {@code entra.engine().scheduler(...)}. */
+        /**
+         * Builds the scheduler; give it to {@code entra.engine().scheduler(...)}.
+         *
+         * @return a new scheduler, not yet attached to an engine; never null
+         */
         public JdbcClusterScheduler build() {
             return new JdbcClusterScheduler(this);
         }

@@ -83,6 +83,7 @@ public final class JdbcCredentialStore implements CredentialStore {
      * Re-encrypts, in one transaction, every secret that is not under the ring's primary key — the step of
      * a key rotation after the new key became primary. Returns how many were re-encrypted.
      *
+     * @return the number of secrets re-encrypted; zero when every secret was already under the primary key
      * @throws SecretKeyException if a secret cannot be decrypted with the ring (nothing is changed)
      */
     public int reencryptWithPrimaryKey() {

@@ -33,7 +33,15 @@ public final class JdbcQueries {
         this.db = db;
     }
 
-    /** The tenant's current records of {@code type} (e.g. {@code EntraDevice.class}), ordered by id. */
+    /**
+     * The tenant's current records of {@code type} (e.g. {@code EntraDevice.class}), ordered by id.
+     *
+     * @param <R> the record type
+     * @param tenant the tenant; never null
+     * @param type the record class of a dataset table, such as {@code EntraDevice.class}; never null
+     * @return the current records, ordered by id; empty when the tenant has none
+     * @throws IllegalArgumentException if entra-sync-jdbc keeps no table of {@code type}
+     */
     public <R extends EntraRecord> List<R> records(TenantId tenant, Class<R> type) {
         return unwrap(rows(tenant, type, false, 0, Integer.MAX_VALUE));
     }
@@ -44,6 +52,12 @@ public final class JdbcQueries {
      * @param includeRemoved whether rows marked removed are included
      * @param offset rows to skip, at least 0
      * @param limit rows to return at most, at least 1
+     * @param <R> the record type
+     * @param tenant the tenant; never null
+     * @param type the record class of a dataset table, such as {@code EntraDevice.class}; never null
+     * @return up to {@code limit} rows with their sync metadata, ordered by id; empty past the last
+     * @throws IllegalArgumentException if {@code offset} or {@code limit} is out of range, or entra-sync-jdbc keeps no
+     *     table of {@code type}
      */
     public <R extends EntraRecord> List<StoredRecord<R>> rows(
             TenantId tenant, Class<R> type, boolean includeRemoved, int offset, int limit) {
@@ -57,7 +71,14 @@ public final class JdbcQueries {
         return query(table, sql, tenant.value());
     }
 
-    /** How many current records of {@code type} the tenant has. */
+    /**
+     * How many current records of {@code type} the tenant has.
+     *
+     * @param tenant the tenant; never null
+     * @param type the record class of a dataset table, such as {@code EntraUser.class}; never null
+     * @return the number of current records; zero when there is none
+     * @throws IllegalArgumentException if entra-sync-jdbc keeps no table of {@code type}
+     */
     public long count(TenantId tenant, Class<? extends EntraRecord> type) {
         String sql = "SELECT COUNT(*) FROM "
                 + db.table(DatasetTables.forType(type).name()) + " WHERE tenant_id = ? AND removed_at IS NULL";
@@ -72,13 +93,24 @@ public final class JdbcQueries {
         });
     }
 
-    /** The tenant's current users whose MFA state is not registered, ordered by user principal name. */
+    /**
+     * The tenant's current users whose MFA state is not registered, ordered by user principal name.
+     *
+     * @param tenant the tenant; never null
+     * @return the current users whose MFA state is {@code NOT_REGISTERED} (users whose state is unknown are left out);
+     *     empty when there is none
+     */
     public List<EntraUser> usersWithoutMfa(TenantId tenant) {
         return unwrap(query(
                 DatasetTables.forType(EntraUser.class), db.sql(JdbcQueries.class, "usersWithoutMfa"), tenant.value()));
     }
 
-    /** The tenant's current licences with units left (enabled minus consumed above 0), by product name. */
+    /**
+     * The tenant's current licences with units left (enabled minus consumed above 0), by product name.
+     *
+     * @param tenant the tenant; never null
+     * @return the current licences with units left, ordered by product name; empty when there is none
+     */
     public List<EntraLicense> licensesWithUnitsLeft(TenantId tenant) {
         return unwrap(query(
                 DatasetTables.forType(EntraLicense.class),
@@ -91,6 +123,10 @@ public final class JdbcQueries {
      * snapshot is stored.
      *
      * @param days how far back the series reaches from the latest snapshot, at least 1
+     * @param tenant the tenant; never null
+     * @return the latest snapshot and the series of the snapshots from {@code days} days before it up to it, oldest
+     *     first; empty when no snapshot is stored
+     * @throws IllegalArgumentException if {@code days} is below 1
      */
     public Optional<SecureScoreTrend> secureScoreTrend(TenantId tenant, int days) {
         if (days < 1) {

@@ -50,7 +50,13 @@ public final class JdbcStorage {
         this.sink = new JdbcDatasetSink(new StagingSink(db, abandonedSessionsAfter));
     }
 
-    /** A builder for storage in the database behind {@code dataSource}. */
+    /**
+     * A builder for storage in the database behind {@code dataSource}.
+     *
+     * @param dataSource the host's pool of connections to an H2, PostgreSQL or MariaDB database; never null
+     * @return a new builder with the default settings; never null
+     * @throws NullPointerException if {@code dataSource} is null
+     */
     public static Builder builder(DataSource dataSource) {
         return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
     }
@@ -60,7 +66,11 @@ public final class JdbcStorage {
      * store and job store; the host adds what else it needs (a scheduler, listeners) and builds. Called at
      * start-up from any thread.
      *
+     * @param runtime the host's runtime; never null
+     * @return a new engine builder with this storage's tenant mapper, sink, checkpoint store and job store set; never
+     *     null
      * @throws IllegalStateException if the runtime is closed
+     * @throws NullPointerException if {@code runtime} is null
      */
     public EntraSync.EngineBuilder engine(EntraSync runtime) {
         return Objects.requireNonNull(runtime, "runtime")
@@ -71,7 +81,11 @@ public final class JdbcStorage {
                 .jobs(jobStore());
     }
 
-    /** The dataset sink; one shared instance. */
+    /**
+     * The dataset sink; one shared instance.
+     *
+     * @return the dataset sink, the same instance on every call; never null
+     */
     public JdbcDatasetSink datasetSink() {
         return sink;
     }
@@ -79,27 +93,47 @@ public final class JdbcStorage {
     /**
      * A credential store whose client secrets are encrypted at rest with {@code keys}. Cheap; build one per
      * key ring and share it.
+     *
+     * @param keys the key ring that encrypts and decrypts the client secrets; never null
+     * @return a new credential store; never null
+     * @throws NullPointerException if {@code keys} is null
      */
     public JdbcCredentialStore credentialStore(SecretKeyRing keys) {
         return new JdbcCredentialStore(db, keys);
     }
 
-    /** The checkpoint store (delta links and watermarks), beside the data. */
+    /**
+     * The checkpoint store (delta links and watermarks), beside the data.
+     *
+     * @return a new checkpoint store; never null
+     */
     public JdbcCheckpointStore checkpointStore() {
         return new JdbcCheckpointStore(db);
     }
 
-    /** The company-tenant mapper; deleting a mapping with {@code PURGE} removes its data through {@link #dataPurger()}. */
+    /**
+     * The company-tenant mapper; deleting a mapping with {@code PURGE} removes its data through {@link #dataPurger()}.
+     *
+     * @return a new tenant mapper, purging through {@link #dataPurger()}; never null
+     */
     public JdbcTenantMapper tenantMapper() {
         return new JdbcTenantMapper(db, dataPurger());
     }
 
-    /** The consent store (verified consents and used consent-link nonces). */
+    /**
+     * The consent store (verified consents and used consent-link nonces).
+     *
+     * @return a new consent store; never null
+     */
     public JdbcConsentStore consentStore() {
         return new JdbcConsentStore(db);
     }
 
-    /** The job store (jobs and their per-dataset results). */
+    /**
+     * The job store (jobs and their per-dataset results).
+     *
+     * @return a new job store; never null
+     */
     public JdbcJobStore jobStore() {
         return new JdbcJobStore(db);
     }
@@ -107,23 +141,37 @@ public final class JdbcStorage {
     /**
      * Removes everything synced for a mapping's tenant — its rows of every dataset table and its checkpoints —
      * in one transaction. For a host that keeps mappings elsewhere but data here.
+     *
+     * @return a new purger; never null
      */
     public DataPurger dataPurger() {
         TenantPurge purge = new TenantPurge(db);
         return mapping -> purge.purge(mapping.tenant());
     }
 
-    /** Queries over the dataset tables, for the host's screens. */
+    /**
+     * Queries over the dataset tables, for the host's screens.
+     *
+     * @return a new query object; never null
+     */
     public JdbcQueries queries() {
         return new JdbcQueries(db);
     }
 
-    /** The table prefix, e.g. {@code entra_}; may be empty. */
+    /**
+     * The table prefix, e.g. {@code entra_}; may be empty.
+     *
+     * @return the table prefix; empty when there is none; never null
+     */
     public String tablePrefix() {
         return db.prefix();
     }
 
-    /** The database product: {@code H2}, {@code PostgreSQL} or {@code MariaDB}. */
+    /**
+     * The database product: {@code H2}, {@code PostgreSQL} or {@code MariaDB}.
+     *
+     * @return the database product's name; never null
+     */
     public String databaseProduct() {
         return db.dialect().productName();
     }
@@ -148,6 +196,8 @@ public final class JdbcStorage {
          * The prefix of every table entra-sync creates (default {@code entra_}): a lower-case letter, then up
          * to 23 lower-case letters, digits or underscores; or empty for none.
          *
+         * @param tablePrefix the table prefix; never null, empty for none
+         * @return this builder
          * @throws IllegalArgumentException for any other prefix
          */
         public Builder tablePrefix(String tablePrefix) {
@@ -163,13 +213,22 @@ public final class JdbcStorage {
         /**
          * Whether {@link #build()} applies pending schema migrations (default true). With false the host
          * migrates the schema itself, and {@code build()} only checks that it is current.
+         *
+         * @param migrate true to apply pending migrations, false to only check that the schema is current
+         * @return this builder
          */
         public Builder migrate(boolean migrate) {
             this.migrate = migrate;
             return this;
         }
 
-        /** The clock for {@code first_seen}, {@code last_seen} and other stored times (default: system UTC). */
+        /**
+         * The clock for {@code first_seen}, {@code last_seen} and other stored times (default: system UTC).
+         *
+         * @param clock the clock for stored times; never null
+         * @return this builder
+         * @throws NullPointerException if {@code clock} is null
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
@@ -180,6 +239,9 @@ public final class JdbcStorage {
          * Sessions end by completing or aborting; one left by a process that died is purged when a session of
          * the same dataset opens after this time.
          *
+         * @param abandonedSessionsAfter the age after which an unfinished session's staged rows are purged; not null,
+         *     positive
+         * @return this builder
          * @throws IllegalArgumentException if not positive
          */
         public Builder abandonedSessionsAfter(Duration abandonedSessionsAfter) {
@@ -196,6 +258,7 @@ public final class JdbcStorage {
         /**
          * Connects to learn the database, then migrates (or checks) the schema.
          *
+         * @return the new storage, its schema current; never null
          * @throws JdbcStoreException if the database cannot be reached
          * @throws IllegalArgumentException if the database is not H2, PostgreSQL or MariaDB
          * @throws IllegalStateException if migrating fails, or with {@code migrate(false)} the schema is not current

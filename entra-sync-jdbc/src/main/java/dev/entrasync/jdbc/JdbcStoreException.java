@@ -15,6 +15,7 @@ public final class JdbcStoreException extends EntraSyncException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The SQLState of the failure; null when the driver gave none. */
     private final String sqlState;
 
     /**
@@ -26,7 +27,11 @@ public final class JdbcStoreException extends EntraSyncException {
         this.sqlState = cause.getSQLState();
     }
 
-    /** The SQLState of the failure, or null when the driver gave none. */
+    /**
+     * The SQLState of the failure, or null when the driver gave none.
+     *
+     * @return the SQLState, such as {@code 08006}; null when the driver gave none
+     */
     public String sqlState() {
         return sqlState;
     }

@@ -12,7 +12,9 @@ public final class SecretKeyException extends EntraSyncException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The name of the credential whose secret could not be decrypted. */
     private final String credentialName;
+    /** The key id stored beside the secret. */
     private final String keyId;
 
     SecretKeyException(String credentialName, String keyId, String message, Throwable cause) {
@@ -21,12 +23,20 @@ public final class SecretKeyException extends EntraSyncException {
         this.keyId = keyId;
     }
 
-    /** The credential whose secret could not be decrypted. */
+    /**
+     * The credential whose secret could not be decrypted.
+     *
+     * @return the credential's name
+     */
     public String credentialName() {
         return credentialName;
     }
 
-    /** The key id stored beside the secret. */
+    /**
+     * The key id stored beside the secret.
+     *
+     * @return the key id stored beside the secret
+     */
     public String keyId() {
         return keyId;
     }

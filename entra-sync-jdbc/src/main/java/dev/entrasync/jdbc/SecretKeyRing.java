@@ -42,24 +42,40 @@ public final class SecretKeyRing {
         this.primaryKeyId = primaryKeyId;
     }
 
-    /** A new builder. */
+    /**
+     * A new builder.
+     *
+     * @return a new, empty builder; never null
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A new random 256-bit key, Base64-encoded: for setting up a host's first key. */
+    /**
+     * A new random 256-bit key, Base64-encoded: for setting up a host's first key.
+     *
+     * @return 32 random bytes from {@link SecureRandom}, Base64-encoded; never null
+     */
     public static String generateKey() {
         byte[] key = new byte[KEY_BYTES];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);
     }
 
-    /** The id of the key new secrets are encrypted with. */
+    /**
+     * The id of the key new secrets are encrypted with.
+     *
+     * @return the primary key's id; never null
+     */
     public String primaryKeyId() {
         return primaryKeyId;
     }
 
-    /** The ids of every key in the ring, sorted. */
+    /**
+     * The ids of every key in the ring, sorted.
+     *
+     * @return an unmodifiable, sorted set of the key ids, at least one; never null
+     */
     public Set<String> keyIds() {
         return Collections.unmodifiableSet(new TreeSet<>(keys.keySet()));
     }
@@ -89,7 +105,11 @@ public final class SecretKeyRing {
          * Adds a 256-bit key under {@code keyId} (1–64 letters, digits, {@code .}, {@code _} or {@code -}).
          * The bytes are copied.
          *
+         * @param keyId the key's id, 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}, unique in the ring
+         * @param key the key's 32 bytes; never null; copied, so later changes to the array have no effect
+         * @return this builder
          * @throws IllegalArgumentException for a bad id, a repeated id, or a key that is not 32 bytes
+         * @throws NullPointerException if {@code key} is null
          */
         public Builder key(String keyId, byte[] key) {
             if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
@@ -111,8 +131,12 @@ public final class SecretKeyRing {
         /**
          * Adds a 256-bit key given in Base64.
          *
+         * @param keyId the key's id, 1 to 64 letters, digits, {@code .}, {@code _} or {@code -}, unique in the ring
+         * @param base64Key the key's 32 bytes in Base64, surrounding blanks ignored; never null
+         * @return this builder
          * @throws IllegalArgumentException for a bad id, text that is not Base64 or a key that is not 32 bytes
          *     (the message never contains the key)
+         * @throws NullPointerException if {@code base64Key} is null
          */
         public Builder key(String keyId, String base64Key) {
             byte[] decoded;
@@ -129,13 +153,23 @@ public final class SecretKeyRing {
             }
         }
 
-        /** The key that encrypts new secrets; optional when the ring holds one key. */
+        /**
+         * The key that encrypts new secrets; optional when the ring holds one key.
+         *
+         * @param keyId the id of a key in the ring; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder primary(String keyId) {
             this.primaryKeyId = keyId;
             return this;
         }
 
-        /** @throws IllegalStateException if the ring is empty or the primary key is missing or ambiguous */
+        /**
+         * The key ring.
+         *
+         * @return a new, immutable key ring; never null
+         * @throws IllegalStateException if the ring is empty or the primary key is missing or ambiguous
+         */
         public SecretKeyRing build() {
             if (keys.isEmpty()) {
                 throw new IllegalStateException("SecretKeyRing: add at least one key with key(id, bytes)");

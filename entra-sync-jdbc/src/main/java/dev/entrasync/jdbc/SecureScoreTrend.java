@@ -13,6 +13,14 @@ import java.util.Optional;
  */
 public record SecureScoreTrend(EntraSecureScore latest, List<EntraSecureScore> series) {
 
+    /**
+     * Validates the components and copies {@code series} into an unmodifiable list.
+     *
+     * @param latest the newest snapshot; never null
+     * @param series the snapshots of the requested window, oldest first; never null, ending with {@code latest}
+     * @throws NullPointerException if {@code latest} or {@code series} is null, or {@code series} holds null
+     * @throws IllegalArgumentException if {@code series} is empty or does not end with {@code latest}
+     */
     public SecureScoreTrend {
         Objects.requireNonNull(latest, "latest");
         series = List.copyOf(series);
@@ -24,6 +32,8 @@ public record SecureScoreTrend(EntraSecureScore latest, List<EntraSecureScore> s
     /**
      * The latest score minus the oldest score of the series (positive: improving); empty when the series
      * holds one snapshot or a score is unknown.
+     *
+     * @return the score change over the series; empty when the series holds one snapshot or either score is unknown
      */
     public Optional<Double> change() {
         Double first = series.get(0).currentScore();
@@ -31,7 +41,12 @@ public record SecureScoreTrend(EntraSecureScore latest, List<EntraSecureScore> s
         return series.size() < 2 || first == null || last == null ? Optional.empty() : Optional.of(last - first);
     }
 
-    /** The latest score as a percentage of the maximum; empty when either is unknown or the maximum is 0. */
+    /**
+     * The latest score as a percentage of the maximum; empty when either is unknown or the maximum is 0.
+     *
+     * @return the latest score as a percentage of the maximum; empty when either is unknown or the maximum
+     *     is 0
+     */
     public Optional<Double> percentOfMax() {
         Double current = latest.currentScore();
         Double max = latest.maxScore();

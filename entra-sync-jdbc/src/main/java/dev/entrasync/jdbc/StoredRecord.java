@@ -17,6 +17,16 @@ import java.util.Objects;
 public record StoredRecord<R extends EntraRecord>(
         R record, Instant firstSeen, Instant lastSeen, Instant removedAt, String runId) {
 
+    /**
+     * Validates the components.
+     *
+     * @param record the record; never null
+     * @param firstSeen when a completed run first delivered it; never null
+     * @param lastSeen when a completed run last delivered it; never null
+     * @param removedAt when a run found it gone; null while it exists
+     * @param runId the run that last delivered it; never null
+     * @throws NullPointerException if {@code record}, {@code firstSeen}, {@code lastSeen} or {@code runId} is null
+     */
     public StoredRecord {
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(firstSeen, "firstSeen");
@@ -24,7 +34,11 @@ public record StoredRecord<R extends EntraRecord>(
         Objects.requireNonNull(runId, "runId");
     }
 
-    /** Whether a run found the object gone. */
+    /**
+     * Whether a run found the object gone.
+     *
+     * @return true if {@link #removedAt()} is set: a run found the object gone
+     */
     public boolean removed() {
         return removedAt != null;
     }
