@@ -37,6 +37,8 @@ public sealed interface ConsentResult {
     /**
      * The administrator's sign-in proved the tenant (a verified ID token's {@code tid}), the consent was
      * verified with an app-only token and recorded in the {@link ConsentStore}.
+     *
+     * @param consent the consent recorded in the {@link ConsentStore}; never null
      */
     record Granted(ConsentRecord consent) implements ConsentResult {
         /**
@@ -72,6 +74,12 @@ public sealed interface ConsentResult {
      * Microsoft reported that consent was not given (declined, or a failure such as a wrong redirect
      * URI). {@code error} and {@code errorDescription} are Microsoft's; {@code words} and {@code fix}
      * are ours. {@code aadstsCode} may be null.
+     *
+     * @param error Microsoft's {@code error} parameter, such as {@code access_denied}
+     * @param errorDescription Microsoft's {@code error_description}; may be null
+     * @param aadstsCode the AADSTS number found in the description; null when there is none
+     * @param words what happened, in plain words
+     * @param fix what a person should do
      */
     record Declined(String error, String errorDescription, Integer aadstsCode, String words, String fix)
             implements ConsentResult {
@@ -81,7 +89,12 @@ public sealed interface ConsentResult {
         }
     }
 
-    /** The administrator cancelled the consent page. {@code errorDescription} may be null. */
+    /**
+     * The administrator cancelled the consent page. {@code errorDescription} may be null.
+     *
+     * @param error Microsoft's {@code error} parameter
+     * @param errorDescription Microsoft's {@code error_description}; may be null
+     */
     record Cancelled(String error, String errorDescription) implements ConsentResult {
         @Override
         public String message() {
@@ -90,7 +103,12 @@ public sealed interface ConsentResult {
         }
     }
 
-    /** The {@code state} was refused: the redirect is not answered and nothing is recorded. */
+    /**
+     * The {@code state} was refused: the redirect is not answered and nothing is recorded.
+     *
+     * @param reason why the state was refused
+     * @param message what happened and what to do, in words
+     */
     record InvalidState(Reason reason, String message) implements ConsentResult {
         /** Why the state was refused. */
         public enum Reason {
@@ -110,6 +128,10 @@ public sealed interface ConsentResult {
      * consented (the tenant is the verified ID token's {@code tid}), but nothing is recorded yet. Pass it
      * to {@link ConsentFlow#verify(String, TenantId, String)}, which confirms the consent with an
      * app-only token (waiting for Microsoft's propagation) and records it. {@code companyId} may be null.
+     *
+     * @param credentialName the name of the credential the consent link was made for
+     * @param tenant the GUID of the tenant the signed-in administrator belongs to (the ID token's {@code tid})
+     * @param companyId the host's company the consent link named; may be null
      */
     record Proven(String credentialName, TenantId tenant, String companyId) implements ConsentResult {
         @Override
@@ -123,6 +145,9 @@ public sealed interface ConsentResult {
      * The redirect did not prove which tenant's administrator consented, so nothing is recorded and no
      * app-only token is asked for. {@link #reason()} says which check failed; the message says what
      * happened and that the administrator should open a new consent link (the link was used up).
+     *
+     * @param reason which proof was missing or wrong
+     * @param message what happened and what to do, in words
      */
     record NotProven(Reason reason, String message) implements ConsentResult {
         /** Which proof was missing or wrong. */
@@ -149,6 +174,10 @@ public sealed interface ConsentResult {
      * window (or the token named another tenant), or the credential the link named is no longer in the
      * credential store. Nothing is recorded.
      * {@code claimedTenant} (the tenant being verified) and the failure may be absent.
+     *
+     * @param claimedTenant the tenant being verified, as given or proved; may be null
+     * @param message what happened and what to do, in words
+     * @param tokenFailure the token endpoint's refusal; null when that was not the reason
      */
     record NotVerified(String claimedTenant, String message, TokenException tokenFailure) implements ConsentResult {
         /**

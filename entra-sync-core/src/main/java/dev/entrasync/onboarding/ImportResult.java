@@ -25,6 +25,12 @@ public record ImportResult(List<TenantMapping> imported, List<Skipped> skipped) 
         skipped = List.copyOf(skipped);
     }
 
-    /** A tenant not imported because it is mapped to {@code companyId} already. */
+    /**
+     * A tenant not imported because it is mapped to {@code companyId} already.
+     *
+     * @param tenant the tenant that was not imported
+     * @param companyId the company it is mapped to; null when the conflicting mapping could not be read
+     * @param reason why it was skipped, in words
+     */
     public record Skipped(TenantId tenant, String companyId, String reason) {}
 }
