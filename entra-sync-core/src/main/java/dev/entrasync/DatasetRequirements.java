@@ -64,7 +64,7 @@ public final class DatasetRequirements {
      * @param datasets the datasets to sync; never null, may be empty
      * @param cspPartner true for a CSP partner credential, which discovers customers through GDAP
      * @param mailEnabled true when the host sends mail through entra-sync
-     * @return a new, modifiable set of the permissions needed; empty when nothing is needed; never null
+     * @return a new set of the permissions needed; empty when nothing is needed; never null
      */
     public static Set<GraphPermission> permissions(Set<Dataset> datasets, boolean cspPartner, boolean mailEnabled) {
         java.util.EnumSet<GraphPermission> all = java.util.EnumSet.noneOf(GraphPermission.class);

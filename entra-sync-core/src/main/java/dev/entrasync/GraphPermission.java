@@ -15,7 +15,10 @@ public enum GraphPermission {
     DEVICE_READ_ALL("Device.Read.All", "7438b122-aefc-4978-80ed-43db9fcc7715"),
     /** {@code Group.Read.All}: reads groups; needed by {@link Dataset#GROUPS}. */
     GROUP_READ_ALL("Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b"),
-    /** {@code GroupMember.Read.All}: reads group memberships, which the groups dataset also uses. */
+    /**
+     * {@code GroupMember.Read.All}: lists groups and reads their basic properties and memberships. Not requested by
+     * the permission manifest; named in errors as an alternative to {@code Group.Read.All}.
+     */
     GROUP_MEMBER_READ_ALL("GroupMember.Read.All", "98830695-27a2-44f7-8c18-0c3ebc9698f6"),
     /**
      * {@code LicenseAssignment.Read.All}: reads subscribed SKUs and licence assignments; needed by
@@ -28,19 +31,21 @@ public enum GraphPermission {
      */
     ROLE_MANAGEMENT_READ_DIRECTORY("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c"),
     /**
-     * {@code AuditLog.Read.All}: reads directory audit and sign-in logs; needed by {@link Dataset#AUDIT_LOGS} and
-     * {@link Dataset#USERS}.
+     * {@code AuditLog.Read.All}: reads directory audit logs and the MFA registration report; needed by
+     * {@link Dataset#AUDIT_LOGS} and {@link Dataset#USERS} (users' MFA).
      */
     AUDIT_LOG_READ_ALL("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da"),
     /** {@code SecurityEvents.Read.All}: reads Microsoft Secure Score; needed by {@link Dataset#SECURE_SCORES}. */
     SECURITY_EVENTS_READ_ALL("SecurityEvents.Read.All", "bf394140-e372-4bf9-a898-299cfc7564e5"),
     /**
-     * {@code Organization.Read.All}: reads the tenant's organization profile; needed by {@link Dataset#TENANT_PROFILE}.
+     * {@code Organization.Read.All}: reads the tenant's organization profile; needed by {@link Dataset#TENANT_PROFILE}
+     * and by onboarding (each tenant's name and domain), so always in the permission manifest.
      */
     ORGANIZATION_READ_ALL("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6"),
     /**
      * {@code Directory.Read.All}: reads the whole directory; Microsoft documents it as also granting several of the
-     * narrower read permissions (see {@link #isGrantedBy(java.util.Collection)}).
+     * narrower read permissions (see {@link #isGrantedBy(java.util.Collection)}). Never requested by the permission
+     * manifest.
      */
     DIRECTORY_READ_ALL("Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61"),
     /**

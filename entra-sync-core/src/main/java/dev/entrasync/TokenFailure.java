@@ -147,7 +147,8 @@ public enum TokenFailure {
      * Whether nothing will change until a person acts on the credential or the consent (a wrong or
      * expired secret, a missing consent, a disabled app). The engine stops retrying such tenants.
      *
-     * @return true for a failure only a person can fix; false for a transient or unrecognised one
+     * @return true for {@link #INVALID_SECRET}, {@link #SECRET_EXPIRED}, {@link #APP_NOT_IN_TENANT},
+     *     {@link #APP_DISABLED}, {@link #TENANT_NOT_FOUND} and {@link #WRONG_CLOUD}; false for every other failure
      */
     public boolean isPermanent() {
         return this == INVALID_SECRET

@@ -330,7 +330,7 @@ public final class ConsentFlow {
      * @param credentialName a credential in the credential store; never null
      * @param tenant the tenant to verify, a GUID or a verified domain; never null
      * @return {@link ConsentResult.Granted} with the recorded consent, or {@link ConsentResult.NotVerified} when no
-     *     app-only token could be had for the tenant; never null
+     *     app-only token could be had for the tenant or the token named another tenant; never null
      * @throws IllegalArgumentException if the credential is unknown
      * @throws NullPointerException if {@code credentialName} or {@code tenant} is null
      */

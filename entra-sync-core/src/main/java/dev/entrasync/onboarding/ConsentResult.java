@@ -21,7 +21,7 @@ public sealed interface ConsentResult {
     /**
      * What happened and what to do, in words.
      *
-     * @return the message, on one line with what the redirect carried escaped and cut; never null
+     * @return the message, quoting what the redirect carried escaped and cut as described above; never null
      */
     String message();
 

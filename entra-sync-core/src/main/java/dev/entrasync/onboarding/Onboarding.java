@@ -146,7 +146,8 @@ public final class Onboarding {
          * and the same on every host instance (an instance with another key cannot complete the
          * consent). Copied.
          *
-         * @param key the signing key, at least 32 random bytes; copied, so later changes to the array have no effect
+         * @param key the signing key, at least 32 random bytes, not null; copied, so later changes to the array have no
+         *     effect
          * @return this builder
          * @throws IllegalArgumentException if shorter than 32 bytes
          */

@@ -42,8 +42,8 @@ public interface SyncTasks {
      * slot. A never-synced tenant waits for its slot; hosts sync it at once with Sync now.
      *
      * @param tenant the tenant; never null
-     * @param after the start of the tenant's previous run as the scheduler planned it; null when the scheduler has not
-     *     seen the tenant yet
+     * @param after the instant the next run must follow (a scheduler passes the later of the previous run's due time
+     *     and its end); null when the scheduler has not seen the tenant yet
      * @return when the tenant is next due; never null
      */
     Instant nextRun(TenantId tenant, Instant after);
