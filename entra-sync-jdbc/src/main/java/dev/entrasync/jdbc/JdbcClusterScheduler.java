@@ -253,7 +253,8 @@ public final class JdbcClusterScheduler implements SyncScheduler {
         /**
          * This instance's name (default: host name and process id), 1 to 50 characters.
          *
-         * @param instanceName this instance's name, unique among the instances; 1 to 50 characters, not blank
+         * @param instanceName this instance's name, shown as {@link ScheduledTenant#runningOn()}; 1 to 50 characters,
+         *     not blank
          * @return this builder
          * @throws IllegalArgumentException if {@code instanceName} is null, blank or longer than 50 characters
          */
