@@ -26,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * token, in seconds), starts the confirmation on a worker ({@link ConsentChecks}: it may wait for Microsoft's
  * propagation) and sends the browser at once to a status page that refreshes itself until the grant is verified
  * with a token, and then shows the outcome. Only a verified grant creates the
- * company and maps the tenant to it.
+ * company and maps the tenant to it: a declined or cancelled consent leaves nothing, and a retry connects the
+ * company of that name left unconnected rather than creating a second. "Connect" on a company that is not
+ * connected ({@code /connect?company=C-1001}) carries that company's id instead, and connects that company.
  *
  * <p>The callback and the status page need no portal session: the person coming back is usually the customer's
  * administrator. They show only that consent's outcome.

@@ -158,7 +158,7 @@ class CompanyPagesTest {
 
         assertThat(english)
                 .containsPattern("<time datetime=\"\\d{4}-\\d\\d-\\d\\dT[^\"]+Z\" title=\"[^\"]+\">"
-                        + "[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d\\s?[AP]M UTC</time>");
+                        + "[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d[\\s\\u202f]?[AP]M UTC</time>");
         assertThat(german)
                 .containsPattern(
                         "<time datetime=\"[^\"]+Z\" title=\"[^\"]+\">\\d\\d\\.\\d\\d\\.\\d{4}, \\d\\d:\\d\\d UTC</time>");
