@@ -56,4 +56,23 @@ public record EntraGroup(
         proxyAddresses = proxyAddresses == null ? List.of() : List.copyOf(proxyAddresses);
         resourceBehaviorOptions = resourceBehaviorOptions == null ? List.of() : List.copyOf(resourceBehaviorOptions);
     }
+
+    /**
+     * The group's kind, from {@code groupTypes}, {@code securityEnabled} and {@code mailEnabled}: a
+     * {@code Unified} group is Microsoft 365 whatever its flags; an empty {@code groupTypes} alone does not make
+     * a security group (distribution lists have none either).
+     *
+     * @return the kind; {@link GroupKind#OTHER} when neither flag is set or the flags were not read, never null
+     */
+    public GroupKind kind() {
+        if (groupTypes.stream().anyMatch("Unified"::equalsIgnoreCase)) {
+            return GroupKind.MICROSOFT_365;
+        }
+        boolean security = Boolean.TRUE.equals(securityEnabled);
+        boolean mail = Boolean.TRUE.equals(mailEnabled);
+        if (security) {
+            return mail ? GroupKind.MAIL_ENABLED_SECURITY : GroupKind.SECURITY;
+        }
+        return mail ? GroupKind.DISTRIBUTION : GroupKind.OTHER;
+    }
 }

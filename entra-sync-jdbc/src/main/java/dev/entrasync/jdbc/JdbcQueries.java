@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -69,6 +70,117 @@ public final class JdbcQueries {
                 + (includeRemoved ? "" : " AND removed_at IS NULL") + " ORDER BY id"
                 + (limit == Integer.MAX_VALUE && offset == 0 ? "" : " LIMIT " + limit + " OFFSET " + offset);
         return query(table, sql, tenant.value());
+    }
+
+    /** The longest page {@link #page} returns. */
+    public static final int MAX_PAGE = 500;
+
+    /**
+     * One page of the tenant's current records of {@code type} whose searched text contains {@code search}
+     * (ignoring case), in the order a person reads them, with how many match in all. Searched and ordered:
+     * users by user principal name (and name), devices, groups, roles and tenant profiles by name (groups also
+     * by mail, devices by operating system), licences by product name (and SKU), audit events newest first
+     * (searching activity, category and initiator), secure scores newest first, control profiles by rank.
+     * The search is a bound parameter ({@code %} and {@code _} in it match themselves), never part of the SQL.
+     *
+     * @param <R> the record type
+     * @param tenant the tenant; never null
+     * @param type the record class of a dataset table, such as {@code EntraUser.class}; never null
+     * @param search the text to look for; null or blank for every record
+     * @param offset matching records to skip, at least 0 (past the end gives an empty page)
+     * @param limit records to return at most, 1 to {@value #MAX_PAGE}
+     * @return the page's records in reading order, with the number of matching records in all
+     * @throws IllegalArgumentException if {@code offset} or {@code limit} is out of range, or entra-sync-jdbc keeps
+     *     no table of {@code type}
+     */
+    public <R extends EntraRecord> RecordPage<R> page(
+            TenantId tenant, Class<R> type, String search, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException(
+                    "offset must be >= 0 and limit between 1 and " + MAX_PAGE + ", were " + offset + " and " + limit);
+        }
+        DatasetTable<R> table = DatasetTables.forType(type);
+        PageShape shape = PageShape.of(table.name());
+        String pattern = search == null || search.isBlank() ? null : "%" + likeEscaped(search.trim()) + "%";
+        StringBuilder where = new StringBuilder(" WHERE tenant_id = ? AND removed_at IS NULL");
+        if (pattern != null) {
+            where.append(" AND (");
+            for (int i = 0; i < shape.searched().size(); i++) {
+                where.append(i == 0 ? "" : " OR ")
+                        .append("LOWER(")
+                        .append(shape.searched().get(i))
+                        .append(") LIKE ? ESCAPE '!'");
+            }
+            where.append(')');
+        }
+        String from = " FROM " + db.table(table.name()) + where;
+        String rowsSql = "SELECT *" + from + " ORDER BY " + shape.order() + " LIMIT ? OFFSET ?";
+        return db.withConnection("reading a page of " + table.name() + " of tenant " + tenant, c -> {
+            long total;
+            try (PreparedStatement statement = c.prepareStatement("SELECT COUNT(*)" + from)) {
+                bindSearch(statement, tenant, pattern, shape);
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    total = rows.getLong(1);
+                }
+            }
+            List<R> records;
+            try (PreparedStatement statement = c.prepareStatement(rowsSql)) {
+                int next = bindSearch(statement, tenant, pattern, shape);
+                statement.setInt(next, limit);
+                statement.setInt(next + 1, offset);
+                records = unwrap(read(table, statement));
+            }
+            return new RecordPage<>(records, total, offset, limit);
+        });
+    }
+
+    private static int bindSearch(PreparedStatement statement, TenantId tenant, String pattern, PageShape shape)
+            throws SQLException {
+        int index = 1;
+        statement.setString(index++, tenant.value());
+        if (pattern != null) {
+            for (int i = 0; i < shape.searched().size(); i++) {
+                statement.setString(index++, pattern);
+            }
+        }
+        return index;
+    }
+
+    /** {@code text} lower-cased for a {@code LIKE ... ESCAPE '!'} pattern, its wildcards matching themselves. */
+    static String likeEscaped(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '%' || c == '_' || c == '!') {
+                out.append('!');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    /** What a page of one table searches and how it is ordered: fixed column names, never input. */
+    private record PageShape(List<String> searched, String order) {
+        static PageShape of(String table) {
+            return switch (table) {
+                case "users" ->
+                    new PageShape(List.of("user_principal_name", "display_name"), "user_principal_name, id");
+                case "devices" -> new PageShape(List.of("display_name", "operating_system"), "display_name, id");
+                case "groups" -> new PageShape(List.of("display_name", "mail"), "display_name, id");
+                case "licenses" -> new PageShape(List.of("product_name", "sku_part_number"), "product_name, id");
+                case "audit_events" ->
+                    new PageShape(
+                            List.of(
+                                    "activity_display_name",
+                                    "category",
+                                    "initiated_by_user_principal_name",
+                                    "initiated_by_app_name"),
+                            "activity_at DESC, id");
+                case "secure_scores" -> new PageShape(List.of("id"), "created_at DESC, id");
+                case "secure_score_controls" -> new PageShape(List.of("title", "control_category"), "control_rank, id");
+                default -> new PageShape(List.of("display_name"), "display_name, id");
+            };
+        }
     }
 
     /**

@@ -124,4 +124,90 @@ class JdbcQueriesTest {
         assertThatThrownBy(() -> queries.secureScoreTrend(TENANT, 0)).hasMessageContaining("days must be >= 1");
         assertThatThrownBy(() -> queries.count(TENANT, notKept)).hasMessageContaining("keeps no table of");
     }
+
+    @DatabaseTest
+    void pagesPartitionTheCurrentRecordsAndCountThemAll(TestDatabase db) {
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        run(storage, Dataset.USERS, "r1", true, TestUsers.users(0, 47));
+        run(storage, Dataset.USERS, "r2", true, TestUsers.users(2, 47)); // two removed: not on any page
+        JdbcQueries queries = storage.queries();
+
+        List<String> seen = new java.util.ArrayList<>();
+        for (int offset = 0; offset < 45; offset += 20) {
+            RecordPage<EntraUser> page = queries.page(TENANT, EntraUser.class, null, offset, 20);
+            assertThat(page.total()).isEqualTo(45);
+            assertThat(page.records()).hasSize(Math.min(20, 45 - offset));
+            page.records().forEach(u -> seen.add(u.id()));
+        }
+        assertThat(seen)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        TestUsers.users(2, 47).stream().map(EntraUser::id).toList());
+        RecordPage<EntraUser> pastTheEnd = queries.page(TENANT, EntraUser.class, "", 1_000_000, 20);
+        assertThat(pastTheEnd.records()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(45);
+    }
+
+    @DatabaseTest
+    void searchIgnoresCaseAndTakesSqlAndWildcardsAsText(TestDatabase db) {
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        List<EntraUser> users = new java.util.ArrayList<>(TestUsers.users(0, 30));
+        users.add(TestUsers.user(30, "Ann O'Brien <b>100%_sure</b>"));
+        run(storage, Dataset.USERS, "r1", true, users);
+        JdbcQueries queries = storage.queries();
+
+        assertThat(queries.page(TENANT, EntraUser.class, "USER2", 0, 50).records())
+                .extracting(EntraUser::userPrincipalName)
+                .containsExactlyInAnyOrder(
+                        "user2@contoso.onmicrosoft.com",
+                        "user20@contoso.onmicrosoft.com",
+                        "user21@contoso.onmicrosoft.com",
+                        "user22@contoso.onmicrosoft.com",
+                        "user23@contoso.onmicrosoft.com",
+                        "user24@contoso.onmicrosoft.com",
+                        "user25@contoso.onmicrosoft.com",
+                        "user26@contoso.onmicrosoft.com",
+                        "user27@contoso.onmicrosoft.com",
+                        "user28@contoso.onmicrosoft.com",
+                        "user29@contoso.onmicrosoft.com");
+        assertThat(queries.page(TENANT, EntraUser.class, "user2", 0, 5).total()).isEqualTo(11);
+        assertThat(queries.page(TENANT, EntraUser.class, "' OR '1'='1", 0, 50).total())
+                .isZero();
+        assertThat(queries.page(TENANT, EntraUser.class, "x'); DROP TABLE users; --", 0, 50)
+                        .total())
+                .isZero();
+        assertThat(queries.page(TENANT, EntraUser.class, "%", 0, 50).records())
+                .extracting(EntraUser::id)
+                .containsExactly(TestUsers.id(30));
+        assertThat(queries.page(TENANT, EntraUser.class, "_", 0, 50).records())
+                .extracting(EntraUser::id)
+                .containsExactly(TestUsers.id(30));
+        assertThat(queries.page(TENANT, EntraUser.class, "o'brien <b>", 0, 50).records())
+                .extracting(EntraUser::id)
+                .containsExactly(TestUsers.id(30));
+        assertThat(queries.count(TENANT, EntraUser.class)).isEqualTo(31); // the table is still there
+    }
+
+    @DatabaseTest
+    void pagesOfEveryDatasetTableCanBeRead(TestDatabase db) {
+        JdbcQueries queries = db.storageBuilder().build().queries();
+        for (Class<? extends EntraRecord> type : List.of(
+                EntraUser.class,
+                dev.entrasync.model.EntraDevice.class,
+                dev.entrasync.model.EntraGroup.class,
+                EntraLicense.class,
+                dev.entrasync.model.EntraRole.class,
+                dev.entrasync.model.EntraAuditEvent.class,
+                EntraSecureScore.class,
+                dev.entrasync.model.EntraSecureScoreControl.class,
+                dev.entrasync.model.EntraTenantProfile.class)) {
+            assertThat(queries.page(TENANT, type, "a", 0, 10).total())
+                    .as(type.getSimpleName())
+                    .isZero();
+        }
+        assertThatThrownBy(() -> queries.page(TENANT, EntraUser.class, null, -1, 10))
+                .hasMessageContaining("offset must be >= 0");
+        assertThatThrownBy(() -> queries.page(TENANT, EntraUser.class, null, 0, JdbcQueries.MAX_PAGE + 1))
+                .hasMessageContaining("limit between 1 and 500");
+    }
 }

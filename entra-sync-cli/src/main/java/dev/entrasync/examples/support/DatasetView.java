@@ -59,7 +59,7 @@ public record DatasetView(List<String> columns, List<List<String>> rows) {
                         List.of("Group", "Types", "Mail", "Security", "Members"),
                         g -> List.of(
                                 text(g.displayName()),
-                                g.groupTypes().isEmpty() ? "Security" : String.join(", ", g.groupTypes()),
+                                g.kind().label(),
                                 text(g.mail()),
                                 text(g.securityEnabled()),
                                 text(g.memberCount())));

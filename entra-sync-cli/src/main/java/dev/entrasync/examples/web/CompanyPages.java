@@ -1,11 +1,11 @@
 package dev.entrasync.examples.web;
 
 import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
 import dev.entrasync.SyncJob;
 import dev.entrasync.SyncedData;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.CompanyBook;
-import dev.entrasync.examples.support.DatasetView;
 import dev.entrasync.examples.support.TenantSummary;
 import dev.entrasync.jdbc.SecureScoreTrend;
 import io.javalin.Javalin;
@@ -18,6 +18,11 @@ import java.util.Locale;
 
 /** The companies list ("Sync now", delete) and each company's pages: a summary and a tab per dataset. */
 final class CompanyPages {
+
+    /** Shown where MFA is "n/a": what the CLI's preflight says about Entra ID P1. */
+    static final String MFA_WITHOUT_P1 = "MFA is n/a: this tenant has no Microsoft Entra ID P1 (or P2) licence, and"
+            + " Microsoft reports users' MFA registration (/reports/authenticationMethods/userRegistrationDetails)"
+            + " only to tenants with one. Everything else is synced; MFA shows once the tenant has P1.";
 
     private final Portal portal;
 
@@ -32,9 +37,12 @@ final class CompanyPages {
             portal.engine().syncNowForCompany(ctx.pathParam("id"));
             ctx.redirect("/jobs", HttpStatus.SEE_OTHER);
         });
-        app.post("/companies/{id}/delete", ctx -> {
+        app.post("/companies/{id}/delete", this::confirmDelete);
+        app.post("/companies/{id}/delete/confirmed", ctx -> {
+            String id = ctx.pathParam("id");
+            connected(id);
             boolean purge = "purge".equals(ctx.formParam("data"));
-            portal.db().mapper().delete(ctx.pathParam("id"), purge ? SyncedData.PURGE : SyncedData.KEEP);
+            portal.db().mapper().delete(id, purge ? SyncedData.PURGE : SyncedData.KEEP);
             ctx.redirect("/", HttpStatus.SEE_OTHER);
         });
         app.post("/sync", ctx -> {
@@ -57,7 +65,8 @@ final class CompanyPages {
                             .map(job -> job.status().name())
                             .orElse("never synced");
             String actions = mapping == null
-                    ? "not connected: <a href=\"/connect\">connect</a>"
+                    ? "not connected: <a id=\"connect-" + Html.esc(company.id()) + "\" href=\"/connect?company="
+                            + Html.esc(company.id()) + "\">connect</a>"
                     : Html.button("/companies/" + company.id() + "/sync", "Sync now", "sync-" + company.id())
                             + " <form class=\"inline\" method=\"post\" action=\"/companies/" + Html.esc(company.id())
                             + "/delete\"><select name=\"data\"><option value=\"keep\">keep synced data</option>"
@@ -98,14 +107,42 @@ final class CompanyPages {
         return html.append("</table>").toString();
     }
 
+    /**
+     * The confirmation every disconnect passes: names the company and what happens to its synced data, and
+     * posts (with the session's CSRF token, as every form) to the action that does it.
+     */
+    private void confirmDelete(Context ctx) {
+        String id = ctx.pathParam("id");
+        TenantMapping mapping = connected(id);
+        boolean purge = "purge".equals(ctx.formParam("data"));
+        String name = portal.companies().name(id);
+        String body = "<p id=\"confirm-text\">Disconnect <b>" + Html.esc(name) + "</b> from tenant "
+                + Html.esc(mapping.tenant()) + "? It will no longer be synced"
+                + (purge
+                        ? ", and <b class=\"bad\">every record synced from the tenant is deleted</b> from the"
+                                + " database. This cannot be undone."
+                        : "; the records synced so far are kept.")
+                + "</p><form method=\"post\" action=\"/companies/" + Html.esc(id)
+                + "/delete/confirmed\"><input type=\"hidden\" name=\"data\" value=\"" + (purge ? "purge" : "keep")
+                + "\"><button id=\"confirm-delete\">" + (purge ? "Disconnect and purge" : "Disconnect")
+                + "</button> <a id=\"cancel-delete\" href=\"/\">Cancel</a></form>";
+        ctx.html(portal.page(ctx, purge ? "Disconnect and purge?" : "Disconnect?", body));
+    }
+
+    private TenantMapping connected(String id) {
+        portal.companies().find(id).orElseThrow(() -> new NotFoundResponse("There is no company " + id + "."));
+        return portal.db()
+                .mapper()
+                .findByCompany(id)
+                .orElseThrow(() -> new NotFoundResponse(portal.companies().name(id)
+                        + " is not connected to a tenant; connect it from the Companies" + " page."));
+    }
+
     private void company(Context ctx) {
         String id = ctx.pathParam("id");
         CompanyBook.Company company =
-                portal.companies().find(id).orElseThrow(() -> new NotFoundResponse("No company " + id));
-        TenantMapping mapping = portal.db()
-                .mapper()
-                .findByCompany(id)
-                .orElseThrow(() -> new NotFoundResponse("Company " + id + " is not connected to a tenant"));
+                portal.companies().find(id).orElseThrow(() -> new NotFoundResponse("There is no company " + id + "."));
+        TenantMapping mapping = connected(id);
         Dataset tab = Dataset.of(ctx.queryParamAsClass("tab", String.class).getOrDefault("users"));
         TenantSummary s = TenantSummary.of(portal.records(), mapping.tenant());
         StringBuilder body = new StringBuilder("<p>Tenant ")
@@ -124,6 +161,9 @@ final class CompanyPages {
                 .append(card("Audit events", String.valueOf(s.auditEvents())))
                 .append(card("Secure score", s.secureScoreText()))
                 .append("</div>");
+        if (s.users() > 0 && s.mfaPercent().isEmpty()) {
+            body.append(Html.message(MFA_WITHOUT_P1, false).replace("id=\"message\"", "id=\"mfa-na\""));
+        }
         portal.db().storage().jobStore().latest(mapping.tenant()).ifPresent(job -> body.append(lastJob(job)));
         body.append("<nav class=\"tabs\">");
         for (Dataset d : Dataset.values()) {
@@ -147,14 +187,34 @@ final class CompanyPages {
                     .map(ScoreChart::svg)
                     .orElse("<p>No secure score synced yet.</p>"));
         }
-        body.append(Html.table(DatasetView.of(portal.records(), mapping.tenant(), tab), 200));
+        body.append(
+                new DatasetPage(portal.db().storage().queries(), Cells.forAcceptLanguage(ctx.header("Accept-Language")))
+                        .render(id, mapping.tenant(), tab, ctx.queryParam("q"), ctx.queryParam("page")));
         ctx.html(portal.page(ctx, company.name(), body.toString()));
     }
 
+    /** The last job's status, and, as the CLI prints them, each dataset's error or warnings. */
     private static String lastJob(SyncJob job) {
-        return "<p>Last sync: <span id=\"last-status\" class=\""
-                + Html.statusClass(job.status().name()) + "\">" + Html.esc(job.status()) + "</span>"
-                + (job.reason() == null ? "" : " — " + Html.esc(job.reason())) + "</p>";
+        StringBuilder html = new StringBuilder("<p>Last sync: <span id=\"last-status\" class=\"")
+                .append(Html.statusClass(job.status().name()))
+                .append("\">")
+                .append(Html.esc(job.status()))
+                .append("</span>")
+                .append(job.reason() == null ? "" : " — " + Html.esc(job.reason()))
+                .append("</p>");
+        List<String> notes = new ArrayList<>();
+        for (DatasetResult result : job.results()) {
+            if (result.status() == DatasetResult.Status.FAILED) {
+                notes.add(result.dataset().key() + ": " + result.error());
+            }
+            result.warnings().forEach(w -> notes.add(result.dataset().key() + ": " + w));
+        }
+        if (!notes.isEmpty()) {
+            html.append("<ul id=\"job-notes\">");
+            notes.forEach(n -> html.append("<li>").append(Html.esc(n)).append("</li>"));
+            html.append("</ul>");
+        }
+        return html.toString();
     }
 
     private static String card(String label, String value) {

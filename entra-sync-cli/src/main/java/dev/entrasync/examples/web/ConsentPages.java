@@ -4,6 +4,7 @@ import dev.entrasync.AppCredential;
 import dev.entrasync.Dataset;
 import dev.entrasync.MappingConflictException;
 import dev.entrasync.TenantMapping;
+import dev.entrasync.examples.support.CompanyBook;
 import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.ConsentUrl;
 import io.javalin.Javalin;
@@ -25,7 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * token, in seconds), starts the confirmation on a worker ({@link ConsentChecks}: it may wait for Microsoft's
  * propagation) and sends the browser at once to a status page that refreshes itself until the grant is verified
  * with a token, and then shows the outcome. Only a verified grant creates the
- * company and maps the tenant to it.
+ * company and maps the tenant to it: a declined or cancelled consent leaves nothing, and a retry connects the
+ * company of that name left unconnected rather than creating a second. "Connect" on a company that is not
+ * connected ({@code /connect?company=C-1001}) carries that company's id instead, and connects that company.
  *
  * <p>The callback and the status page need no portal session: the person coming back is usually the customer's
  * administrator. They show only that consent's outcome.
@@ -68,7 +71,19 @@ final class ConsentPages {
                         + "<form method=\"post\" action=\"/connect\" id=\"connect\"><label>Credential</label><select name=\"credential\">");
         credentials.forEach(
                 c -> body.append("<option>").append(Html.esc(c.name())).append("</option>"));
-        body.append("</select>").append(CredentialsPage.field("New company name", "company", "", "text"));
+        body.append("</select>");
+        Optional<CompanyBook.Company> existing = portal.companies().find(ctx.queryParam("company"));
+        if (existing.isPresent()) {
+            body.append("<p id=\"existing-company\">Connects <b>")
+                    .append(Html.esc(existing.get().name()))
+                    .append("</b> (")
+                    .append(Html.esc(existing.get().id()))
+                    .append(").</p><input type=\"hidden\" name=\"companyId\" value=\"")
+                    .append(Html.esc(existing.get().id()))
+                    .append("\">");
+        } else {
+            body.append(CredentialsPage.field("New company name", "company", "", "text"));
+        }
         if (portal.administrators() != null) {
             body.append(
                     "<label>Simulated administrator (simulation only)</label><select name=\"administrator\" id=\"administrator\">");
@@ -87,13 +102,25 @@ final class ConsentPages {
     }
 
     private void connect(Context ctx) {
-        String name = companyName(ctx.formParam("company"));
         String credential = ctx.formParam("credential");
         if (credential == null || credential.isBlank()) {
             throw new IllegalArgumentException(
-                    "Credential: choose the credential to connect with (add one on the" + " Credentials page first).");
+                    "Choose the credential to connect with (add one on the Credentials page first).");
         }
-        ConsentUrl link = portal.onboarding().consent().forAnyTenant(credential, NEW_COMPANY + name);
+        String existingId = ctx.formParam("companyId");
+        String companyId;
+        if (existingId != null && !existingId.isBlank()) {
+            CompanyBook.Company company = portal.companies()
+                    .find(existingId)
+                    .orElseThrow(() -> new IllegalArgumentException("There is no company " + existingId + "."));
+            if (portal.db().mapper().findByCompany(company.id()).isPresent()) {
+                throw new IllegalArgumentException(company.name() + " is already connected to a tenant.");
+            }
+            companyId = company.id();
+        } else {
+            companyId = NEW_COMPANY + companyName(ctx.formParam("company"));
+        }
+        ConsentUrl link = portal.onboarding().consent().forAnyTenant(credential, companyId);
         redirectToConsent(ctx, link, ctx.formParam("administrator"));
     }
 
@@ -105,13 +132,13 @@ final class ConsentPages {
      */
     static String companyName(String name) {
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("Company name: must not be empty; name the company first.");
+            throw new IllegalArgumentException("Name the new company first: the company name is empty.");
         }
         String trimmed = name.trim();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length > MAX_COMPANY_NAME) {
-            throw new IllegalArgumentException(
-                    "Company name: must be at most " + MAX_COMPANY_NAME + " characters, was " + length + ".");
+            throw new IllegalArgumentException("The company name is too long: at most " + MAX_COMPANY_NAME
+                    + " characters, this one has " + length + ".");
         }
         trimmed.codePoints()
                 .filter(c -> Character.getType(c) == Character.CONTROL
@@ -123,8 +150,8 @@ final class ConsentPages {
                 .ifPresent(c -> {
                     throw new IllegalArgumentException(String.format(
                             Locale.ROOT,
-                            "Company name: must not contain"
-                                    + " control, line-break or invisible formatting characters, found U+%04X.",
+                            "The company name must not contain control, line-break or invisible formatting"
+                                    + " characters; it contains U+%04X.",
                             c));
                 });
         return trimmed;
@@ -216,6 +243,8 @@ final class ConsentPages {
         String companyId = granted.consent().companyId();
         if (companyId != null && companyId.startsWith(NEW_COMPANY)) {
             body.append(connectNewCompany(companyId.substring(NEW_COMPANY.length()), granted));
+        } else if (companyId != null) {
+            body.append(connectExistingCompany(companyId, granted));
         }
         return new ConsentChecks.Outcome("Tenant connected", body.toString());
     }
@@ -228,22 +257,47 @@ final class ConsentPages {
                         + Html.esc(portal.companies().name(existing.get().companyId()))
                         + "; no company was created.</p>";
             }
-            String companyId = portal.companies().create(name, null);
-            try {
-                portal.db()
-                        .mapper()
-                        .map(new TenantMapping(
-                                companyId,
-                                granted.tenant(),
-                                granted.consent().credentialName(),
-                                name,
-                                null,
-                                EnumSet.allOf(Dataset.class),
-                                false));
-            } catch (MappingConflictException e) {
-                return Html.message(e.getMessage(), true);
-            }
-            return "<p id=\"connected\">" + Html.esc(name) + " is connected.</p>";
+            // A retry after a declined or cancelled consent, or a second link for the same name, connects the
+            // company left unconnected rather than creating a second one of that name.
+            String companyId = portal.companies().list().stream()
+                    .filter(c -> c.name().equalsIgnoreCase(name))
+                    .filter(c -> portal.db().mapper().findByCompany(c.id()).isEmpty())
+                    .map(CompanyBook.Company::id)
+                    .findFirst()
+                    .orElseGet(() -> portal.companies().create(name, null));
+            return map(companyId, name, granted);
         }
+    }
+
+    private String connectExistingCompany(String companyId, ConsentResult.Granted granted) {
+        synchronized (portal.companies()) {
+            Optional<TenantMapping> existing = portal.db().mapper().findByTenant(granted.tenant());
+            if (existing.isPresent()) {
+                return "<p id=\"already-connected\">This tenant is already connected to "
+                        + Html.esc(portal.companies().name(existing.get().companyId())) + ".</p>";
+            }
+            if (portal.companies().find(companyId).isEmpty()) {
+                return Html.message("The company this consent was for no longer exists; nothing was connected.", true);
+            }
+            return map(companyId, portal.companies().name(companyId), granted);
+        }
+    }
+
+    private String map(String companyId, String name, ConsentResult.Granted granted) {
+        try {
+            portal.db()
+                    .mapper()
+                    .map(new TenantMapping(
+                            companyId,
+                            granted.tenant(),
+                            granted.consent().credentialName(),
+                            name,
+                            null,
+                            EnumSet.allOf(Dataset.class),
+                            false));
+        } catch (MappingConflictException e) {
+            return Html.message(e.getMessage(), true);
+        }
+        return "<p id=\"connected\">" + Html.esc(name) + " is connected.</p>";
     }
 }

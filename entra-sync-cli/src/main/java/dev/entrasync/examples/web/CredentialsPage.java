@@ -3,6 +3,7 @@ package dev.entrasync.examples.web;
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
 import dev.entrasync.examples.support.DemoCloud;
+import dev.entrasync.onboarding.PreflightReport;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -12,9 +13,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Credentials: the app registrations entra-sync signs in as, each with when its secret expires; add one. */
 final class CredentialsPage {
+
+    private static final Pattern FIELD_MESSAGE = Pattern.compile("^([a-zA-Z]+): (.*)$", Pattern.DOTALL);
 
     private final Portal portal;
 
@@ -28,6 +35,11 @@ final class CredentialsPage {
     }
 
     private void show(Context ctx, String error) {
+        show(ctx, error == null ? null : Html.message(error, true), null);
+    }
+
+    private void show(Context ctx, String errorHtml, String checkHtml) {
+        String error = errorHtml;
         List<List<String>> rows = new ArrayList<>();
         for (AppCredential c : portal.db().credentials().list()) {
             rows.add(List.of(
@@ -41,7 +53,7 @@ final class CredentialsPage {
                             .orElse("unknown")));
         }
         DemoCloud sim = portal.simulation();
-        String body = (error == null ? "" : Html.message(error, true))
+        String body = (error == null ? "" : error) + (checkHtml == null ? "" : checkHtml)
                 + (rows.isEmpty()
                         ? "<p>No credential yet.</p>"
                         : Html.table(
@@ -82,6 +94,16 @@ final class CredentialsPage {
 
     private void add(Context ctx) {
         try {
+            required(ctx.formParam("name"), "Give the credential a name, e.g. northwind.");
+            required(
+                    ctx.formParam("homeTenant"),
+                    "Enter your home tenant: the id (a GUID) of the tenant the app is" + " registered in.");
+            required(
+                    ctx.formParam("clientId"),
+                    "Enter the application (client) id from the app registration's" + " Overview page.");
+            required(
+                    ctx.formParam("secret"),
+                    "Enter the client secret's value (shown once when the secret is" + " created; not its secret id).");
             String cloudName = ctx.formParam("cloud");
             Cloud cloud = "custom".equals(cloudName)
                     ? Cloud.custom(ctx.formParam("loginUrl"), ctx.formParam("graphUrl"))
@@ -102,11 +124,60 @@ final class CredentialsPage {
                                             .toInstant())
                     .build();
             portal.db().credentials().save(credential);
-            ctx.redirect("/credentials", HttpStatus.SEE_OTHER);
-        } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+            show(ctx, null, checked(credential));
+        } catch (DateTimeParseException e) {
             ctx.status(HttpStatus.BAD_REQUEST);
-            show(ctx, "Not saved: " + e.getMessage());
+            show(ctx, "Not saved: the secret's expiry date must be written as year-month-day, e.g. 2027-06-30.");
+        } catch (IllegalArgumentException | NullPointerException e) {
+            ctx.status(HttpStatus.BAD_REQUEST);
+            show(ctx, "Not saved: " + sentence(e.getMessage()));
         }
+    }
+
+    /**
+     * Asks Microsoft for an app-only token for the credential's home tenant and says what came back: a token, or
+     * the refusal in words with what to do.
+     */
+    private String checked(AppCredential credential) {
+        PreflightReport report =
+                portal.onboarding().preflight().check(credential.name(), credential.homeTenant(), Set.of());
+        if (report.tokenIssued()) {
+            return Html.message(
+                            "Saved " + credential.name() + " and checked it: Microsoft issued a token for your home"
+                                    + " tenant " + credential.homeTenant() + ".",
+                            false)
+                    .replace("id=\"message\"", "id=\"credential-check\"");
+        }
+        StringBuilder text = new StringBuilder("Saved " + credential.name() + ", but Microsoft refused a token for your"
+                + " home tenant " + credential.homeTenant() + ":");
+        report.problems().forEach(p -> text.append(' ').append(p.words()).append(p.fix() == null ? "" : " " + p.fix()));
+        return Html.message(text.toString(), true).replace("id=\"message\"", "id=\"credential-check\"");
+    }
+
+    private static void required(String value, String sentence) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(sentence);
+        }
+    }
+
+    /**
+     * A library message ({@code clientSecret: must not be empty}) as a sentence ({@code The client secret must not
+     * be empty.}); a message that is already a sentence is kept.
+     */
+    static String sentence(String message) {
+        if (message == null || message.isBlank()) {
+            return "Something in the form is not valid.";
+        }
+        Matcher field = FIELD_MESSAGE.matcher(message.trim());
+        String text = message.trim();
+        if (field.matches()) {
+            String words = field.group(1).replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+            words = words.replaceAll("\\burl\\b", "URL").replaceAll("\\bid\\b", "ID");
+            String rest = field.group(2);
+            text = rest.startsWith("must ") ? "The " + words + " " + rest : "The " + words + " is not valid: " + rest;
+        }
+        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return text.endsWith(".") ? text : text + ".";
     }
 
     static String field(String label, String name, String value, String type) {

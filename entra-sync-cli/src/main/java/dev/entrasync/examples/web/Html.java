@@ -1,6 +1,5 @@
 package dev.entrasync.examples.web;
 
-import dev.entrasync.examples.support.DatasetView;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -132,14 +131,17 @@ final class Html {
         return html.append("</table>").toString();
     }
 
-    static String table(DatasetView view, int limit) {
-        return table(
-                        view.columns(),
-                        view.rows().subList(0, Math.min(limit, view.rows().size())),
-                        -1)
-                + (view.rows().size() > limit
-                        ? "<p>First " + limit + " of " + view.rows().size() + ".</p>"
-                        : "");
+    /** A table whose cells are HTML the caller built and escaped; headers are escaped here. */
+    static String rawTable(List<String> headers, List<List<String>> rows) {
+        StringBuilder html = new StringBuilder("<table id=\"records\"><tr>");
+        headers.forEach(h -> html.append("<th>").append(esc(h)).append("</th>"));
+        html.append("</tr>");
+        for (List<String> row : rows) {
+            html.append("<tr>");
+            row.forEach(cell -> html.append("<td>").append(cell).append("</td>"));
+            html.append("</tr>");
+        }
+        return html.append("</table>").toString();
     }
 
     static String message(String text, boolean error) {

@@ -157,7 +157,14 @@ final class PortalSecurity {
     }
 
     private static void refuse(Context ctx, HttpStatus status, String message) {
-        ctx.status(status).html(Html.publicPage("Refused", Html.message(message, true), false));
+        // a signed-in administrator keeps the navigation; anyone else sees no more than the refusal
+        String token = csrfToken(ctx);
+        String body = Html.message(message, true);
+        ctx.status(status)
+                .html(
+                        token == null
+                                ? Html.publicPage("Refused", body, false)
+                                : Html.page("Refused", null, body, false, token));
         ctx.skipRemainingHandlers();
     }
 

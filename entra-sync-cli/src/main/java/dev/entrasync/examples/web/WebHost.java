@@ -11,6 +11,7 @@ import dev.entrasync.examples.support.KeyRings;
 import dev.entrasync.onboarding.Onboarding;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 
 /**
  * Shows a partner portal embedding entra-sync: credentials, admin consent, discovery and import, "Sync now",
@@ -78,11 +80,40 @@ public final class WebHost implements AutoCloseable {
         server.exception(IllegalArgumentException.class, (e, ctx) -> notDone(ctx, portal, HttpStatus.BAD_REQUEST, e));
         server.exception(MappingConflictException.class, (e, ctx) -> notDone(ctx, portal, HttpStatus.CONFLICT, e));
         server.exception(MissingPermissionException.class, (e, ctx) -> notDone(ctx, portal, HttpStatus.FORBIDDEN, e));
+        server.exception(
+                HttpResponseException.class,
+                (e, ctx) -> error(
+                        ctx,
+                        portal,
+                        HttpStatus.forStatus(e.getStatus()),
+                        // Javalin's own words for an unknown path ("Endpoint GET /x not found"), said plainly
+                        e.getStatus() == 404 && e.getMessage().startsWith("Endpoint ")
+                                ? "There is no page at " + ctx.path() + "."
+                                : e.getMessage()));
+        server.exception(Exception.class, (e, ctx) -> {
+            LoggerFactory.getLogger(WebHost.class).error("{} {} failed", ctx.method(), ctx.path(), e);
+            error(
+                    ctx,
+                    portal,
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "Something went wrong on the portal's side and nothing more was done. The details are in the"
+                            + " portal's log; try again, or go back to the Companies page.");
+        });
         server.start("127.0.0.1", port);
     }
 
     private static void notDone(Context ctx, Portal portal, HttpStatus status, Exception e) {
-        ctx.status(status).html(portal.page(ctx, "Not done", Html.message(e.getMessage(), true)));
+        error(ctx, portal, status, e.getMessage());
+    }
+
+    /** An error page: with the portal's navigation for a signed-in administrator, bare for anyone else. */
+    private static void error(Context ctx, Portal portal, HttpStatus status, String message) {
+        String title = status == HttpStatus.NOT_FOUND ? "Not found" : "Not done";
+        ctx.status(status)
+                .html(
+                        PortalSecurity.csrfToken(ctx) == null
+                                ? Html.publicPage(title, Html.message(message, true), false)
+                                : portal.page(ctx, title, Html.message(message, true)));
     }
 
     /** A new builder: port 8080, an in-memory H2 database; the administrator password must be set. */

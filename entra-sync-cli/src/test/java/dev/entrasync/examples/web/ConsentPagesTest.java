@@ -245,14 +245,75 @@ class ConsentPagesTest {
 
         assertThat(lineBreak.statusCode()).isEqualTo(400);
         assertThat(lineBreak.body())
-                .contains("Company name: must not contain control, line-break or invisible"
-                        + " formatting characters, found U+000D.");
+                .contains("The company name must not contain control, line-break or invisible"
+                        + " formatting characters; it contains U+000D.");
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(tooLong.body()).contains("Company name: must be at most 100 characters, was 101.");
+        assertThat(tooLong.body()).contains("The company name is too long: at most 100 characters, this one has 101.");
         HttpResponse<String> noCredential = admin.post("/connect", Map.of("company", "Fabrikam Ltd"));
         assertThat(noCredential.statusCode()).isEqualTo(400);
-        assertThat(noCredential.body()).contains("Credential: choose the credential to connect with");
+        assertThat(noCredential.body()).contains("Choose the credential to connect with");
         assertThat(admin.get("/").body()).contains("No companies yet");
+    }
+
+    @Test
+    void aDeclinedOrCancelledConsentLeavesNoCompanyAndRetryingConnectsExactlyOne() throws Exception {
+        start(WebHost.builder());
+        PortalClient admin = new PortalClient(host).login();
+        addCredential(host, admin);
+        SimulatedTenant fabrikam = host.simulation().fabrikam();
+
+        assertThat(finished(new PortalClient(host), consentRedirect(admin, "Fabrikam Ltd", "decline")))
+                .contains("Consent not completed");
+        assertThat(finished(new PortalClient(host), consentRedirect(admin, "Fabrikam Ltd", "cancel")))
+                .contains("cancelled the consent page");
+        assertThat(companyIds(admin)).isEmpty();
+
+        String id = connect(host, admin, "Fabrikam Ltd", fabrikam.id());
+        assertThat(finished(new PortalClient(host), consentRedirect(admin, "Fabrikam Ltd", fabrikam.id())))
+                .contains("already connected to Fabrikam Ltd");
+        assertThat(companyIds(admin)).containsExactly(id);
+
+        // disconnected, then connected again as a "new" company of the same name: the same company, not a second
+        assertThat(admin.post("/companies/" + id + "/delete/confirmed", Map.of("data", "keep"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(connect(host, admin, "Fabrikam Ltd", fabrikam.id())).isEqualTo(id);
+        assertThat(companyIds(admin)).containsExactly(id);
+    }
+
+    @Test
+    void connectOnAnExistingCompanyConnectsThatCompany() throws Exception {
+        start(WebHost.builder());
+        PortalClient admin = new PortalClient(host).login();
+        SimulatedTenant fabrikam = host.simulation().fabrikam();
+        String id = connect(host, admin, "Fabrikam Ltd", fabrikam.id());
+        assertThat(admin.post("/companies/" + id + "/delete", Map.of("data", "keep"))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(admin.post("/companies/" + id + "/delete/confirmed", Map.of("data", "keep"))
+                        .statusCode())
+                .isEqualTo(303);
+        assertThat(admin.get("/").body()).contains("id=\"connect-" + id + "\" href=\"/connect?company=" + id + "\"");
+
+        String form = admin.get("/connect?company=" + id).body();
+        assertThat(form)
+                .contains("Connects <b>Fabrikam Ltd</b> (" + id + ")")
+                .contains("name=\"companyId\" value=\"" + id + "\"")
+                .doesNotContain("New company name");
+        String outcome = finished(
+                new PortalClient(host),
+                consentRedirect(
+                        admin, Map.of("credential", "northwind", "companyId", id, "administrator", fabrikam.id())));
+
+        assertThat(outcome).contains("Fabrikam Ltd is connected.");
+        assertThat(companyIds(admin)).containsExactly(id);
+        assertThat(admin.get("/").body()).contains(fabrikam.id());
+        HttpResponse<String> again = admin.post("/connect", Map.of("credential", "northwind", "companyId", id));
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("Fabrikam Ltd is already connected to a tenant.");
+        HttpResponse<String> unknown = admin.post("/connect", Map.of("credential", "northwind", "companyId", "C-9999"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("There is no company C-9999.");
     }
 
     // --- helpers, also used by PortalSecurityTest ---
@@ -282,7 +343,8 @@ class ConsentPagesTest {
                             "2099-01-01",
                             "csp",
                             "true"));
-            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            assertThat(saved.body()).contains("Saved northwind");
         }
     }
 
@@ -306,6 +368,11 @@ class ConsentPagesTest {
         Map<String, String> form = administrator == null
                 ? Map.of("credential", "northwind", "company", company)
                 : Map.of("credential", "northwind", "company", company, "administrator", administrator);
+        return consentRedirect(admin, form);
+    }
+
+    /** Posts this "Connect a tenant" form and walks the simulated consent page; returns the callback URL. */
+    static String consentRedirect(PortalClient admin, Map<String, String> form) throws Exception {
         HttpResponse<String> connect = admin.post("/connect", form);
         assertThat(connect.statusCode()).as(connect.body()).isEqualTo(302);
         String consentPage = connect.headers().firstValue("Location").orElseThrow();

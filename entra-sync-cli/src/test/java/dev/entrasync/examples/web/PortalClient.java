@@ -69,6 +69,11 @@ final class PortalClient {
         return exchange(request(pathOrUrl, Map.of()).GET());
     }
 
+    /** A GET with these headers too, e.g. {@code Accept-Language}. */
+    HttpResponse<String> get(String pathOrUrl, Map<String, String> headers) throws Exception {
+        return exchange(request(pathOrUrl, headers).GET());
+    }
+
     /** A POST as the portal's own form sends it: cookie, Origin, CSRF token. */
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         return send(path, form, Map.of("Origin", base), true);

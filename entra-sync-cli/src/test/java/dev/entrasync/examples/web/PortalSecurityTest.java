@@ -164,7 +164,7 @@ class PortalSecurityTest {
         admin.login();
         assertThat(admin.post("/credentials", credential(DemoCloud.CLIENT_ID, "the-real-secret-value"))
                         .statusCode())
-                .isEqualTo(303);
+                .isEqualTo(200);
         String attackerClient = "0badc0de-0000-4000-8000-000000000000";
 
         HttpResponse<String> fromEvil = admin.send(
@@ -197,7 +197,8 @@ class PortalSecurityTest {
                 credential(DemoCloud.CLIENT_ID, "the-real-secret-value"),
                 Map.of("Referer", host.url() + "/credentials"),
                 true);
-        assertThat(sameOriginReferer.statusCode()).isEqualTo(303);
+        assertThat(sameOriginReferer.statusCode()).isEqualTo(200);
+        assertThat(sameOriginReferer.body()).contains("Saved northwind");
     }
 
     @Test
@@ -249,7 +250,16 @@ class PortalSecurityTest {
         assertThat(admin.get("/").body())
                 .contains("Fabrikam Ltd")
                 .contains(host.simulation().fabrikam().id());
-        assertThat(admin.post("/companies/" + companyId + "/delete", Map.of("data", "purge"))
+        HttpResponse<String> confirm = admin.post("/companies/" + companyId + "/delete", Map.of("data", "purge"));
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("every record synced from the tenant is deleted");
+        HttpResponse<String> confirmedWithout = admin.send(
+                "/companies/" + companyId + "/delete/confirmed",
+                Map.of("data", "purge"),
+                Map.of("Origin", host.url()),
+                false);
+        assertThat(confirmedWithout.statusCode()).isEqualTo(403);
+        assertThat(admin.post("/companies/" + companyId + "/delete/confirmed", Map.of("data", "purge"))
                         .statusCode())
                 .isEqualTo(303);
         assertThat(admin.get("/").body()).contains("not connected");

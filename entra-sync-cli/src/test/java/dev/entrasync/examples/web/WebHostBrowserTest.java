@@ -112,6 +112,18 @@ class WebHostBrowserTest {
                 .contains(DemoCloud.CLIENT_ID)
                 .contains("in 44 days");
 
+        assertThat(text("#credential-check")).contains("Saved northwind, but Microsoft refused a token");
+
+        // Fabrikam's administrator declines first: no company is left behind; the retry connects exactly one
+        open(By.linkText("Connect a tenant"));
+        type("company", "Fabrikam Ltd");
+        new Select(browser.findElement(By.id("administrator"))).selectByVisibleText("an administrator declines");
+        open(By.id("go-consent"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        assertThat(text("main")).contains("Consent not completed");
+        save("consent-declined.png");
+        browser.get(host.url());
+        assertThat(text("main")).contains("No companies yet");
         open(By.linkText("Connect a tenant"));
         type("company", "Fabrikam Ltd");
         new Select(browser.findElement(By.id("administrator"))).selectByVisibleText("Fabrikam approves");
@@ -121,6 +133,8 @@ class WebHostBrowserTest {
         assertThat(text("main")).contains(host.simulation().fabrikam().id()).contains("Fabrikam Ltd is connected");
         // the status page is for whoever consented: no navigation; the partner goes back to the portal
         assertThat(browser.findElements(By.linkText("Discovered tenants"))).isEmpty();
+        browser.get(host.url());
+        assertThat(browser.findElements(By.linkText("Fabrikam Ltd"))).hasSize(1);
 
         browser.get(host.url() + "/discover");
         // The partner's own tenant has not consented yet: the token is refused, and the page says how to fix it.
@@ -149,17 +163,58 @@ class WebHostBrowserTest {
                 .contains("SUCCEEDED")
                 .contains("User principal name")
                 .contains("@contoso.com");
+        assertThat(text("#range")).isEqualTo("1–50 of 1260");
         save("company-users.png");
+        open(By.id("next"));
+        assertThat(text("#range")).isEqualTo("51–100 of 1260");
+        assertThat(text("#page-of")).isEqualTo("Page 2 of 26");
+        save("company-users-page-2.png");
+        type("q", "<b>' OR '1'='1");
+        open(By.id("search-go"));
+        assertThat(text("#empty")).isEqualTo("Nothing matches “<b>' OR '1'='1”.");
+
+        open(By.id("tab-groups"));
+        StringBuilder kinds = new StringBuilder();
+        browser.findElements(By.className("group-kind"))
+                .forEach(k -> kinds.append(k.getText()).append('\n'));
+        save("company-groups.png");
+        if (!browser.findElements(By.id("next")).isEmpty()) {
+            open(By.id("next"));
+            browser.findElements(By.className("group-kind"))
+                    .forEach(k -> kinds.append(k.getText()).append('\n'));
+        }
+        assertThat(kinds.toString().lines().distinct())
+                .contains("Microsoft 365", "Security", "Mail-enabled security", "Distribution");
         open(By.id("tab-secure_scores"));
         WebElement chart = browser.findElement(By.id("score-chart"));
         assertThat(chart.findElements(By.tagName("polyline"))).hasSize(1);
         save("company-secure-score.png");
+
+        // disconnect and purge asks first, on its own page
+        open(By.linkText("Companies"));
+        String contosoDelete = browser.findElements(By.cssSelector("button[id^=delete-]"))
+                .get(1)
+                .getAttribute("id");
+        new Select(browser.findElement(By.xpath("//button[@id='" + contosoDelete + "']/../select")))
+                .selectByVisibleText("purge synced data");
+        open(By.id(contosoDelete));
+        assertThat(text("h1")).isEqualTo("Disconnect and purge?");
+        assertThat(text("#confirm-text")).contains("Contoso").contains("cannot be undone");
+        save("purge-confirmation.png");
+        open(By.id("cancel-delete"));
+        assertThat(text("main")).contains(host.simulation().contoso().id());
+        new Select(browser.findElement(By.xpath("//button[@id='" + contosoDelete + "']/../select")))
+                .selectByVisibleText("purge synced data");
+        open(By.id(contosoDelete));
+        open(By.id("confirm-delete"));
+        assertThat(text("main")).doesNotContain(host.simulation().contoso().id());
 
         open(By.linkText("Companies"));
         String fabrikam = browser.findElements(By.cssSelector("button[id^=delete-]"))
                 .get(0)
                 .getAttribute("id");
         open(By.id(fabrikam));
+        open(By.id("confirm-delete"));
         assertThat(text("main")).contains("not connected");
 
         open(By.id("logout"));

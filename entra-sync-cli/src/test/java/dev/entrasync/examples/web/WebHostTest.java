@@ -69,7 +69,12 @@ class WebHostTest {
 
         HttpResponse<String> saved = admin.post("/credentials", credential("northwind", secret));
 
-        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.statusCode()).isEqualTo(200);
+        // checked at once: the partner tenant has not consented yet, so Microsoft refuses the token, in words
+        assertThat(saved.body())
+                .contains("Saved northwind, but Microsoft refused a token for your home tenant")
+                .contains("AADSTS700016")
+                .doesNotContain(secret);
         String page = admin.get("/credentials").body();
         assertThat(page).contains("northwind").contains(DemoCloud.CLIENT_ID).doesNotContain(secret);
     }
@@ -95,7 +100,8 @@ class WebHostTest {
                         "s"));
 
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("Not saved: loginUrl: plain http:// is allowed only on a loopback address");
+        assertThat(refused.body())
+                .contains("Not saved: The login URL is not valid: plain http:// is allowed only on a loopback address");
     }
 
     @Test
@@ -108,12 +114,53 @@ class WebHostTest {
 
         assertThat(lineBreak.statusCode()).isEqualTo(400);
         assertThat(lineBreak.body())
-                .contains("Not saved: name: must not contain control, line-break or invisible"
+                .contains("Not saved: The name must not contain control, line-break or invisible"
                         + " formatting characters, found U+000A at character 10");
         assertThat(bidi.statusCode()).isEqualTo(400);
         assertThat(bidi.body()).contains("found U+202E");
         assertThat(tooLong.statusCode()).isEqualTo(400);
-        assertThat(tooLong.body()).contains("Not saved: name: must be at most 100 characters, was 101");
+        assertThat(tooLong.body()).contains("Not saved: The name must be at most 100 characters, was 101");
+        assertThat(admin.get("/credentials").body()).contains("No credential yet");
+    }
+
+    @Test
+    void savingACredentialChecksItWithATokenForTheHomeTenant() throws Exception {
+        String fabrikam = host.simulation().fabrikam().id();
+        ConsentPagesTest.connect(host, admin, "Fabrikam Ltd", fabrikam); // Fabrikam has consented to the app
+        Map<String, String> form = credential("fabrikam-app", DemoCloud.SECRET);
+        form.put("homeTenant", fabrikam);
+        form.put("csp", "false");
+
+        HttpResponse<String> saved = admin.post("/credentials", form);
+
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body())
+                .contains("Saved fabrikam-app and checked it: Microsoft issued a token for your home tenant " + fabrikam
+                        + ".");
+    }
+
+    @Test
+    void refusesAnEmptyOrMalformedFieldInASentence() throws Exception {
+        Map<String, String> noSecret = credential("northwind", "");
+        Map<String, String> noClient = credential("northwind", "s3cret-value");
+        noClient.put("clientId", " ");
+        Map<String, String> badDate = credential("northwind", "s3cret-value");
+        badDate.put("expires", "next year");
+
+        HttpResponse<String> secret = admin.post("/credentials", noSecret);
+        HttpResponse<String> client = admin.post("/credentials", noClient);
+        HttpResponse<String> date = admin.post("/credentials", badDate);
+
+        assertThat(secret.statusCode()).isEqualTo(400);
+        assertThat(secret.body())
+                .contains("Not saved: Enter the client secret&#39;s value")
+                .doesNotContain("must not be empty")
+                .doesNotContain("secret: must");
+        assertThat(client.body()).contains("Not saved: Enter the application (client) id");
+        assertThat(date.body()).contains("must be written as year-month-day, e.g. 2027-06-30.");
+        assertThat(CredentialsPage.sentence("clientId: must not be empty"))
+                .isEqualTo("The client ID must not be empty.");
+        assertThat(CredentialsPage.sentence("graphUrl: not a URL")).isEqualTo("The graph URL is not valid: not a URL.");
         assertThat(admin.get("/credentials").body()).contains("No credential yet");
     }
 
