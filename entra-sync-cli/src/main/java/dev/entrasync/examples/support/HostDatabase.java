@@ -2,13 +2,18 @@ package dev.entrasync.examples.support;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.entrasync.JobStatus;
 import dev.entrasync.Sleeper;
+import dev.entrasync.SyncJob;
 import dev.entrasync.jdbc.JdbcCredentialStore;
 import dev.entrasync.jdbc.JdbcStorage;
 import dev.entrasync.jdbc.JdbcTenantMapper;
 import dev.entrasync.jdbc.SecretKeyRing;
 import dev.entrasync.runtime.EntraSync;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A host's database and its entra-sync runtime: a small connection pool on a JDBC URL (an H2 file by default,
@@ -26,9 +31,11 @@ public final class HostDatabase implements AutoCloseable {
     private final JdbcCredentialStore credentials;
     private final JdbcTenantMapper mapper;
     private final EntraSync runtime;
+    private final Clock clock;
 
     private HostDatabase(HikariDataSource pool, SecretKeyRing keys, Clock clock, Sleeper sleeper) {
         this.pool = pool;
+        this.clock = clock;
         this.storage = JdbcStorage.builder(pool).build();
         this.credentials = storage.credentialStore(keys);
         this.mapper = storage.tenantMapper();
@@ -74,6 +81,29 @@ public final class HostDatabase implements AutoCloseable {
             pool.close();
             throw e;
         }
+    }
+
+    /**
+     * Marks the jobs the store still shows queued or running as FAILED ("interrupted"): for a host that runs
+     * its jobs in the process that opened the database (the CLI), such a job was left by a process that was
+     * killed or crashed, as the engine's own crash recovery assumes when it starts. Call it once, right after
+     * opening, before this process queues a job.
+     *
+     * @return the jobs marked
+     */
+    public List<SyncJob> failInterrupted() {
+        List<SyncJob> marked = new ArrayList<>();
+        for (SyncJob stale : storage.jobStore().active()) {
+            SyncJob failed = stale.finish(
+                    JobStatus.FAILED,
+                    clock.instant(),
+                    "interrupted: the process running this job stopped (killed or crashed) while it was "
+                            + stale.status().name().toLowerCase(Locale.ROOT)
+                            + "; the next sync starts from the last completed checkpoint");
+            storage.jobStore().save(failed);
+            marked.add(failed);
+        }
+        return marked;
     }
 
     /** The entra-sync-jdbc storage: sink, stores and queries. */
