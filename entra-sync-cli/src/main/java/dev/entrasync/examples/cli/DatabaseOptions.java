@@ -102,7 +102,7 @@ final class DatabaseOptions {
         }
         HostDatabase db = HostDatabase.open(withoutCloseOnExit(url), user, password, keys);
         try {
-            List<SyncJob> interrupted = db.failInterrupted();
+            List<SyncJob> interrupted = db.failInterrupted(exclusive(url));
             if (!interrupted.isEmpty()) {
                 notes.printf(
                         "Marked %d job(s) left unfinished by a stopped entra-sync process as FAILED (interrupted).%n",
@@ -116,13 +116,28 @@ final class DatabaseOptions {
     }
 
     /**
+     * Whether only the process that opens the database can have it open: an embedded H2 file (not in
+     * {@code AUTO_SERVER} mode) or an in-memory H2 database. Then every job it shows unfinished was left by a
+     * process that is gone.
+     */
+    static boolean exclusive(String url) {
+        if (url == null || !url.startsWith("jdbc:h2:")) {
+            return false;
+        }
+        if (url.startsWith("jdbc:h2:mem:")) {
+            return true;
+        }
+        return h2File(url).isPresent()
+                && !url.toUpperCase(Locale.ROOT).replace(" ", "").contains("AUTO_SERVER=TRUE");
+    }
+
+    /**
      * H2 closes a database from its own shutdown hook, under a sync still writing to it (and prints a stack
      * trace); the CLI closes its engine and then the database itself, so H2 must not.
      */
     static String withoutCloseOnExit(String url) {
-        if (url == null
-                || !url.startsWith("jdbc:h2:")
-                || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+        // Only for embedded H2 (H2 refuses the setting with AUTO_SERVER=TRUE, and a server's is the server's).
+        if (!exclusive(url) || url.toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
             return url;
         }
         return url + ";DB_CLOSE_ON_EXIT=FALSE";

@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +160,13 @@ final class SyncCommand implements Callable<Integer> {
         try (SyncEngine engine = db.engineBuilder().listener(bars).build()) {
             stop.engine(engine, bars);
             List<SyncJob> queued = tenants.stream().map(engine::syncNow).toList();
+            // Another command can then tell this process's jobs from jobs a killed process left behind.
+            Set<String> owned = new HashSet<>();
+            for (SyncJob job : queued) {
+                if (owned.add(job.id())) {
+                    db.ownJob(job);
+                }
+            }
             for (SyncJob job : queued) {
                 finished.add(engine.await(job.id(), Duration.ofHours(6)));
             }

@@ -41,8 +41,11 @@ class InterruptedRunTest {
         cloud.close();
     }
 
+    /** The database, when a test needs another than the default H2 file. */
+    private String db;
+
     private String db() {
-        return "jdbc:h2:" + dir.resolve("entra-sync");
+        return db != null ? db : "jdbc:h2:" + dir.resolve("entra-sync");
     }
 
     /** Starts {@code sync} of Contoso in its own process, and returns once its job is fetching from Graph. */
@@ -178,5 +181,22 @@ class InterruptedRunTest {
         CliRunner.Run jobs = CliRunner.here("jobs", "--db", "jdbc:h2:" + dir.resolve("demo"));
         assertThat(jobs.out()).doesNotContain("RUNNING").doesNotContain("QUEUED");
         assertThat(jobs.err()).doesNotContain("Marked");
+    }
+
+    @Test
+    void onADatabaseOtherProcessesShareAJobIsInterruptedOnlyOnceItsProcessIsGone() throws Exception {
+        db = "jdbc:h2:" + dir.resolve("shared") + ";AUTO_SERVER=TRUE";
+        Process sync = syncing();
+
+        CliRunner.Run whileRunning = CliRunner.here("jobs", "--db", db());
+        sync.destroyForcibly();
+        assertThat(sync.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        CliRunner.Run afterwards = CliRunner.here("jobs", "--db", db());
+
+        assertThat(whileRunning.exit()).as(whileRunning.err()).isZero();
+        assertThat(whileRunning.out()).contains("RUNNING").doesNotContain("FAILED");
+        assertThat(whileRunning.err()).doesNotContain("Marked");
+        assertThat(afterwards.out()).contains("FAILED").contains("interrupted: the process running");
+        assertThat(afterwards.err()).contains("Marked 1 job(s)");
     }
 }
