@@ -10,8 +10,10 @@ import java.util.Objects;
  * @param dataset the dataset
  * @param status the outcome
  * @param mode how the data was fetched (a delta run whose link expired reports {@link Mode#FULL})
- * @param rowsUpserted records delivered to the sink (whole or merged)
- * @param rowsRemoved delta removals delivered to the sink (a full run's implied removals are the sink's)
+ * @param rowsUpserted records delivered to the sink (whole or merged) and kept: 0 for a FAILED dataset, whose
+ *     session was aborted (a warning then says how many were read)
+ * @param rowsRemoved delta removals delivered to the sink (a full run's implied removals are the sink's); 0 for a
+ *     FAILED dataset
  * @param requests Graph HTTP requests sent (retries included; a {@code $batch} counts once)
  * @param throttledResponses 429 responses received, including 429 items inside a {@code $batch}
  * @param retryAfterWaited time spent waiting on {@code Retry-After}

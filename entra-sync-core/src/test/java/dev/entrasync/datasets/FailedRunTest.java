@@ -139,4 +139,59 @@ class FailedRunTest {
         assertNothingChanged();
         assertTheNextRunCatchesUp();
     }
+
+    @Test
+    void aFailedDatasetReportsNothingStoredAndSaysApartWhatWasRead() {
+        fx.config = SyncConfig.custom().deltaMaxAge(Duration.ofMinutes(1)).build();
+        fx.sim.time.advance(Duration.ofMinutes(5));
+
+        DatasetResult users = failHalfway(Faults::malformedNext);
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.rowsUpserted()).isZero();
+        assertThat(users.rowsRemoved()).isZero();
+        assertThat(users.warnings())
+                .singleElement()
+                .asString()
+                .matches("[1-9]\\d* rows were read before the failure; none were kept.*");
+        assertThat(users.error()).contains(tenant.id()).contains("/v1.0/users");
+        assertNothingChanged();
+    }
+
+    @Test
+    void aDeltaRoundEndingWithoutADeltaLinkKeepsTheSavedLinkAndSaysTheNextRunReadsTheChangesFromIt() {
+        fx.sim.cloud.faults().forPath("/v1.0/users/delta").withoutDeltaLinkNext(1);
+
+        DatasetResult users = fx.sync(tenant, USERS).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.mode()).isEqualTo(DatasetResult.Mode.DELTA);
+        assertThat(users.error())
+                .contains("without an @odata.deltaLink")
+                .contains("in tenant " + tenant.id())
+                .contains("the saved delta link was kept, so the next run reads these changes again from it")
+                .doesNotContain("full round");
+        assertNothingChanged();
+        DatasetResult next = fx.sync(tenant, USERS).dataset(Dataset.USERS).orElseThrow();
+        assertThat(next.mode()).isEqualTo(DatasetResult.Mode.DELTA);
+        assertTheNextRunCatchesUp();
+    }
+
+    @Test
+    void aSinkFailureNamesTheTenantAndItsType() {
+        RecordingSink failing = new RecordingSink(fx.sim.sink).afterFirstWrite(Dataset.USERS, () -> {
+            throw new IllegalStateException("disk full");
+        });
+        fx.sim.cloud.deltaPageSize(1);
+
+        DatasetResult users =
+                fx.sync(tenant, USERS, failing).dataset(Dataset.USERS).orElseThrow();
+
+        assertThat(users.status()).isEqualTo(DatasetResult.Status.FAILED);
+        assertThat(users.error())
+                .startsWith("disk full")
+                .contains("tenant " + tenant.id())
+                .contains("java.lang.IllegalStateException");
+        assertNothingChanged();
+    }
 }

@@ -197,6 +197,26 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * Leaves {@code @odata.count} out of the next {@code count} matching successful answers (also items of a
+     * {@code $batch}), as if Graph ignored {@code $count=true}.
+     */
+    public Faults withoutOdataCountNext(int count) {
+        positive(count, "count");
+        plan().add(tenantId, pathPrefix, new FaultAction(Kind.NO_COUNT, 200, -1, false), 0, count);
+        return this;
+    }
+
+    /**
+     * Leaves {@code @odata.deltaLink} out of the next {@code count} matching successful pages: a delta round that
+     * ends with neither a next link nor a delta link.
+     */
+    public Faults withoutDeltaLinkNext(int count) {
+        positive(count, "count");
+        plan().add(tenantId, pathPrefix, new FaultAction(Kind.NO_DELTA_LINK, 200, -1, false), 0, count);
+        return this;
+    }
+
     /** Answers the next matching Graph request with a 302 redirect to {@code location}. */
     public Faults redirectNext(String location) {
         plan().add(

@@ -28,6 +28,24 @@ import java.util.concurrent.CountDownLatch;
  * </ul>
  */
 public final class SimulatedCloudMain {
+
+    /** What {@code --help} prints. */
+    static final String USAGE = """
+            Usage: SimulatedCloudMain [--https] [--fault SPEC]... [--fault-path PREFIX] [--help]
+            Serves a simulated Microsoft cloud (login and Graph) until killed: the Contoso fixture, Tailspin Toys
+            (no Entra ID P1) and their CSP partner Northwind MSP, all consented for one registered app. Prints
+            the URLs, the app's client id and secret, and the tenant ids.
+              --https              serve HTTPS with a self-signed certificate; prints the trust store's path
+                                   and password
+              --fault SPEC         make Graph misbehave on purpose (repeatable):
+                                     retry-after=SECONDS      every request answered 429 with this Retry-After
+                                     self-next-link           every page's nextLink points at the page itself
+                                     foreign-next-link=URL    every page's nextLink is URL
+                                     foreign-delta-link=URL   every delta round ends with deltaLink URL
+              --fault-path PREFIX  the paths the faults apply to (default /v1.0/users)
+              --help               print this and exit
+            """;
+
     private SimulatedCloudMain() {}
 
     /**
@@ -42,12 +60,16 @@ public final class SimulatedCloudMain {
         List<String> faults = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    return;
+                }
                 case "--https" -> https = true;
                 case "--fault" -> faults.add(value(args, ++i, "--fault"));
                 case "--fault-path" -> faultPath = value(args, ++i, "--fault-path");
                 default ->
                     throw new IllegalArgumentException(
-                            "unknown option " + args[i] + "; use --https, --fault SPEC, --fault-path PREFIX");
+                            "unknown option " + args[i] + "; use --https, --fault SPEC, --fault-path PREFIX or --help");
             }
         }
         SimulatedCloud cloud = https ? SimulatedCloud.startHttps() : SimulatedCloud.start();

@@ -12,8 +12,8 @@ import java.util.Set;
 /** What several commands share. */
 final class Cli {
 
-    /** Where administrators land after consenting, unless {@code --redirect-uri} says otherwise. */
-    static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/entra/consent";
+    /** Where administrators land after consenting, unless {@code --redirect-uri} says otherwise: the web host's callback. */
+    static final String DEFAULT_REDIRECT_URI = "http://localhost:8080/consent/callback";
 
     private Cli() {}
 

@@ -1,10 +1,13 @@
 package dev.entrasync.examples.cli;
 
 import dev.entrasync.AppCredential;
+import dev.entrasync.InMemoryCredentialStore;
 import dev.entrasync.TenantId;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.onboarding.ConsentUrl;
+import dev.entrasync.onboarding.InMemoryConsentStore;
 import dev.entrasync.onboarding.Onboarding;
+import dev.entrasync.runtime.EntraSync;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,8 +21,9 @@ import picocli.CommandLine.Option;
 @Command(
         name = "consent-url",
         mixinStandardHelpOptions = true,
-        description =
-                "Print the admin-consent link for a tenant's administrator (any tenant when --tenant is not given).")
+        description = "Print the admin-consent link for a tenant's administrator (any tenant when --tenant is not"
+                + " given). With --client-id it needs no secret, database or key; without it, the credential saved"
+                + " in the database is used.")
 final class ConsentUrlCommand implements Callable<Integer> {
 
     @Option(
@@ -38,8 +42,8 @@ final class ConsentUrlCommand implements Callable<Integer> {
             names = "--redirect-uri",
             defaultValue = Cli.DEFAULT_REDIRECT_URI,
             paramLabel = "URI",
-            description =
-                    "Where the administrator lands afterwards; must be registered on the app (default ${DEFAULT-VALUE}).")
+            description = "Where the administrator lands afterwards; must be registered on the app (default"
+                    + " ${DEFAULT-VALUE}, the web host's consent callback).")
     String redirectUri;
 
     @Option(
@@ -58,17 +62,35 @@ final class ConsentUrlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         credential.refuseSecretOnCommandLine();
-        try (HostDatabase db = database.open(System.err)) {
-            Onboarding onboarding = Cli.onboarding(db, redirectUri, stateKey(), false);
-            AppCredential app = credential.resolve(db.credentials(), tenant, false);
-            ConsentUrl link = tenant == null
-                    ? onboarding.consent().forAnyTenant(app.name(), company)
-                    : onboarding.consent().forTenant(app.name(), TenantId.of(tenant), company);
-            System.out.println(link.uri());
-            System.err.println("Valid once, until " + link.expiresAt() + ". After the administrator approves, run sync"
-                    + " --tenant (or preflight) to confirm the consent.");
-            return 0;
+        byte[] stateKey = stateKey();
+        if (credential.given()) {
+            // A link needs the client id and the redirect URI only: no secret, no database, no key file.
+            AppCredential app = credential.forConsentLink(tenant);
+            InMemoryCredentialStore store = new InMemoryCredentialStore();
+            store.save(app);
+            try (EntraSync runtime = EntraSync.builder().credentials(store).build()) {
+                Onboarding onboarding = runtime.onboarding()
+                        .consents(new InMemoryConsentStore())
+                        .stateKey(stateKey == null ? Cli.randomKey() : stateKey)
+                        .redirectUri(redirectUri)
+                        .build();
+                return print(onboarding, app);
+            }
         }
+        try (HostDatabase db = database.open(System.err, false, false)) {
+            Onboarding onboarding = Cli.onboarding(db, redirectUri, stateKey, false);
+            return print(onboarding, credential.resolve(db.credentials(), tenant, false));
+        }
+    }
+
+    private int print(Onboarding onboarding, AppCredential app) {
+        ConsentUrl link = tenant == null
+                ? onboarding.consent().forAnyTenant(app.name(), company)
+                : onboarding.consent().forTenant(app.name(), TenantId.of(tenant), company);
+        System.out.println(link.uri());
+        System.err.println("Valid once, until " + link.expiresAt() + ". After the administrator approves, run sync"
+                + " --tenant (or preflight) to confirm the consent.");
+        return 0;
     }
 
     private byte[] stateKey() {

@@ -110,6 +110,29 @@ final class CredentialOptions {
         return credential;
     }
 
+    /** Whether the credential is given by flags ({@code --client-id}) rather than read from the database. */
+    boolean given() {
+        return clientId != null;
+    }
+
+    /**
+     * The credential from the flags for building a consent link only: the link carries the client id, cloud and
+     * redirect URI, never the secret, so no secret is asked for (a placeholder stands in, never sent anywhere).
+     *
+     * @param fallbackHome the home tenant when {@code --credential-tenant} is not given, or null
+     */
+    AppCredential forConsentLink(String fallbackHome) {
+        refuseSecretOnCommandLine();
+        String home = homeTenant != null ? homeTenant : fallbackHome != null ? fallbackHome : "organizations";
+        return AppCredential.builder()
+                .name(name)
+                .cloud(cloud())
+                .homeTenant(home)
+                .clientId(clientId)
+                .secret("not-needed-for-a-consent-link")
+                .build();
+    }
+
     /**
      * Refuses {@code --client-secret} before anything else happens.
      *

@@ -25,6 +25,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +54,8 @@ final class DemoCommand implements Callable<Integer> {
 
     static final String REDIRECT_URI = "http://localhost:8080/entra/consent";
     private static final String CREDENTIAL = "northwind";
+    /** The table that marks a database as the demo's own, which a later demo may replace. */
+    static final String MARKER_TABLE = "ENTRA_SYNC_DEMO_DATABASE";
 
     @Option(
             names = "--users",
@@ -59,9 +66,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(
             names = "--db-file",
             defaultValue = "entra-sync-demo",
-            description =
-                    "The demo's H2 database file, without .mv.db (default ${DEFAULT-VALUE}); replaced on every run.")
+            description = "The demo's H2 database file, without .mv.db (default ${DEFAULT-VALUE}); a database an"
+                    + " earlier demo created there is replaced, any other is refused (see --force). The key that"
+                    + " encrypts the demo credential's secret is kept beside it, in FILE.key.")
     Path dbFile;
+
+    @Option(
+            names = "--force",
+            description = "Replace the --db-file database even when the demo did not create it (its data is lost).")
+    boolean force;
 
     @Option(
             names = "--no-progress",
@@ -72,19 +85,28 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = System.out;
         Path file = Path.of(dbFile.toAbsolutePath() + ".mv.db");
+        String url = "jdbc:h2:" + dbFile.toAbsolutePath();
+        refuseForeignDatabase(file, url);
         Files.deleteIfExists(file);
         Files.deleteIfExists(Path.of(dbFile.toAbsolutePath() + ".trace.db"));
+        markAsDemo(url);
         CompanyBook companies = new CompanyBook();
-        String url = "jdbc:h2:" + dbFile.toAbsolutePath();
-        SecretKeyRing keys = KeyRings.ephemeral();
-        try (DemoCloud microsoft = DemoCloud.start(users, REDIRECT_URI, false)) {
+        Path keyFile = keyFile();
+        SecretKeyRing keys = KeyRings.createFile(keyFile);
+        url = DatabaseOptions.withoutCloseOnExit(url);
+        try (StopOnSignal stop = StopOnSignal.install(System.err);
+                DemoCloud microsoft = DemoCloud.start(users, REDIRECT_URI, false)) {
             try (HostDatabase db = HostDatabase.open(url, "sa", "", keys)) {
+                stop.database(db);
                 Onboarding onboarding = db.runtime()
                         .onboarding()
                         .consents(db.storage().consentStore())
                         .stateKey(randomKey())
                         .redirectUri(REDIRECT_URI)
                         .build();
+                out.printf(
+                        "Created new database at %s (the demo's: a later demo replaces it), its key in %s%n",
+                        file, keyFile);
                 out.printf(
                         "Simulated Microsoft cloud: login %s, graph %s%n",
                         microsoft.cloud().loginUrl(), microsoft.cloud().graphUrl());
@@ -99,7 +121,8 @@ final class DemoCommand implements Callable<Integer> {
             // removed the permission. (One runtime keeps a tenant's token until it is due for renewal, and Graph
             // honours the roles a token was issued with, as Microsoft's cloud does.)
             try (HostDatabase db = HostDatabase.open(url, "sa", "", keys)) {
-                return sync(db, companies, out, file, microsoft.contoso().id());
+                stop.database(db);
+                return sync(db, companies, out, file, microsoft.contoso().id(), stop);
             }
         }
     }
@@ -150,12 +173,49 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private int sync(HostDatabase db, CompanyBook companies, PrintStream out, Path file, String largest)
+    private Path keyFile() {
+        return Path.of(dbFile.toAbsolutePath() + ".key");
+    }
+
+    /** Refuses to replace a database the demo did not create (no marker table), unless {@code --force}. */
+    private void refuseForeignDatabase(Path file, String url) {
+        if (force || !Files.exists(file)) {
+            return;
+        }
+        boolean demo;
+        try (Connection c = DriverManager.getConnection(url + ";IFEXISTS=TRUE", "sa", "");
+                ResultSet tables = c.getMetaData().getTables(null, null, MARKER_TABLE, null)) {
+            demo = tables.next();
+        } catch (SQLException e) {
+            throw new IllegalArgumentException(
+                    "--db-file: " + file + " exists and cannot be opened to check that an earlier demo created it ("
+                            + e.getMessage().lines().findFirst().orElse("") + "). Choose another --db-file, or pass"
+                            + " --force to replace it.",
+                    e);
+        }
+        if (!demo) {
+            throw new IllegalArgumentException("--db-file: " + file + " is a database the demo did not create;"
+                    + " replacing it would lose its data. Choose another --db-file, or pass --force to replace it.");
+        }
+    }
+
+    /** Creates the new database with the marker table that tells a later demo it may replace it. */
+    private static void markAsDemo(String url) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "sa", "");
+                Statement statement = c.createStatement()) {
+            statement.execute("CREATE TABLE " + MARKER_TABLE + " (created_at TIMESTAMP WITH TIME ZONE)");
+            statement.execute("INSERT INTO " + MARKER_TABLE + " VALUES (CURRENT_TIMESTAMP)");
+        }
+    }
+
+    private int sync(
+            HostDatabase db, CompanyBook companies, PrintStream out, Path file, String largest, StopOnSignal stop)
             throws InterruptedException {
         out.printf("%nSyncing %d tenants...%n", db.mapper().list().size());
         List<SyncJob> finished = new ArrayList<>();
         SyncListener bars = ProgressBars.forTerminal(!noProgress, job -> companies.name(job.companyId()));
         try (SyncEngine engine = db.engineBuilder().listener(bars).build()) {
+            stop.engine(engine, bars);
             for (SyncJob job : engine.syncAllNow()) {
                 finished.add(engine.await(job.id(), Duration.ofMinutes(30)));
             }
@@ -164,19 +224,28 @@ final class DemoCommand implements Callable<Integer> {
                 drawn.close();
             }
         }
+        if (StopOnSignal.stopping()) {
+            StopOnSignal.parkUntilExit(); // the shutdown hook reports and the JVM exits
+        }
         out.println();
         SummaryTable table = new SummaryTable(out);
         table.header();
         RecordSource records = RecordSource.of(db.storage().queries());
         boolean asExpected = true;
         for (SyncJob job : finished) {
-            table.row(companies.name(job.companyId()), TenantSummary.of(records, job.tenant()), job);
+            table.row(
+                    companies.name(job.companyId()),
+                    TenantSummary.of(records, db.storage().jobStore(), job.tenant()),
+                    job);
             asExpected &= job.status() == JobStatus.SUCCEEDED || job.status() == JobStatus.PARTIAL;
         }
+        String dbOption = "--db jdbc:h2:" + dbFile.toAbsolutePath();
         out.printf(
-                "%nSynced into %s. Look inside:%n  java -jar entra-sync.jar show --db jdbc:h2:%s --tenant %s%n"
-                        + "  java -jar entra-sync.jar jobs --db jdbc:h2:%s%n",
-                file, dbFile.toAbsolutePath(), largest, dbFile.toAbsolutePath());
+                "%nSynced into %s. Look inside:%n  java -jar entra-sync.jar show %s --tenant %s%n"
+                        + "  java -jar entra-sync.jar jobs %s%n"
+                        + "The demo credential's secret is encrypted with the key in %s; commands that read it"
+                        + " take --key-file:%n  java -jar entra-sync.jar preflight %s --key-file %s%n",
+                file, dbOption, largest, dbOption, keyFile(), dbOption, keyFile());
         return asExpected ? 0 : 1;
     }
 

@@ -31,7 +31,7 @@ final class JobsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HostDatabase db = database.openForReading()) {
+        try (HostDatabase db = database.openForReading(System.err)) {
             List<TenantId> tenants = tenant != null
                     ? List.of(TenantId.of(tenant))
                     : db.mapper().list().stream().map(TenantMapping::tenant).toList();

@@ -39,6 +39,9 @@ public final class Main implements Runnable {
     public static int run(String... args) {
         return new CommandLine(new Main())
                 .setExecutionExceptionHandler((e, command, parsed) -> {
+                    if (StopOnSignal.stopping()) {
+                        StopOnSignal.parkUntilExit(); // what failed was closed under it by Ctrl-C; the hook reports
+                    }
                     command.getErr().println("Error: " + e.getMessage());
                     command.getErr().flush();
                     return e instanceof IllegalArgumentException ? 2 : 1;

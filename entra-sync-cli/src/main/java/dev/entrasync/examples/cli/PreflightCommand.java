@@ -31,7 +31,7 @@ final class PreflightCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (HostDatabase db = database.open(System.err)) {
+        try (HostDatabase db = database.open(System.err, false, false)) {
             Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI, null, mail);
             List<TenantMapping> chosen = new ArrayList<>();
             for (TenantMapping mapping : db.mapper().list()) {

@@ -8,6 +8,7 @@ import dev.entrasync.examples.support.DatasetView;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.examples.support.TenantSummary;
+import dev.entrasync.model.EntraTenantProfile;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "show",
         mixinStandardHelpOptions = true,
-        description = "Without --tenant: the mapped tenants. With it: the tenant's summary and one dataset's table.")
+        description = "Without --tenant: the mapped tenants by name. With it: the tenant's summary (- for a dataset"
+                + " never synced; licences paid and free apart) and one dataset's table.")
 final class ShowCommand implements Callable<Integer> {
 
     @Option(names = "--tenant", paramLabel = "ID", description = "The tenant (GUID).")
@@ -44,28 +46,28 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = System.out;
         Dataset chosen = Dataset.of(dataset);
-        try (HostDatabase db = database.openForReading()) {
+        try (HostDatabase db = database.openForReading(System.err)) {
             RecordSource records = RecordSource.of(db.storage().queries());
             if (tenant == null) {
                 tenants(db, records, out);
                 return 0;
             }
             TenantId id = TenantId.of(tenant);
-            TenantSummary s = TenantSummary.of(records, id);
+            TenantSummary s = TenantSummary.of(records, db.storage().jobStore(), id);
             out.printf(
-                    "Tenant %s: %d users (MFA %s), %d admins, %d devices (%s managed), %d groups, licences %d/%d,"
-                            + " %d roles, %d audit events, secure score %s%n%n",
-                    id,
-                    s.users(),
-                    TenantSummary.percentText(s.mfaPercent()),
-                    s.admins(),
-                    s.devices(),
-                    TenantSummary.percentText(s.managedPercent()),
-                    s.groups(),
-                    s.licensesUsed(),
-                    s.licensesTotal(),
-                    s.roles(),
-                    s.auditEvents(),
+                    "Tenant %s: %s users (MFA %s), %s admins, %s devices (%s managed), %s groups, licences %s"
+                            + " paid (%s free), %s roles, %s audit events, secure score %s%n%n",
+                    label(db, records, id),
+                    s.count(Dataset.USERS, s.users()),
+                    s.mfaText(),
+                    s.count(Dataset.USERS, s.admins()),
+                    s.count(Dataset.DEVICES, s.devices()),
+                    s.managedText(),
+                    s.count(Dataset.GROUPS, s.groups()),
+                    s.licencesText(),
+                    s.freeLicencesText(),
+                    s.count(Dataset.ROLES, s.roles()),
+                    s.count(Dataset.AUDIT_LOGS, s.auditEvents()),
                     s.secureScoreText());
             DatasetView view = DatasetView.of(records, id, chosen);
             TextTable.print(
@@ -88,13 +90,33 @@ final class ShowCommand implements Callable<Integer> {
                     .map(SyncJob::status)
                     .map(Enum::name)
                     .orElse("never synced");
+            TenantSummary summary = TenantSummary.of(records, db.storage().jobStore(), m.tenant());
             rows.add(List.of(
+                    name(db, records, m.tenant()),
                     m.companyId(),
                     m.tenant().value(),
-                    m.displayName() == null ? "" : m.displayName(),
-                    String.valueOf(TenantSummary.of(records, m.tenant()).users()),
+                    summary.count(Dataset.USERS, summary.users()),
                     status));
         }
-        TextTable.print(out, List.of("Company", "Tenant", "Name", "Users", "Last job"), rows);
+        TextTable.print(out, List.of("Name", "Company", "Tenant", "Users", "Last job"), rows);
+    }
+
+    /** {@code Name (tenant id)}, or the tenant id alone when no name is known. */
+    private static String label(HostDatabase db, RecordSource records, TenantId tenant) {
+        String name = name(db, records, tenant);
+        return name.equals(tenant.value()) ? name : name + " (" + tenant.value() + ")";
+    }
+
+    /** The company's name: the synced tenant profile's, else the mapping's, else the tenant id. */
+    static String name(HostDatabase db, RecordSource records, TenantId tenant) {
+        return records.records(tenant, EntraTenantProfile.class).stream()
+                .map(EntraTenantProfile::displayName)
+                .filter(n -> n != null && !n.isBlank())
+                .findFirst()
+                .or(() -> db.mapper()
+                        .findByTenant(tenant)
+                        .map(TenantMapping::displayName)
+                        .filter(n -> !n.isBlank()))
+                .orElse(tenant.value());
     }
 }

@@ -1,12 +1,14 @@
 package dev.entrasync.examples.cli;
 
+import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
 import dev.entrasync.SyncJob;
 import dev.entrasync.examples.support.TenantSummary;
 import java.io.PrintStream;
 
 /**
- * Prints one row per synced tenant, then the reasons: a line starting {@code !} for each dataset that
+ * Prints one row per synced tenant (a count is {@code -} when its dataset was never synced; LICENCES counts paid
+ * SKUs only), then the reasons: a line starting {@code !} for each dataset that
  * failed (or the job's reason), {@code ~} for each warning. Fixed columns, so scripts and tests can read it.
  */
 final class SummaryTable {
@@ -40,15 +42,15 @@ final class SummaryTable {
         out.printf(
                 ROW,
                 truncate(name),
-                s.users(),
-                TenantSummary.percentText(s.mfaPercent()),
-                s.admins(),
-                s.devices(),
-                TenantSummary.percentText(s.managedPercent()),
-                s.groups(),
-                s.licensesUsed() + "/" + s.licensesTotal(),
-                s.roles(),
-                s.auditEvents(),
+                s.count(Dataset.USERS, s.users()),
+                s.mfaText(),
+                s.count(Dataset.USERS, s.admins()),
+                s.count(Dataset.DEVICES, s.devices()),
+                s.managedText(),
+                s.count(Dataset.GROUPS, s.groups()),
+                s.licencesText(),
+                s.count(Dataset.ROLES, s.roles()),
+                s.count(Dataset.AUDIT_LOGS, s.auditEvents()),
                 s.secureScoreText(),
                 job.status());
         reasons(job);

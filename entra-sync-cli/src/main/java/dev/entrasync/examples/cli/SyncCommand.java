@@ -11,7 +11,6 @@ import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.examples.support.TenantSummary;
-import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.ConsentStatus;
 import dev.entrasync.onboarding.DiscoveredTenant;
@@ -21,6 +20,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +82,9 @@ final class SyncCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Set<Dataset> chosen = Cli.datasets(datasets);
         credential.refuseSecretOnCommandLine();
-        try (HostDatabase db = database.open(System.err)) {
+        try (StopOnSignal stop = StopOnSignal.install(System.err);
+                HostDatabase db = database.open(System.err, true, true)) {
+            stop.database(db);
             Onboarding onboarding = Cli.onboarding(db, Cli.DEFAULT_REDIRECT_URI);
             AppCredential app = credential.resolve(
                     db.credentials(), targets.tenants == null ? null : targets.tenants.get(0), targets.all);
@@ -90,7 +92,7 @@ final class SyncCommand implements Callable<Integer> {
             List<TenantId> tenants =
                     targets.all ? discovered(onboarding, app, out) : confirmed(onboarding, app, unreachable, out);
             tenants.forEach(t -> map(db, app, t, chosen));
-            List<SyncJob> jobs = run(db, tenants);
+            List<SyncJob> jobs = run(db, tenants, stop);
             return report(db, jobs, unreachable, out);
         }
     }
@@ -150,13 +152,21 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private List<SyncJob> run(HostDatabase db, List<TenantId> tenants) throws InterruptedException {
+    private List<SyncJob> run(HostDatabase db, List<TenantId> tenants, StopOnSignal stop) throws InterruptedException {
         Map<TenantId, String> names = new LinkedHashMap<>();
         tenants.forEach(t -> names.put(t, t.value()));
         SyncListener bars = ProgressBars.forTerminal(!noProgress, job -> names.get(job.tenant()));
         List<SyncJob> finished = new ArrayList<>();
         try (SyncEngine engine = db.engineBuilder().listener(bars).build()) {
+            stop.engine(engine, bars);
             List<SyncJob> queued = tenants.stream().map(engine::syncNow).toList();
+            // Another command can then tell this process's jobs from jobs a killed process left behind.
+            Set<String> owned = new HashSet<>();
+            for (SyncJob job : queued) {
+                if (owned.add(job.id())) {
+                    db.ownJob(job);
+                }
+            }
             for (SyncJob job : queued) {
                 finished.add(engine.await(job.id(), Duration.ofHours(6)));
             }
@@ -164,6 +174,9 @@ final class SyncCommand implements Callable<Integer> {
             if (bars instanceof ProgressBars drawn) {
                 drawn.close();
             }
+        }
+        if (StopOnSignal.stopping()) {
+            StopOnSignal.parkUntilExit(); // the shutdown hook reports and the JVM exits
         }
         return finished;
     }
@@ -179,11 +192,10 @@ final class SyncCommand implements Callable<Integer> {
         }
         boolean allSucceeded = unreachable.isEmpty() && !jobs.isEmpty();
         for (SyncJob job : jobs) {
-            String name = records.records(job.tenant(), EntraTenantProfile.class).stream()
-                    .findFirst()
-                    .map(EntraTenantProfile::displayName)
-                    .orElse(job.tenant().value());
-            table.row(name, TenantSummary.of(records, job.tenant()), job);
+            table.row(
+                    ShowCommand.name(db, records, job.tenant()),
+                    TenantSummary.of(records, db.storage().jobStore(), job.tenant()),
+                    job);
             entries.add(SummaryJson.Entry.of(job));
             allSucceeded &= job.status() == JobStatus.SUCCEEDED;
         }

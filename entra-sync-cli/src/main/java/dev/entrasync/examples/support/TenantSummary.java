@@ -1,5 +1,9 @@
 package dev.entrasync.examples.support;
 
+import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
+import dev.entrasync.JobHistory;
+import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraDevice;
@@ -10,8 +14,11 @@ import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The numbers an MSP looks at first for one tenant, computed from its synced records.
@@ -24,11 +31,15 @@ import java.util.Optional;
  * @param devices devices
  * @param managedDevices devices managed by Intune or another MDM
  * @param groups groups
- * @param licensesUsed licence units assigned, over every subscribed SKU
- * @param licensesTotal licence units enabled, over every subscribed SKU
+ * @param licensesUsed licence units assigned, over every paid SKU (free SKUs such as Power Automate Free, with
+ *     their 10,000 units, are counted apart)
+ * @param licensesTotal licence units enabled, over every paid SKU
  * @param roles activated directory roles
  * @param auditEvents directory audit events
  * @param latestScore the latest secure score snapshot, or null when none was synced
+ * @param freeLicensesUsed licence units assigned, over free SKUs ({@link #isFree})
+ * @param freeLicensesTotal licence units enabled, over free SKUs
+ * @param synced the datasets that were synced at least once (the others show {@code -}, not 0)
  */
 public record TenantSummary(
         TenantId tenant,
@@ -43,10 +54,62 @@ public record TenantSummary(
         long licensesTotal,
         long roles,
         long auditEvents,
-        EntraSecureScore latestScore) {
+        EntraSecureScore latestScore,
+        long freeLicensesUsed,
+        long freeLicensesTotal,
+        Set<Dataset> synced) {
 
-    /** Reads the tenant's records and counts them. */
+    /**
+     * SKUs Microsoft gives away, usually with 10,000 "units" that say nothing about what a tenant pays for:
+     * Power Automate Free, Power BI (free), Power Apps and Teams trials and the like. Any SKU whose part number
+     * says FREE or VIRAL counts too.
+     */
+    private static final Set<String> FREE_SKUS = Set.of(
+            "FLOW_FREE",
+            "POWER_BI_STANDARD",
+            "POWERAPPS_VIRAL",
+            "POWERAPPS_DEV",
+            "TEAMS_EXPLORATORY",
+            "STREAM",
+            "WINDOWS_STORE",
+            "MICROSOFT_BUSINESS_CENTER",
+            "RIGHTSMANAGEMENT_ADHOC",
+            "CCIBOTS_PRIVPREV_VIRAL",
+            "FORMS_PRO",
+            "POWER_BI_PRO_TRIAL");
+
+    /** Whether the SKU is free (see {@link #FREE_SKUS}). */
+    public static boolean isFree(EntraLicense license) {
+        String sku = license.skuPartNumber().toUpperCase(Locale.ROOT);
+        return FREE_SKUS.contains(sku) || sku.contains("FREE") || sku.contains("VIRAL");
+    }
+
+    /** Reads the tenant's records and counts them, taking every dataset as synced. */
     public static TenantSummary of(RecordSource source, TenantId tenant) {
+        return of(source, tenant, EnumSet.allOf(Dataset.class));
+    }
+
+    /**
+     * Reads the tenant's records and counts them; the datasets that were synced at least once are those with a
+     * SUCCEEDED result among the tenant's recent jobs.
+     */
+    public static TenantSummary of(RecordSource source, JobHistory jobs, TenantId tenant) {
+        return of(source, tenant, synced(jobs, tenant));
+    }
+
+    /** The datasets with a SUCCEEDED result in one of the tenant's latest 100 jobs. */
+    public static Set<Dataset> synced(JobHistory jobs, TenantId tenant) {
+        Set<Dataset> synced = EnumSet.noneOf(Dataset.class);
+        for (SyncJob job : jobs.history(tenant, 0, 100)) {
+            job.results().stream()
+                    .filter(r -> r.status() == DatasetResult.Status.SUCCEEDED)
+                    .forEach(r -> synced.add(r.dataset()));
+        }
+        return synced;
+    }
+
+    /** Reads the tenant's records and counts them; datasets not in {@code synced} show {@code -}. */
+    public static TenantSummary of(RecordSource source, TenantId tenant, Set<Dataset> synced) {
         List<EntraUser> users = source.records(tenant, EntraUser.class);
         List<EntraDevice> devices = source.records(tenant, EntraDevice.class);
         List<EntraLicense> licenses = source.records(tenant, EntraLicense.class);
@@ -66,11 +129,51 @@ public record TenantSummary(
                 devices.size(),
                 devices.stream().filter(d -> Boolean.TRUE.equals(d.isManaged())).count(),
                 source.records(tenant, EntraGroup.class).size(),
-                licenses.stream().mapToLong(EntraLicense::consumedUnits).sum(),
-                licenses.stream().mapToLong(EntraLicense::enabledUnits).sum(),
+                licenses.stream()
+                        .filter(l -> !isFree(l))
+                        .mapToLong(EntraLicense::consumedUnits)
+                        .sum(),
+                licenses.stream()
+                        .filter(l -> !isFree(l))
+                        .mapToLong(EntraLicense::enabledUnits)
+                        .sum(),
                 source.records(tenant, EntraRole.class).size(),
                 source.records(tenant, EntraAuditEvent.class).size(),
-                latest);
+                latest,
+                licenses.stream()
+                        .filter(TenantSummary::isFree)
+                        .mapToLong(EntraLicense::consumedUnits)
+                        .sum(),
+                licenses.stream()
+                        .filter(TenantSummary::isFree)
+                        .mapToLong(EntraLicense::enabledUnits)
+                        .sum(),
+                Set.copyOf(synced));
+    }
+
+    /** The count, or {@code -} when the dataset it comes from was never synced. */
+    public String count(Dataset dataset, long count) {
+        return synced.contains(dataset) ? String.valueOf(count) : "-";
+    }
+
+    /** Paid licence units {@code used/total}, or {@code -} when licences were never synced. */
+    public String licencesText() {
+        return synced.contains(Dataset.LICENSES) ? licensesUsed + "/" + licensesTotal : "-";
+    }
+
+    /** Free licence units {@code used/total}, or {@code -} when licences were never synced. */
+    public String freeLicencesText() {
+        return synced.contains(Dataset.LICENSES) ? freeLicensesUsed + "/" + freeLicensesTotal : "-";
+    }
+
+    /** MFA as {@link #percentText}, or {@code -} when users were never synced. */
+    public String mfaText() {
+        return synced.contains(Dataset.USERS) ? percentText(mfaPercent()) : "-";
+    }
+
+    /** Managed devices as {@link #percentText}, or {@code -} when devices were never synced. */
+    public String managedText() {
+        return synced.contains(Dataset.DEVICES) ? percentText(managedPercent()) : "-";
     }
 
     /** MFA registered as a whole percentage of the users whose registration is known; empty when none is known. */

@@ -62,12 +62,18 @@ class DemoCommandTest {
 
         assertThat(show.exit()).isZero();
         assertThat(show.out())
-                .contains("Tenant " + tenant + ": 210 users")
+                .contains("Tenant Contoso (" + tenant + "): 210 users")
+                .containsPattern("licences \\d+/\\d+ paid \\(\\d+/10000 free\\)")
                 .contains("Device  ")
                 .contains("of 100 devices");
         assertThat(jobs.out().lines().filter(l -> l.contains("MANUAL"))).hasSize(4);
         assertThat(jobs.out()).contains("PARTIAL").contains("secure_scores:");
         assertThat(tenants.out()).contains("Contoso").contains("Fabrikam").contains("C-1004");
+        assertThat(tenants.out().lines().skip(1))
+                .allSatisfy(line -> assertThat(line).matches("(Contoso|Tailspin Toys|Litware|Fabrikam) .*"));
+        assertThat(Long.parseLong(contoso.group(9)))
+                .as("Contoso's paid licences leave out Power Automate Free's 10,000 units")
+                .isLessThan(10_000);
     }
 
     private static Matcher row(String out, String tenant) {

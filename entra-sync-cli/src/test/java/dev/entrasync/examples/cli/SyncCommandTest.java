@@ -148,7 +148,10 @@ class SyncCommandTest {
         assertThat(show.out())
                 .contains("User principal name")
                 .contains("Renamed Person")
-                .contains("126 of 126 users");
+                .contains("126 of 126 users")
+                .contains("Tenant " + contoso.id() + ": 126 users")
+                .contains(" - groups, licences - paid (- free), - roles, - audit events");
+        assertThat(first.err()).contains("Created new database at " + dir.resolve("entra-sync.mv.db"));
     }
 
     @Test

@@ -120,6 +120,8 @@ final class DatasetRun {
                 writer.abort(e);
             }
             LOG.warn("Tenant {}: {} failed: {}", tenant, dataset.key(), e.getMessage());
+            // The aborted session kept nothing: the result counts what was stored (0), and says apart what was read.
+            long read = writer == null ? 0 : writer.upserted();
             return finished(
                     tenant,
                     progress,
@@ -127,14 +129,17 @@ final class DatasetRun {
                             dataset,
                             Status.FAILED,
                             mode,
-                            writer == null ? 0 : writer.upserted(),
-                            writer == null ? 0 : writer.removed(),
+                            0,
+                            0,
                             stats.requests(),
                             stats.throttledResponses(),
                             stats.retryAfterWaited(),
-                            Failures.message(e),
+                            Failures.message(e, tenant),
                             Failures.fix(e),
-                            List.of()));
+                            read == 0
+                                    ? List.of()
+                                    : List.of(read + " rows were read before the failure; none were kept (the"
+                                            + " previous data stays as it was)")));
         }
     }
 

@@ -1,9 +1,13 @@
 package dev.entrasync.internal.engine;
 
 import dev.entrasync.EntraSyncException;
+import dev.entrasync.GraphException;
 import dev.entrasync.LicenseRequiredException;
 import dev.entrasync.MissingPermissionException;
+import dev.entrasync.TenantId;
 import dev.entrasync.internal.graph.ThrottledException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What a person should do about a dataset's failure, in one sentence. */
 final class Failures {
@@ -33,5 +37,24 @@ final class Failures {
 
     static String message(RuntimeException e) {
         return e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+    }
+
+    /**
+     * The failure's message, with the tenant and the Graph request it came from added when it does not name them
+     * (the job's reason puts the dataset in front): a failure that is not Graph's says so, with its type.
+     */
+    static String message(RuntimeException e, TenantId tenant) {
+        String message = message(e);
+        List<String> where = new ArrayList<>();
+        if (!message.contains(tenant.value())) {
+            where.add("tenant " + tenant.value());
+        }
+        if (e instanceof GraphException graph) {
+            graph.requestPath().filter(path -> !message.contains(path)).ifPresent(path -> where.add("request " + path));
+        } else if (!(e instanceof EntraSyncException)
+                && !message.startsWith(e.getClass().getName())) {
+            where.add(e.getClass().getName());
+        }
+        return where.isEmpty() ? message : message + " (" + String.join(", ", where) + ")";
     }
 }

@@ -4,6 +4,7 @@ import dev.entrasync.Checkpoint;
 import dev.entrasync.DatasetResult.Mode;
 import dev.entrasync.GraphException;
 import dev.entrasync.SyncConfig;
+import dev.entrasync.internal.auth.TenantIds;
 import dev.entrasync.model.EntraRecord;
 import java.net.URI;
 import java.time.Duration;
@@ -73,7 +74,8 @@ final class DeltaRound {
                                 permissions,
                                 stats,
                                 page -> pages.accept(page.items(), false)),
-                        collection);
+                        collection,
+                        context);
             } catch (GraphException e) {
                 if (expired(e)) {
                     throw new DeltaTokenExpiredException(
@@ -94,7 +96,7 @@ final class DeltaRound {
                 stats);
         if (first.nextLink() == null) {
             pages.accept(first.items(), true);
-            return required(first.deltaLink(), collection);
+            return required(first.deltaLink(), collection, context);
         }
         String deltaLink = required(
                 GraphPager.forEachPage(
@@ -105,7 +107,8 @@ final class DeltaRound {
                         permissions,
                         stats,
                         page -> {}),
-                collection);
+                collection,
+                context);
         GraphPager.forEachPage(
                 graph,
                 graph.v1(collection + "?$select=" + listSelect + "&$top=999"),
@@ -132,14 +135,22 @@ final class DeltaRound {
                         .orElse(false);
     }
 
-    private static String required(String deltaLink, String collection) {
+    /**
+     * The round's delta link; without one the run fails and keeps nothing, and no checkpoint is saved: a delta
+     * round's next run reads the changes again from the saved delta link, a full round's next run is full again.
+     */
+    private static String required(String deltaLink, String collection, FetchContext context) {
         if (deltaLink == null) {
+            String next = context.mode() == Mode.DELTA
+                    ? "the saved delta link was kept, so the next run reads these changes again from it"
+                    : "no delta link was saved, so the next run starts a full round again";
             throw new GraphException(
-                    "Graph ended a delta round of " + collection + " without an @odata.deltaLink; "
-                            + "nothing from this run was kept and the next run starts a full round again.",
+                    "Graph ended a delta round of " + collection + " in tenant "
+                            + context.graph().tenant()
+                            + " without an @odata.deltaLink; nothing from this run was kept and " + next + ".",
                     200,
                     null,
-                    null,
+                    TenantIds.orNull(context.graph().tenant()),
                     collection + "/delta",
                     true,
                     null);

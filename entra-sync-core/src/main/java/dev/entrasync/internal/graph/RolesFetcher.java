@@ -10,12 +10,11 @@ import dev.entrasync.DatasetResult.Mode;
 import dev.entrasync.SyncConfig;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /directoryRoles} (permission RoleManagement.Read.Directory): the activated roles, then every
@@ -48,12 +47,25 @@ final class RolesFetcher implements DatasetFetcher {
 
     @Override
     public Checkpoint fetch(FetchContext context) {
-        context.writer().upsert(context.indexes().roles(context.stats()));
+        RoleIndex index = context.indexes().roles(context.stats());
+        index.warnings().forEach(context::warn);
+        context.writer().upsert(index.roles());
         return null;
     }
 
+    /**
+     * The activated roles with their members, and what could not be read of them: a member Graph lists without
+     * an id is left out (the role is kept) and named in a warning.
+     */
+    record RoleIndex(List<EntraRole> roles, List<String> warnings) {
+        RoleIndex {
+            roles = List.copyOf(roles);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
     /** Reads the activated roles and their members. */
-    static List<EntraRole> load(TenantGraph graph, RequestStats stats) {
+    static RoleIndex load(TenantGraph graph, RequestStats stats) {
         List<JsonNode> roles = new ArrayList<>();
         GraphPager.forEachPage(
                 graph,
@@ -68,27 +80,38 @@ final class RolesFetcher implements DatasetFetcher {
                 .toList();
         Map<String, JsonNode> bodies = GraphBatch.send(graph, GraphBatch.items(urls, Map.of()), PERMISSIONS, stats);
         List<EntraRole> out = new ArrayList<>(roles.size());
+        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < roles.size(); i++) {
             JsonNode role = roles.get(i);
             List<EntraRoleMember> members = new ArrayList<>();
+            int withoutId = 0;
             JsonNode body = bodies.get(Integer.toString(i + 1));
-            try {
-                for (JsonNode member : body.path("value")) {
-                    members.add(member(member));
+            for (JsonNode member : body.path("value")) {
+                Optional<EntraRoleMember> read = member(member);
+                read.ifPresent(members::add);
+                withoutId += read.isEmpty() ? 1 : 0;
+            }
+            String next = Json.text(body, "@odata.nextLink");
+            if (next != null) {
+                List<Optional<EntraRoleMember>> more = new ArrayList<>();
+                GraphPager.forEachPage(
+                        graph,
+                        GraphPager.link(graph, next, "@odata.nextLink", "/v1.0" + urls.get(i)),
+                        p -> member(p.<JsonNode>readValueAsTree()),
+                        Priority.LOW,
+                        PERMISSIONS,
+                        stats,
+                        page -> more.addAll(page.items()));
+                for (Optional<EntraRoleMember> read : more) {
+                    read.ifPresent(members::add);
+                    withoutId += read.isEmpty() ? 1 : 0;
                 }
-                String next = Json.text(body, "@odata.nextLink");
-                if (next != null) {
-                    GraphPager.forEachPage(
-                            graph,
-                            GraphPager.link(graph, next, "@odata.nextLink", "/v1.0" + urls.get(i)),
-                            p -> member(p.readValueAsTree()),
-                            Priority.LOW,
-                            PERMISSIONS,
-                            stats,
-                            page -> members.addAll(page.items()));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            }
+            if (withoutId > 0) {
+                warnings.add(withoutId + " member(s) of directory role '" + Json.text(role, "displayName") + "' ("
+                        + role.path("id").asText() + ") in tenant " + graph.tenant() + " came without an id from GET "
+                        + MEMBERS.formatted(role.path("id").asText()) + " and were left out: that role's members,"
+                        + " and users' role names, may be incomplete until the next sync.");
             }
             out.add(new EntraRole(
                     role.path("id").asText(),
@@ -97,16 +120,18 @@ final class RolesFetcher implements DatasetFetcher {
                     Json.text(role, "roleTemplateId"),
                     members));
         }
-        return out;
+        return new RoleIndex(out, warnings);
     }
 
-    static EntraRoleMember member(JsonNode member) throws IOException {
+    /** The member, or empty for one without an id (which cannot be kept). */
+    static Optional<EntraRoleMember> member(JsonNode member) {
         String id = Json.text(member, "id");
         if (id == null) {
-            throw new IOException("a role member without an id");
+            return Optional.empty();
         }
         String type = Json.text(member, "@odata.type");
         type = type == null ? "directoryObject" : type.substring(type.lastIndexOf('.') + 1);
-        return new EntraRoleMember(id, type, Json.text(member, "userPrincipalName"), Json.text(member, "displayName"));
+        return Optional.of(new EntraRoleMember(
+                id, type, Json.text(member, "userPrincipalName"), Json.text(member, "displayName")));
     }
 }

@@ -2,7 +2,6 @@ package dev.entrasync.internal.graph;
 
 import dev.entrasync.LicenseCatalog;
 import dev.entrasync.model.EntraLicense;
-import dev.entrasync.model.EntraRole;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,7 +16,7 @@ public final class TenantIndexes {
     private final TenantGraph graph;
     private final LicenseCatalog catalog;
     private final Memo<List<EntraLicense>> licenses = new Memo<>();
-    private final Memo<List<EntraRole>> roles = new Memo<>();
+    private final Memo<RolesFetcher.RoleIndex> roles = new Memo<>();
     private final Memo<MfaIndex> mfa = new Memo<>();
 
     public TenantIndexes(TenantGraph graph, LicenseCatalog catalog) {
@@ -30,8 +29,8 @@ public final class TenantIndexes {
         return licenses.get(() -> LicensesFetcher.load(graph, catalog, stats));
     }
 
-    /** The activated directory roles with their members. */
-    public List<EntraRole> roles(RequestStats stats) {
+    /** The activated directory roles with their members, and warnings about members that could not be read. */
+    RolesFetcher.RoleIndex roles(RequestStats stats) {
         return roles.get(() -> RolesFetcher.load(graph, stats));
     }
 

@@ -51,7 +51,9 @@ final class UserEnrichment {
         if (!mfa.available()) {
             context.warn(mfa.unavailableReason());
         }
-        List<EntraRole> roles = context.indexes().roles(context.stats());
+        RolesFetcher.RoleIndex roleIndex = context.indexes().roles(context.stats());
+        roleIndex.warnings().forEach(context::warn);
+        List<EntraRole> roles = roleIndex.roles();
         Map<String, String> names = null;
         try {
             names = new HashMap<>();

@@ -31,7 +31,11 @@ public record FaultAction(Kind kind, int status, double retryAfterSeconds, boole
         /** A 302 redirect to {@code text}. */
         REDIRECT,
         /** A successful page carries {@code @odata.count} {@code text}. */
-        COUNT
+        COUNT,
+        /** A successful page's {@code @odata.count} is left out. */
+        NO_COUNT,
+        /** A successful page's {@code @odata.deltaLink} is left out (a delta round that ends without one). */
+        NO_DELTA_LINK
     }
 
     /** A fault without text. */
@@ -47,6 +51,8 @@ public record FaultAction(Kind kind, int status, double retryAfterSeconds, boole
                 || kind == Kind.DELTA_LINK
                 || kind == Kind.ITEM_WITHOUT_ID
                 || kind == Kind.VALUE_NOT_ARRAY
-                || kind == Kind.COUNT;
+                || kind == Kind.COUNT
+                || kind == Kind.NO_COUNT
+                || kind == Kind.NO_DELTA_LINK;
     }
 }

@@ -84,6 +84,12 @@ final class FaultResponses {
             case COUNT:
                 page.put("@odata.count", Long.parseLong(fault.text()));
                 break;
+            case NO_COUNT:
+                page.remove("@odata.count");
+                break;
+            case NO_DELTA_LINK:
+                page.remove("@odata.deltaLink");
+                break;
             default:
                 break;
         }
