@@ -7,6 +7,7 @@ import dev.entrasync.jdbc.SecretKeyRing;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -74,6 +75,26 @@ final class DatabaseOptions {
     HostDatabase openForReading(PrintStream notes) {
         refuseMissing(false);
         return open(KeyRings.ephemeral(), notes);
+    }
+
+    /**
+     * The files that opening the database for {@code sync} would create: the H2 file database (with its trace file)
+     * when it does not exist yet, and the key file when the key variable is unset and the file does not exist yet.
+     * A command that fails before it ran anything removes them again, so a mistake leaves nothing behind.
+     *
+     * @return the files that do not exist now; empty when opening creates nothing
+     */
+    List<Path> filesOpeningWouldCreate() {
+        List<Path> fresh = new ArrayList<>();
+        h2File(url).filter(file -> !Files.exists(file)).ifPresent(file -> {
+            fresh.add(file);
+            fresh.add(Path.of(file.toString().replaceFirst("\\.mv\\.db$", ".trace.db")));
+        });
+        boolean keyFromEnv = keyEnv != null && System.getenv(keyEnv) != null;
+        if (!keyFromEnv && !Files.exists(keyFile())) {
+            fresh.add(keyFile().toAbsolutePath());
+        }
+        return fresh;
     }
 
     /** The key file: {@code --key-file}, else the per-user default. */

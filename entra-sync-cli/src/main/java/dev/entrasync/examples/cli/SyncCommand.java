@@ -17,6 +17,7 @@ import dev.entrasync.onboarding.DiscoveredTenant;
 import dev.entrasync.onboarding.Onboarding;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -82,6 +83,8 @@ final class SyncCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Set<Dataset> chosen = Cli.datasets(datasets);
         credential.refuseSecretOnCommandLine();
+        List<Path> fresh = database.filesOpeningWouldCreate();
+        boolean synced = false;
         try (StopOnSignal stop = StopOnSignal.install(System.err);
                 HostDatabase db = database.open(System.err, true, true)) {
             stop.database(db);
@@ -92,8 +95,27 @@ final class SyncCommand implements Callable<Integer> {
             List<TenantId> tenants =
                     targets.all ? discovered(onboarding, app, out) : confirmed(onboarding, app, unreachable, out);
             tenants.forEach(t -> map(db, app, t, chosen));
+            synced = true; // from here on the database holds mappings and jobs worth keeping
             List<SyncJob> jobs = run(db, tenants, stop);
             return report(db, jobs, unreachable, out);
+        } catch (RuntimeException e) {
+            if (!synced) {
+                removeQuietly(fresh); // the database is closed by now
+            }
+            throw e;
+        }
+    }
+
+    /** Removes what this run created before it failed, so a mistake (a wrong option, an unset variable) leaves nothing. */
+    private static void removeQuietly(List<Path> files) {
+        for (Path file : files) {
+            try {
+                if (Files.deleteIfExists(file)) {
+                    System.err.println("Removed " + file + ", created by this run before it failed.");
+                }
+            } catch (IOException e) {
+                System.err.println("Could not remove " + file + " (" + e.getMessage() + "); delete it by hand.");
+            }
         }
     }
 

@@ -142,6 +142,29 @@ class CliRefusesMistakesTest {
     }
 
     @Test
+    void aSyncThatFailsBeforeSyncingLeavesNoNewDatabaseOrKey() throws Exception {
+        CliRunner.Run failed = CliRunner.here(
+                "sync",
+                "--tenant",
+                "contoso.onmicrosoft.com",
+                "--client-id",
+                CLIENT_ID,
+                "--client-secret-env",
+                "ENTRA_SYNC_TEST_VARIABLE_THAT_IS_NEVER_SET",
+                "--no-progress",
+                "--db",
+                "jdbc:h2:" + dir.resolve("entra-sync"),
+                "--key-file",
+                dir.resolve("key").toString());
+
+        assertThat(failed.exit()).as(failed.err()).isNotZero();
+        assertThat(failed.err())
+                .contains("ENTRA_SYNC_TEST_VARIABLE_THAT_IS_NEVER_SET")
+                .contains("Removed ");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void theKeyFileDefaultsToThePerUserConfigurationDirectory() throws Exception {
         Path config = dir.resolve("config");
         Path work = Files.createDirectory(dir.resolve("work"));
