@@ -64,8 +64,8 @@ final class ShowCommand implements Callable<Integer> {
                     s.count(Dataset.DEVICES, s.devices()),
                     s.managedText(),
                     s.count(Dataset.GROUPS, s.groups()),
-                    s.licencesText(),
-                    s.freeLicencesText(),
+                    s.licensesText(),
+                    s.freeLicensesText(),
                     s.count(Dataset.ROLES, s.roles()),
                     s.count(Dataset.AUDIT_LOGS, s.auditEvents()),
                     s.secureScoreText());

@@ -48,7 +48,7 @@ final class SummaryTable {
                 s.count(Dataset.DEVICES, s.devices()),
                 s.managedText(),
                 s.count(Dataset.GROUPS, s.groups()),
-                s.licencesText(),
+                s.licensesText(),
                 s.count(Dataset.ROLES, s.roles()),
                 s.count(Dataset.AUDIT_LOGS, s.auditEvents()),
                 s.secureScoreText(),

@@ -157,12 +157,12 @@ public record TenantSummary(
     }
 
     /** Paid licence units {@code used/total}, or {@code -} when licences were never synced. */
-    public String licencesText() {
+    public String licensesText() {
         return synced.contains(Dataset.LICENSES) ? licensesUsed + "/" + licensesTotal : "-";
     }
 
     /** Free licence units {@code used/total}, or {@code -} when licences were never synced. */
-    public String freeLicencesText() {
+    public String freeLicensesText() {
         return synced.contains(Dataset.LICENSES) ? freeLicensesUsed + "/" + freeLicensesTotal : "-";
     }
 
