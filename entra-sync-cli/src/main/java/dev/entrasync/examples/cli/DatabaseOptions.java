@@ -90,8 +90,7 @@ final class DatabaseOptions {
             fresh.add(file);
             fresh.add(Path.of(file.toString().replaceFirst("\\.mv\\.db$", ".trace.db")));
         });
-        boolean keyFromEnv = keyEnv != null && System.getenv(keyEnv) != null;
-        if (!keyFromEnv && !Files.exists(keyFile())) {
+        if (!KeyRings.keyInEnvironment(keyEnv) && !Files.exists(keyFile())) {
             fresh.add(keyFile().toAbsolutePath());
         }
         return fresh;

@@ -46,6 +46,17 @@ public final class KeyRings {
         return Path.of(System.getProperty("user.home"), ".config", "entra-sync");
     }
 
+    /**
+     * Whether the key comes from the environment variable rather than a key file.
+     *
+     * @param envVar the variable's name; null for none
+     * @return true when the variable is set and not blank
+     */
+    public static boolean keyInEnvironment(String envVar) {
+        String value = envVar == null ? null : System.getenv(envVar);
+        return value != null && !value.isBlank();
+    }
+
     /** {@link #load(String, Path, PrintStream, boolean)}, creating the key file when missing. */
     public static SecretKeyRing load(String envVar, Path keyFile, PrintStream notes) {
         return load(envVar, keyFile, notes, true);
@@ -59,9 +70,8 @@ public final class KeyRings {
      *     it), or the file is missing and may not be created
      */
     public static SecretKeyRing load(String envVar, Path keyFile, PrintStream notes, boolean create) {
-        String fromEnv = envVar == null ? null : System.getenv(envVar);
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            return ring(fromEnv, "environment variable " + envVar);
+        if (keyInEnvironment(envVar)) {
+            return ring(System.getenv(envVar), "environment variable " + envVar);
         }
         try {
             if (!Files.exists(keyFile)) {
