@@ -50,6 +50,14 @@ class EntraSyncMetricsTest {
                 .sum();
     }
 
+    /** The secret-expiry gauge of the credential. */
+    private double remaining(String credential) {
+        return registry.get("entrasync.credential.secret.remaining")
+                .tag("credential", credential)
+                .gauge()
+                .value();
+    }
+
     private long served(TestHost host, int status) {
         return host.cloud().graphCalls().stream()
                 .filter(c -> c.status() == status)
@@ -213,36 +221,22 @@ class EntraSyncMetricsTest {
         EntraSyncMetrics metrics = EntraSyncMetrics.builder(registry).build();
         bound(host, metrics);
 
-        assertThat(registry.get("entrasync.credential.secret.remaining")
-                        .tag("credential", TestHost.CREDENTIAL)
-                        .gauge()
-                        .value())
-                .isEqualTo(10);
+        assertThat(remaining(TestHost.CREDENTIAL)).isEqualTo(10);
         assertThat(registry.get("entrasync.credential.secret.remaining")
                         .tag("credential", TestHost.CREDENTIAL)
                         .gauge()
                         .getId()
                         .getBaseUnit())
                 .isEqualTo("days");
-        assertThat(registry.get("entrasync.credential.secret.remaining")
-                        .tag("credential", "unknown-expiry")
-                        .gauge()
-                        .value())
-                .isNaN();
+        assertThat(remaining("unknown-expiry")).isNaN();
 
         host.fakeTime().orElseThrow().advance(Duration.ofDays(12));
-        assertThat(registry.get("entrasync.credential.secret.remaining")
-                        .tag("credential", TestHost.CREDENTIAL)
-                        .gauge()
-                        .value())
+        assertThat(remaining(TestHost.CREDENTIAL))
                 .as("expired two days ago: negative")
                 .isEqualTo(-2);
 
         host.credentials().delete(TestHost.CREDENTIAL);
-        assertThat(registry.get("entrasync.credential.secret.remaining")
-                        .tag("credential", TestHost.CREDENTIAL)
-                        .gauge()
-                        .value())
+        assertThat(remaining(TestHost.CREDENTIAL))
                 .as("a deleted credential has no value")
                 .isNaN();
     }
@@ -275,11 +269,7 @@ class EntraSyncMetricsTest {
 
         syncNow(engine, host.tenantId());
 
-        assertThat(registry.get("entrasync.credential.secret.remaining")
-                        .tag("credential", "second")
-                        .gauge()
-                        .value())
-                .isEqualTo(30);
+        assertThat(remaining("second")).isEqualTo(30);
     }
 
     @Test
