@@ -102,19 +102,11 @@ class JdbcExportTest {
                 assertThat(stored.stream().map(EntraUser::displayName)).containsAll(HOSTILE);
 
                 Path csv = dir.resolve("users.csv");
-                long csvRows;
-                try (OutputStream out = Files.newOutputStream(csv)) {
-                    csvRows = queries.export(tenant, Dataset.USERS, ExportFormat.CSV, out);
-                }
-                assertThat(csvRows).isEqualTo(10_000);
+                assertThat(export(queries, tenant, ExportFormat.CSV, csv)).isEqualTo(10_000);
                 assertCsvEquals(csv, stored);
-
                 Path jsonl = dir.resolve("users.jsonl");
-                long jsonRows;
-                try (OutputStream out = Files.newOutputStream(jsonl)) {
-                    jsonRows = queries.export(tenant, Dataset.USERS, ExportFormat.JSON_LINES, out);
-                }
-                assertThat(jsonRows).isEqualTo(10_000);
+                assertThat(export(queries, tenant, ExportFormat.JSON_LINES, jsonl))
+                        .isEqualTo(10_000);
                 assertJsonLinesEqual(jsonl, stored);
                 assertThat(simulated.users().list().stream()
                                 .map(u -> (String) u.get("userPrincipalName"))
@@ -143,10 +135,7 @@ class JdbcExportTest {
         assertThat(stored).hasSize(users.size() - 1);
 
         Path csv = dir.resolve("users.csv");
-        try (OutputStream out = Files.newOutputStream(csv)) {
-            assertThat(queries.export(TENANT, Dataset.USERS, ExportFormat.CSV, out))
-                    .isEqualTo(stored.size());
-        }
+        assertThat(export(queries, TENANT, ExportFormat.CSV, csv)).isEqualTo(stored.size());
         assertCsvEquals(csv, stored);
         byte[] bytes = Files.readAllBytes(csv);
         assertThat(bytes[0]).as("no byte-order mark").isEqualTo((byte) 'U');
@@ -235,6 +224,14 @@ class JdbcExportTest {
         DatasetSink.Session session = storage.datasetSink().open(new SinkContext(tenant, Dataset.USERS, runId, true));
         session.upsert(records);
         session.complete();
+    }
+
+    /** The tenant's users exported to {@code file}; the number of records written. */
+    private static long export(JdbcQueries queries, TenantId tenant, ExportFormat format, Path file)
+            throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            return queries.export(tenant, Dataset.USERS, format, out);
+        }
     }
 
     /** The stored users in the order {@link JdbcQueries#page} reads them, which the export follows. */

@@ -66,25 +66,12 @@ class ShowExportTest {
         for (int i = 0; i < HOSTILE.size(); i++) {
             contoso.users().update(ids.get(i * 17), Map.of("displayName", HOSTILE.get(i)));
         }
-        CliRunner.Run sync = CliRunner.process(
-                Map.of("TEST_CLIENT_SECRET", SECRET),
-                List.of(),
-                Main.class.getName(),
-                "sync",
-                "--cloud",
-                "custom",
-                "--login-url",
-                cloud.loginUrl(),
-                "--graph-url",
-                cloud.graphUrl() + "/v1.0",
-                "--client-id",
+        CliRunner.Run sync = CliRunner.syncSimulated(
+                cloud,
                 CLIENT_ID,
-                "--client-secret-env",
-                "TEST_CLIENT_SECRET",
-                "--db",
+                SECRET,
                 db(),
-                "--key-file",
-                dir.resolve("key").toString(),
+                dir.resolve("key"),
                 "--tenant",
                 contoso.id(),
                 "--datasets",
@@ -119,12 +106,7 @@ class ShowExportTest {
         assertThat(show.err()).contains("Exported " + cloudNames().size() + " users of tenant " + contoso.id());
         assertThat(show.out()).doesNotContain("Tenant ").startsWith("User principal name,Name,");
         Map<String, String> names = new HashMap<>();
-        try (CSVParser csv = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(show.out()))) {
+        try (CSVParser csv = csv(show.out())) {
             assertThat(csv.getHeaderNames())
                     .isEqualTo(DatasetColumns.of(Dataset.USERS).names())
                     .contains("User principal name", "Name", "MFA", "Created");
@@ -169,12 +151,7 @@ class ShowExportTest {
                 "show", "--db", db(), "--tenant", contoso.id(), "--dataset", "devices", "--format", "CSV");
 
         assertThat(show.exit()).as(show.err()).isZero();
-        try (CSVParser csv = CSVFormat.RFC4180
-                .builder()
-                .setHeader()
-                .setSkipHeaderRecord(true)
-                .get()
-                .parse(new StringReader(show.out()))) {
+        try (CSVParser csv = csv(show.out())) {
             assertThat(csv.getHeaderNames())
                     .isEqualTo(DatasetColumns.of(Dataset.DEVICES).names());
             assertThat(csv.getRecords()).hasSize(contoso.devices().list().size());
@@ -203,6 +180,16 @@ class ShowExportTest {
         assertThat(noTenant.exit()).isEqualTo(2);
         assertThat(noTenant.err()).contains("add --tenant ID");
         assertThat(noTenant.out()).isEmpty();
+    }
+
+    /** Standard output read by Apache Commons CSV, the first row as the header. */
+    private static CSVParser csv(String out) throws IOException {
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(out));
     }
 
     /** OWASP's guard against formula injection, as the export documents it. */
