@@ -196,7 +196,7 @@ public final class JdbcQueries {
      * Writes the tenant's current records of {@code dataset} to {@code out} as CSV or JSON lines, in UTF-8 without
      * a byte-order mark, with the columns of {@link DatasetColumns#of(Dataset)} and in the order {@link #page} reads
      * them. Streams: rows are read through a forward-only cursor ({@value #EXPORT_FETCH_SIZE} rows fetched at a
-     * time) and each is written before the next is read, so memory does not grow with the tenant. On PostgreSQL the
+     * time) and each is written before the next is read; no list of the records is kept. On PostgreSQL the
      * cursor needs a transaction, so the read runs in one (read only in effect; it is committed at the end).
      *
      * <p>Runs on the calling thread and holds one pooled connection until the last row is written. {@code out} is
