@@ -160,6 +160,56 @@ class JdbcExportTest {
     }
 
     @DatabaseTest
+    void otherDatasetsExportTypedValuesInReadingOrder(TestDatabase db) throws IOException {
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        run(storage, TENANT, Dataset.ROLES, List.of(TestRecords.role(1)));
+        run(
+                storage,
+                TENANT,
+                Dataset.AUDIT_LOGS,
+                List.of(TestRecords.audit(1), TestRecords.audit(2), TestRecords.audit(3)));
+        run(
+                storage,
+                TENANT,
+                Dataset.SECURE_SCORES,
+                List.of(TestRecords.score(TENANT_A, java.time.LocalDate.of(2026, 3, 1), 41.5)));
+        JdbcQueries queries = storage.queries();
+
+        ByteArrayOutputStream roles = new ByteArrayOutputStream();
+        queries.export(TENANT, Dataset.ROLES, ExportFormat.JSON_LINES, roles);
+        JsonNode role = JSON.readTree(roles.toString(StandardCharsets.UTF_8));
+        assertThat(role.get("Role").asText()).isEqualTo("Role 1");
+        assertThat(role.get("Description").asText()).isEqualTo("Can do things \"quoted\" & more");
+        assertThat(role.get("Members").isInt()).isTrue();
+        assertThat(role.get("Who")).hasSize(2);
+        assertThat(role.get("Who").get(0).asText()).isEqualTo("user1@contoso.onmicrosoft.com");
+        assertThat(role.get("Who").get(1).asText()).isEqualTo("Backup app");
+
+        ByteArrayOutputStream audit = new ByteArrayOutputStream();
+        assertThat(queries.export(TENANT, Dataset.AUDIT_LOGS, ExportFormat.CSV, audit))
+                .isEqualTo(3);
+        try (CSVParser parser = CSV.parse(new java.io.StringReader(audit.toString(StandardCharsets.UTF_8)))) {
+            List<CSVRecord> rows = parser.getRecords();
+            assertThat(rows)
+                    .extracting(r -> r.get("When"))
+                    .as("newest first, as JdbcQueries.page reads them")
+                    .containsExactly("2026-03-01T00:03:00Z", "2026-03-01T00:02:00Z", "2026-03-01T00:01:00Z");
+            assertThat(rows.get(0).get("Initiated by")).isEqualTo("Graph");
+            assertThat(rows.get(1).get("Initiated by")).isEqualTo("user1@contoso.onmicrosoft.com");
+            assertThat(rows.get(0).get("Result reason")).isEqualTo("Insufficient privileges");
+            assertThat(rows.get(1).get("Result reason")).isEmpty();
+        }
+
+        ByteArrayOutputStream scores = new ByteArrayOutputStream();
+        queries.export(TENANT, Dataset.SECURE_SCORES, ExportFormat.JSON_LINES, scores);
+        JsonNode score = JSON.readTree(scores.toString(StandardCharsets.UTF_8));
+        assertThat(score.get("Score").isDouble()).isTrue();
+        assertThat(score.get("Score").asDouble()).isEqualTo(41.5);
+        assertThat(score.get("Active users").asInt()).isEqualTo(42);
+        assertThat(score.get("Date").asText()).isEqualTo("2026-03-01T00:00:00Z");
+    }
+
+    @DatabaseTest
     void aTenantWithNothingStoredExportsTheHeaderAlone(TestDatabase db) {
         JdbcQueries queries = db.storageBuilder().clock(clock).build().queries();
         for (Dataset dataset : Dataset.values()) {
@@ -221,7 +271,17 @@ class JdbcExportTest {
     }
 
     private static void run(JdbcStorage storage, TenantId tenant, String runId, List<? extends EntraRecord> records) {
-        DatasetSink.Session session = storage.datasetSink().open(new SinkContext(tenant, Dataset.USERS, runId, true));
+        run(storage, tenant, Dataset.USERS, records, runId);
+    }
+
+    private static void run(
+            JdbcStorage storage, TenantId tenant, Dataset dataset, List<? extends EntraRecord> records) {
+        run(storage, tenant, dataset, records, "r-" + dataset.key());
+    }
+
+    private static void run(
+            JdbcStorage storage, TenantId tenant, Dataset dataset, List<? extends EntraRecord> records, String runId) {
+        DatasetSink.Session session = storage.datasetSink().open(new SinkContext(tenant, dataset, runId, true));
         session.upsert(records);
         session.complete();
     }
