@@ -47,6 +47,18 @@ final class CliRunner {
      */
     static Run syncSimulated(
             SimulatedCloud cloud, String clientId, String secret, String db, Path keyFile, String... extra) {
+        return process(
+                Map.of("TEST_CLIENT_SECRET", secret),
+                List.of(),
+                Main.class.getName(),
+                syncArguments(cloud, clientId, db, keyFile, extra).toArray(String[]::new));
+    }
+
+    /**
+     * The arguments of {@code sync} against {@code cloud} with the client secret read from the environment variable
+     * {@code TEST_CLIENT_SECRET}, into database {@code db} with key file {@code keyFile}, plus {@code extra}.
+     */
+    static List<String> syncArguments(SimulatedCloud cloud, String clientId, String db, Path keyFile, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "sync",
                 "--cloud",
@@ -64,8 +76,7 @@ final class CliRunner {
                 "--key-file",
                 keyFile.toString()));
         args.addAll(List.of(extra));
-        return process(
-                Map.of("TEST_CLIENT_SECRET", secret), List.of(), Main.class.getName(), args.toArray(String[]::new));
+        return args;
     }
 
     /** Runs {@code java [jvmArgs] <main> args} with these extra environment variables, on this test's class path. */
