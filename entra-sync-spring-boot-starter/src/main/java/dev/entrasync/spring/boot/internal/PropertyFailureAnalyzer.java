@@ -1,0 +1,14 @@
+package dev.entrasync.spring.boot.internal;
+
+import dev.entrasync.spring.boot.EntraSyncPropertyException;
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Prints a failed start caused by an {@code entra-sync.*} property as Boot's description and action. */
+public final class PropertyFailureAnalyzer extends AbstractFailureAnalyzer<EntraSyncPropertyException> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, EntraSyncPropertyException cause) {
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
+    }
+}
