@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /**
  * The {@code entraSync} health indicator ({@link EntraSyncHealthIndicator}), when Spring Boot's health support
@@ -17,15 +19,21 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = EntraSyncAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
 @ConditionalOnBean({SyncEngine.class, TenantMapper.class})
-@ConditionalOnEnabledHealthIndicator("entrasync")
+@Import(EntraSyncHealthAutoConfiguration.Indicator.class)
 public class EntraSyncHealthAutoConfiguration {
 
     /** Created by Spring Boot. */
     public EntraSyncHealthAutoConfiguration() {}
 
-    @Bean
-    @ConditionalOnMissingBean(name = "entraSyncHealthIndicator")
-    EntraSyncHealthIndicator entraSyncHealthIndicator(SyncEngine engine, TenantMapper tenants) {
-        return new EntraSyncHealthIndicator(engine, tenants);
+    /** Apart, so that its condition (a class of spring-boot-health) is read only when that jar is there. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("entrasync")
+    static class Indicator {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "entraSyncHealthIndicator")
+        EntraSyncHealthIndicator entraSyncHealthIndicator(SyncEngine engine, TenantMapper tenants) {
+            return new EntraSyncHealthIndicator(engine, tenants);
+        }
     }
 }
