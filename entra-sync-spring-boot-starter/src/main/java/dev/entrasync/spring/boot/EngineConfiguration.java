@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The engine on the runtime and the stores, and its start when the application is ready (unless the host has one). */
-@Configuration(proxyBeanMethods = false)
 @ConditionalOnMissingBean(SyncEngine.class)
+// Only imported by EntraSyncAutoConfiguration, never annotated @Configuration: an application scanning this package
+// must not pick it up as its own configuration, evaluated before the DataSource exists.
 class EngineConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineConfiguration.class);

@@ -10,13 +10,13 @@ import dev.entrasync.JobStore;
 import dev.entrasync.TenantMapper;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * In-memory stores for whatever neither the application nor {@link JdbcStoresConfiguration} provided (imported after
  * it); the engine's bean logs a warning naming them.
  */
-@Configuration(proxyBeanMethods = false)
+// Only imported by EntraSyncAutoConfiguration, never annotated @Configuration: an application scanning this package
+// must not pick it up as its own configuration, evaluated before the DataSource exists.
 class InMemoryStoresConfiguration {
 
     @Bean

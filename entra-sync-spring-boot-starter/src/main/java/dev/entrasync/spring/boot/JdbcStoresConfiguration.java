@@ -15,12 +15,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /** The stores in the application's database through entra-sync-jdbc, when it has one DataSource (or a primary). */
-@Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(JdbcStorage.class)
 @ConditionalOnSingleCandidate(DataSource.class)
+// Only imported by EntraSyncAutoConfiguration, never annotated @Configuration: an application scanning this package
+// must not pick it up as its own configuration, evaluated before the DataSource exists.
 class JdbcStoresConfiguration {
 
     @Bean
