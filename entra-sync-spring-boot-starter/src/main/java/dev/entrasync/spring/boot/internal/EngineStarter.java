@@ -6,13 +6,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 
 /**
  * Starts the auto-configured engine's schedule once the application is ready: after every bean, runner and the
  * application's own start-up code, so the first scheduled sync never meets a half-started host. The engine is closed
  * (its running jobs cancelled, their sink sessions aborted) when the context closes, as a bean.
  */
-public final class EngineStarter implements ApplicationListener<ApplicationReadyEvent> {
+public final class EngineStarter implements ApplicationListener<ApplicationReadyEvent>, Ordered {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineStarter.class);
 
@@ -35,6 +36,12 @@ public final class EngineStarter implements ApplicationListener<ApplicationReady
             engine.start();
             LOG.info("entra-sync: the engine's schedule started");
         }
+    }
+
+    /** Before the application's own ready listeners (one that closes the context, say). */
+    @Override
+    public int getOrder() {
+        return 0;
     }
 
     /**

@@ -9,6 +9,12 @@ public final class PropertyFailureAnalyzer extends AbstractFailureAnalyzer<Entra
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, EntraSyncPropertyException cause) {
-        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
+        // the message is "<property>: <problem>. <action>"; Boot prints the action apart
+        String message = cause.getMessage();
+        String description = message.endsWith(cause.action())
+                ? message.substring(0, message.length() - cause.action().length())
+                        .trim()
+                : message;
+        return new FailureAnalysis(description, cause.action(), cause);
     }
 }
