@@ -11,7 +11,6 @@ import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,25 +41,7 @@ class SyncCommandTest {
     }
 
     private CliRunner.Run sync(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "sync",
-                "--cloud",
-                "custom",
-                "--login-url",
-                cloud.loginUrl(),
-                "--graph-url",
-                cloud.graphUrl() + "/v1.0",
-                "--client-id",
-                CLIENT_ID,
-                "--client-secret-env",
-                "TEST_CLIENT_SECRET",
-                "--db",
-                db(),
-                "--key-file",
-                dir.resolve("key").toString()));
-        args.addAll(List.of(extra));
-        return CliRunner.process(
-                Map.of("TEST_CLIENT_SECRET", SECRET), List.of(), Main.class.getName(), args.toArray(String[]::new));
+        return CliRunner.syncSimulated(cloud, CLIENT_ID, SECRET, db(), dir.resolve("key"), extra);
     }
 
     @Test
@@ -106,6 +87,7 @@ class SyncCommandTest {
         assertThat(users.get("rows").asLong()).isEqualTo(126);
         assertThat(users.get("requests").asLong()).isPositive();
         assertThat(users.get("throttledResponses").asLong()).isZero();
+        assertThat(users.get("unavailableResponses").asLong()).isZero();
         JsonNode partial = summary.get(2);
         assertThat(partial.get("status").asText()).isEqualTo("PARTIAL");
         assertThat(partial.get("datasets").get("secure_scores").get("reason").asText())
