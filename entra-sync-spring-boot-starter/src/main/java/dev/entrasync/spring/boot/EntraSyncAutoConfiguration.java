@@ -27,7 +27,8 @@ import org.springframework.context.annotation.Import;
  * {@code entra-sync.credential.*} is not read), an {@code EntraSync}, a {@code TenantMapper}, {@code DatasetSink},
  * {@code CheckpointStore}, {@code JobStore}, {@code JdbcStorage} or {@code SyncEngine}. The application's
  * {@code GraphLimits}, {@code HttpSettings}, {@code LicenseCatalog}, {@code SyncScheduler} and {@code SyncListener}
- * beans are used when present. {@code entra-sync.enabled=false} turns all of it off.
+ * beans are used when present. {@code entra-sync.enabled=false} turns all of it off. The health indicator, the
+ * Micrometer binding and the secret's masking in Actuator are auto-configurations of their own.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration")
 @ConditionalOnClass(EntraSync.class)

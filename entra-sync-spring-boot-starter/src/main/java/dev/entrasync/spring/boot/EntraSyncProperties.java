@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tenants Company-to-tenant mappings made at start-up when the company is not mapped yet; tenants mapped by the
  *     application (or onboarding) need not be listed.
  * @param jdbc How entra-sync uses the application's DataSource, when it has one.
+ * @param metrics How the engine is bound to the application's Micrometer MeterRegistry, when it has one.
  */
 @ConfigurationProperties("entra-sync")
 public record EntraSyncProperties(
@@ -46,7 +47,8 @@ public record EntraSyncProperties(
         Set<Dataset> datasets,
 
         List<Tenant> tenants,
-        @DefaultValue Jdbc jdbc) {
+        @DefaultValue Jdbc jdbc,
+        @DefaultValue Metrics metrics) {
 
     /**
      * Copies the collections; an empty {@code datasets} means every dataset, a null {@code tenants} none.
@@ -58,6 +60,7 @@ public record EntraSyncProperties(
      * @param datasets the datasets of tenants mapped from properties; null or empty for every dataset
      * @param tenants the mappings made at start-up; may be null
      * @param jdbc how the application's DataSource is used; never null when bound by Spring
+     * @param metrics how the engine is bound to Micrometer; never null when bound by Spring
      */
     public EntraSyncProperties {
         datasets = datasets == null || datasets.isEmpty()
@@ -125,4 +128,16 @@ public record EntraSyncProperties(
     public record Jdbc(
             @DefaultValue("entra_") String tablePrefix,
             @DefaultValue("true") boolean migrate) {}
+
+    /**
+     * {@code entra-sync.metrics.*}: the Micrometer binding (entra-sync-micrometer) of the engine.
+     *
+     * @param enabled Whether the engine's meters (and observations, with an ObservationRegistry) go to the
+     *     application's MeterRegistry when it has one.
+     * @param tenantTags Whether the meters also carry a tenant tag: one series per tenant and meter, for small fleets
+     *     only.
+     */
+    public record Metrics(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("false") boolean tenantTags) {}
 }

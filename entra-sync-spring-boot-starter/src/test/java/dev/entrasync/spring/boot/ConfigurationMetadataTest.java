@@ -48,7 +48,9 @@ class ConfigurationMetadataTest {
                         "entra-sync.datasets",
                         "entra-sync.tenants",
                         "entra-sync.jdbc.table-prefix",
-                        "entra-sync.jdbc.migrate");
+                        "entra-sync.jdbc.migrate",
+                        "entra-sync.metrics.enabled",
+                        "entra-sync.metrics.tenant-tags");
     }
 
     @Test

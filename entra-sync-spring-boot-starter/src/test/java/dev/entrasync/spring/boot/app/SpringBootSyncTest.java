@@ -17,6 +17,7 @@ import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,9 @@ class SpringBootSyncTest {
     @Autowired
     EntraSyncHealthIndicator health;
 
+    @Autowired
+    MeterRegistry meters; // Spring Boot's own, from spring-boot-micrometer-metrics
+
     @Test
     void syncsTheMappedTenantIntoTheApplicationsDatabase() throws InterruptedException {
         TenantId tenant = TenantId.of(CONTOSO.id());
@@ -126,5 +130,15 @@ class SpringBootSyncTest {
                         CONTOSO.id()))
                 .isGreaterThanOrEqualTo(1);
         assertThat(health.health().getDetails()).containsEntry("healthy", 1);
+        assertThat(meters.get("entrasync.jobs.finished")
+                        .tag("status", "SUCCEEDED")
+                        .counter()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("entrasync.graph.requests")
+                        .tag("dataset", "users")
+                        .counter()
+                        .count())
+                .isPositive();
     }
 }
