@@ -1,6 +1,7 @@
 package dev.entrasync.onboarding;
 
 import dev.entrasync.AppCredential;
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.CredentialStore;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetRequirements;
@@ -98,15 +99,19 @@ public final class Preflight {
         }
         AppCredential credential = found.get();
         List<PreflightProblem> problems = new ArrayList<>();
-        Long days = credential.daysUntilSecretExpires(clock).orElse(null);
-        boolean expired = credential.secretExpiry().map(at -> !now.isBefore(at)).orElse(false);
+        Long days = credential.daysUntilCredentialExpires(clock).orElse(null);
+        boolean expired =
+                credential.credentialExpiry().map(at -> !now.isBefore(at)).orElse(false);
         secretProblems(credential, days, expired, problems);
 
         AccessToken token;
         try {
             token = transport.tokens().token(credential, tenant.value());
         } catch (TokenException e) {
-            if (!(e.failure() == TokenFailure.SECRET_EXPIRED && expired)) {
+            boolean alreadySaid = expired
+                    && (e.failure() == TokenFailure.SECRET_EXPIRED
+                            || e.failure() == TokenFailure.CERTIFICATE_NOT_REGISTERED);
+            if (!alreadySaid) {
                 boolean consent = e.failure() == TokenFailure.APP_NOT_IN_TENANT;
                 problems.add(new PreflightProblem(
                         e.failure() == TokenFailure.SECRET_EXPIRED
@@ -127,6 +132,13 @@ public final class Preflight {
 
     private static void secretProblems(
             AppCredential credential, Long days, boolean expired, List<PreflightProblem> problems) {
+        if (credential.kind() == AppCredential.Kind.ASSERTION) {
+            return; // a federated assertion is fetched at call time; nothing long-lived can expire
+        }
+        if (credential.kind() == AppCredential.Kind.CERTIFICATE) {
+            certificateProblems(credential, days, expired, problems);
+            return;
+        }
         String renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
                 + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name() + "\", newSecret, newExpiry).";
         if (days == null) {
@@ -153,6 +165,33 @@ public final class Preflight {
                     PreflightProblem.Severity.WARNING,
                     "The client secret of credential '" + credential.name() + "' expires in " + days + " days (on "
                             + credential.secretExpiresAt() + "); syncing stops then.",
+                    renew,
+                    null,
+                    null));
+        }
+    }
+
+    private static void certificateProblems(
+            AppCredential credential, long days, boolean expired, List<PreflightProblem> problems) {
+        ClientCertificate certificate = credential.certificate();
+        String renew = "Create a new certificate, upload its public part to the app registration (Certificates &"
+                + " secrets > Certificates), then rotate it into entra-sync with SecretLifecycle.rotate(\""
+                + credential.name() + "\", newCertificate).";
+        String which = "The certificate (thumbprint " + certificate.thumbprint() + ") of credential '"
+                + credential.name() + "'";
+        if (expired) {
+            problems.add(new PreflightProblem(
+                    PreflightProblem.Kind.SECRET_EXPIRED,
+                    PreflightProblem.Severity.ERROR,
+                    which + " expired on " + certificate.notAfter() + "; no tenant can be synced with it.",
+                    renew,
+                    null,
+                    null));
+        } else if (days <= SECRET_WARNING_DAYS) {
+            problems.add(new PreflightProblem(
+                    PreflightProblem.Kind.SECRET_EXPIRING,
+                    PreflightProblem.Severity.WARNING,
+                    which + " expires in " + days + " days (on " + certificate.notAfter() + "); syncing stops then.",
                     renew,
                     null,
                     null));
