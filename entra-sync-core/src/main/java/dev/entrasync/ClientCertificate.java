@@ -71,7 +71,7 @@ public final class ClientCertificate {
         if (privateKey == null) {
             throw new IllegalArgumentException("certificate: the private key is missing");
         }
-        if (chain == null || chain.isEmpty() || chain.contains(null)) {
+        if (chain == null || chain.isEmpty() || chain.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("certificate: the certificate chain is empty");
         }
         if (!"RSA".equals(privateKey.getAlgorithm())) {

@@ -181,13 +181,14 @@ public final class SecretLifecycle implements SecretExpiryCheck {
 
     private AppCredential rotateTo(AppCredential old, AppCredential candidate, Instant newExpiry) {
         String what = candidate.kind() == AppCredential.Kind.CERTIFICATE ? "certificate" : "client secret";
+        String oldOne = candidate.kind() == AppCredential.Kind.CERTIFICATE ? "the old credential" : "the old secret";
         try {
             tokens.token(candidate, old.homeTenant().value());
         } catch (TokenException e) {
             notifyListeners(l -> l.secretRotationFailed(old.name(), e));
             throw new SecretRotationException(
-                    "The new " + what + " for credential '" + old.name()
-                            + "' was not accepted, so the old one stays in use. " + e.getMessage(),
+                    "The new " + what + " for credential '" + old.name() + "' was not accepted, so " + oldOne
+                            + " stays in use. " + e.getMessage(),
                     old.name(),
                     e.isTransient(),
                     e);
@@ -200,7 +201,7 @@ public final class SecretLifecycle implements SecretExpiryCheck {
                     "The new " + what + " for credential '" + old.name()
                             + "' was accepted by Entra but could not be saved ("
                             + e.getClass().getSimpleName()
-                            + "), so the old one stays in use. Fix the credential store and rotate again.",
+                            + "), so " + oldOne + " stays in use. Fix the credential store and rotate again.",
                     old.name(),
                     true,
                     e);
