@@ -95,7 +95,8 @@ public final class Preflight {
                             "No credential named '" + credentialName + "' is in the credential store.",
                             "Save the credential again, or map the tenant with an existing credential.",
                             null,
-                            null)));
+                            null)),
+                    null);
         }
         AppCredential credential = found.get();
         List<PreflightProblem> problems = new ArrayList<>();
@@ -123,11 +124,13 @@ public final class Preflight {
                         null,
                         consent ? consentFlow.forTenant(credentialName, tenant, null) : null));
             }
-            return new PreflightReport(credentialName, tenant, now, false, Set.of(), required, days, null, problems);
+            return new PreflightReport(
+                    credentialName, tenant, now, false, Set.of(), required, days, null, problems, credential.kind());
         }
         missingPermissions(credentialName, tenant, datasets, token.roles(), problems);
         Boolean p1 = probeLicense(credential, tenant, datasets, token.roles(), problems);
-        return new PreflightReport(credentialName, tenant, now, true, token.roles(), required, days, p1, problems);
+        return new PreflightReport(
+                credentialName, tenant, now, true, token.roles(), required, days, p1, problems, credential.kind());
     }
 
     private static void secretProblems(

@@ -178,6 +178,7 @@ class PreflightTest {
                             + " 5 days");
             assertThat(p.fix()).contains("Create a new certificate").doesNotContain("client secret");
         });
+        assertThat(report.toString()).contains("certificate expires in 5 days");
         assertThat(sim.cloud.tokenCalls()).hasSize(1);
     }
 

@@ -48,16 +48,27 @@ final class CredentialsPage {
                     c.clientId(),
                     c.homeTenant().value(),
                     c.cspPartner() ? "yes" : "no",
-                    c.daysUntilSecretExpires(Clock.systemUTC())
+                    c.describeCredential(),
+                    c.daysUntilCredentialExpires(Clock.systemUTC())
                             .map(d -> d < 0 ? "expired" : "in " + d + " days")
-                            .orElse("unknown")));
+                            .orElse(
+                                    c.kind() == AppCredential.Kind.ASSERTION
+                                            ? "never (fetched per request)"
+                                            : "unknown")));
         }
         DemoCloud sim = portal.simulation();
         String body = (error == null ? "" : error) + (checkHtml == null ? "" : checkHtml)
                 + (rows.isEmpty()
                         ? "<p>No credential yet.</p>"
                         : Html.table(
-                                List.of("Name", "Cloud", "Client id", "Home tenant", "CSP partner", "Secret expires"),
+                                List.of(
+                                        "Name",
+                                        "Cloud",
+                                        "Client id",
+                                        "Home tenant",
+                                        "CSP partner",
+                                        "Signs in with",
+                                        "Expires"),
                                 rows,
                                 -1))
                 + "<h2>Add a credential</h2><form method=\"post\" action=\"/credentials\" id=\"add-credential\">"
