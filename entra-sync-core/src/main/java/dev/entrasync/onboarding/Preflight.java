@@ -138,12 +138,22 @@ public final class Preflight {
         if (credential.kind() == AppCredential.Kind.ASSERTION) {
             return; // a federated assertion is fetched at call time; nothing long-lived can expire
         }
+        String which;
+        String renew;
         if (credential.kind() == AppCredential.Kind.CERTIFICATE) {
-            certificateProblems(credential, days, expired, problems);
-            return;
+            ClientCertificate certificate = credential.certificate();
+            which = "The certificate (thumbprint " + certificate.thumbprint() + ") of credential '" + credential.name()
+                    + "'";
+            renew = "Create a new certificate, upload its public part to the app registration (Certificates &"
+                    + " secrets > Certificates), then rotate it into entra-sync with SecretLifecycle.rotate(\""
+                    + credential.name() + "\", newCertificate).";
+        } else {
+            which = "The client secret of credential '" + credential.name() + "'";
+            renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
+                    + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name()
+                    + "\", newSecret, newExpiry).";
         }
-        String renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
-                + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name() + "\", newSecret, newExpiry).";
+        Instant expiresAt = credential.credentialExpiry().orElse(null);
         if (days == null) {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN,
@@ -157,8 +167,7 @@ public final class Preflight {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRED,
                     PreflightProblem.Severity.ERROR,
-                    "The client secret of credential '" + credential.name() + "' expired on "
-                            + credential.secretExpiresAt() + "; no tenant can be synced with it.",
+                    which + " expired on " + expiresAt + "; no tenant can be synced with it.",
                     renew,
                     null,
                     null));
@@ -166,35 +175,7 @@ public final class Preflight {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRING,
                     PreflightProblem.Severity.WARNING,
-                    "The client secret of credential '" + credential.name() + "' expires in " + days + " days (on "
-                            + credential.secretExpiresAt() + "); syncing stops then.",
-                    renew,
-                    null,
-                    null));
-        }
-    }
-
-    private static void certificateProblems(
-            AppCredential credential, long days, boolean expired, List<PreflightProblem> problems) {
-        ClientCertificate certificate = credential.certificate();
-        String renew = "Create a new certificate, upload its public part to the app registration (Certificates &"
-                + " secrets > Certificates), then rotate it into entra-sync with SecretLifecycle.rotate(\""
-                + credential.name() + "\", newCertificate).";
-        String which = "The certificate (thumbprint " + certificate.thumbprint() + ") of credential '"
-                + credential.name() + "'";
-        if (expired) {
-            problems.add(new PreflightProblem(
-                    PreflightProblem.Kind.SECRET_EXPIRED,
-                    PreflightProblem.Severity.ERROR,
-                    which + " expired on " + certificate.notAfter() + "; no tenant can be synced with it.",
-                    renew,
-                    null,
-                    null));
-        } else if (days <= SECRET_WARNING_DAYS) {
-            problems.add(new PreflightProblem(
-                    PreflightProblem.Kind.SECRET_EXPIRING,
-                    PreflightProblem.Severity.WARNING,
-                    which + " expires in " + days + " days (on " + certificate.notAfter() + "); syncing stops then.",
+                    which + " expires in " + days + " days (on " + expiresAt + "); syncing stops then.",
                     renew,
                     null,
                     null));

@@ -65,10 +65,10 @@ class JdbcCertificateCredentialTest {
         Map<String, Object> row = row(db, "cert");
         byte[] pkcs8 = TEST_CERTIFICATE.privateKey().getEncoded();
         byte[] ciphertext = (byte[]) row.get("secret_ciphertext");
-        assertThat(indexOf(ciphertext, pkcs8))
+        assertThat(SecretScan.indexOf(ciphertext, pkcs8))
                 .as("PKCS#8 bytes in the ciphertext column")
                 .isEqualTo(-1);
-        assertThat(indexOf(ciphertext, java.util.Arrays.copyOfRange(pkcs8, 40, 72)))
+        assertThat(SecretScan.indexOf(ciphertext, java.util.Arrays.copyOfRange(pkcs8, 40, 72)))
                 .isEqualTo(-1);
         assertThat(ciphertext).hasSize(pkcs8.length + 16); // AES-GCM: same length plus the 128-bit tag
         assertThat(row.get("credential_kind")).isEqualTo("certificate");
@@ -164,18 +164,5 @@ class JdbcCertificateCredentialTest {
                         .find("wif"))
                 .isPresent();
         assertThat(db.count("credentials", "secret_key_id = 'k2'")).isEqualTo(2);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

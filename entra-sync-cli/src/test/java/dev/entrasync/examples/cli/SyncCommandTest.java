@@ -45,6 +45,11 @@ class SyncCommandTest {
     }
 
     private CliRunner.Run sync(String... extra) {
+        return sync(Map.of("TEST_CLIENT_SECRET", SECRET), List.of("--client-secret-env", "TEST_CLIENT_SECRET"), extra);
+    }
+
+    /** {@code sync} against the simulated cloud with the given credential flags and environment. */
+    private CliRunner.Run sync(Map<String, String> env, List<String> credential, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "sync",
                 "--cloud",
@@ -54,16 +59,11 @@ class SyncCommandTest {
                 "--graph-url",
                 cloud.graphUrl() + "/v1.0",
                 "--client-id",
-                CLIENT_ID,
-                "--client-secret-env",
-                "TEST_CLIENT_SECRET",
-                "--db",
-                db(),
-                "--key-file",
-                dir.resolve("key").toString()));
+                CLIENT_ID));
+        args.addAll(credential);
+        args.addAll(List.of("--db", db(), "--key-file", dir.resolve("key").toString()));
         args.addAll(List.of(extra));
-        return CliRunner.process(
-                Map.of("TEST_CLIENT_SECRET", SECRET), List.of(), Main.class.getName(), args.toArray(String[]::new));
+        return CliRunner.process(env, List.of(), Main.class.getName(), args.toArray(String[]::new));
     }
 
     @Test
@@ -169,32 +169,18 @@ class SyncCommandTest {
         Path pfx = dir.resolve("app.pfx");
         Files.write(pfx, certificate.pkcs12(password.toCharArray()));
 
-        CliRunner.Run run = CliRunner.process(
+        CliRunner.Run run = sync(
                 Map.of("TEST_PFX_PASSWORD", password),
-                List.of(),
-                Main.class.getName(),
-                "sync",
-                "--cloud",
-                "custom",
-                "--login-url",
-                cloud.loginUrl(),
-                "--graph-url",
-                cloud.graphUrl() + "/v1.0",
-                "--client-id",
-                CLIENT_ID,
-                "--client-certificate",
-                pfx.toString(),
-                "--client-certificate-password-env",
-                "TEST_PFX_PASSWORD",
+                List.of(
+                        "--client-certificate",
+                        pfx.toString(),
+                        "--client-certificate-password-env",
+                        "TEST_PFX_PASSWORD"),
                 "--tenant",
                 contoso.id(),
                 "--datasets",
                 "users",
-                "--no-progress",
-                "--db",
-                db(),
-                "--key-file",
-                dir.resolve("key").toString());
+                "--no-progress");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("\\s126\\s.*SUCCEEDED");
