@@ -1,6 +1,7 @@
 package dev.entrasync.onboarding;
 
 import dev.entrasync.AppCredential;
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.CredentialStore;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetRequirements;
@@ -94,19 +95,24 @@ public final class Preflight {
                             "No credential named '" + credentialName + "' is in the credential store.",
                             "Save the credential again, or map the tenant with an existing credential.",
                             null,
-                            null)));
+                            null)),
+                    null);
         }
         AppCredential credential = found.get();
         List<PreflightProblem> problems = new ArrayList<>();
-        Long days = credential.daysUntilSecretExpires(clock).orElse(null);
-        boolean expired = credential.secretExpiry().map(at -> !now.isBefore(at)).orElse(false);
+        Long days = credential.daysUntilCredentialExpires(clock).orElse(null);
+        boolean expired =
+                credential.credentialExpiry().map(at -> !now.isBefore(at)).orElse(false);
         secretProblems(credential, days, expired, problems);
 
         AccessToken token;
         try {
             token = transport.tokens().token(credential, tenant.value());
         } catch (TokenException e) {
-            if (!(e.failure() == TokenFailure.SECRET_EXPIRED && expired)) {
+            boolean alreadySaid = expired
+                    && (e.failure() == TokenFailure.SECRET_EXPIRED
+                            || e.failure() == TokenFailure.CERTIFICATE_NOT_REGISTERED);
+            if (!alreadySaid) {
                 boolean consent = e.failure() == TokenFailure.APP_NOT_IN_TENANT;
                 problems.add(new PreflightProblem(
                         e.failure() == TokenFailure.SECRET_EXPIRED
@@ -118,17 +124,36 @@ public final class Preflight {
                         null,
                         consent ? consentFlow.forTenant(credentialName, tenant, null) : null));
             }
-            return new PreflightReport(credentialName, tenant, now, false, Set.of(), required, days, null, problems);
+            return new PreflightReport(
+                    credentialName, tenant, now, false, Set.of(), required, days, null, problems, credential.kind());
         }
         missingPermissions(credentialName, tenant, datasets, token.roles(), problems);
         Boolean p1 = probeLicense(credential, tenant, datasets, token.roles(), problems);
-        return new PreflightReport(credentialName, tenant, now, true, token.roles(), required, days, p1, problems);
+        return new PreflightReport(
+                credentialName, tenant, now, true, token.roles(), required, days, p1, problems, credential.kind());
     }
 
     private static void secretProblems(
             AppCredential credential, Long days, boolean expired, List<PreflightProblem> problems) {
-        String renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
-                + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name() + "\", newSecret, newExpiry).";
+        if (credential.kind() == AppCredential.Kind.ASSERTION) {
+            return; // a federated assertion is fetched at call time; nothing long-lived can expire
+        }
+        String which;
+        String renew;
+        if (credential.kind() == AppCredential.Kind.CERTIFICATE) {
+            ClientCertificate certificate = credential.certificate();
+            which = "The certificate (thumbprint " + certificate.thumbprint() + ") of credential '" + credential.name()
+                    + "'";
+            renew = "Create a new certificate, upload its public part to the app registration (Certificates &"
+                    + " secrets > Certificates), then rotate it into entra-sync with SecretLifecycle.rotate(\""
+                    + credential.name() + "\", newCertificate).";
+        } else {
+            which = "The client secret of credential '" + credential.name() + "'";
+            renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
+                    + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name()
+                    + "\", newSecret, newExpiry).";
+        }
+        Instant expiresAt = credential.credentialExpiry().orElse(null);
         if (days == null) {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN,
@@ -142,8 +167,7 @@ public final class Preflight {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRED,
                     PreflightProblem.Severity.ERROR,
-                    "The client secret of credential '" + credential.name() + "' expired on "
-                            + credential.secretExpiresAt() + "; no tenant can be synced with it.",
+                    which + " expired on " + expiresAt + "; no tenant can be synced with it.",
                     renew,
                     null,
                     null));
@@ -151,8 +175,7 @@ public final class Preflight {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRING,
                     PreflightProblem.Severity.WARNING,
-                    "The client secret of credential '" + credential.name() + "' expires in " + days + " days (on "
-                            + credential.secretExpiresAt() + "); syncing stops then.",
+                    which + " expires in " + days + " days (on " + expiresAt + "); syncing stops then.",
                     renew,
                     null,
                     null));

@@ -2,12 +2,14 @@ package dev.entrasync.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
+import dev.entrasync.testkit.TestCertificate;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -146,6 +148,38 @@ class PreflightTest {
             assertThat(p.words()).contains("expires in 5 days");
             assertThat(p.fix()).contains("Create a new client secret");
         });
+    }
+
+    @Test
+    void warnsOfACertificateFiveDaysFromItsNotAfterAndSignsInWithIt() {
+        // MSAL4J stamps its assertion with the system clock; run the fake time (and the cloud) from now
+        sim.time.set(java.time.Instant.now());
+        sim.cloud.acceptAssertionAudienceHost("login.custom.entrasync.invalid");
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        contoso.consent(sim.app, Permissions.allRead());
+        TestCertificate certificate = TestCertificate.selfSigned(
+                "msp",
+                sim.time.instant().minus(Duration.ofDays(360)),
+                sim.time.instant().plus(Duration.ofDays(5).plusHours(3)));
+        sim.app.addCertificate(certificate.certificate());
+        ClientCertificate loaded = ClientCertificate.fromPem(certificate.pem());
+        sim.credentials.save(sim.credential(OnboardingFixture.SECRET, false).toBuilder()
+                .certificate(loaded)
+                .build());
+
+        PreflightReport report = preflight.check(mapping(contoso, Set.of(Dataset.DEVICES)));
+
+        assertThat(report.tokenIssued()).isTrue();
+        assertThat(report.secretExpiresInDays()).isEqualTo(5L);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.SECRET_EXPIRING);
+            assertThat(p.words())
+                    .contains("The certificate (thumbprint " + loaded.thumbprint() + ") of credential 'msp' expires in"
+                            + " 5 days");
+            assertThat(p.fix()).contains("Create a new certificate").doesNotContain("client secret");
+        });
+        assertThat(report.toString()).contains("certificate expires in 5 days");
+        assertThat(sim.cloud.tokenCalls()).hasSize(1);
     }
 
     @Test

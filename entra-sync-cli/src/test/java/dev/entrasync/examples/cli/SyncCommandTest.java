@@ -9,8 +9,11 @@ import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
+import dev.entrasync.testkit.TestCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +44,13 @@ class SyncCommandTest {
     }
 
     private CliRunner.Run sync(String... extra) {
-        return CliRunner.syncSimulated(cloud, CLIENT_ID, SECRET, db(), dir.resolve("key"), extra);
+        return sync(Map.of("TEST_CLIENT_SECRET", SECRET), List.of("--client-secret-env", "TEST_CLIENT_SECRET"), extra);
+    }
+
+    /** {@code sync} against the simulated cloud with the given credential flags and environment. */
+    private CliRunner.Run sync(Map<String, String> env, List<String> credential, String... extra) {
+        List<String> args = CliRunner.syncArguments(cloud, CLIENT_ID, credential, db(), dir.resolve("key"), extra);
+        return CliRunner.process(env, List.of(), Main.class.getName(), args.toArray(String[]::new));
     }
 
     @Test
@@ -134,6 +143,61 @@ class SyncCommandTest {
                 .contains("Tenant " + contoso.id() + ": 126 users")
                 .contains(" - groups, licences - paid (- free), - roles, - audit events");
         assertThat(first.err()).contains("Created new database at " + dir.resolve("entra-sync.mv.db"));
+    }
+
+    @Test
+    void syncsWithAPkcs12CertificateWhosePasswordComesFromTheEnvironment() throws Exception {
+        contoso.consent(app, Permissions.allRead());
+        Instant now = Instant.now();
+        TestCertificate certificate = TestCertificate.selfSigned(
+                "entra-sync cli", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60)));
+        app.addCertificate(certificate.certificate());
+        cloud.acceptAssertionAudienceHost("login.custom.entrasync.invalid"); // MSAL4J's name for a custom cloud
+        String password = "Pfx-Pass-" + Long.toHexString(System.nanoTime());
+        Path pfx = dir.resolve("app.pfx");
+        Files.write(pfx, certificate.pkcs12(password.toCharArray()));
+
+        CliRunner.Run run = sync(
+                Map.of("TEST_PFX_PASSWORD", password),
+                List.of(
+                        "--client-certificate",
+                        pfx.toString(),
+                        "--client-certificate-password-env",
+                        "TEST_PFX_PASSWORD"),
+                "--tenant",
+                contoso.id(),
+                "--datasets",
+                "users",
+                "--no-progress");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("\\s126\\s.*SUCCEEDED");
+        assertThat(run.out() + run.err()).doesNotContain(password);
+        assertThat(cloud.tokenCalls())
+                .singleElement()
+                .satisfies(
+                        c -> assertThat(c.body()).contains("client_assertion=").doesNotContain("client_secret"));
+    }
+
+    @Test
+    void refusesASecretAndACertificateTogether() {
+        CliRunner.Run run = CliRunner.here(
+                "sync",
+                "--tenant",
+                contoso.id(),
+                "--client-id",
+                CLIENT_ID,
+                "--client-secret-env",
+                "TEST_CLIENT_SECRET",
+                "--client-certificate",
+                dir.resolve("app.pfx").toString(),
+                "--db",
+                db(),
+                "--key-file",
+                dir.resolve("key").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("exactly one of --client-secret-env VAR").contains("--client-certificate FILE");
     }
 
     @Test
