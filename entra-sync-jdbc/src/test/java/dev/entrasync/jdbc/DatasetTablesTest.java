@@ -8,6 +8,7 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
@@ -15,11 +16,10 @@ import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecureScoreControl;
-import dev.entrasync.model.EntraTenantProfile;
-import dev.entrasync.model.EntraUser;
-import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraSecurityDefaults;
 import dev.entrasync.model.EntraSignInActivity;
+import dev.entrasync.model.EntraTenantProfile;
+import dev.entrasync.model.EntraUser;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -131,7 +131,8 @@ class DatasetTablesTest {
         // a tenant that lost its P1: the next run has security defaults only, and the policies are marked removed
         run(storage, Dataset.CONDITIONAL_ACCESS, "r2", true, List.of(TestRecords.securityDefaults(Boolean.TRUE)));
 
-        assertThat(storage.queries().records(TENANT, EntraConditionalAccessPolicy.class)).isEmpty();
+        assertThat(storage.queries().records(TENANT, EntraConditionalAccessPolicy.class))
+                .isEmpty();
         assertThat(storage.queries().records(TENANT, EntraSecurityDefaults.class))
                 .containsExactly(TestRecords.securityDefaults(Boolean.TRUE));
     }

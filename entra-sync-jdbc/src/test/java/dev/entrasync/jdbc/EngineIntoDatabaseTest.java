@@ -162,20 +162,6 @@ class EngineIntoDatabaseTest {
     }
 
     private static Dataset datasetOf(Class<? extends EntraRecord> type) {
-        return type == EntraUser.class
-                ? Dataset.USERS
-                : type == EntraDevice.class
-                        ? Dataset.DEVICES
-                        : type == EntraGroup.class
-                                ? Dataset.GROUPS
-                                : type == EntraLicense.class
-                                        ? Dataset.LICENSES
-                                        : type == EntraRole.class
-                                                ? Dataset.ROLES
-                                                : type == EntraAuditEvent.class
-                                                        ? Dataset.AUDIT_LOGS
-                                                        : type == EntraTenantProfile.class
-                                                                ? Dataset.TENANT_PROFILE
-                                                                : Dataset.SECURE_SCORES;
+        return dev.entrasync.jdbc.internal.DatasetTables.forType(type).dataset();
     }
 }

@@ -43,18 +43,42 @@ final class ConditionalAccessTable {
                     Column.of("include_user_actions", TEXT, p -> JsonText.write(p.includeUserActions())),
                     Column.of("client_app_types", TEXT, p -> JsonText.write(p.clientAppTypes())),
                     Column.of("grant_operator", VARCHAR, p -> p.grant().operator()),
-                    Column.of("built_in_controls", TEXT, p -> JsonText.write(p.grant().builtInControls())),
-                    Column.of("authentication_strength_id", VARCHAR, p -> p.grant().authenticationStrengthId()),
-                    Column.of("authentication_strength_name", VARCHAR, p -> p.grant().authenticationStrengthName()),
-                    Column.of("sign_in_frequency_value", INTEGER, p -> p.session().signInFrequencyValue()),
-                    Column.of("sign_in_frequency_type", VARCHAR, p -> p.session().signInFrequencyType()),
-                    Column.of("sign_in_frequency_interval", VARCHAR, p -> p.session().signInFrequencyInterval()),
-                    Column.of("persistent_browser_mode", VARCHAR, p -> p.session().persistentBrowserMode()),
-                    Column.of("cloud_app_security_type", VARCHAR, p -> p.session().cloudAppSecurityType()),
                     Column.of(
-                            "app_enforced_restrictions", BOOLEAN, p -> p.session().applicationEnforcedRestrictions()),
-                    Column.of("disable_resilience_defaults", BOOLEAN, p -> p.session().disableResilienceDefaults()),
-                    Column.of("enforces_mfa_for_all_users", BOOLEAN, EntraConditionalAccessPolicy::enforcesMfaForAllUsers)),
+                            "built_in_controls",
+                            TEXT,
+                            p -> JsonText.write(p.grant().builtInControls())),
+                    Column.of(
+                            "authentication_strength_id",
+                            VARCHAR,
+                            p -> p.grant().authenticationStrengthId()),
+                    Column.of(
+                            "authentication_strength_name",
+                            VARCHAR,
+                            p -> p.grant().authenticationStrengthName()),
+                    Column.of(
+                            "sign_in_frequency_value", INTEGER, p -> p.session().signInFrequencyValue()),
+                    Column.of(
+                            "sign_in_frequency_type", VARCHAR, p -> p.session().signInFrequencyType()),
+                    Column.of(
+                            "sign_in_frequency_interval",
+                            VARCHAR,
+                            p -> p.session().signInFrequencyInterval()),
+                    Column.of(
+                            "persistent_browser_mode", VARCHAR, p -> p.session().persistentBrowserMode()),
+                    Column.of(
+                            "cloud_app_security_type", VARCHAR, p -> p.session().cloudAppSecurityType()),
+                    Column.of(
+                            "app_enforced_restrictions",
+                            BOOLEAN,
+                            p -> p.session().applicationEnforcedRestrictions()),
+                    Column.of(
+                            "disable_resilience_defaults",
+                            BOOLEAN,
+                            p -> p.session().disableResilienceDefaults()),
+                    Column.of(
+                            "enforces_mfa_for_all_users",
+                            BOOLEAN,
+                            EntraConditionalAccessPolicy::enforcesMfaForAllUsers)),
             false,
             row -> new EntraConditionalAccessPolicy(
                     row.string("id"),

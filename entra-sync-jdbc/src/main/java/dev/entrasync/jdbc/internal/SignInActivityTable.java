@@ -23,7 +23,9 @@ final class SignInActivityTable {
                     Column.of("user_principal_name", VARCHAR, EntraSignInActivity::userPrincipalName),
                     Column.of("last_sign_in_at", TIMESTAMP, EntraSignInActivity::lastSignIn),
                     Column.of(
-                            "last_non_interactive_sign_in_at", TIMESTAMP, EntraSignInActivity::lastNonInteractiveSignIn),
+                            "last_non_interactive_sign_in_at",
+                            TIMESTAMP,
+                            EntraSignInActivity::lastNonInteractiveSignIn),
                     Column.of("last_successful_sign_in_at", TIMESTAMP, EntraSignInActivity::lastSuccessfulSignIn)),
             false,
             row -> new EntraSignInActivity(
