@@ -1,7 +1,9 @@
 package dev.entrasync.examples.web;
 
 import dev.entrasync.Dataset;
+import dev.entrasync.examples.support.DatasetView;
 import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
@@ -9,6 +11,7 @@ import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
 import dev.entrasync.model.EntraSecureScore;
+import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
@@ -170,7 +173,38 @@ record RecordTables<R extends EntraRecord>(
                                 Cells.text(p.displayName()),
                                 Cells.text(p.defaultDomain()),
                                 Cells.list(p.verifiedDomains())));
+            case SIGN_IN_ACTIVITY ->
+                new RecordTables<>(
+                        EntraSignInActivity.class,
+                        List.of("User principal name", "Last interactive", "Last non-interactive", "Last successful"),
+                        (a, c) -> List.of(
+                                Cells.text(a.userPrincipalName()),
+                                signIn(a.lastSignIn(), a, c),
+                                signIn(a.lastNonInteractiveSignIn(), a, c),
+                                signIn(a.lastSuccessfulSignIn(), a, c)));
+            case CONDITIONAL_ACCESS ->
+                new RecordTables<>(
+                        EntraConditionalAccessPolicy.class,
+                        List.of("Policy", "State", "Users", "Apps", "Client apps", "Grant", "Session", "Modified"),
+                        (p, c) -> List.of(
+                                Cells.text(p.displayName()),
+                                p.isReportOnly()
+                                        ? "<span class=\"warn\">Report-only</span>"
+                                        : p.isEnforced()
+                                                ? "On"
+                                                : "<span class=\"bad\">" + Cells.text(p.state()) + "</span>",
+                                Cells.text(DatasetView.usersText(p)),
+                                Cells.text(DatasetView.appsText(p)),
+                                Cells.list(p.clientAppTypes()),
+                                Cells.text(DatasetView.grantText(p)),
+                                Cells.text(DatasetView.sessionText(p)),
+                                c.time(p.modifiedDateTime() != null ? p.modifiedDateTime() : p.createdDateTime())));
         };
+    }
+
+    /** A sign-in time; "Never" for a user with no sign-in kept (only a tenant with Entra ID P1 has records). */
+    private static String signIn(java.time.Instant at, EntraSignInActivity activity, Cells cells) {
+        return at != null ? cells.time(at) : activity.lastActivity() == null ? "Never" : "";
     }
 
     /** The row of {@code record}, which must be of {@link #type()}. */
