@@ -36,7 +36,7 @@ public final class DatasetRequirements {
         // signInActivity is a property of /users: User.Read.All to list them, AuditLog.Read.All for the property
         // (https://learn.microsoft.com/graph/api/user-list: "Details for this property require ... AuditLog.Read.All")
         PERMISSIONS.put(
-                Dataset.SIGN_IN_ACTIVITY, List.of(GraphPermission.AUDIT_LOG_READ_ALL, GraphPermission.USER_READ_ALL));
+                Dataset.SIGN_IN_ACTIVITY, List.of(GraphPermission.USER_READ_ALL, GraphPermission.AUDIT_LOG_READ_ALL));
         // both /identity/conditionalAccess/policies and /policies/identitySecurityDefaultsEnforcementPolicy name
         // Policy.Read.All as least privileged (conditionalaccessroot-list-policies,
         // identitysecuritydefaultsenforcementpolicy-get)
