@@ -290,6 +290,39 @@ class SignInAndConditionalAccessTest {
     }
 
     @Test
+    void aNextLinkInTheBatchedPolicyPageIsFollowedOnGraphsOriginOnly() {
+        SimulatedTenant tenant = fx.tenant("Contoso", 10, 0, 3);
+        fx.sim
+                .cloud
+                .faults()
+                .forPath("/v1.0/identity/conditionalAccess/policies")
+                .nextLinkToSelf(1);
+
+        DatasetResult followed =
+                result(fx.sync(tenant, Set.of(Dataset.CONDITIONAL_ACCESS)), Dataset.CONDITIONAL_ACCESS);
+
+        assertThat(followed.clean()).as(followed.toString()).isTrue();
+        assertThat(followed.requests()).isEqualTo(2); // the $batch, then the next link on its own
+        assertThat(fx.records(tenant, Dataset.CONDITIONAL_ACCESS))
+                .hasSize(tenant.conditionalAccessPolicies().size() + 1);
+
+        fx.sim
+                .cloud
+                .faults()
+                .forPath("/v1.0/identity/conditionalAccess/policies")
+                .nextLinkTo(1, "http://127.0.0.2:9/v1.0/identity/conditionalAccess/policies?$skiptoken=x");
+
+        DatasetResult refused = result(fx.sync(tenant, Set.of(Dataset.CONDITIONAL_ACCESS)), Dataset.CONDITIONAL_ACCESS);
+
+        assertThat(refused.status()).isEqualTo(Status.FAILED);
+        assertThat(refused.requests()).isEqualTo(1);
+        assertThat(refused.error()).contains("127.0.0.2:9");
+        assertThat(fx.records(tenant, Dataset.CONDITIONAL_ACCESS))
+                .as("the previous run's records are kept")
+                .hasSize(tenant.conditionalAccessPolicies().size() + 1);
+    }
+
+    @Test
     void aThrottledBatchItemIsSentAgainAlone() {
         SimulatedTenant tenant = fx.tenant("Contoso", 10, 0, 3);
         fx.sim
