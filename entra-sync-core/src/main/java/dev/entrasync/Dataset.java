@@ -23,7 +23,17 @@ public enum Dataset {
     /** Daily secure score snapshots and control profiles ({@code /security/secureScores}). */
     SECURE_SCORES,
     /** The tenant's profile and verified domains ({@code /organization}). */
-    TENANT_PROFILE;
+    TENANT_PROFILE,
+    /**
+     * Each user's last interactive, non-interactive and successful sign-in ({@code signInActivity} on {@code /users});
+     * needs Microsoft Entra ID P1, without which it is reported unknown (a warning), never as "never signed in".
+     */
+    SIGN_IN_ACTIVITY,
+    /**
+     * Conditional Access policies ({@code /identity/conditionalAccess/policies}, Entra ID P1) and the tenant's security
+     * defaults ({@code /policies/identitySecurityDefaultsEnforcementPolicy}, read with or without P1).
+     */
+    CONDITIONAL_ACCESS;
 
     /**
      * The lower-case name used in configuration, CLI flags and table names, e.g. {@code audit_logs}.

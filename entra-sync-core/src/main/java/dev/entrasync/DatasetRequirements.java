@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class DatasetRequirements {
 
-    /** The licence that gates the MFA registration report and sign-in activity. */
+    /** The licence that gates the MFA registration report, sign-in activity and Conditional Access. */
     public static final String ENTRA_ID_P1 = "Microsoft Entra ID P1";
 
     private static final Map<Dataset, List<GraphPermission>> PERMISSIONS = new EnumMap<>(Dataset.class);
@@ -33,6 +33,14 @@ public final class DatasetRequirements {
         PERMISSIONS.put(Dataset.AUDIT_LOGS, List.of(GraphPermission.AUDIT_LOG_READ_ALL));
         PERMISSIONS.put(Dataset.SECURE_SCORES, List.of(GraphPermission.SECURITY_EVENTS_READ_ALL));
         PERMISSIONS.put(Dataset.TENANT_PROFILE, List.of(GraphPermission.ORGANIZATION_READ_ALL));
+        // signInActivity is a property of /users: User.Read.All to list them, AuditLog.Read.All for the property
+        // (https://learn.microsoft.com/graph/api/user-list: "Details for this property require ... AuditLog.Read.All")
+        PERMISSIONS.put(
+                Dataset.SIGN_IN_ACTIVITY, List.of(GraphPermission.USER_READ_ALL, GraphPermission.AUDIT_LOG_READ_ALL));
+        // both /identity/conditionalAccess/policies and /policies/identitySecurityDefaultsEnforcementPolicy name
+        // Policy.Read.All as least privileged (conditionalaccessroot-list-policies,
+        // identitysecuritydefaultsenforcementpolicy-get)
+        PERMISSIONS.put(Dataset.CONDITIONAL_ACCESS, List.of(GraphPermission.POLICY_READ_ALL));
     }
 
     private DatasetRequirements() {}
@@ -48,13 +56,18 @@ public final class DatasetRequirements {
     }
 
     /**
-     * The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1.
+     * The licence the dataset (or part of it) needs, if any: users' MFA, sign-in activity and Conditional Access
+     * policies need Entra ID P1 (without it those parts are reported unknown, with a warning, and the rest syncs).
      *
      * @param dataset the dataset; never null
-     * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}; empty for every other dataset
+     * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}, {@link Dataset#SIGN_IN_ACTIVITY} and
+     *     {@link Dataset#CONDITIONAL_ACCESS}; empty for every other dataset
      */
     public static Optional<String> license(Dataset dataset) {
-        return dataset == Dataset.USERS ? Optional.of(ENTRA_ID_P1) : Optional.empty();
+        return switch (dataset) {
+            case USERS, SIGN_IN_ACTIVITY, CONDITIONAL_ACCESS -> Optional.of(ENTRA_ID_P1);
+            default -> Optional.empty();
+        };
     }
 
     /**

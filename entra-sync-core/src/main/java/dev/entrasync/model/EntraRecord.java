@@ -7,12 +7,15 @@ package dev.entrasync.model;
  */
 public sealed interface EntraRecord
         permits EntraAuditEvent,
+                EntraConditionalAccessPolicy,
                 EntraDevice,
                 EntraGroup,
                 EntraLicense,
                 EntraRole,
                 EntraSecureScore,
                 EntraSecureScoreControl,
+                EntraSecurityDefaults,
+                EntraSignInActivity,
                 EntraTenantProfile,
                 EntraUser {
 

@@ -218,6 +218,21 @@ public final class Preflight {
         }
     }
 
+    /** What a tenant without P1 gets of the chosen datasets, in words. */
+    private static String gatedParts(Set<Dataset> datasets) {
+        List<String> parts = new ArrayList<>();
+        if (datasets.contains(Dataset.USERS)) {
+            parts.add("users' MFA registration will be reported as unknown");
+        }
+        if (datasets.contains(Dataset.SIGN_IN_ACTIVITY)) {
+            parts.add("sign-in activity will be reported as unknown (never as \"never signed in\")");
+        }
+        if (datasets.contains(Dataset.CONDITIONAL_ACCESS)) {
+            parts.add("it has no Conditional Access (only security defaults are read)");
+        }
+        return String.join(", ", parts);
+    }
+
     private Boolean probeLicense(
             AppCredential credential,
             TenantId tenant,
@@ -235,8 +250,8 @@ public final class Preflight {
                 problems.add(new PreflightProblem(
                         PreflightProblem.Kind.LICENSE_MISSING,
                         PreflightProblem.Severity.WARNING,
-                        "Tenant " + tenant + " has no " + DatasetRequirements.ENTRA_ID_P1 + " licence: users' MFA"
-                                + " registration and sign-in activity will be reported as unknown; everything else syncs.",
+                        "Tenant " + tenant + " has no " + DatasetRequirements.ENTRA_ID_P1 + " licence: "
+                                + gatedParts(datasets) + "; everything else syncs.",
                         "Assign " + DatasetRequirements.ENTRA_ID_P1 + " (or P2, or a suite that includes it such as"
                                 + " Microsoft 365 Business Premium) in the tenant; nothing changes in entra-sync.",
                         null,

@@ -29,12 +29,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its n objects fit one delta page (the simulated cloud's 200, as Graph's), else {@code p(n) + 2}
  * (that first delta page, a delta link, the list):
  * <pre>
- *   5 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A)
+ *   6 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A) + s(U)
  * </pre>
  * for U users, M of them in the MFA registration report, D devices, G groups, R activated roles
  * and A audit events in the first run's lookback (secure scores and control profiles fit a page
- * each). The 5: organization, subscribedSkus, directoryRoles, secureScores,
- * secureScoreControlProfiles. Every request also exists in Graph v1.0.
+ * each), and {@code s(n) = max(1, ⌈n/500⌉)} the users' sign-in activity (500 a page with {@code signInActivity}).
+ * The 6: organization, subscribedSkus, directoryRoles, secureScores, secureScoreControlProfiles, and the one
+ * {@code $batch} of Conditional Access policies and security defaults. Every request also exists in Graph v1.0.
  */
 class RequestCountTest {
 
@@ -54,6 +55,11 @@ class RequestCountTest {
     /** A delta collection's full round: one delta page, or that page, a delta link and the list. */
     static long fullRound(long n) {
         return n <= DELTA_PAGE ? 1 : 2 + pages(n);
+    }
+
+    /** Pages of users with {@code signInActivity}: 500 a page, one even when empty. */
+    static long signInPages(long n) {
+        return Math.max(1, (n + 499) / 500);
     }
 
     static long batches(long n) {
@@ -88,7 +94,10 @@ class RequestCountTest {
                         .filter(s -> s instanceof EntraSecureScoreControl)
                         .count())
                 .isBetween(1L, 999L);
-        Map<Dataset, Long> expected = Map.of(
+        Map<Dataset, Long> expected = Map.ofEntries(
+                Map.entry(Dataset.SIGN_IN_ACTIVITY, signInPages(u)), Map.entry(Dataset.CONDITIONAL_ACCESS, 1L));
+        expected = new java.util.HashMap<>(expected);
+        expected.putAll(Map.of(
                 Dataset.TENANT_PROFILE,
                 1L,
                 Dataset.LICENSES,
@@ -104,11 +113,20 @@ class RequestCountTest {
                 Dataset.AUDIT_LOGS,
                 pages(a),
                 Dataset.SECURE_SCORES,
-                2L);
+                2L));
         for (DatasetResult dataset : result.datasets()) {
             assertThat(dataset.requests()).as(dataset.dataset().key()).isEqualTo(expected.get(dataset.dataset()));
         }
-        long formula = 5 + batches(r) + batches(g) + pages(m) + fullRound(u) + fullRound(g) + fullRound(d) + pages(a);
+        long formula = 6
+                + batches(r)
+                + batches(g)
+                + pages(m)
+                + fullRound(u)
+                + fullRound(g)
+                + fullRound(d)
+                + pages(a)
+                + signInPages(u);
+        assertThat(fx.records(tenant, Dataset.SIGN_IN_ACTIVITY)).hasSize((int) u);
         assertThat(fx.httpCalls()).hasSize((int) formula);
         assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum())
                 .isEqualTo(formula);

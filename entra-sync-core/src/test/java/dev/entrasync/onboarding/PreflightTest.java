@@ -103,12 +103,55 @@ class PreflightTest {
             assertThat(p.severity()).isEqualTo(PreflightProblem.Severity.WARNING);
             assertThat(p.words())
                     .contains("has no Microsoft Entra ID P1")
-                    .contains("MFA registration and sign-in activity");
+                    .contains("users' MFA registration will be reported as unknown")
+                    .doesNotContain("Conditional Access");
             assertThat(p.fix()).startsWith("Assign Microsoft Entra ID P1");
         });
         assertThat(sim.cloud.graphCalls())
                 .singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(403));
+    }
+
+    @Test
+    void aTenantWithoutP1IsToldWhatSignInActivityAndConditionalAccessWillShow() {
+        SimulatedTenant basic = sim.cloud.addTenant(
+                TenantBuilder.create("Basic Co").seed(9).users(1).premium(false).build());
+        basic.consent(sim.app, Permissions.allRead());
+        secretExpiresIn(Duration.ofDays(200));
+
+        PreflightReport report =
+                preflight.check(mapping(basic, Set.of(Dataset.SIGN_IN_ACTIVITY, Dataset.CONDITIONAL_ACCESS)));
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.entraIdP1()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.LICENSE_MISSING);
+            assertThat(p.words())
+                    .contains("sign-in activity will be reported as unknown (never as \"never signed in\")")
+                    .contains("it has no Conditional Access (only security defaults are read)")
+                    .doesNotContain("MFA");
+        });
+    }
+
+    @Test
+    void reportsAMissingPolicyReadAllForConditionalAccess() {
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        Set<String> allButPolicy = new java.util.HashSet<>(Permissions.ALL_READ);
+        allButPolicy.remove(Permissions.POLICY_READ_ALL);
+        contoso.consent(sim.app, allButPolicy.toArray(String[]::new));
+        secretExpiresIn(Duration.ofDays(200));
+
+        PreflightReport report =
+                preflight.check(mapping(contoso, EnumSet.of(Dataset.USERS, Dataset.CONDITIONAL_ACCESS)));
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.entraIdP1()).isTrue();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.MISSING_PERMISSION);
+            assertThat(p.permission()).isEqualTo("Policy.Read.All");
+            assertThat(p.words()).contains("needed by conditional_access");
+            assertThat(p.fix()).contains("id 246dd0d5-5bd0-4def-940b-0421030a5b68");
+        });
     }
 
     @Test

@@ -16,6 +16,7 @@ public final class Permissions {
     public static final String AUDIT_LOG_READ_ALL = "AuditLog.Read.All";
     public static final String SECURITY_EVENTS_READ_ALL = "SecurityEvents.Read.All";
     public static final String ORGANIZATION_READ_ALL = "Organization.Read.All";
+    public static final String POLICY_READ_ALL = "Policy.Read.All";
     public static final String DIRECTORY_READ_ALL = "Directory.Read.All";
     public static final String DELEGATED_ADMIN_RELATIONSHIP_READ_ALL = "DelegatedAdminRelationship.Read.All";
     public static final String MAIL_SEND = "Mail.Send";
@@ -35,7 +36,8 @@ public final class Permissions {
             ROLE_MANAGEMENT_READ_DIRECTORY,
             AUDIT_LOG_READ_ALL,
             SECURITY_EVENTS_READ_ALL,
-            ORGANIZATION_READ_ALL);
+            ORGANIZATION_READ_ALL,
+            POLICY_READ_ALL);
 
     private Permissions() {}
 

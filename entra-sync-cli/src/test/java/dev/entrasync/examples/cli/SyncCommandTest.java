@@ -90,7 +90,7 @@ class SyncCommandTest {
         JsonNode full = summary.get(1);
         assertThat(full.get("tenant").asText()).isEqualTo(contoso.id());
         assertThat(full.get("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(full.get("datasets")).hasSize(8);
+        assertThat(full.get("datasets")).hasSize(10);
         JsonNode users = full.get("datasets").get("users");
         assertThat(users.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(users.get("rows").asLong()).isEqualTo(126);
@@ -102,6 +102,92 @@ class SyncCommandTest {
         assertThat(partial.get("datasets").get("secure_scores").get("reason").asText())
                 .contains("SecurityEvents.Read.All");
         assertThat(partial.get("datasets").get("users").get("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void syncsSignInActivityAndConditionalAccessWithTheTenantsCountsAndShowPrintsTheirRows() throws Exception {
+        contoso.consent(app, Permissions.allRead());
+        SimulatedTenant tailspin = cloud.addTenant(TenantBuilder.create("Tailspin Toys")
+                .seed(5)
+                .users(20)
+                .premium(false)
+                .build());
+        tailspin.consent(app, Permissions.allRead());
+        Path json = dir.resolve("summary.json");
+
+        CliRunner.Run run = sync(
+                "--tenant",
+                contoso.id(),
+                "--tenant",
+                tailspin.id(),
+                "--datasets",
+                "sign_in_activity,conditional_access",
+                "--summary-json",
+                json.toString());
+        CliRunner.Run signIns = CliRunner.here(
+                "show", "--db", db(), "--tenant", contoso.id(), "--dataset", "sign_in_activity", "--limit", "500");
+        CliRunner.Run policies =
+                CliRunner.here("show", "--db", db(), "--tenant", contoso.id(), "--dataset", "conditional_access");
+        CliRunner.Run unlicensed =
+                CliRunner.here("show", "--db", db(), "--tenant", tailspin.id(), "--dataset", "conditional_access");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        int users = contoso.users().size();
+        int caPolicies = contoso.conditionalAccessPolicies().size();
+        assertThat(run.out())
+                .containsPattern(contoso.id().substring(0, 15) + "…\\s+-\\s.*SUCCEEDED")
+                .contains("  + sign_in_activity: " + users + " users (")
+                .contains("  + conditional_access: " + caPolicies + " policies (")
+                .contains("  + sign_in_activity: unknown (no Entra ID P1)")
+                .contains("  + conditional_access: 0 policies (0 on, 0 report-only), MFA for all users: "
+                        + (tailspin.securityDefaultsEnabled() ? "yes" : "no") + ", security defaults "
+                        + (tailspin.securityDefaultsEnabled() ? "on" : "off"))
+                .contains("  ~ sign_in_activity: Sign-in activity is unknown for every user (not \"never signed in\")")
+                .contains("  ~ conditional_access: Tenant " + tailspin.id() + " has no Conditional Access");
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        JsonNode licensed =
+                summary.get(0).get("tenant").asText().equals(contoso.id()) ? summary.get(0) : summary.get(1);
+        assertThat(licensed.get("datasets")).hasSize(2);
+        assertThat(licensed.get("datasets").get("sign_in_activity").get("rows").asLong())
+                .isEqualTo(users);
+        assertThat(licensed.get("datasets")
+                        .get("sign_in_activity")
+                        .get("requests")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(licensed.get("datasets")
+                        .get("conditional_access")
+                        .get("rows")
+                        .asLong())
+                .isEqualTo(caPolicies + 1);
+        assertThat(licensed.get("datasets")
+                        .get("conditional_access")
+                        .get("requests")
+                        .asLong())
+                .isEqualTo(1);
+
+        assertThat(signIns.exit()).as(signIns.err()).isZero();
+        assertThat(signIns.out())
+                .contains("Last interactive")
+                .contains("Last successful")
+                .contains("Never signed in")
+                .contains((String) contoso.users().list().get(0).get("userPrincipalName"))
+                .containsPattern("(?m)^\\S+#EXT#\\S+\\s+true\\s*$") // a guest who never signed in: no times
+                .contains(users + " of " + users + " sign_in_activity")
+                .contains("sign-in activity " + users + " users (");
+        assertThat(policies.exit()).as(policies.err()).isZero();
+        assertThat(policies.out())
+                .contains("Block legacy authentication")
+                .contains("report-only")
+                .contains("compliantDevice OR domainJoinedDevice")
+                .contains("Phishing-resistant MFA")
+                .contains("sign-in every 8 hours")
+                .contains("security defaults off")
+                .contains(caPolicies + " of " + caPolicies + " conditional_access");
+        assertThat(unlicensed.out())
+                .contains("0 of 0 conditional_access")
+                .contains("sign-in activity unknown (no Entra ID P1), Conditional Access 0 policies")
+                .contains("security defaults " + (tailspin.securityDefaultsEnabled() ? "on" : "off"));
     }
 
     @Test

@@ -97,6 +97,10 @@ public final class TenantGenerator {
         scores.scores(spec.secureScoreDays(), members.size(), (int) licensed)
                 .forEach(tenant.store("secureScores")::put);
         tenant.store("organization").put(Organizations.of(tenant, main));
+        PolicyGenerator policies = new PolicyGenerator(gen);
+        String breakGlass = members.isEmpty() ? null : (String) members.get(0).get("id");
+        policies.policies(breakGlass, roleGroupId).forEach(tenant.store("conditionalAccessPolicies")::put);
+        tenant.store("identitySecurityDefaultsEnforcementPolicy").put(policies.securityDefaults());
         return tenant;
     }
 
@@ -112,7 +116,9 @@ public final class TenantGenerator {
             {"organization", "organization"},
             {"userRegistrationDetails", "userRegistrationDetails"},
             {"delegatedAdminCustomers", "delegatedAdminCustomer"},
-            {"contracts", "contract"}
+            {"contracts", "contract"},
+            {"conditionalAccessPolicies", "conditionalAccessPolicy"},
+            {"identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy"}
         }) {
             tenant.store(store[0], store[1]);
         }
