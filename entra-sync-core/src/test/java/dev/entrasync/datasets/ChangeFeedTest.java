@@ -7,7 +7,6 @@ import dev.entrasync.Checkpoint;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
 import dev.entrasync.DatasetSink;
-import dev.entrasync.FieldChange;
 import dev.entrasync.GraphLimits;
 import dev.entrasync.SinkContext;
 import dev.entrasync.SyncConfig;
@@ -15,12 +14,10 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
 import dev.entrasync.SyncResult;
 import dev.entrasync.TenantId;
-import dev.entrasync.model.EntraDevice;
-import dev.entrasync.model.EntraLicense;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraUser;
-import dev.entrasync.model.MfaStatus;
 import dev.entrasync.model.RecordPatch;
+import dev.entrasync.testing.ChangeScenario;
 import dev.entrasync.testing.RecordingSink;
 import dev.entrasync.testkit.ContosoFixture;
 import dev.entrasync.testkit.SimulatedTenant;
@@ -32,8 +29,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -201,86 +196,17 @@ class ChangeFeedTest {
     }
 
     private static Set<String> lines(Collection<Change> changes) {
-        Set<String> lines = new TreeSet<>();
-        for (Change c : changes) {
-            if (c.fields().isEmpty()) {
-                lines.add(c.dataset().key() + " " + c.kind() + " " + c.objectId());
-            }
-            for (FieldChange f : c.fields()) {
-                lines.add(c.dataset().key() + " " + c.kind() + " " + c.objectId() + " " + f.field() + ": "
-                        + f.oldValue() + " -> " + f.newValue());
-            }
-        }
-        return lines;
+        return ChangeScenario.lines(changes);
     }
-
-    private record Mutations(List<String> expected) {}
 
     private Mutations mutate(SimulatedTenant tenant) {
         return mutate(tenant, fx);
     }
 
-    /** A user gains Global Administrator, another loses MFA, one is disabled, one loses a licence, a device turns non-compliant. */
     private Mutations mutate(SimulatedTenant tenant, DatasetsFixture fx) {
-        List<EntraUser> users = fx.records(tenant, Dataset.USERS);
-        List<String> taken = new ArrayList<>();
-        EntraUser promoted = pick(
-                users,
-                taken,
-                u -> u.directoryRoles().isEmpty()
-                        && u.mfa().state() == MfaStatus.State.REGISTERED
-                        && Boolean.TRUE.equals(u.accountEnabled()));
-        EntraUser noMfa = pick(users, taken, u -> u.mfa().state() == MfaStatus.State.REGISTERED);
-        EntraUser disabled = pick(users, taken, u -> Boolean.TRUE.equals(u.accountEnabled()));
-        EntraUser unlicensed = pick(users, taken, u -> u.assignedLicenses().size() == 1);
-        EntraDevice device = fx.<EntraDevice>records(tenant, Dataset.DEVICES).stream()
-                .filter(d -> Boolean.TRUE.equals(d.isCompliant()))
-                .findFirst()
-                .orElseThrow();
-
-        tenant.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, promoted.id());
-        tenant.registrationDetails()
-                .update(
-                        noMfa.id(),
-                        Map.of("isMfaRegistered", false, "isMfaCapable", false, "methodsRegistered", List.of()));
-        tenant.users().update(disabled.id(), Map.of("accountEnabled", false));
-        tenant.users().update(unlicensed.id(), Map.of("assignedLicenses", List.of()));
-        tenant.devices().update(device.id(), Map.of("isCompliant", false));
-
-        List<String> expected = new ArrayList<>();
-        expected.add("users CHANGED " + promoted.id() + " directoryRoles: null -> Global Administrator");
-        expected.add("users CHANGED " + noMfa.id() + " mfa.state: REGISTERED -> NOT_REGISTERED");
-        if (Boolean.TRUE.equals(noMfa.mfa().capable())) {
-            expected.add("users CHANGED " + noMfa.id() + " mfa.capable: true -> false");
-        }
-        noMfa.mfa()
-                .methods()
-                .forEach(
-                        method -> expected.add("users CHANGED " + noMfa.id() + " mfa.methods: " + method + " -> null"));
-        expected.add("users CHANGED " + disabled.id() + " accountEnabled: true -> false");
-        expected.add("users CHANGED " + unlicensed.id() + " assignedLicenses: "
-                + unlicensed.assignedLicenses().get(0).name() + " -> null");
-        EntraLicense sku = fx.<EntraLicense>records(tenant, Dataset.LICENSES).stream()
-                .filter(l ->
-                        l.skuId().equals(unlicensed.assignedLicenses().get(0).skuId()))
-                .findFirst()
-                .orElseThrow();
-        expected.add("licenses CHANGED " + sku.id() + " consumedUnits: " + sku.consumedUnits() + " -> "
-                + (sku.consumedUnits() - 1));
-        expected.add("devices CHANGED " + device.id() + " isCompliant: true -> false");
-        expected.add("roles CHANGED " + ContosoFixture.GLOBAL_ADMIN_ROLE_ID + " members: null -> "
-                + promoted.displayName() + " (" + promoted.userPrincipalName() + ")");
-        return new Mutations(expected);
+        return new Mutations(
+                ChangeScenario.apply(tenant, d -> fx.records(tenant, d)).expected());
     }
 
-    private static EntraUser pick(List<EntraUser> users, List<String> taken, Predicate<EntraUser> fits) {
-        EntraUser user = users.stream()
-                .filter(u -> !taken.contains(u.id()))
-                .filter(u -> u.userType().equals("Member"))
-                .filter(fits)
-                .findFirst()
-                .orElseThrow();
-        taken.add(user.id());
-        return user;
-    }
+    private record Mutations(List<String> expected) {}
 }
