@@ -160,64 +160,49 @@ public final class ChangeDetector {
         for (String id : new TreeSet<>(union(before.keySet(), after.keySet()))) {
             EntraRecord old = before.get(id);
             EntraRecord now = after.get(id);
-            Rules rules = rules((now != null ? now : old).getClass());
-            if (rules.mode == Mode.SERIES) {
+            Mode mode = rules((now != null ? now : old).getClass()).mode;
+            if (mode == Mode.SERIES) {
                 EntraRecord[] newest =
                         series.computeIfAbsent((now != null ? now : old).getClass(), c -> new EntraRecord[2]);
                 newest[0] = newer(newest[0], old);
                 newest[1] = newer(newest[1], now);
-            } else if (rules.mode == Mode.OBJECTS) {
+            } else if (mode == Mode.OBJECTS) {
                 if (old == null) {
-                    changes.add(new Change(
-                            context.tenant(),
-                            context.dataset(),
-                            Change.Kind.ADDED,
-                            id,
-                            rules.label.apply(now),
-                            List.of(),
-                            at));
+                    changes.add(change(context, Change.Kind.ADDED, now, List.of(), at));
                 } else if (now == null) {
-                    changes.add(new Change(
-                            context.tenant(),
-                            context.dataset(),
-                            Change.Kind.REMOVED,
-                            id,
-                            rules.label.apply(old),
-                            List.of(),
-                            at));
+                    changes.add(change(context, Change.Kind.REMOVED, old, List.of(), at));
                 } else if (old.getClass() == now.getClass()) {
-                    List<FieldChange> fields = diff(old, now);
-                    if (!fields.isEmpty()) {
-                        changes.add(new Change(
-                                context.tenant(),
-                                context.dataset(),
-                                Change.Kind.CHANGED,
-                                id,
-                                rules.label.apply(now),
-                                fields,
-                                at));
-                    }
+                    addChanged(context, old, now, at, changes);
                 }
             }
         }
         for (EntraRecord[] newest : series.values()) {
-            EntraRecord old = newest[0];
-            EntraRecord now = newest[1];
-            if (old != null && now != null && !old.id().equals(now.id())) {
-                List<FieldChange> fields = diff(old, now);
-                if (!fields.isEmpty()) {
-                    changes.add(new Change(
-                            context.tenant(),
-                            context.dataset(),
-                            Change.Kind.CHANGED,
-                            now.id(),
-                            rules(now.getClass()).label.apply(now),
-                            fields,
-                            at));
-                }
+            if (newest[0] != null && newest[1] != null && !newest[0].id().equals(newest[1].id())) {
+                addChanged(context, newest[0], newest[1], at, changes);
             }
         }
         return changes;
+    }
+
+    /** Adds a CHANGED change named after {@code now} when the rules find changed fields. */
+    private static void addChanged(
+            SinkContext context, EntraRecord old, EntraRecord now, Instant at, List<Change> into) {
+        List<FieldChange> fields = diff(old, now);
+        if (!fields.isEmpty()) {
+            into.add(change(context, Change.Kind.CHANGED, now, fields, at));
+        }
+    }
+
+    private static Change change(
+            SinkContext context, Change.Kind kind, EntraRecord record, List<FieldChange> fields, Instant at) {
+        return new Change(
+                context.tenant(),
+                context.dataset(),
+                kind,
+                record.id(),
+                rules(record.getClass()).label.apply(record),
+                fields,
+                at);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {
