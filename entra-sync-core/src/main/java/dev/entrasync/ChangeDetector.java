@@ -7,7 +7,6 @@ import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
-import dev.entrasync.model.EntraRoleMember;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecureScoreControl;
 import dev.entrasync.model.EntraTenantProfile;
@@ -37,8 +36,9 @@ import java.util.function.Predicate;
  *
  * <h2>Rules per record type</h2>
  * Every record component is compared (a record's {@code id} names the object and is not a field); a list is
- * compared as a set — an element gained or lost is one {@link FieldChange} (a licence by SKU id, a role member by
- * object id, strings as they are) — and a nested value (a user's {@code mfa}) field by field as {@code mfa.state},
+ * compared as a set — an element gained or lost is one {@link FieldChange}; an element with an {@code id},
+ * {@code keyId} or {@code skuId} (a role member, a key credential, a licence) is known by it and named by its
+ * {@code displayName} or {@code name}, other elements by their text — and a nested value (a user's {@code mfa}) field by field as {@code mfa.state},
  * {@code mfa.methods}, …. On top of that, per record type, in this class only:
  * <ul>
  *   <li>users, groups, licences, roles, tenant profile, secure score control profiles: every field;</li>
@@ -265,23 +265,50 @@ public final class ChangeDetector {
         return value != null && value.getClass().isRecord();
     }
 
-    /** A list's elements by identity (a licence's SKU, a member's object id), each with its label. */
+    /**
+     * A list's elements by identity, each with its label: a value record by its first component named {@code id},
+     * {@code keyId} or {@code skuId} (a role member, a key credential, a licence), labelled by its
+     * {@code displayName} or {@code name} (with the {@code userPrincipalName} in brackets when it has one, else the
+     * identity); any other value as its text.
+     */
     private static Map<String, String> elements(Collection<?> values) {
         Map<String, String> byKey = new LinkedHashMap<>();
         if (values != null) {
             for (Object value : values) {
-                if (value instanceof AssignedLicense licence) {
-                    byKey.put(licence.skuId(), firstNonNull(licence.name(), licence.skuId()));
-                } else if (value instanceof EntraRoleMember member) {
-                    String who = firstNonNull(member.userPrincipalName(), member.id());
-                    byKey.put(
-                            member.id(), member.displayName() == null ? who : member.displayName() + " (" + who + ")");
+                if (isValueRecord(value)) {
+                    String key = firstComponent(value, "id", "keyId", "skuId");
+                    String name = firstComponent(value, "displayName", "name");
+                    String who = firstNonNull(firstComponent(value, "userPrincipalName"), key);
+                    String label;
+                    if (name == null) {
+                        label = who;
+                    } else if (who == null || value instanceof AssignedLicense) {
+                        label = name; // a licence is named by its product: its SKU id means nothing to a person
+                    } else {
+                        label = name + " (" + who + ")";
+                    }
+                    byKey.put(key != null ? key : text(value), label != null ? label : text(value));
                 } else if (value != null) {
                     byKey.put(text(value), text(value));
                 }
             }
         }
         return byKey;
+    }
+
+    /** The text of the first of these components the record has and that is not null. */
+    private static String firstComponent(Object record, String... names) {
+        for (String name : names) {
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                if (component.getName().equals(name)) {
+                    Object value = read(component, record);
+                    if (value != null) {
+                        return text(value);
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static String text(Object value) {
