@@ -55,29 +55,30 @@ import java.util.function.Predicate;
 public final class ChangeDetector {
 
     /** The per-record-type rules: a new dataset adds its record type here (or relies on the default). */
-    private static final Map<Class<?>, Rules> RULES = Map.of(
-            EntraUser.class,
-            Rules.objects(r -> firstNonNull(((EntraUser) r).displayName(), ((EntraUser) r).userPrincipalName())),
-            EntraDevice.class,
-            Rules.objects(r -> ((EntraDevice) r).displayName())
-                    .comparing(field -> !field.equals("approximateLastSignInDateTime")),
-            EntraGroup.class,
-            Rules.objects(r -> ((EntraGroup) r).displayName()),
-            EntraLicense.class,
-            Rules.objects(r -> firstNonNull(((EntraLicense) r).productName(), ((EntraLicense) r).skuPartNumber())),
-            EntraRole.class,
-            Rules.objects(r -> ((EntraRole) r).displayName()),
-            EntraTenantProfile.class,
-            Rules.objects(r -> ((EntraTenantProfile) r).displayName()),
-            EntraSecureScoreControl.class,
-            Rules.objects(r -> ((EntraSecureScoreControl) r).title()),
-            EntraSecureScore.class,
-            new Rules(
-                    Mode.SERIES,
-                    r -> "Secure score",
-                    field -> field.equals("currentScore") || field.equals("maxScore")),
-            EntraAuditEvent.class,
-            new Rules(Mode.NONE, r -> null, field -> false));
+    private static final Map<Class<?>, Rules> RULES = Map.ofEntries(
+            Map.entry(
+                    EntraUser.class,
+                    Rules.objects(
+                            r -> firstNonNull(((EntraUser) r).displayName(), ((EntraUser) r).userPrincipalName()))),
+            Map.entry(
+                    EntraDevice.class,
+                    Rules.objects(r -> ((EntraDevice) r).displayName())
+                            .comparing(field -> !field.equals("approximateLastSignInDateTime"))),
+            Map.entry(EntraGroup.class, Rules.objects(r -> ((EntraGroup) r).displayName())),
+            Map.entry(
+                    EntraLicense.class,
+                    Rules.objects(
+                            r -> firstNonNull(((EntraLicense) r).productName(), ((EntraLicense) r).skuPartNumber()))),
+            Map.entry(EntraRole.class, Rules.objects(r -> ((EntraRole) r).displayName())),
+            Map.entry(EntraTenantProfile.class, Rules.objects(r -> ((EntraTenantProfile) r).displayName())),
+            Map.entry(EntraSecureScoreControl.class, Rules.objects(r -> ((EntraSecureScoreControl) r).title())),
+            Map.entry(
+                    EntraSecureScore.class,
+                    new Rules(
+                            Mode.SERIES,
+                            r -> "Secure score",
+                            field -> field.equals("currentScore") || field.equals("maxScore"))),
+            Map.entry(EntraAuditEvent.class, new Rules(Mode.NONE, r -> null, field -> false)));
 
     private static final Rules DEFAULT = Rules.objects(ChangeDetector::displayNameComponent);
 
