@@ -84,6 +84,20 @@ public interface DatasetSink {
         void complete();
 
         /**
+         * The changes {@link #complete()} made to the stored data: objects added, removed and changed, with the
+         * changed fields (see {@link Change} and {@link ChangeDetector}, which computes them from the stored records
+         * before and after). Empty for the first completed session of a tenant's dataset (a baseline), for a session
+         * that changed nothing, and before {@code complete()} returned. entra-sync calls it once, on the session's
+         * thread, right after {@code complete()} returned, and tells the result to {@link SyncListener#changes}. The
+         * default reports none, for a sink that does not track changes.
+         *
+         * @return the changes the completed session made; never null
+         */
+        default List<Change> changes() {
+            return List.of();
+        }
+
+        /**
          * Discards the run's writes. Must not throw; {@code cause} is never null.
          *
          * @param cause why the run stopped; never null

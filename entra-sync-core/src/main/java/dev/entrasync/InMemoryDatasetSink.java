@@ -2,12 +2,14 @@ package dev.entrasync;
 
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.RecordPatch;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,12 +19,30 @@ import java.util.function.Consumer;
  * A {@link DatasetSink} in memory, for tests, demos and hosts that read the records right after a
  * sync. Keeps the {@link DatasetSink contract}: a session's operations are staged in order and
  * applied only on {@code complete()} (merges onto the stored records, a full run then drops what it
- * did not deliver); an aborted or abandoned session changes nothing. Thread-safe.
+ * did not deliver); an aborted or abandoned session changes nothing. A completed session reports the
+ * {@link Change}s it made ({@link Session#changes()}, computed by {@link ChangeDetector}); the first completed
+ * session of a tenant's dataset is a baseline and reports none. Thread-safe.
  */
 public final class InMemoryDatasetSink implements DatasetSink {
 
     private final ConcurrentHashMap<Key, Map<String, EntraRecord>> committed = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, Integer> completedRuns = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    /** A sink that times changes by the system clock. */
+    public InMemoryDatasetSink() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * A sink that times changes ({@link Change#at()}) by this clock.
+     *
+     * @param clock the clock; never null
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public InMemoryDatasetSink(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
 
     private record Key(TenantId tenant, Dataset dataset) {}
 
@@ -75,6 +95,7 @@ public final class InMemoryDatasetSink implements DatasetSink {
         private final SinkContext context;
         private final List<Consumer<Map<String, EntraRecord>>> operations = new ArrayList<>();
         private final Set<String> delivered = new LinkedHashSet<>();
+        private List<Change> changes = List.of();
 
         StagedSession(SinkContext context) {
             this.context = context;
@@ -115,10 +136,19 @@ public final class InMemoryDatasetSink implements DatasetSink {
                 if (context.fullRun()) {
                     next.keySet().retainAll(delivered);
                 }
+                boolean baseline = completedRuns.getOrDefault(key, 0) == 0;
+                changes = baseline
+                        ? List.of()
+                        : ChangeDetector.changes(context, current == null ? Map.of() : current, next, clock.instant());
+                completedRuns.merge(key, 1, Integer::sum);
                 return next;
             });
-            completedRuns.merge(key, 1, Integer::sum);
             operations.clear();
+        }
+
+        @Override
+        public List<Change> changes() {
+            return changes;
         }
 
         @Override

@@ -89,4 +89,17 @@ public interface SyncListener {
      * @param warning the credential, its expiry and the days left; never null
      */
     default void secretExpiring(dev.entrasync.SecretExpiryWarning warning) {}
+
+    /**
+     * A dataset run of a job changed the stored data: objects added, removed or changed in the listed fields, as
+     * the sink's {@link DatasetSink.Session#changes()} reports them. Told once per dataset run whose session
+     * completed and changed something, after the session completed and before {@link #datasetFinished}; never for
+     * an aborted session (which stored nothing), nor for the first run of a tenant's dataset (a baseline), nor for
+     * a run that changed nothing (a replayed run). On the job's thread.
+     *
+     * @param job the running job; never null
+     * @param dataset the dataset whose data changed; never null
+     * @param changes the changes, in the sink's order; never null or empty
+     */
+    default void changes(SyncJob job, Dataset dataset, java.util.List<Change> changes) {}
 }

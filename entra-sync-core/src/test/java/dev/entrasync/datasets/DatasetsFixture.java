@@ -7,6 +7,7 @@ import dev.entrasync.InMemoryCheckpointStore;
 import dev.entrasync.SimulatedCloudFixture;
 import dev.entrasync.SyncConfig;
 import dev.entrasync.SyncEngine;
+import dev.entrasync.SyncListener;
 import dev.entrasync.SyncResult;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraRecord;
@@ -32,6 +33,8 @@ final class DatasetsFixture implements AutoCloseable {
     final InMemoryCheckpointStore checkpoints = new InMemoryCheckpointStore();
     SyncConfig config = SyncConfig.ofDefaults();
     GraphLimits limits = GraphLimits.ofDefaults();
+    /** Hears the engines {@link #sync} builds. */
+    SyncListener listener = new SyncListener() {};
 
     DatasetsFixture() {
         sim.cloud.clock(sim.time);
@@ -72,6 +75,7 @@ final class DatasetsFixture implements AutoCloseable {
                 .sink(sink)
                 .checkpoints(checkpoints)
                 .config(config)
+                .listener(listener)
                 .build()) {
             return engine.sync("msp", TenantId.of(tenant.id()), datasets);
         }

@@ -19,6 +19,13 @@ import dev.entrasync.jdbc.internal.StagingSink;
  * run id) changes nothing, not even {@code last_seen}. Audit events and secure scores are append-only:
  * a full run never marks them removed.
  *
+ * <h2>Change feed</h2>
+ * In the same completing transaction the session reads the rows it may change before and after the merge (for a
+ * delta run the ids it staged, for a full run and for secure score snapshots all of the tenant's current rows),
+ * computes the changes with {@link dev.entrasync.ChangeDetector}, writes them to the {@code changes} table and
+ * deletes the tenant's changes older than {@link JdbcStorage.Builder#changeRetention}; {@link Session#changes()}
+ * then returns them. The first completed session of a tenant's dataset is its baseline and records none.
+ *
  * <h2>Threads</h2>
  * Thread-safe; each session is used by one thread at a time, as {@link DatasetSink} requires. Each call
  * borrows a connection from the host's {@code DataSource} and returns it before returning.

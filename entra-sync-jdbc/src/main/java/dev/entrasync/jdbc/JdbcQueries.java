@@ -1,7 +1,9 @@
 package dev.entrasync.jdbc;
 
+import dev.entrasync.Change;
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
+import dev.entrasync.jdbc.internal.ChangeLog;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.DatasetTable;
 import dev.entrasync.jdbc.internal.DatasetTables;
@@ -19,10 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the dataset tables back as records, so a host can show them without learning the schema: the
@@ -36,7 +40,10 @@ public final class JdbcQueries {
 
     private final Database db;
 
-    JdbcQueries(Database db) {
+    private final ChangeLog changeLog;
+
+    JdbcQueries(Database db, ChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.db = db;
     }
 
@@ -362,6 +369,36 @@ public final class JdbcQueries {
             }
         }
         return records;
+    }
+
+    /**
+     * The tenant's change feed: the changes its completed sync runs made to the stored data (objects added, removed,
+     * changed with the fields old → new), as {@code SyncListener.changes} told them, kept for
+     * {@link JdbcStorage.Builder#changeRetention}. The first run of a tenant's dataset is a baseline and recorded
+     * none.
+     *
+     * @param tenant the tenant; never null
+     * @param from the earliest time, inclusive; never null
+     * @param to the latest time, exclusive; never null
+     * @param kinds the kinds to return; none for every kind
+     * @return the changes stored in [{@code from}, {@code to}), oldest first (within a run, in the order they were
+     *     found); empty when there is none
+     * @throws IllegalArgumentException if {@code from} is after {@code to}
+     * @throws NullPointerException if an argument is null
+     * @throws JdbcStoreException if the database cannot be read
+     */
+    public List<Change> changes(TenantId tenant, Instant from, Instant to, Change.Kind... kinds) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("from (" + from + ") is after to (" + to + ")");
+        }
+        Set<Change.Kind> wanted = EnumSet.noneOf(Change.Kind.class);
+        for (Change.Kind kind : kinds) {
+            wanted.add(Objects.requireNonNull(kind, "kinds"));
+        }
+        return changeLog.read(tenant, from, to, wanted);
     }
 
     private static <R extends EntraRecord> List<R> unwrap(List<StoredRecord<R>> rows) {

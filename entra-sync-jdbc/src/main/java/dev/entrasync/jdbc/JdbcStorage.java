@@ -1,6 +1,7 @@
 package dev.entrasync.jdbc;
 
 import dev.entrasync.DataPurger;
+import dev.entrasync.jdbc.internal.ChangeLog;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.Dialect;
 import dev.entrasync.jdbc.internal.Migrations;
@@ -44,10 +45,12 @@ public final class JdbcStorage {
 
     private final Database db;
     private final JdbcDatasetSink sink;
+    private final ChangeLog changeLog;
 
-    private JdbcStorage(Database db, Duration abandonedSessionsAfter) {
+    private JdbcStorage(Database db, Duration abandonedSessionsAfter, Duration changeRetention) {
         this.db = db;
-        this.sink = new JdbcDatasetSink(new StagingSink(db, abandonedSessionsAfter));
+        this.changeLog = new ChangeLog(db, changeRetention);
+        this.sink = new JdbcDatasetSink(new StagingSink(db, abandonedSessionsAfter, changeLog));
     }
 
     /**
@@ -155,7 +158,7 @@ public final class JdbcStorage {
      * @return a new query object; never null
      */
     public JdbcQueries queries() {
-        return new JdbcQueries(db);
+        return new JdbcQueries(db, changeLog);
     }
 
     /**
@@ -187,6 +190,7 @@ public final class JdbcStorage {
         private boolean migrate = true;
         private Clock clock = Clock.systemUTC();
         private Duration abandonedSessionsAfter = Duration.ofHours(24);
+        private Duration changeRetention = Duration.ofDays(90);
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -256,6 +260,23 @@ public final class JdbcStorage {
         }
 
         /**
+         * How long the change feed keeps a change (default 90 days): when a session of a tenant completes, that
+         * tenant's changes older than this are deleted in the same transaction. A tenant no longer synced keeps its
+         * changes until its synced data is purged.
+         *
+         * @param changeRetention how long a change is kept; not null, positive
+         * @return this builder
+         * @throws IllegalArgumentException if not positive
+         */
+        public Builder changeRetention(Duration changeRetention) {
+            if (changeRetention == null || changeRetention.isNegative() || changeRetention.isZero()) {
+                throw new IllegalArgumentException("changeRetention: must be positive, was " + changeRetention);
+            }
+            this.changeRetention = changeRetention;
+            return this;
+        }
+
+        /**
          * Connects to learn the database, then migrates (or checks) the schema.
          *
          * @return the new storage, its schema current; never null
@@ -277,7 +298,7 @@ public final class JdbcStorage {
             } else {
                 migrations.verify();
             }
-            return new JdbcStorage(db, abandonedSessionsAfter);
+            return new JdbcStorage(db, abandonedSessionsAfter, changeRetention);
         }
     }
 }

@@ -193,6 +193,12 @@ public final class RecordingSink implements DatasetSink {
             close();
         }
 
+        /** The changes of the wrapped sink's session, or of the reference copy when there is no wrapped sink. */
+        @Override
+        public java.util.List<dev.entrasync.Change> changes() {
+            return inner != null ? inner.changes() : reference.changes();
+        }
+
         @Override
         public void abort(Throwable cause) {
             try {

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             SyncCommand.class,
             ShowCommand.class,
+            ChangesCommand.class,
             JobsCommand.class,
             ConsentUrlCommand.class,
             PreflightCommand.class,

@@ -154,6 +154,14 @@ final class JobRunner {
         }
 
         @Override
+        public void changes(
+                dev.entrasync.TenantId tenant, Dataset dataset, java.util.List<dev.entrasync.Change> changes) {
+            SyncJob current = job;
+            java.util.List<dev.entrasync.Change> copy = java.util.List.copyOf(changes);
+            listeners.fire(l -> l.changes(current, dataset, copy));
+        }
+
+        @Override
         public void datasetFinished(dev.entrasync.TenantId tenant, DatasetResult result) {
             if (result.dataset() == Dataset.USERS
                     && result.status() == DatasetResult.Status.SUCCEEDED

@@ -61,9 +61,14 @@ final class SessionWriter implements RecordWriter {
         }
     }
 
+    /** Completes the session and tells the progress the changes it made, if any. */
     void complete() {
         ended = true;
         session.complete();
+        java.util.List<dev.entrasync.Change> changes = session.changes();
+        if (changes != null && !changes.isEmpty()) {
+            progress.changes(tenant, dataset, changes);
+        }
     }
 
     /** Aborts unless the session already ended; never throws. */

@@ -24,6 +24,9 @@ public interface SyncProgress {
     /** A token for the tenant was refused while a dataset ran (the dataset then fails with it). */
     default void tokenFailed(TenantId tenant, TokenException failure) {}
 
+    /** A dataset's completed session changed the stored data (never called with an empty list). */
+    default void changes(TenantId tenant, Dataset dataset, java.util.List<dev.entrasync.Change> changes) {}
+
     /** A dataset finished (its session completed or aborted). */
     default void datasetFinished(TenantId tenant, DatasetResult result) {}
 }

@@ -22,6 +22,10 @@ final class StageSql {
     final NamedSql deleteStage;
     private final String selectStaged;
     private final String selectLive;
+    /** The tenant's live, not removed rows (parameter: tenant), for the change feed of a full run or a series. */
+    final NamedSql selectAllLive;
+    /** The tenant's live, not removed rows this session staged (parameters: tenant, session), for the change feed. */
+    final NamedSql selectLiveStaged;
 
     StageSql(Database db, DatasetTable<?> table) {
         String live = db.table(table.name());
@@ -38,6 +42,9 @@ final class StageSql {
         deleteStage = NamedSql.parse("DELETE FROM " + stage + " WHERE session_id = :session");
         selectStaged = "SELECT * FROM " + stage + " WHERE session_id = ? AND id IN (";
         selectLive = "SELECT * FROM " + live + " WHERE tenant_id = ? AND removed_at IS NULL AND id IN (";
+        selectAllLive = NamedSql.parse("SELECT * FROM " + live + " WHERE tenant_id = :tenant AND removed_at IS NULL");
+        selectLiveStaged = NamedSql.parse("SELECT * FROM " + live + " WHERE tenant_id = :tenant AND removed_at IS NULL"
+                + " AND id IN (SELECT s.id FROM " + stage + " s WHERE s.session_id = :session)");
     }
 
     /** This session's staged rows (any op) among {@code count} ids; parameters: session, then the ids. */

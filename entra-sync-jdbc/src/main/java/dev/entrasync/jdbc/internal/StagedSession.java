@@ -1,5 +1,7 @@
 package dev.entrasync.jdbc.internal;
 
+import dev.entrasync.Change;
+import dev.entrasync.ChangeDetector;
 import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.model.EntraRecord;
@@ -7,6 +9,7 @@ import dev.entrasync.model.RecordPatch;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,11 +33,19 @@ final class StagedSession implements DatasetSink.Session {
     private final SinkSessions sessions;
     private final SinkContext context;
     private final String sessionId;
+    private final ChangeLog changeLog;
     private boolean finished;
+    private List<Change> changes = List.of();
 
     StagedSession(
-            Database db, List<TableStage<?>> stages, SinkSessions sessions, SinkContext context, String sessionId) {
+            Database db,
+            List<TableStage<?>> stages,
+            SinkSessions sessions,
+            ChangeLog changeLog,
+            SinkContext context,
+            String sessionId) {
         this.db = db;
+        this.changeLog = changeLog;
         this.stages = List.copyOf(stages);
         this.sessions = sessions;
         this.context = context;
@@ -69,18 +80,32 @@ final class StagedSession implements DatasetSink.Session {
         Instant seen = db.now();
         Map<String, Object> params =
                 Map.of("tenant", context.tenant().value(), "session", sessionId, "run", context.runId(), "seen", seen);
+        List<List<Change>> found = new ArrayList<>(1);
         int[] totals = db.inTransaction("completing the " + describe(), connection -> {
+            found.clear();
+            boolean baseline = changeLog.baseline(connection, context.tenant(), context.dataset(), seen);
+            Map<String, EntraRecord> before = baseline ? null : new HashMap<>();
+            Map<String, EntraRecord> after = baseline ? null : new HashMap<>();
             int[] sum = new int[2];
             for (TableStage<?> stage : stages) {
-                int[] counts = stage.complete(connection, params);
+                int[] counts = stage.complete(connection, params, before, after);
                 sum[0] += counts[0];
                 sum[1] += counts[1];
             }
+            List<Change> changes = baseline ? List.of() : ChangeDetector.changes(context, before, after, seen);
+            changeLog.write(connection, context.runId(), changes, context.tenant(), seen);
+            found.add(changes);
             sessions.delete(connection, sessionId);
             return sum;
         });
         finished = true;
+        changes = found.get(0);
         LOG.debug("Completed the {}: {} rows merged, {} marked removed", describe(), totals[0], totals[1]);
+    }
+
+    @Override
+    public List<Change> changes() {
+        return changes;
     }
 
     @Override

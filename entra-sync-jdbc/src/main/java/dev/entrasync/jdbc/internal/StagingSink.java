@@ -15,11 +15,13 @@ public final class StagingSink {
 
     private final Database db;
     private final SinkSessions sessions;
+    private final ChangeLog changeLog;
     private final Map<DatasetTable<?>, StageSql> statements = new ConcurrentHashMap<>();
 
-    public StagingSink(Database db, Duration abandonedAfter) {
+    public StagingSink(Database db, Duration abandonedAfter, ChangeLog changeLog) {
         this.db = Objects.requireNonNull(db, "db");
         this.sessions = new SinkSessions(db, abandonedAfter);
+        this.changeLog = Objects.requireNonNull(changeLog, "changeLog");
     }
 
     /** Purges the dataset's abandoned sessions, then records and returns a new session. */
@@ -34,7 +36,7 @@ public final class StagingSink {
         for (DatasetTable<?> table : tables) {
             stages.add(stage(table, context, sessionId));
         }
-        return new StagedSession(db, stages, sessions, context, sessionId);
+        return new StagedSession(db, stages, sessions, changeLog, context, sessionId);
     }
 
     private <R extends EntraRecord> TableStage<R> stage(DatasetTable<R> table, SinkContext context, String sessionId) {

@@ -1,5 +1,6 @@
 package dev.entrasync.jdbc.internal;
 
+import dev.entrasync.ChangeDetector;
 import dev.entrasync.SinkContext;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.RecordPatch;
@@ -79,15 +80,43 @@ final class TableStage<R extends EntraRecord> {
         stage(merged.keySet(), merged, "staging " + merged.size() + " merged rows");
     }
 
-    /** Moves the staged rows into the live table on {@code connection}; returns {merged, removed}. */
-    int[] complete(Connection connection, Map<String, Object> params) throws SQLException {
+    /**
+     * Moves the staged rows into the live table on {@code connection}; returns {merged, removed}. When
+     * {@code before} and {@code after} are given and the table's records take part in the change feed, the rows the
+     * session may change are read into them as they are before and after the move, on the same connection.
+     */
+    int[] complete(
+            Connection connection,
+            Map<String, Object> params,
+            Map<String, EntraRecord> before,
+            Map<String, EntraRecord> after)
+            throws SQLException {
+        NamedSql touched = null;
+        if (before != null && ChangeDetector.tracks(table.type())) {
+            boolean whole = (context.fullRun() && !table.appendOnly()) || ChangeDetector.isSeries(table.type());
+            touched = whole ? sql.selectAllLive : sql.selectLiveStaged;
+            readInto(connection, touched, params, before);
+        }
         int merged = update(connection, sql.merge, params);
         int removed = update(connection, sql.applyRemovals, params);
         if (context.fullRun() && !table.appendOnly()) {
             removed += update(connection, sql.markUnseenRemoved, params);
         }
+        if (touched != null) {
+            readInto(connection, touched, params, after);
+        }
         update(connection, sql.deleteStage, params);
         return new int[] {merged, removed};
+    }
+
+    private void readInto(
+            Connection connection, NamedSql query, Map<String, Object> params, Map<String, EntraRecord> into)
+            throws SQLException {
+        db.query(
+                connection,
+                query,
+                params,
+                row -> into.put(row.string("id"), table.reader().read(row)));
     }
 
     /** Deletes the staged rows on {@code connection}. */

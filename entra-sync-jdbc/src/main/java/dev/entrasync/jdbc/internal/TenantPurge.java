@@ -6,7 +6,10 @@ import dev.entrasync.TenantId;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Deletes everything synced for a tenant: its rows of every dataset table and its checkpoints, in one transaction. */
+/**
+ * Deletes everything synced for a tenant: its rows of every dataset table, its checkpoints, its changes and change
+ * baselines (so a tenant mapped again starts with a new baseline), in one transaction.
+ */
 public final class TenantPurge {
 
     private final Database db;
@@ -18,6 +21,8 @@ public final class TenantPurge {
             deletes.add(NamedSql.parse("DELETE FROM " + db.table(table.name()) + " WHERE tenant_id = :tenant"));
         }
         deletes.add(NamedSql.parse("DELETE FROM " + db.table("checkpoints") + " WHERE tenant_id = :tenant"));
+        deletes.add(NamedSql.parse("DELETE FROM " + db.table("changes") + " WHERE tenant_id = :tenant"));
+        deletes.add(NamedSql.parse("DELETE FROM " + db.table("change_baselines") + " WHERE tenant_id = :tenant"));
     }
 
     /** Returns how many rows were deleted. */
