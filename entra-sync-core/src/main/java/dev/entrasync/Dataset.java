@@ -23,7 +23,14 @@ public enum Dataset {
     /** Daily secure score snapshots and control profiles ({@code /security/secureScores}). */
     SECURE_SCORES,
     /** The tenant's profile and verified domains ({@code /organization}). */
-    TENANT_PROFILE;
+    TENANT_PROFILE,
+    /**
+     * App registrations and service principals with their secrets' and certificates' dates, and the Microsoft Graph
+     * application permissions granted to each service principal ({@code /applications}, {@code /servicePrincipals}).
+     */
+    APPLICATIONS,
+    /** Intune managed devices ({@code /deviceManagement/managedDevices}); needs Microsoft Intune in the tenant. */
+    MANAGED_DEVICES;
 
     /**
      * The lower-case name used in configuration, CLI flags and table names, e.g. {@code audit_logs}.

@@ -16,6 +16,12 @@ public final class DatasetRequirements {
     /** The licence that gates the MFA registration report and sign-in activity. */
     public static final String ENTRA_ID_P1 = "Microsoft Entra ID P1";
 
+    /**
+     * The licence that gates managed devices: a tenant without Microsoft Intune (a plan that includes it, such as
+     * Microsoft 365 Business Premium or Enterprise Mobility + Security) has no Intune service to ask.
+     */
+    public static final String MICROSOFT_INTUNE = "Microsoft Intune";
+
     private static final Map<Dataset, List<GraphPermission>> PERMISSIONS = new EnumMap<>(Dataset.class);
 
     static {
@@ -33,6 +39,8 @@ public final class DatasetRequirements {
         PERMISSIONS.put(Dataset.AUDIT_LOGS, List.of(GraphPermission.AUDIT_LOG_READ_ALL));
         PERMISSIONS.put(Dataset.SECURE_SCORES, List.of(GraphPermission.SECURITY_EVENTS_READ_ALL));
         PERMISSIONS.put(Dataset.TENANT_PROFILE, List.of(GraphPermission.ORGANIZATION_READ_ALL));
+        PERMISSIONS.put(Dataset.APPLICATIONS, List.of(GraphPermission.APPLICATION_READ_ALL));
+        PERMISSIONS.put(Dataset.MANAGED_DEVICES, List.of(GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL));
     }
 
     private DatasetRequirements() {}
@@ -48,13 +56,19 @@ public final class DatasetRequirements {
     }
 
     /**
-     * The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1.
+     * The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1, managed devices need
+     * Microsoft Intune.
      *
      * @param dataset the dataset; never null
-     * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}; empty for every other dataset
+     * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}, {@link #MICROSOFT_INTUNE} for
+     *     {@link Dataset#MANAGED_DEVICES}; empty for every other dataset
      */
     public static Optional<String> license(Dataset dataset) {
-        return dataset == Dataset.USERS ? Optional.of(ENTRA_ID_P1) : Optional.empty();
+        return switch (dataset) {
+            case USERS -> Optional.of(ENTRA_ID_P1);
+            case MANAGED_DEVICES -> Optional.of(MICROSOFT_INTUNE);
+            default -> Optional.empty();
+        };
     }
 
     /**

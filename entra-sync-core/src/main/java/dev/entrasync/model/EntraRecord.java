@@ -6,10 +6,12 @@ package dev.entrasync.model;
  * between threads.
  */
 public sealed interface EntraRecord
-        permits EntraAuditEvent,
+        permits EntraApplication,
+                EntraAuditEvent,
                 EntraDevice,
                 EntraGroup,
                 EntraLicense,
+                EntraManagedDevice,
                 EntraRole,
                 EntraSecureScore,
                 EntraSecureScoreControl,

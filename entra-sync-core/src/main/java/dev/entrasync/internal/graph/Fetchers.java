@@ -21,7 +21,9 @@ public final class Fetchers {
             Dataset.GROUPS,
             Dataset.DEVICES,
             Dataset.AUDIT_LOGS,
-            Dataset.SECURE_SCORES);
+            Dataset.SECURE_SCORES,
+            Dataset.APPLICATIONS,
+            Dataset.MANAGED_DEVICES);
 
     private static final Map<Dataset, DatasetFetcher> FETCHERS = new EnumMap<>(Dataset.class);
 
@@ -34,7 +36,9 @@ public final class Fetchers {
                         new GroupsFetcher(),
                         new DevicesFetcher(),
                         new AuditLogsFetcher(),
-                        new SecureScoresFetcher())
+                        new SecureScoresFetcher(),
+                        new ApplicationsFetcher(),
+                        new ManagedDevicesFetcher())
                 .forEach(f -> FETCHERS.put(f.dataset(), f));
     }
 

@@ -11,14 +11,40 @@ import dev.entrasync.internal.graph.TenantGraph;
 import java.util.List;
 
 /**
- * Whether a tenant has Microsoft Entra ID P1, by asking for one user's {@code signInActivity}
+ * Whether a tenant has Microsoft Intune, by listing one managed device; and whether it has Microsoft Entra ID P1, by asking for one user's {@code signInActivity}
  * (which, like the MFA registration report, needs P1 and AuditLog.Read.All): one request.
  */
 public final class LicenseProbe {
 
     static final String PROBE = "users?$select=id,signInActivity&$top=1";
 
+    /** One managed device's id: Intune answers 400 "Request not applicable to target tenant." without Intune. */
+    static final String INTUNE_PROBE = "deviceManagement/managedDevices?$select=id&$top=1";
+
     private LicenseProbe() {}
+
+    /**
+     * True when the tenant has Microsoft Intune, false when Intune refused the tenant as not applicable: one request.
+     *
+     * @throws GraphException for any other answer (a missing permission, an outage)
+     */
+    public static boolean hasIntune(TenantGraph graph, RequestStats stats) {
+        try {
+            graph.send(
+                    GraphRequest.get(
+                            graph.v1(INTUNE_PROBE),
+                            Priority.NORMAL,
+                            List.of(GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL.value())),
+                    GraphPager.reader(p -> {
+                        p.skipChildren();
+                        return Boolean.TRUE;
+                    }),
+                    stats);
+            return true;
+        } catch (LicenseRequiredException e) {
+            return false;
+        }
+    }
 
     /**
      * True with P1, false without.
