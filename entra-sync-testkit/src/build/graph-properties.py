@@ -9,7 +9,7 @@ NS = {"e": "http://docs.oasis-open.org/odata/ns/edm"}
 TYPES = ["user", "group", "device", "organization", "subscribedSku", "directoryRole",
          "directoryAudit", "secureScore", "secureScoreControlProfile", "userRegistrationDetails",
          "delegatedAdminCustomer", "contract", "unifiedRoleAssignment", "servicePrincipal",
-         "directoryObject", "message"]
+         "directoryObject", "message", "application", "managedDevice", "appRoleAssignment"]
 
 root = ET.parse(sys.argv[1]).getroot()
 schema = next(s for s in root.iter("{%s}Schema" % NS["e"]) if s.get("Namespace") == "microsoft.graph")

@@ -29,12 +29,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its n objects fit one delta page (the simulated cloud's 200, as Graph's), else {@code p(n) + 2}
  * (that first delta page, a delta link, the list):
  * <pre>
- *   5 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A)
+ *   5 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A) + 1 + p(P) + p(AR) + p(SP) + ⌈I/1000⌉ + ⌈W/20⌉
  * </pre>
  * for U users, M of them in the MFA registration report, D devices, G groups, R activated roles
  * and A audit events in the first run's lookback (secure scores and control profiles fit a page
  * each). The 5: organization, subscribedSkus, directoryRoles, secureScores,
- * secureScoreControlProfiles. Every request also exists in Graph v1.0.
+ * secureScoreControlProfiles. Applications: 1 for the Microsoft Graph service principal, P Graph permission grants,
+ * AR app registrations and SP service principals; managed devices: I Intune devices (at least one page), W of
+ * them desktops whose Ethernet MAC is read in {@code $batch}. Every request also exists in Graph v1.0.
  */
 class RequestCountTest {
 
@@ -88,6 +90,16 @@ class RequestCountTest {
                         .filter(s -> s instanceof EntraSecureScoreControl)
                         .count())
                 .isBetween(1L, 999L);
+        // applications: the Graph service principal, its grants, the app registrations, the service principals
+        long applications = 1
+                + pages(tenant.graphPermissionGrants().size())
+                + pages(tenant.applications().size())
+                + pages(tenant.servicePrincipals().size());
+        // managed devices: Intune's pages of 1,000, and the desktops' Ethernet MACs 20 to a $batch
+        long managedDevices = Math.max(1, (tenant.managedDevices().size() + 999) / 1000)
+                + batches(tenant.managedDevices().list().stream()
+                        .filter(x -> List.of("Windows", "macOS").contains(x.get("operatingSystem")))
+                        .count());
         Map<Dataset, Long> expected = Map.of(
                 Dataset.TENANT_PROFILE,
                 1L,
@@ -104,11 +116,24 @@ class RequestCountTest {
                 Dataset.AUDIT_LOGS,
                 pages(a),
                 Dataset.SECURE_SCORES,
-                2L);
+                2L,
+                Dataset.APPLICATIONS,
+                applications,
+                Dataset.MANAGED_DEVICES,
+                managedDevices);
         for (DatasetResult dataset : result.datasets()) {
             assertThat(dataset.requests()).as(dataset.dataset().key()).isEqualTo(expected.get(dataset.dataset()));
         }
-        long formula = 5 + batches(r) + batches(g) + pages(m) + fullRound(u) + fullRound(g) + fullRound(d) + pages(a);
+        long formula = 5
+                + batches(r)
+                + batches(g)
+                + pages(m)
+                + fullRound(u)
+                + fullRound(g)
+                + fullRound(d)
+                + pages(a)
+                + applications
+                + managedDevices;
         assertThat(fx.httpCalls()).hasSize((int) formula);
         assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum())
                 .isEqualTo(formula);

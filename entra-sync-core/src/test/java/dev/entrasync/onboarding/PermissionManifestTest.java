@@ -30,6 +30,9 @@ class PermissionManifestTest {
         while (m.find()) {
             roles.put(m.group(2), m.group(1));
         }
+        // Not (yet) in GRAPH.md's tables; confirmed by Microsoft's permissions reference
+        // (learn.microsoft.com/graph/permissions-reference, Application.Read.All, application id).
+        roles.putIfAbsent("Application.Read.All", "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
         return roles;
     }
 
@@ -62,8 +65,34 @@ class PermissionManifestTest {
                         "AuditLog.Read.All",
                         "SecurityEvents.Read.All",
                         "Organization.Read.All",
+                        "Application.Read.All",
+                        "DeviceManagementManagedDevices.Read.All",
                         "DelegatedAdminRelationship.Read.All",
                         "Mail.Send");
+    }
+
+    @Test
+    void applicationsAndManagedDevicesAddExactlyTheirPermissions() {
+        PermissionManifest both =
+                PermissionManifest.of(Set.of(Dataset.APPLICATIONS, Dataset.MANAGED_DEVICES), false, false);
+        PermissionManifest devices = PermissionManifest.of(Set.of(Dataset.DEVICES), false, false);
+        PermissionManifest devicesAndManaged =
+                PermissionManifest.of(Set.of(Dataset.DEVICES, Dataset.MANAGED_DEVICES), false, false);
+
+        // Organization.Read.All is always there: onboarding reads each tenant's name and domain
+        assertThat(both.permissions())
+                .containsExactly(
+                        GraphPermission.ORGANIZATION_READ_ALL,
+                        GraphPermission.APPLICATION_READ_ALL,
+                        GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL);
+        assertThat(devicesAndManaged.permissions())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                                devices.permissions().stream(),
+                                java.util.stream.Stream.of(GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL))
+                        .toList());
+        assertThat(both.requiredResourceAccess())
+                .contains("9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30")
+                .contains("2f51be20-0bb4-4fed-bf7b-db946066c75e");
     }
 
     @Test

@@ -97,6 +97,11 @@ public final class TenantGenerator {
         scores.scores(spec.secureScoreDays(), members.size(), (int) licensed)
                 .forEach(tenant.store("secureScores")::put);
         tenant.store("organization").put(Organizations.of(tenant, main));
+        // from a random source of their own, so that adding them left every other generated object as it was
+        Gen apps = new Gen(new SplittableRandom(spec.seed() * 31 + spec.name().hashCode() + 17), spec, tenant);
+        new AppGenerator(apps).generate();
+        new ManagedDeviceGenerator(apps).generate(devices, members);
+        tenant.intune(spec.premium());
         return tenant;
     }
 
@@ -112,7 +117,10 @@ public final class TenantGenerator {
             {"organization", "organization"},
             {"userRegistrationDetails", "userRegistrationDetails"},
             {"delegatedAdminCustomers", "delegatedAdminCustomer"},
-            {"contracts", "contract"}
+            {"contracts", "contract"},
+            {"applications", "application"},
+            {"appRoleAssignments", "appRoleAssignment"},
+            {"managedDevices", "managedDevice"}
         }) {
             tenant.store(store[0], store[1]);
         }
