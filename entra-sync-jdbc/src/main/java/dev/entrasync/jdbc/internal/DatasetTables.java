@@ -21,6 +21,8 @@ public final class DatasetTables {
         TABLES.put(Dataset.AUDIT_LOGS, List.of(AuditEventsTable.TABLE));
         TABLES.put(Dataset.SECURE_SCORES, List.of(SecureScoresTable.SCORES, SecureScoresTable.CONTROLS));
         TABLES.put(Dataset.TENANT_PROFILE, List.of(TenantProfileTable.TABLE));
+        TABLES.put(Dataset.APPLICATIONS, List.of(ApplicationsTable.TABLE));
+        TABLES.put(Dataset.MANAGED_DEVICES, List.of(ManagedDevicesTable.TABLE));
     }
 
     private DatasetTables() {}
