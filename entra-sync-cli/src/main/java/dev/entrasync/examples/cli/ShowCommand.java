@@ -33,7 +33,8 @@ final class ShowCommand implements Callable<Integer> {
             defaultValue = "users",
             paramLabel = "NAME",
             description =
-                    "users, devices, groups, licenses, roles, audit_logs, secure_scores or tenant_profile (default ${DEFAULT-VALUE}).")
+                    "users, devices, groups, licenses, roles, audit_logs, secure_scores, tenant_profile, applications or"
+                            + " managed_devices (default ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(names = "--limit", defaultValue = "50", description = "At most this many rows (default ${DEFAULT-VALUE}).")

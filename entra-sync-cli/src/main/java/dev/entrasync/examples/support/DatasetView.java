@@ -2,10 +2,13 @@ package dev.entrasync.examples.support;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
+import dev.entrasync.model.ApplicationCredential;
+import dev.entrasync.model.EntraApplication;
 import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
 import dev.entrasync.model.EntraSecureScore;
@@ -117,6 +120,58 @@ public record DatasetView(List<String> columns, List<List<String>> rows) {
                                 text(p.displayName()),
                                 text(p.defaultDomain()),
                                 String.join(", ", p.verifiedDomains())));
+            case APPLICATIONS ->
+                view(
+                        sorted(
+                                source.records(tenant, EntraApplication.class),
+                                Comparator.comparing(
+                                        (EntraApplication a) -> a.displayName() == null ? "" : a.displayName())),
+                        List.of(
+                                "Application",
+                                "Kind",
+                                "App id",
+                                "Secrets",
+                                "Certificates",
+                                "Next expiry",
+                                "Graph permissions"),
+                        a -> List.of(
+                                text(a.displayName()),
+                                a.kind() == EntraApplication.Kind.APPLICATION
+                                        ? "app registration"
+                                        : "service principal",
+                                text(a.appId()),
+                                String.valueOf(count(a, ApplicationCredential.Kind.SECRET)),
+                                String.valueOf(count(a, ApplicationCredential.Kind.CERTIFICATE)),
+                                a.nextExpiring().map(c -> date(c.endDateTime())).orElse(""),
+                                String.join(", ", a.graphPermissions())));
+            case MANAGED_DEVICES ->
+                view(
+                        sorted(
+                                source.records(tenant, EntraManagedDevice.class),
+                                Comparator.comparing(
+                                        (EntraManagedDevice d) -> d.deviceName() == null ? "" : d.deviceName())),
+                        List.of(
+                                "Device",
+                                "OS",
+                                "Version",
+                                "Compliance",
+                                "Serial",
+                                "Wi-Fi MAC",
+                                "Ethernet MAC",
+                                "Encrypted",
+                                "User",
+                                "Last sync"),
+                        d -> List.of(
+                                text(d.deviceName()),
+                                text(d.operatingSystem()),
+                                text(d.osVersion()),
+                                text(d.complianceState()),
+                                text(d.serialNumber()),
+                                text(d.wiFiMacAddress()),
+                                text(d.ethernetMacAddress()),
+                                text(d.isEncrypted()),
+                                text(d.userPrincipalName()),
+                                date(d.lastSyncDateTime())));
         };
     }
 
@@ -126,6 +181,10 @@ public record DatasetView(List<String> columns, List<List<String>> rows) {
 
     private static <R> List<R> sorted(List<R> records, Comparator<R> order) {
         return records.stream().sorted(order).toList();
+    }
+
+    private static long count(EntraApplication application, ApplicationCredential.Kind kind) {
+        return application.credentials().stream().filter(c -> c.kind() == kind).count();
     }
 
     private static String text(Object value) {

@@ -1,10 +1,13 @@
 package dev.entrasync.examples.web;
 
 import dev.entrasync.Dataset;
+import dev.entrasync.model.ApplicationCredential;
+import dev.entrasync.model.EntraApplication;
 import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
@@ -170,12 +173,87 @@ record RecordTables<R extends EntraRecord>(
                                 Cells.text(p.displayName()),
                                 Cells.text(p.defaultDomain()),
                                 Cells.list(p.verifiedDomains())));
+            case APPLICATIONS ->
+                new RecordTables<>(
+                        EntraApplication.class,
+                        List.of(
+                                "Application",
+                                "Kind",
+                                "App id",
+                                "Type",
+                                "Enabled",
+                                "Audience",
+                                "Secrets and certificates",
+                                "Next expiry",
+                                "Microsoft Graph permissions",
+                                "Created"),
+                        (a, c) -> List.of(
+                                Cells.text(a.displayName()),
+                                a.kind() == EntraApplication.Kind.APPLICATION
+                                        ? "App registration"
+                                        : "Service principal",
+                                Cells.text(a.appId()),
+                                Cells.text(a.servicePrincipalType()),
+                                Cells.yesNo(a.accountEnabled()),
+                                Cells.text(a.signInAudience()),
+                                credentials(a.credentials(), c),
+                                a.nextExpiring()
+                                        .map(x -> c.time(x.endDateTime()))
+                                        .orElse(""),
+                                Cells.list(a.graphPermissions()),
+                                c.time(a.createdDateTime())));
+            case MANAGED_DEVICES ->
+                new RecordTables<>(
+                        EntraManagedDevice.class,
+                        List.of(
+                                "Device",
+                                "OS",
+                                "Version",
+                                "Compliance",
+                                "Management agent",
+                                "Serial number",
+                                "Manufacturer",
+                                "Model",
+                                "Wi-Fi MAC",
+                                "Ethernet MAC",
+                                "Encrypted",
+                                "Primary user",
+                                "Entra device id",
+                                "Enrolled",
+                                "Last sync"),
+                        (d, c) -> List.of(
+                                Cells.text(d.deviceName()),
+                                Cells.text(d.operatingSystem()),
+                                Cells.text(d.osVersion()),
+                                "noncompliant".equals(d.complianceState())
+                                        ? "<span class=\"bad\">noncompliant</span>"
+                                        : Cells.text(d.complianceState()),
+                                Cells.text(d.managementAgent()),
+                                Cells.text(d.serialNumber()),
+                                Cells.text(d.manufacturer()),
+                                Cells.text(d.model()),
+                                Cells.text(d.wiFiMacAddress()),
+                                Cells.text(d.ethernetMacAddress()),
+                                Cells.yesNo(d.isEncrypted()),
+                                Cells.text(d.userPrincipalName()),
+                                Cells.text(d.azureADDeviceId()),
+                                c.time(d.enrolledDateTime()),
+                                c.time(d.lastSyncDateTime())));
         };
     }
 
     /** The row of {@code record}, which must be of {@link #type()}. */
     List<String> cells(EntraRecord record, Cells cells) {
         return row.apply(type.cast(record), cells);
+    }
+
+    /** Each credential as "secret|certificate name, ends &lt;time&gt;", an expired one marked. */
+    private static String credentials(List<ApplicationCredential> credentials, Cells c) {
+        return credentials.stream()
+                .map(x -> (x.kind() == ApplicationCredential.Kind.SECRET ? "Secret " : "Certificate ")
+                        + Html.esc(x.displayName() == null ? x.keyId() : x.displayName())
+                        + (x.endDateTime() == null ? "" : ", ends " + c.time(x.endDateTime())))
+                .collect(Collectors.joining("<br>"));
     }
 
     private static String mfa(MfaStatus mfa) {
