@@ -16,6 +16,8 @@ import java.util.Objects;
  *     FAILED dataset
  * @param requests Graph HTTP requests sent (retries included; a {@code $batch} counts once)
  * @param throttledResponses 429 responses received, including 429 items inside a {@code $batch}
+ * @param unavailableResponses 503 (Service Unavailable) responses received, including 503 items inside a
+ *     {@code $batch}; each was retried like a 429 (after its {@code Retry-After}, or with back-off)
  * @param retryAfterWaited time spent waiting on {@code Retry-After}
  * @param error what went wrong in words, or null when {@link Status#SUCCEEDED}
  * @param fix what a person should do about {@link #error()}, or null
@@ -30,6 +32,7 @@ public record DatasetResult(
         long rowsRemoved,
         long requests,
         long throttledResponses,
+        long unavailableResponses,
         Duration retryAfterWaited,
         String error,
         String fix,
@@ -63,6 +66,7 @@ public record DatasetResult(
      * @param rowsRemoved delta removals delivered to the sink
      * @param requests Graph HTTP requests sent, retries included
      * @param throttledResponses 429 responses received
+     * @param unavailableResponses 503 responses received
      * @param retryAfterWaited time spent waiting on {@code Retry-After}; never null
      * @param error what went wrong in words; null when {@link Status#SUCCEEDED}
      * @param fix what a person should do about the error; may be null
@@ -75,6 +79,50 @@ public record DatasetResult(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(retryAfterWaited, "retryAfterWaited");
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /**
+     * A result with no 503 responses counted ({@link #unavailableResponses()} 0), as results were built before that
+     * count existed; the engine uses the canonical constructor.
+     *
+     * @param dataset the dataset; never null
+     * @param status the outcome; never null
+     * @param mode how the data was fetched; never null
+     * @param rowsUpserted records delivered to the sink, whole or merged
+     * @param rowsRemoved delta removals delivered to the sink
+     * @param requests Graph HTTP requests sent, retries included
+     * @param throttledResponses 429 responses received
+     * @param retryAfterWaited time spent waiting on {@code Retry-After}; never null
+     * @param error what went wrong in words; null when {@link Status#SUCCEEDED}
+     * @param fix what a person should do about the error; may be null
+     * @param warnings what succeeded only in part; null is read as empty
+     * @throws NullPointerException if {@code dataset}, {@code status}, {@code mode} or {@code retryAfterWaited} is null
+     */
+    public DatasetResult(
+            Dataset dataset,
+            Status status,
+            Mode mode,
+            long rowsUpserted,
+            long rowsRemoved,
+            long requests,
+            long throttledResponses,
+            Duration retryAfterWaited,
+            String error,
+            String fix,
+            List<String> warnings) {
+        this(
+                dataset,
+                status,
+                mode,
+                rowsUpserted,
+                rowsRemoved,
+                requests,
+                throttledResponses,
+                0,
+                retryAfterWaited,
+                error,
+                fix,
+                warnings);
     }
 
     /**

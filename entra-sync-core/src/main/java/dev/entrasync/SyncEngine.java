@@ -149,6 +149,15 @@ public interface SyncEngine extends AutoCloseable {
     TenantHealth health(TenantId tenant);
 
     /**
+     * The mapped tenants a permanent token failure blocks now, as {@link #health} reports them
+     * ({@link TenantHealth#blocked()}): read from the tenant mappings (one {@link TenantMapper#list()} per call), so
+     * every engine over the same mapper agrees. For a health page or a gauge; any thread.
+     *
+     * @return the blocked tenants, in the mapper's order; never null, empty when none is blocked
+     */
+    List<TenantId> blockedTenants();
+
+    /**
      * Stops scheduled syncs of the tenant (Sync now still works) by pausing its mapping.
      *
      * @param tenant the mapped tenant to pause; never null

@@ -22,6 +22,16 @@ public interface SyncListener {
     default void jobStarted(SyncJob job) {}
 
     /**
+     * A dataset of a running job began: called once per dataset of the job, before its first request and
+     * before {@link #datasetProgress} and {@link #datasetFinished} for it (a delta run redone as a full round is
+     * still one dataset run and is told once). On the job's thread, after {@link #jobStarted}.
+     *
+     * @param job the running job; never null
+     * @param dataset the dataset about to be synced; never null
+     */
+    default void datasetStarted(SyncJob job, Dataset dataset) {}
+
+    /**
      * A dataset of a running job delivered another page.
      *
      * @param job the running job; never null
@@ -57,6 +67,19 @@ public interface SyncListener {
      * @param cause the permanent token failure that blocked it; never null
      */
     default void tenantBlocked(TenantId tenant, TokenException cause) {}
+
+    /**
+     * The engine could not get a token for a tenant: every time it fails, transient (Entra ID unavailable, a
+     * network failure) or permanent (a wrong or expired secret, consent revoked), before a job's first dataset,
+     * during a dataset, or in {@link SyncEngine#sync} (which then throws it). A permanent failure is told here each
+     * time it happens, and once more through {@link #tenantBlocked} when it blocks a mapped tenant. On the thread
+     * that asked for the token (a job's, or the caller of {@code sync}).
+     *
+     * @param tenant the tenant the token was for, as the job or the caller named it; never null
+     * @param failure what Entra ID (or the network) said, with {@link TokenException#failure()} and
+     *     {@link TokenException#aadstsCode()}; never null
+     */
+    default void tokenFailed(TenantId tenant, TokenException failure) {}
 
     /**
      * A credential's client secret expires within 30, 14, 7 or 1 days, or has expired

@@ -123,6 +123,28 @@ public final class EntraSync implements AutoCloseable {
     }
 
     /**
+     * The credential store the runtime was built with, for a host's view of its credentials (a secret-expiry gauge,
+     * say). Any thread.
+     *
+     * @return the runtime's credential store, the one given to {@link Builder#credentials}; never null
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public CredentialStore credentials() {
+        return shared().credentials();
+    }
+
+    /**
+     * The clock the runtime and its engines read, so that what a host computes from it (days until a secret expires)
+     * agrees with the engine. Any thread.
+     *
+     * @return the runtime's clock, the one given to {@link Builder#clock} or the system clock in UTC; never null
+     * @throws IllegalStateException if the runtime is closed
+     */
+    public Clock clock() {
+        return shared().clock();
+    }
+
+    /**
      * Closes every engine built from this runtime that is still open, then releases the HTTP connections.
      * Idempotent; a second call does nothing.
      */

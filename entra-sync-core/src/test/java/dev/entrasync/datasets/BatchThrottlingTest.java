@@ -79,6 +79,7 @@ class BatchThrottlingTest {
 
         assertThat(roles.status()).as(roles.error()).isEqualTo(DatasetResult.Status.SUCCEEDED);
         assertThat(roles.retryAfterWaited()).isEqualTo(Duration.ofMillis(4500));
+        assertThat(roles.unavailableResponses()).isEqualTo(3);
         assertThat(fx.sim.cloud.graphCalls().stream()
                         .filter(c -> c.batchItem() && c.path().equals(unavailable))
                         .map(RecordedCall::status))

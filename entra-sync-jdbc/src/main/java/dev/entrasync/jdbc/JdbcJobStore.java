@@ -66,8 +66,8 @@ public final class JdbcJobStore implements JobStore {
                                 "reason"));
         this.deleteResults = NamedSql.parse("DELETE FROM " + db.table("job_results") + " WHERE job_id = :id");
         this.insertResult = "INSERT INTO " + db.table("job_results") + " (job_id, dataset, result_order, status, mode,"
-                + " rows_upserted, rows_removed, requests, throttled_responses, retry_after_waited_ms, error, fix, warnings)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                + " rows_upserted, rows_removed, requests, throttled_responses, retry_after_waited_ms, error, fix, warnings,"
+                + " unavailable_responses) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         this.byId = NamedSql.parse("SELECT * FROM " + jobs + " WHERE id = :id");
         this.latest = NamedSql.parse(
                 "SELECT * FROM " + jobs + " WHERE tenant_id = :tenant" + NEWEST_FIRST + " LIMIT :limit OFFSET :offset");
@@ -122,6 +122,7 @@ public final class JdbcJobStore implements JobStore {
                 statement.setString(11, r.error());
                 statement.setString(12, r.fix());
                 statement.setString(13, JsonText.write(r.warnings()));
+                statement.setLong(14, r.unavailableResponses());
                 statement.addBatch();
             }
             statement.executeBatch();
@@ -223,6 +224,7 @@ public final class JdbcJobStore implements JobStore {
                 row.bigint("rows_removed"),
                 row.bigint("requests"),
                 row.bigint("throttled_responses"),
+                row.bigint("unavailable_responses"),
                 Duration.ofMillis(row.bigint("retry_after_waited_ms")),
                 row.string("error"),
                 row.string("fix"),

@@ -44,6 +44,7 @@ class JdbcJobStoreTest {
                 3,
                 7,
                 2,
+                4,
                 Duration.ofMillis(1500),
                 status == DatasetResult.Status.FAILED ? "Missing permission Organization.Read.All" : null,
                 status == DatasetResult.Status.FAILED ? "Add it and re-consent." : null,

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code sync --summary-json FILE}: a JSON array with one object per tenant — {@code tenant}, {@code status}
  * (the job's, or {@code NOT_SYNCED} when no token could be had), {@code reason}, and {@code datasets} keyed by
  * dataset with {@code status}, {@code mode}, {@code rows}, {@code removed}, {@code requests},
- * {@code throttledResponses}, {@code reason} and {@code warnings}.
+ * {@code throttledResponses}, {@code unavailableResponses} (503s), {@code reason} and {@code warnings}.
  */
 final class SummaryJson {
 
@@ -35,6 +35,7 @@ final class SummaryJson {
                 d.put("removed", r.rowsRemoved());
                 d.put("requests", r.requests());
                 d.put("throttledResponses", r.throttledResponses());
+                d.put("unavailableResponses", r.unavailableResponses());
                 d.put("reason", r.error());
                 d.put("warnings", r.warnings());
                 datasets.put(r.dataset().key(), d);

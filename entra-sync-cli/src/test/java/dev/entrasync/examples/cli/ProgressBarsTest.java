@@ -61,6 +61,7 @@ class ProgressBarsTest {
                 0,
                 2,
                 0,
+                0,
                 Duration.ZERO,
                 null,
                 null,

@@ -106,6 +106,7 @@ class SyncCommandTest {
         assertThat(users.get("rows").asLong()).isEqualTo(126);
         assertThat(users.get("requests").asLong()).isPositive();
         assertThat(users.get("throttledResponses").asLong()).isZero();
+        assertThat(users.get("unavailableResponses").asLong()).isZero();
         JsonNode partial = summary.get(2);
         assertThat(partial.get("status").asText()).isEqualTo("PARTIAL");
         assertThat(partial.get("datasets").get("secure_scores").get("reason").asText())

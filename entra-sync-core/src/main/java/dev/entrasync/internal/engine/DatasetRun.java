@@ -10,6 +10,7 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.SyncConfig;
 import dev.entrasync.TenantId;
+import dev.entrasync.TokenException;
 import dev.entrasync.internal.graph.DatasetFetcher;
 import dev.entrasync.internal.graph.DeltaTokenExpiredException;
 import dev.entrasync.internal.graph.FetchContext;
@@ -110,6 +111,7 @@ final class DatasetRun {
                                 writer.removed(),
                                 stats.requests(),
                                 stats.throttledResponses(),
+                                stats.unavailableResponses(),
                                 stats.retryAfterWaited(),
                                 null,
                                 null,
@@ -118,6 +120,9 @@ final class DatasetRun {
         } catch (RuntimeException e) {
             if (writer != null) {
                 writer.abort(e);
+            }
+            if (e instanceof TokenException token) { // the classifier hands a refused token on as it is
+                progress.tokenFailed(tenant, token);
             }
             LOG.warn("Tenant {}: {} failed: {}", tenant, dataset.key(), e.getMessage());
             // The aborted session kept nothing: the result counts what was stored (0), and says apart what was read.
@@ -133,6 +138,7 @@ final class DatasetRun {
                             0,
                             stats.requests(),
                             stats.throttledResponses(),
+                            stats.unavailableResponses(),
                             stats.retryAfterWaited(),
                             Failures.message(e, tenant),
                             Failures.fix(e),

@@ -13,6 +13,7 @@ import dev.entrasync.TenantHealth;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapper;
 import dev.entrasync.TenantMapping;
+import dev.entrasync.TokenException;
 import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.spi.SyncScheduler;
 import java.time.Duration;
@@ -48,6 +49,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final UnaryOperator<SyncJob> work;
     private final SyncScheduler scheduler;
     private final AtomicBoolean started = new AtomicBoolean();
+    private final Listeners listeners;
 
     public DefaultSyncEngine(EngineParts parts) {
         this.parts = parts;
@@ -55,7 +57,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.jobs = parts.jobs();
         this.history = JobHistory.readOnly(jobs);
         this.transport = parts.transport(); // the runtime's: shared, and closed by the runtime, not here
-        Listeners listeners = new Listeners(parts.listeners());
+        this.listeners = new Listeners(parts.listeners());
         this.controls = new TenantControls(mapper, jobs, parts.clock(), parts.interval());
         TenantSync datasets = new TenantSync(
                 parts.sink(), parts.checkpoints(), parts.config(), parts.licenseCatalog(), parts.clock());
@@ -167,7 +169,13 @@ public final class DefaultSyncEngine implements SyncEngine {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "credentialName: no credential named '" + credentialName + "' in the credential store"));
         // Fail fast, before a job or a sink session exists, when no token can be had; learn the tenant's GUID.
-        String guid = transport.tokens().token(credential, tenant.value()).tenantId();
+        String guid;
+        try {
+            guid = transport.tokens().token(credential, tenant.value()).tenantId();
+        } catch (TokenException e) {
+            listeners.fire(l -> l.tokenFailed(tenant, e));
+            throw e;
+        }
         TenantId key = guid == null ? tenant : TenantId.of(guid);
         Optional<TenantMapping> mapping = controls.mapping(key);
         if (mapping.isPresent() && mapping.get().excluded()) {
@@ -216,6 +224,11 @@ public final class DefaultSyncEngine implements SyncEngine {
     @Override
     public TenantHealth health(TenantId tenant) {
         return controls.health(tenant);
+    }
+
+    @Override
+    public List<TenantId> blockedTenants() {
+        return controls.blockedTenants();
     }
 
     @Override

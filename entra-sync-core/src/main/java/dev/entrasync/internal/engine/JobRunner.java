@@ -77,6 +77,7 @@ final class JobRunner {
         try {
             transport.tokens().token(credential.get(), job.tenant().value());
         } catch (TokenException e) {
+            listeners.fire(l -> l.tokenFailed(started.tenant(), e));
             if (e.failure().isPermanent() && controls.block(started.tenant(), credential.get(), e)) {
                 listeners.fire(l -> l.tenantBlocked(started.tenant(), e));
             }
@@ -113,6 +114,8 @@ final class JobRunner {
         private final BooleanSupplier cancelled;
         private final TenantGraph graph;
         private long batches;
+        /** The dataset listeners were told began and have not been told finished, or null. */
+        private Dataset begun;
 
         JobProgress(SyncJob job, BooleanSupplier cancelled, TenantGraph graph) {
             this.job = job;
@@ -123,9 +126,24 @@ final class JobRunner {
         @Override
         public void datasetStarted(dev.entrasync.TenantId tenant, Dataset dataset, DatasetResult.Mode mode) {
             batches = 0;
+            begin(dataset);
             if (cancelled.getAsBoolean()) {
                 throw new java.util.concurrent.CancellationException("the engine is closing");
             }
+        }
+
+        /** Tells the listeners a dataset began, once per dataset run (a delta round redone as full is one run). */
+        private void begin(Dataset dataset) {
+            if (begun != dataset) {
+                begun = dataset;
+                SyncJob current = job;
+                listeners.fire(l -> l.datasetStarted(current, dataset));
+            }
+        }
+
+        @Override
+        public void tokenFailed(dev.entrasync.TenantId tenant, TokenException failure) {
+            listeners.fire(l -> l.tokenFailed(tenant, failure));
         }
 
         @Override
@@ -142,6 +160,8 @@ final class JobRunner {
                     && result.mode() == DatasetResult.Mode.FULL) {
                 graph.sizeClass(TenantSizeClass.of(result.rowsUpserted()));
             }
+            begin(result.dataset()); // a dataset that failed before its first request was still begun
+            begun = null;
             job = job.withResult(result);
             jobs.save(job);
             SyncJob withResult = job;

@@ -3,6 +3,7 @@ package dev.entrasync.internal.engine;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
 import dev.entrasync.TenantId;
+import dev.entrasync.TokenException;
 
 /**
  * Progress of a tenant run, for jobs and listeners. Called on the thread that runs the tenant, in
@@ -19,6 +20,9 @@ public interface SyncProgress {
 
     /** Records went to the sink; the counts are the dataset's running totals. */
     default void rowsWritten(TenantId tenant, Dataset dataset, long upsertedSoFar, long removedSoFar) {}
+
+    /** A token for the tenant was refused while a dataset ran (the dataset then fails with it). */
+    default void tokenFailed(TenantId tenant, TokenException failure) {}
 
     /** A dataset finished (its session completed or aborted). */
     default void datasetFinished(TenantId tenant, DatasetResult result) {}

@@ -128,6 +128,17 @@ final class TenantControls {
     }
 
     /**
+     * The mapped tenants whose mapping holds a block, as {@link #health} reports them blocked (read-only: a block
+     * whose credential changed since is lifted at the tenant's next slot, not here).
+     */
+    List<TenantId> blockedTenants() {
+        return mapper.list().stream()
+                .filter(m -> m.block() != null)
+                .map(TenantMapping::tenant)
+                .toList();
+    }
+
+    /**
      * Records a permanent token failure in the tenant's mapping (a tenant that is not mapped has no
      * controls to store it in).
      *

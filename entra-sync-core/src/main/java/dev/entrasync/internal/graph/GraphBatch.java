@@ -89,6 +89,8 @@ final class GraphBatch {
                     }
                     if (status == 429) {
                         stats.throttledItem();
+                    } else if (status == 503) {
+                        stats.unavailableItem();
                     }
                     lastFailure = failure;
                     Duration retryAfter = graph.retryAfter(header(response.path("headers"), "Retry-After"));

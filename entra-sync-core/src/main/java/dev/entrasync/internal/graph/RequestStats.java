@@ -3,11 +3,15 @@ package dev.entrasync.internal.graph;
 import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Counts what a dataset run cost: requests sent, 429s received, time waited on Retry-After and back-off. Thread-safe. */
+/**
+ * Counts what a dataset run cost: requests sent, 429s and 503s received, time waited on Retry-After and back-off.
+ * Thread-safe.
+ */
 public final class RequestStats {
 
     private final LongAdder requests = new LongAdder();
     private final LongAdder throttled = new LongAdder();
+    private final LongAdder unavailable = new LongAdder();
     private final LongAdder retryAfterNanos = new LongAdder();
     private final LongAdder backoffNanos = new LongAdder();
     private final LongAdder limiterNanos = new LongAdder();
@@ -18,6 +22,10 @@ public final class RequestStats {
 
     void throttled() {
         throttled.increment();
+    }
+
+    void unavailable() {
+        unavailable.increment();
     }
 
     void waitedOnRetryAfter(Duration d) {
@@ -40,6 +48,11 @@ public final class RequestStats {
     /** 429 responses received (including 429 items inside a batch). */
     public long throttledResponses() {
         return throttled.sum();
+    }
+
+    /** 503 Service Unavailable responses received (including 503 items inside a batch). */
+    public long unavailableResponses() {
+        return unavailable.sum();
     }
 
     /** Time waited because Graph said {@code Retry-After}. */
@@ -66,6 +79,7 @@ public final class RequestStats {
     public void add(RequestStats other) {
         requests.add(other.requests());
         throttled.add(other.throttledResponses());
+        unavailable.add(other.unavailableResponses());
         retryAfterNanos.add(other.retryAfterNanos.sum());
         backoffNanos.add(other.backoffNanos.sum());
         limiterNanos.add(other.limiterNanos.sum());
@@ -74,5 +88,10 @@ public final class RequestStats {
     /** Counts a throttled batch item (its request was already counted with the batch). */
     public void throttledItem() {
         throttled.increment();
+    }
+
+    /** Counts a 503 batch item (its request was already counted with the batch). */
+    public void unavailableItem() {
+        unavailable.increment();
     }
 }

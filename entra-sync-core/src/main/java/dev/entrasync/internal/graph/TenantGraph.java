@@ -187,9 +187,12 @@ public final class TenantGraph {
         } catch (Exception e) {
             return ResponseClassifier.ofFailure(e);
         }
-        if (outcome instanceof Outcome.Retryable<T> retryable
-                && retryable.failure().status() == 429) {
-            stats.throttled();
+        if (outcome instanceof Outcome.Retryable<T> retryable) {
+            if (retryable.failure().status() == 429) {
+                stats.throttled();
+            } else if (retryable.failure().status() == 503) {
+                stats.unavailable();
+            }
         }
         if (outcome instanceof Outcome.Refused<T> refused
                 && refused.failure() instanceof GraphException failure
