@@ -225,14 +225,7 @@ public final class Preflight {
             }
             return p1;
         } catch (GraphException e) {
-            problems.add(new PreflightProblem(
-                    PreflightProblem.Kind.PROBE_FAILED,
-                    PreflightProblem.Severity.WARNING,
-                    "Could not tell whether tenant " + tenant + " has " + DatasetRequirements.ENTRA_ID_P1 + ": "
-                            + e.getMessage(),
-                    "Run the preflight again later.",
-                    null,
-                    null));
+            problems.add(probeFailed(tenant, DatasetRequirements.ENTRA_ID_P1, e));
             return null;
         }
     }
@@ -262,14 +255,17 @@ public final class Preflight {
                         null));
             }
         } catch (GraphException e) {
-            problems.add(new PreflightProblem(
-                    PreflightProblem.Kind.PROBE_FAILED,
-                    PreflightProblem.Severity.WARNING,
-                    "Could not tell whether tenant " + tenant + " has " + DatasetRequirements.MICROSOFT_INTUNE + ": "
-                            + e.getMessage(),
-                    "Run the preflight again later.",
-                    null,
-                    null));
+            problems.add(probeFailed(tenant, DatasetRequirements.MICROSOFT_INTUNE, e));
         }
+    }
+
+    private static PreflightProblem probeFailed(TenantId tenant, String license, GraphException e) {
+        return new PreflightProblem(
+                PreflightProblem.Kind.PROBE_FAILED,
+                PreflightProblem.Severity.WARNING,
+                "Could not tell whether tenant " + tenant + " has " + license + ": " + e.getMessage(),
+                "Run the preflight again later.",
+                null,
+                null);
     }
 }

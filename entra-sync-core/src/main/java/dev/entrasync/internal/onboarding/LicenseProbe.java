@@ -29,21 +29,7 @@ public final class LicenseProbe {
      * @throws GraphException for any other answer (a missing permission, an outage)
      */
     public static boolean hasIntune(TenantGraph graph, RequestStats stats) {
-        try {
-            graph.send(
-                    GraphRequest.get(
-                            graph.v1(INTUNE_PROBE),
-                            Priority.NORMAL,
-                            List.of(GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL.value())),
-                    GraphPager.reader(p -> {
-                        p.skipChildren();
-                        return Boolean.TRUE;
-                    }),
-                    stats);
-            return true;
-        } catch (LicenseRequiredException e) {
-            return false;
-        }
+        return answers(graph, INTUNE_PROBE, GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL, stats);
     }
 
     /**
@@ -52,10 +38,14 @@ public final class LicenseProbe {
      * @throws GraphException for any other answer (a missing permission, an outage)
      */
     public static boolean hasEntraIdP1(TenantGraph graph, RequestStats stats) {
+        return answers(graph, PROBE, GraphPermission.AUDIT_LOG_READ_ALL, stats);
+    }
+
+    /** True when Graph answers {@code path}, false when it refuses it for a missing licence. */
+    private static boolean answers(TenantGraph graph, String path, GraphPermission permission, RequestStats stats) {
         try {
             graph.send(
-                    GraphRequest.get(
-                            graph.v1(PROBE), Priority.NORMAL, List.of(GraphPermission.AUDIT_LOG_READ_ALL.value())),
+                    GraphRequest.get(graph.v1(path), Priority.NORMAL, List.of(permission.value())),
                     GraphPager.reader(p -> {
                         p.skipChildren();
                         return Boolean.TRUE;
