@@ -5,7 +5,7 @@
 # Usage: scripts/check-reproducible.sh   (needs Java 17 and Maven; about two minutes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-modules="entra-sync-bom,entra-sync-testkit,entra-sync-core,entra-sync-testing,entra-sync-jdbc,entra-sync-micrometer"
+modules="entra-sync-bom,entra-sync-testkit,entra-sync-core,entra-sync-testing,entra-sync-jdbc,entra-sync-micrometer,entra-sync-spring-boot-starter"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

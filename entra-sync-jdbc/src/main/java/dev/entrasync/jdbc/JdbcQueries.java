@@ -1,9 +1,11 @@
 package dev.entrasync.jdbc;
 
+import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.DatasetTable;
 import dev.entrasync.jdbc.internal.DatasetTables;
+import dev.entrasync.jdbc.internal.ExportRows;
 import dev.entrasync.jdbc.internal.ManagedDevicesTable;
 import dev.entrasync.jdbc.internal.Row;
 import dev.entrasync.model.EntraApplication;
@@ -13,6 +15,9 @@ import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraUser;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -191,6 +197,74 @@ public final class JdbcQueries {
                 default -> new PageShape(List.of("display_name"), "display_name, id");
             };
         }
+    }
+
+    /** How many rows an export fetches from the database at a time. */
+    static final int EXPORT_FETCH_SIZE = 500;
+
+    /**
+     * Writes the tenant's current records of {@code dataset} to {@code out} as CSV or JSON lines, in UTF-8 without
+     * a byte-order mark, with the columns of {@link DatasetColumns#of(Dataset)} and in the order {@link #page} reads
+     * them. Streams: rows are read through a forward-only cursor ({@value #EXPORT_FETCH_SIZE} rows fetched at a
+     * time) and each is written before the next is read; no list of the records is kept. On PostgreSQL the
+     * cursor needs a transaction, so the read runs in one (read only in effect; it is committed at the end).
+     *
+     * <p>Runs on the calling thread and holds one pooled connection until the last row is written. {@code out} is
+     * flushed, not closed. When writing fails part-way, what was written stays written.
+     *
+     * @param tenant the tenant; never null
+     * @param dataset the dataset; never null
+     * @param format {@link ExportFormat#CSV} or {@link ExportFormat#JSON_LINES}; never null
+     * @param out where to write; never null; flushed, not closed
+     * @return the number of records written (CSV's header row not counted)
+     * @throws UncheckedIOException if writing to {@code out} fails
+     * @throws JdbcStoreException if reading the database fails
+     */
+    public long export(TenantId tenant, Dataset dataset, ExportFormat format, OutputStream out) {
+        Objects.requireNonNull(tenant, "tenant");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(out, "out");
+        return export(tenant, DatasetColumns.of(dataset), format, out);
+    }
+
+    private <R extends EntraRecord> long export(
+            TenantId tenant, DatasetColumns<R> columns, ExportFormat format, OutputStream out) {
+        DatasetTable<R> table = DatasetTables.forType(columns.type());
+        String sql = "SELECT * FROM " + db.table(table.name()) + " WHERE tenant_id = ? AND removed_at IS NULL"
+                + " ORDER BY " + PageShape.of(table.name()).order();
+        String operation = "exporting " + columns.dataset().key() + " of tenant " + tenant;
+        return db.withConnection(operation, c -> {
+            boolean autoCommit = c.getAutoCommit();
+            // PostgreSQL's driver only honours the fetch size (a server-side cursor) outside auto-commit:
+            // https://jdbc.postgresql.org/documentation/query/#getting-results-based-on-a-cursor
+            c.setAutoCommit(false);
+            try (PreparedStatement statement =
+                    c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(EXPORT_FETCH_SIZE);
+                statement.setString(1, tenant.value());
+                long count = 0;
+                try (ResultSet rows = statement.executeQuery()) {
+                    ExportRows writer = format == ExportFormat.CSV
+                            ? ExportRows.csv(out, columns.names(), ExportFormat.CSV_LIST_SEPARATOR)
+                            : ExportRows.jsonLines(out, columns.names());
+                    Row row = new Row(rows, db.dialect());
+                    while (rows.next()) {
+                        writer.row(columns.values(table.reader().read(row)));
+                        count++;
+                    }
+                    writer.finish();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(operation + ": writing the export failed", e);
+                }
+                c.commit();
+                return count;
+            } finally {
+                if (!c.getAutoCommit()) {
+                    c.rollback();
+                }
+                c.setAutoCommit(autoCommit);
+            }
+        });
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.entrasync.examples.web;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
+import dev.entrasync.jdbc.DatasetColumns;
 import dev.entrasync.jdbc.JdbcQueries;
 import dev.entrasync.jdbc.RecordPage;
 import dev.entrasync.model.EntraRecord;
@@ -35,7 +36,7 @@ final class DatasetPage {
 
     /** The tab's HTML for company {@code companyId}. */
     String render(String companyId, TenantId tenant, Dataset dataset, String rawSearch, String rawPage) {
-        RecordTables<?> table = RecordTables.of(dataset);
+        DatasetColumns<?> table = DatasetColumns.of(dataset);
         String search = search(rawSearch);
         long number = pageNumber(rawPage);
         RecordPage<? extends EntraRecord> page =
@@ -47,7 +48,7 @@ final class DatasetPage {
         }
         List<List<String>> rows = new ArrayList<>();
         for (EntraRecord record : page.records()) {
-            rows.add(table.cells(record, cells));
+            rows.add(RecordTables.cells(table, record, cells));
         }
         StringBuilder html = new StringBuilder("<form method=\"get\" action=\"/companies/")
                 .append(Html.esc(companyId))
@@ -64,7 +65,7 @@ final class DatasetPage {
                     .append("</p>");
             return html.toString();
         }
-        html.append(Html.rawTable(table.columns(), rows));
+        html.append(Html.rawTable(table.names(), rows));
         long from = (number - 1) * SIZE + 1;
         long to = from + page.records().size() - 1;
         html.append("<p id=\"pager\"><span id=\"range\">")

@@ -1,5 +1,6 @@
 package dev.entrasync.examples.cli;
 
+import dev.entrasync.testkit.SimulatedCloud;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -38,6 +39,44 @@ final class CliRunner {
             System.setOut(out);
             System.setErr(err);
         }
+    }
+
+    /**
+     * Runs {@code sync} against {@code cloud} in a new process, the client secret in the environment variable
+     * {@code TEST_CLIENT_SECRET}, into database {@code db} with key file {@code keyFile}, plus {@code extra}.
+     */
+    static Run syncSimulated(
+            SimulatedCloud cloud, String clientId, String secret, String db, Path keyFile, String... extra) {
+        return process(
+                Map.of("TEST_CLIENT_SECRET", secret),
+                List.of(),
+                Main.class.getName(),
+                syncArguments(cloud, clientId, db, keyFile, extra).toArray(String[]::new));
+    }
+
+    /**
+     * The arguments of {@code sync} against {@code cloud} with the client secret read from the environment variable
+     * {@code TEST_CLIENT_SECRET}, into database {@code db} with key file {@code keyFile}, plus {@code extra}.
+     */
+    static List<String> syncArguments(SimulatedCloud cloud, String clientId, String db, Path keyFile, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "sync",
+                "--cloud",
+                "custom",
+                "--login-url",
+                cloud.loginUrl(),
+                "--graph-url",
+                cloud.graphUrl() + "/v1.0",
+                "--client-id",
+                clientId,
+                "--client-secret-env",
+                "TEST_CLIENT_SECRET",
+                "--db",
+                db,
+                "--key-file",
+                keyFile.toString()));
+        args.addAll(List.of(extra));
+        return args;
     }
 
     /** Runs {@code java [jvmArgs] <main> args} with these extra environment variables, on this test's class path. */

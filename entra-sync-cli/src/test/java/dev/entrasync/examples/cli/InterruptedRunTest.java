@@ -52,27 +52,17 @@ class InterruptedRunTest {
     private Process syncing() throws Exception {
         contoso.consent(app, Permissions.allRead());
         cloud.latency(Duration.ofMillis(250), Duration.ZERO);
-        Process sync = start(
-                "sync",
-                "--tenant",
-                contoso.id(),
-                "--cloud",
-                "custom",
-                "--login-url",
-                cloud.loginUrl(),
-                "--graph-url",
-                cloud.graphUrl() + "/v1.0",
-                "--client-id",
-                CLIENT_ID,
-                "--client-secret-env",
-                "TEST_CLIENT_SECRET",
-                "--credential-tenant",
-                contoso.id(),
-                "--no-progress",
-                "--db",
-                db(),
-                "--key-file",
-                dir.resolve("key").toString());
+        Process sync = start(CliRunner.syncArguments(
+                        cloud,
+                        CLIENT_ID,
+                        db(),
+                        dir.resolve("key"),
+                        "--tenant",
+                        contoso.id(),
+                        "--credential-tenant",
+                        contoso.id(),
+                        "--no-progress")
+                .toArray(String[]::new));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (cloud.graphCalls().size() < 2) {
             assertThat(sync.isAlive())

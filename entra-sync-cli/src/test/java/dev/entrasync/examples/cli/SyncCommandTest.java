@@ -11,7 +11,6 @@ import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -42,25 +41,7 @@ class SyncCommandTest {
     }
 
     private CliRunner.Run sync(String... extra) {
-        List<String> args = new ArrayList<>(List.of(
-                "sync",
-                "--cloud",
-                "custom",
-                "--login-url",
-                cloud.loginUrl(),
-                "--graph-url",
-                cloud.graphUrl() + "/v1.0",
-                "--client-id",
-                CLIENT_ID,
-                "--client-secret-env",
-                "TEST_CLIENT_SECRET",
-                "--db",
-                db(),
-                "--key-file",
-                dir.resolve("key").toString()));
-        args.addAll(List.of(extra));
-        return CliRunner.process(
-                Map.of("TEST_CLIENT_SECRET", SECRET), List.of(), Main.class.getName(), args.toArray(String[]::new));
+        return CliRunner.syncSimulated(cloud, CLIENT_ID, SECRET, db(), dir.resolve("key"), extra);
     }
 
     @Test
@@ -190,7 +171,7 @@ class SyncCommandTest {
         assertThat(apps.out())
                 .contains("Graph permissions")
                 .contains("Microsoft Graph")
-                .contains("app registration")
+                .contains("App registration")
                 .contains("User.Read.All")
                 .contains(applications + " of " + applications + " applications");
         String hint = (String)
