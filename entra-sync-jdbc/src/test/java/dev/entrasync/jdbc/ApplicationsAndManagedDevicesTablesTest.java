@@ -157,4 +157,37 @@ class ApplicationsAndManagedDevicesTablesTest {
         assertThat(queries.entraDevice(OTHER, TestRecords.managedDevice(4, null, null, null, "d-2")))
                 .isEmpty();
     }
+
+    @DatabaseTest
+    void bothDatasetsExportWithTheirColumns(TestDatabase db) throws Exception {
+        JdbcStorage storage = db.storageBuilder().build();
+        run(storage, TENANT, Dataset.APPLICATIONS, "r1", true, List.of(TestRecords.application(1)));
+        run(
+                storage,
+                TENANT,
+                Dataset.MANAGED_DEVICES,
+                "r1",
+                true,
+                List.of(TestRecords.managedDevice(2, "5CG1234XYZ", "A4C3F0851B2D", "00155D010203", "d-2")));
+        java.io.ByteArrayOutputStream apps = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream devices = new java.io.ByteArrayOutputStream();
+
+        assertThat(storage.queries().export(TENANT, Dataset.APPLICATIONS, ExportFormat.JSON_LINES, apps))
+                .isEqualTo(1);
+        assertThat(storage.queries().export(TENANT, Dataset.MANAGED_DEVICES, ExportFormat.CSV, devices))
+                .isEqualTo(1);
+
+        com.fasterxml.jackson.databind.JsonNode app = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(apps.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(app.get("Kind").asText()).isEqualTo("Service principal");
+        assertThat(app.get("Microsoft Graph permissions").toString()).isEqualTo("[\"Mail.Send\",\"User.Read.All\"]");
+        assertThat(app.get("Secrets and certificates").get(0).asText())
+                .isEqualTo("Secret Secret ñ 1, ends 2026-03-21T00:00:00Z");
+        assertThat(app.get("Next expiry").asText()).isEqualTo("2026-03-21T00:00:00Z");
+        String csv = devices.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .startsWith("Device,OS,Version,Compliance,Management agent,Serial number,")
+                .contains("Wi-Fi MAC,Ethernet MAC");
+        assertThat(csv).contains("5CG1234XYZ").contains("A4C3F0851B2D").contains("00155D010203");
+    }
 }
