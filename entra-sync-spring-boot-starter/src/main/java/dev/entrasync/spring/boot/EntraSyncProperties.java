@@ -42,7 +42,9 @@ public record EntraSyncProperties(
             "roles",
             "audit_logs",
             "secure_scores",
-            "tenant_profile"
+            "tenant_profile",
+            "applications",
+            "managed_devices"
         })
         Set<Dataset> datasets,
 
