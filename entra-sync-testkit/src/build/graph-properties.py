@@ -9,6 +9,7 @@ NS = {"e": "http://docs.oasis-open.org/odata/ns/edm"}
 TYPES = ["user", "group", "device", "organization", "subscribedSku", "directoryRole",
          "directoryAudit", "secureScore", "secureScoreControlProfile", "userRegistrationDetails",
          "delegatedAdminCustomer", "contract", "unifiedRoleAssignment", "servicePrincipal",
+         "conditionalAccessPolicy", "identitySecurityDefaultsEnforcementPolicy",
          "directoryObject", "message", "application", "managedDevice", "appRoleAssignment"]
 
 root = ET.parse(sys.argv[1]).getroot()

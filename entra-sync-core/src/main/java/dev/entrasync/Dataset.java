@@ -25,6 +25,16 @@ public enum Dataset {
     /** The tenant's profile and verified domains ({@code /organization}). */
     TENANT_PROFILE,
     /**
+     * Each user's last interactive, non-interactive and successful sign-in ({@code signInActivity} on {@code /users});
+     * needs Microsoft Entra ID P1, without which it is reported unknown (a warning), never as "never signed in".
+     */
+    SIGN_IN_ACTIVITY,
+    /**
+     * Conditional Access policies ({@code /identity/conditionalAccess/policies}, Entra ID P1) and the tenant's security
+     * defaults ({@code /policies/identitySecurityDefaultsEnforcementPolicy}, read with or without P1).
+     */
+    CONDITIONAL_ACCESS,
+    /**
      * App registrations and service principals with their secrets' and certificates' dates, and the Microsoft Graph
      * application permissions granted to each service principal ({@code /applications}, {@code /servicePrincipals}).
      */

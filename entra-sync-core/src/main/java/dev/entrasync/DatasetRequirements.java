@@ -13,7 +13,7 @@ import java.util.Set;
  */
 public final class DatasetRequirements {
 
-    /** The licence that gates the MFA registration report and sign-in activity. */
+    /** The licence that gates the MFA registration report, sign-in activity and Conditional Access. */
     public static final String ENTRA_ID_P1 = "Microsoft Entra ID P1";
 
     /**
@@ -39,6 +39,14 @@ public final class DatasetRequirements {
         PERMISSIONS.put(Dataset.AUDIT_LOGS, List.of(GraphPermission.AUDIT_LOG_READ_ALL));
         PERMISSIONS.put(Dataset.SECURE_SCORES, List.of(GraphPermission.SECURITY_EVENTS_READ_ALL));
         PERMISSIONS.put(Dataset.TENANT_PROFILE, List.of(GraphPermission.ORGANIZATION_READ_ALL));
+        // signInActivity is a property of /users: User.Read.All to list them, AuditLog.Read.All for the property
+        // (https://learn.microsoft.com/graph/api/user-list: "Details for this property require ... AuditLog.Read.All")
+        PERMISSIONS.put(
+                Dataset.SIGN_IN_ACTIVITY, List.of(GraphPermission.USER_READ_ALL, GraphPermission.AUDIT_LOG_READ_ALL));
+        // both /identity/conditionalAccess/policies and /policies/identitySecurityDefaultsEnforcementPolicy name
+        // Policy.Read.All as least privileged (conditionalaccessroot-list-policies,
+        // identitysecuritydefaultsenforcementpolicy-get)
+        PERMISSIONS.put(Dataset.CONDITIONAL_ACCESS, List.of(GraphPermission.POLICY_READ_ALL));
         PERMISSIONS.put(Dataset.APPLICATIONS, List.of(GraphPermission.APPLICATION_READ_ALL));
         PERMISSIONS.put(Dataset.MANAGED_DEVICES, List.of(GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL));
     }
@@ -56,16 +64,18 @@ public final class DatasetRequirements {
     }
 
     /**
-     * The licence the dataset (or part of it) needs, if any: users' MFA needs Entra ID P1, managed devices need
-     * Microsoft Intune.
+     * The licence the dataset (or part of it) needs, if any: users' MFA, sign-in activity and Conditional Access
+     * policies need Entra ID P1 (without it those parts are reported unknown, with a warning, and the rest syncs);
+     * managed devices need Microsoft Intune (without it that dataset fails with the reason).
      *
      * @param dataset the dataset; never null
-     * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}, {@link #MICROSOFT_INTUNE} for
-     *     {@link Dataset#MANAGED_DEVICES}; empty for every other dataset
+     * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}, {@link Dataset#SIGN_IN_ACTIVITY} and
+     *     {@link Dataset#CONDITIONAL_ACCESS}, {@link #MICROSOFT_INTUNE} for {@link Dataset#MANAGED_DEVICES}; empty for
+     *     every other dataset
      */
     public static Optional<String> license(Dataset dataset) {
         return switch (dataset) {
-            case USERS -> Optional.of(ENTRA_ID_P1);
+            case USERS, SIGN_IN_ACTIVITY, CONDITIONAL_ACCESS -> Optional.of(ENTRA_ID_P1);
             case MANAGED_DEVICES -> Optional.of(MICROSOFT_INTUNE);
             default -> Optional.empty();
         };

@@ -31,8 +31,8 @@ public enum GraphPermission {
      */
     ROLE_MANAGEMENT_READ_DIRECTORY("RoleManagement.Read.Directory", "483bed4a-2ad3-4361-a73b-c83ccdbdc53c"),
     /**
-     * {@code AuditLog.Read.All}: reads directory audit logs and the MFA registration report; needed by
-     * {@link Dataset#AUDIT_LOGS} and {@link Dataset#USERS} (users' MFA).
+     * {@code AuditLog.Read.All}: reads directory audit logs, the MFA registration report and users' sign-in activity;
+     * needed by {@link Dataset#AUDIT_LOGS}, {@link Dataset#USERS} (users' MFA) and {@link Dataset#SIGN_IN_ACTIVITY}.
      */
     AUDIT_LOG_READ_ALL("AuditLog.Read.All", "b0afded3-3588-46d8-8b3d-9842eff778da"),
     /** {@code SecurityEvents.Read.All}: reads Microsoft Secure Score; needed by {@link Dataset#SECURE_SCORES}. */
@@ -42,6 +42,11 @@ public enum GraphPermission {
      * and by onboarding (each tenant's name and domain), so always in the permission manifest.
      */
     ORGANIZATION_READ_ALL("Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6"),
+    /**
+     * {@code Policy.Read.All}: reads the tenant's policies, Conditional Access and security defaults among them; needed
+     * by {@link Dataset#CONDITIONAL_ACCESS}.
+     */
+    POLICY_READ_ALL("Policy.Read.All", "246dd0d5-5bd0-4def-940b-0421030a5b68"),
     /**
      * {@code Application.Read.All}: reads app registrations and service principals with their credentials' metadata
      * and app role assignments; needed by {@link Dataset#APPLICATIONS}.

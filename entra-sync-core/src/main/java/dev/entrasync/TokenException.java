@@ -24,6 +24,8 @@ public final class TokenException extends EntraSyncException {
     private final TenantId tenant;
     /** Microsoft's description (first line, without trace ids); null when there was none. */
     private final String microsoftDescription;
+    /** The fix for this credential (e.g. naming the certificate's thumbprint); never null. */
+    private final String fix;
 
     /**
      * @param failure what kind of failure
@@ -41,16 +43,47 @@ public final class TokenException extends EntraSyncException {
             TenantId tenant,
             String microsoftDescription,
             Throwable cause) {
-        super(message(failure, aadstsCode, credentialName, tenant, microsoftDescription), cause);
+        this(failure, aadstsCode, credentialName, tenant, microsoftDescription, null, cause);
+    }
+
+    /**
+     * With a fix that names this credential's specifics, such as the thumbprint of the certificate to upload.
+     *
+     * @param failure what kind of failure
+     * @param aadstsCode the AADSTS number, or null when there was none
+     * @param credentialName the credential used
+     * @param tenant the tenant the token was for, or null when it was for no one tenant
+     * @param microsoftDescription Microsoft's description (first line, without trace ids), or null
+     * @param fix the fix in plain words for this credential; null for {@link TokenFailure#fix()}
+     * @param cause the underlying exception, or null
+     */
+    public TokenException(
+            TokenFailure failure,
+            Integer aadstsCode,
+            String credentialName,
+            TenantId tenant,
+            String microsoftDescription,
+            String fix,
+            Throwable cause) {
+        super(
+                message(
+                        failure,
+                        aadstsCode,
+                        credentialName,
+                        tenant,
+                        microsoftDescription,
+                        fix == null ? failure.fix() : fix),
+                cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.aadstsCode = aadstsCode;
         this.credentialName = credentialName;
         this.tenant = tenant;
         this.microsoftDescription = microsoftDescription;
+        this.fix = fix == null ? failure.fix() : fix;
     }
 
     private static String message(
-            TokenFailure failure, Integer code, String credential, TenantId tenant, String description) {
+            TokenFailure failure, Integer code, String credential, TenantId tenant, String description, String fix) {
         StringBuilder sb = new StringBuilder("No token for tenant ")
                 .append(tenant)
                 .append(" with credential '")
@@ -63,7 +96,7 @@ public final class TokenException extends EntraSyncException {
         if (description != null && !description.isBlank()) {
             sb.append(" Microsoft said: \"").append(description).append("\".");
         }
-        sb.append(" Fix: ").append(failure.fix());
+        sb.append(" Fix: ").append(fix);
         return sb.toString();
     }
 
@@ -116,10 +149,11 @@ public final class TokenException extends EntraSyncException {
     /**
      * The plain-words fix.
      *
-     * @return the fix in plain words, the same as {@link TokenFailure#fix()} of {@link #failure()}; never null
+     * @return the fix in plain words: {@link TokenFailure#fix()} of {@link #failure()}, or a fix naming this
+     *     credential's specifics (such as the thumbprint of the certificate to upload); never null
      */
     public String fix() {
-        return failure.fix();
+        return fix;
     }
 
     @Override

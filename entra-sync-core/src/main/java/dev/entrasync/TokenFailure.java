@@ -20,6 +20,46 @@ public enum TokenFailure {
             "The client secret has expired.",
             "Create a new client secret in the app registration, rotate it into entra-sync, and record its expiry date.",
             7000222),
+    /**
+     * AADSTS700027: the client assertion's signature does not verify against any certificate on the app
+     * registration (the certificate was never uploaded, was removed, or its key credential has expired). See
+     * <a href="https://learn.microsoft.com/azure/developer/java/sdk/troubleshooting-authentication-service-principal">
+     * Troubleshoot service principal authentication</a>. {@link TokenException#fix()} names the thumbprint.
+     */
+    CERTIFICATE_NOT_REGISTERED(
+            false,
+            "Microsoft Entra did not accept the certificate's signature: the certificate entra-sync signs with is not uploaded to the app registration (never uploaded, removed, or expired there).",
+            "Upload the certificate entra-sync uses (the public .cer/.pem, not the private key) to the app registration under Certificates & secrets > Certificates, or configure entra-sync with a certificate that is uploaded there.",
+            700027),
+    /** AADSTS700024: the client assertion has expired, is not yet valid, or its lifetime is too long. */
+    ASSERTION_EXPIRED(
+            false,
+            "The client assertion is not within its valid time range: it has expired, is not yet valid, or is valid for too long.",
+            "If a client assertion callback supplies it, make the callback return a fresh token at every call (do not cache it; a Kubernetes projected service-account token is renewed by the kubelet); otherwise check this server's clock (NTP).",
+            700024),
+    /** AADSTS70021: no federated identity credential on the app matches the assertion's issuer, subject and audience. */
+    NO_FEDERATED_CREDENTIAL(
+            false,
+            "No federated identity credential on the app registration matches the assertion's issuer, subject and audience.",
+            "Add a federated identity credential to the app registration (Certificates & secrets > Federated credentials) with exactly the issuer and subject of the token the callback returns and the audience api://AzureADTokenExchange, or make the callback return that identity's token.",
+            70021),
+    /**
+     * AADSTS700023 (audience), 700021 (application id), 700022/50027 (malformed): the client assertion does not
+     * fit this app or token endpoint.
+     */
+    ASSERTION_INVALID(
+            false,
+            "The client assertion is malformed, or its audience, issuer or subject do not fit this app and token endpoint.",
+            "If a client assertion callback supplies it, make it return the identity provider's token issued for the audience api://AzureADTokenExchange; for a certificate, check the credential's client id and cloud.",
+            700023,
+            700021,
+            700022,
+            50027),
+    /** The host's client assertion callback threw, returned nothing or returned something that is not a JWT. */
+    ASSERTION_CALLBACK_FAILED(
+            false,
+            "The host's client assertion callback failed or returned no usable assertion, so no token was requested.",
+            "Check the callback the host registered for this credential: it must return the identity provider's signed token (a JWT with three dot-separated parts) each time it is called; see the host's logs for why it failed."),
     /** AADSTS700016. */
     APP_NOT_IN_TENANT(
             false,
@@ -147,12 +187,15 @@ public enum TokenFailure {
      * Whether nothing will change until a person acts on the credential or the consent (a wrong or
      * expired secret, a missing consent, a disabled app). The engine stops retrying such tenants.
      *
-     * @return true for {@link #INVALID_SECRET}, {@link #SECRET_EXPIRED}, {@link #APP_NOT_IN_TENANT},
-     *     {@link #APP_DISABLED}, {@link #TENANT_NOT_FOUND} and {@link #WRONG_CLOUD}; false for every other failure
+     * @return true for {@link #INVALID_SECRET}, {@link #SECRET_EXPIRED}, {@link #CERTIFICATE_NOT_REGISTERED},
+     *     {@link #NO_FEDERATED_CREDENTIAL}, {@link #APP_NOT_IN_TENANT}, {@link #APP_DISABLED},
+     *     {@link #TENANT_NOT_FOUND} and {@link #WRONG_CLOUD}; false for every other failure
      */
     public boolean isPermanent() {
         return this == INVALID_SECRET
                 || this == SECRET_EXPIRED
+                || this == CERTIFICATE_NOT_REGISTERED
+                || this == NO_FEDERATED_CREDENTIAL
                 || this == APP_NOT_IN_TENANT
                 || this == APP_DISABLED
                 || this == TENANT_NOT_FOUND

@@ -8,6 +8,7 @@ package dev.entrasync.model;
 public sealed interface EntraRecord
         permits EntraApplication,
                 EntraAuditEvent,
+                EntraConditionalAccessPolicy,
                 EntraDevice,
                 EntraGroup,
                 EntraLicense,
@@ -15,6 +16,8 @@ public sealed interface EntraRecord
                 EntraRole,
                 EntraSecureScore,
                 EntraSecureScoreControl,
+                EntraSecurityDefaults,
+                EntraSignInActivity,
                 EntraTenantProfile,
                 EntraUser {
 

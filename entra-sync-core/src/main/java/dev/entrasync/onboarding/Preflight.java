@@ -1,6 +1,7 @@
 package dev.entrasync.onboarding;
 
 import dev.entrasync.AppCredential;
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.CredentialStore;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetRequirements;
@@ -95,19 +96,24 @@ public final class Preflight {
                             "No credential named '" + credentialName + "' is in the credential store.",
                             "Save the credential again, or map the tenant with an existing credential.",
                             null,
-                            null)));
+                            null)),
+                    null);
         }
         AppCredential credential = found.get();
         List<PreflightProblem> problems = new ArrayList<>();
-        Long days = credential.daysUntilSecretExpires(clock).orElse(null);
-        boolean expired = credential.secretExpiry().map(at -> !now.isBefore(at)).orElse(false);
+        Long days = credential.daysUntilCredentialExpires(clock).orElse(null);
+        boolean expired =
+                credential.credentialExpiry().map(at -> !now.isBefore(at)).orElse(false);
         secretProblems(credential, days, expired, problems);
 
         AccessToken token;
         try {
             token = transport.tokens().token(credential, tenant.value());
         } catch (TokenException e) {
-            if (!(e.failure() == TokenFailure.SECRET_EXPIRED && expired)) {
+            boolean alreadySaid = expired
+                    && (e.failure() == TokenFailure.SECRET_EXPIRED
+                            || e.failure() == TokenFailure.CERTIFICATE_NOT_REGISTERED);
+            if (!alreadySaid) {
                 boolean consent = e.failure() == TokenFailure.APP_NOT_IN_TENANT;
                 problems.add(new PreflightProblem(
                         e.failure() == TokenFailure.SECRET_EXPIRED
@@ -119,18 +125,37 @@ public final class Preflight {
                         null,
                         consent ? consentFlow.forTenant(credentialName, tenant, null) : null));
             }
-            return new PreflightReport(credentialName, tenant, now, false, Set.of(), required, days, null, problems);
+            return new PreflightReport(
+                    credentialName, tenant, now, false, Set.of(), required, days, null, problems, credential.kind());
         }
         missingPermissions(credentialName, tenant, datasets, token.roles(), problems);
         Boolean p1 = probeLicense(credential, tenant, datasets, token.roles(), problems);
         probeIntune(credential, tenant, datasets, token.roles(), problems);
-        return new PreflightReport(credentialName, tenant, now, true, token.roles(), required, days, p1, problems);
+        return new PreflightReport(
+                credentialName, tenant, now, true, token.roles(), required, days, p1, problems, credential.kind());
     }
 
     private static void secretProblems(
             AppCredential credential, Long days, boolean expired, List<PreflightProblem> problems) {
-        String renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
-                + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name() + "\", newSecret, newExpiry).";
+        if (credential.kind() == AppCredential.Kind.ASSERTION) {
+            return; // a federated assertion is fetched at call time; nothing long-lived can expire
+        }
+        String which;
+        String renew;
+        if (credential.kind() == AppCredential.Kind.CERTIFICATE) {
+            ClientCertificate certificate = credential.certificate();
+            which = "The certificate (thumbprint " + certificate.thumbprint() + ") of credential '" + credential.name()
+                    + "'";
+            renew = "Create a new certificate, upload its public part to the app registration (Certificates &"
+                    + " secrets > Certificates), then rotate it into entra-sync with SecretLifecycle.rotate(\""
+                    + credential.name() + "\", newCertificate).";
+        } else {
+            which = "The client secret of credential '" + credential.name() + "'";
+            renew = "Create a new client secret in the app registration (Certificates & secrets), then rotate it"
+                    + " into entra-sync with SecretLifecycle.rotate(\"" + credential.name()
+                    + "\", newSecret, newExpiry).";
+        }
+        Instant expiresAt = credential.credentialExpiry().orElse(null);
         if (days == null) {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN,
@@ -144,8 +169,7 @@ public final class Preflight {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRED,
                     PreflightProblem.Severity.ERROR,
-                    "The client secret of credential '" + credential.name() + "' expired on "
-                            + credential.secretExpiresAt() + "; no tenant can be synced with it.",
+                    which + " expired on " + expiresAt + "; no tenant can be synced with it.",
                     renew,
                     null,
                     null));
@@ -153,8 +177,7 @@ public final class Preflight {
             problems.add(new PreflightProblem(
                     PreflightProblem.Kind.SECRET_EXPIRING,
                     PreflightProblem.Severity.WARNING,
-                    "The client secret of credential '" + credential.name() + "' expires in " + days + " days (on "
-                            + credential.secretExpiresAt() + "); syncing stops then.",
+                    which + " expires in " + days + " days (on " + expiresAt + "); syncing stops then.",
                     renew,
                     null,
                     null));
@@ -197,6 +220,21 @@ public final class Preflight {
         }
     }
 
+    /** What a tenant without P1 gets of the chosen datasets, in words. */
+    private static String gatedParts(Set<Dataset> datasets) {
+        List<String> parts = new ArrayList<>();
+        if (datasets.contains(Dataset.USERS)) {
+            parts.add("users' MFA registration will be reported as unknown");
+        }
+        if (datasets.contains(Dataset.SIGN_IN_ACTIVITY)) {
+            parts.add("sign-in activity will be reported as unknown (never as \"never signed in\")");
+        }
+        if (datasets.contains(Dataset.CONDITIONAL_ACCESS)) {
+            parts.add("it has no Conditional Access (only security defaults are read)");
+        }
+        return String.join(", ", parts);
+    }
+
     private Boolean probeLicense(
             AppCredential credential,
             TenantId tenant,
@@ -216,8 +254,8 @@ public final class Preflight {
                 problems.add(new PreflightProblem(
                         PreflightProblem.Kind.LICENSE_MISSING,
                         PreflightProblem.Severity.WARNING,
-                        "Tenant " + tenant + " has no " + DatasetRequirements.ENTRA_ID_P1 + " licence: users' MFA"
-                                + " registration and sign-in activity will be reported as unknown; everything else syncs.",
+                        "Tenant " + tenant + " has no " + DatasetRequirements.ENTRA_ID_P1 + " licence: "
+                                + gatedParts(datasets) + "; everything else syncs.",
                         "Assign " + DatasetRequirements.ENTRA_ID_P1 + " (or P2, or a suite that includes it such as"
                                 + " Microsoft 365 Business Premium) in the tenant; nothing changes in entra-sync.",
                         null,

@@ -21,9 +21,9 @@ public record PreflightProblem(
         CREDENTIAL_NOT_FOUND,
         /** Entra refused the app-only token (its AADSTS failure, in words). */
         TOKEN_REFUSED,
-        /** The client secret has expired. */
+        /** The client secret or certificate has expired. */
         SECRET_EXPIRED,
-        /** The client secret expires within 30 days. */
+        /** The client secret or certificate expires within 30 days. */
         SECRET_EXPIRING,
         /** The credential does not say when its secret expires. */
         SECRET_EXPIRY_UNKNOWN,

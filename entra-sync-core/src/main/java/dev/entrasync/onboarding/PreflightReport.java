@@ -1,5 +1,6 @@
 package dev.entrasync.onboarding;
 
+import dev.entrasync.AppCredential;
 import dev.entrasync.TenantId;
 import java.time.Instant;
 import java.util.List;
@@ -15,9 +16,12 @@ import java.util.Set;
  * @param tokenIssued whether Entra issued an app-only token
  * @param grantedPermissions the token's {@code roles}; empty without a token
  * @param requiredPermissions what the enabled datasets need (least-privileged names)
- * @param secretExpiresInDays whole days until the client secret expires (negative once expired), or null when unknown
+ * @param secretExpiresInDays whole days until the client secret or certificate expires (negative once expired), or
+ *     null when unknown (and for an assertion callback, which has no expiry)
  * @param entraIdP1 whether the tenant has Entra ID P1, when probed; null when not probed
  * @param problems what is wrong, errors first; empty when all is well
+ * @param credentialKind how the credential signs in (which the expiry in {@link #toString()} is named after); null
+ *     when the credential was not found
  */
 public record PreflightReport(
         String credentialName,
@@ -28,10 +32,11 @@ public record PreflightReport(
         List<String> requiredPermissions,
         Long secretExpiresInDays,
         Boolean entraIdP1,
-        List<PreflightProblem> problems) {
+        List<PreflightProblem> problems,
+        AppCredential.Kind credentialKind) {
 
     /**
-     * Copies the collections into unmodifiable ones and sorts the problems, errors first.
+     * A report about a client-secret credential (the form before certificates and assertions existed).
      *
      * @param credentialName the name of the credential checked
      * @param tenant the tenant checked
@@ -42,6 +47,45 @@ public record PreflightReport(
      * @param secretExpiresInDays whole days until the client secret expires, negative once expired; null when unknown
      * @param entraIdP1 whether the tenant has Entra ID P1; null when not probed
      * @param problems what is wrong, in any order; never null, empty when all is well
+     * @throws NullPointerException if a collection is null or holds null
+     */
+    public PreflightReport(
+            String credentialName,
+            TenantId tenant,
+            Instant checkedAt,
+            boolean tokenIssued,
+            Set<String> grantedPermissions,
+            List<String> requiredPermissions,
+            Long secretExpiresInDays,
+            Boolean entraIdP1,
+            List<PreflightProblem> problems) {
+        this(
+                credentialName,
+                tenant,
+                checkedAt,
+                tokenIssued,
+                grantedPermissions,
+                requiredPermissions,
+                secretExpiresInDays,
+                entraIdP1,
+                problems,
+                AppCredential.Kind.SECRET);
+    }
+
+    /**
+     * Copies the collections into unmodifiable ones and sorts the problems, errors first.
+     *
+     * @param credentialName the name of the credential checked
+     * @param tenant the tenant checked
+     * @param checkedAt when the check ran
+     * @param tokenIssued true if Entra issued an app-only token
+     * @param grantedPermissions the token's {@code roles}; never null, empty without a token
+     * @param requiredPermissions what the enabled datasets need; never null
+     * @param secretExpiresInDays whole days until the client secret or certificate expires, negative once expired;
+     *     null when unknown
+     * @param entraIdP1 whether the tenant has Entra ID P1; null when not probed
+     * @param problems what is wrong, in any order; never null, empty when all is well
+     * @param credentialKind how the credential signs in; null when the credential was not found
      * @throws NullPointerException if a collection is null or holds null
      */
     public PreflightReport {
@@ -81,7 +125,7 @@ public record PreflightReport(
                 .append("': ")
                 .append(problems.isEmpty() ? "all good" : ok() ? "can sync, with warnings" : "cannot sync yet");
         if (secretExpiresInDays != null) {
-            text.append("; client secret ")
+            text.append(credentialKind == AppCredential.Kind.CERTIFICATE ? "; certificate " : "; client secret ")
                     .append(secretExpiresInDays < 0 ? "expired" : "expires in " + secretExpiresInDays + " days");
         }
         for (PreflightProblem problem : problems) {

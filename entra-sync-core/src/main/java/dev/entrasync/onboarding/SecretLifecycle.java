@@ -19,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The client secret's lifecycle. {@link #checkExpiries()} warns {@link SecretListener}s 30, 14, 7
- * and 1 days before a secret expires and once it has, each threshold once per secret (the host calls
- * it daily, or more often). {@link #rotate} puts a new secret in place only after Entra accepted it:
+ * The lifecycle of client secrets and certificates. {@link #checkExpiries()} warns {@link SecretListener}s 30,
+ * 14, 7 and 1 days before a secret or certificate expires (a certificate's expiry is its {@code notAfter}) and
+ * once it has, each threshold once per credential (the host calls it daily, or more often); an assertion
+ * callback has nothing to expire. {@link #rotate} puts a new secret in place only after Entra accepted it:
  * it gets a token for the credential's home tenant with the new secret first, and keeps the old one
  * if that fails.
  *
@@ -59,11 +60,11 @@ public final class SecretLifecycle implements SecretExpiryCheck {
         Instant now = clock.instant();
         List<SecretExpiryWarning> out = new ArrayList<>();
         for (AppCredential credential : credentials.list()) {
-            if (credential.secretExpiresAt() == null) {
+            if (credential.credentialExpiry().isEmpty()) {
                 continue;
             }
-            Instant expiresAt = credential.secretExpiresAt();
-            long days = credential.daysUntilSecretExpires(clock).orElseThrow();
+            Instant expiresAt = credential.credentialExpiry().orElseThrow();
+            long days = credential.daysUntilCredentialExpires(clock).orElseThrow();
             int threshold = threshold(now, expiresAt, days);
             Sent last = sent.get(credential.name());
             boolean already = last != null && last.expiresAt().equals(expiresAt) && last.threshold() <= threshold;
@@ -76,7 +77,10 @@ public final class SecretLifecycle implements SecretExpiryCheck {
                     expiresAt,
                     days,
                     threshold,
-                    message(credential.name(), expiresAt, days, threshold));
+                    message(credential, expiresAt, days, threshold),
+                    credential.certificate() == null
+                            ? null
+                            : credential.certificate().thumbprint());
             LOG.warn("{}", warning.message());
             notifyListeners(l -> {
                 if (warning.expired()) {
@@ -104,14 +108,22 @@ public final class SecretLifecycle implements SecretExpiryCheck {
         return found;
     }
 
-    private static String message(String name, Instant expiresAt, long days, int threshold) {
-        String fix = " Create a new client secret in the app registration (Certificates & secrets) and rotate it into"
-                + " entra-sync.";
+    private static String message(AppCredential credential, Instant expiresAt, long days, int threshold) {
+        String name = credential.name();
+        boolean certificate = credential.kind() == AppCredential.Kind.CERTIFICATE;
+        String what = certificate
+                ? "The certificate (thumbprint " + credential.certificate().thumbprint() + ")"
+                : "The client secret";
+        String fix = certificate
+                ? " Create a new certificate, upload its public part to the app registration (Certificates & secrets"
+                        + " > Certificates) and rotate it into entra-sync."
+                : " Create a new client secret in the app registration (Certificates & secrets) and rotate it into"
+                        + " entra-sync.";
         return threshold == 0
-                ? "The client secret of credential '" + name + "' expired on " + expiresAt
+                ? what + " of credential '" + name + "' expired on " + expiresAt
                         + "; every sync with it fails until it is replaced." + fix
-                : "The client secret of credential '" + name + "' expires in " + days + (days == 1 ? " day" : " days")
-                        + " (on " + expiresAt + ")." + fix;
+                : what + " of credential '" + name + "' expires in " + days + (days == 1 ? " day" : " days") + " (on "
+                        + expiresAt + ")." + fix;
     }
 
     /**
@@ -139,13 +151,44 @@ public final class SecretLifecycle implements SecretExpiryCheck {
         }
         AppCredential candidate =
                 old.toBuilder().secret(newSecret).secretExpiresAt(newExpiry).build();
+        return rotateTo(old, candidate, newExpiry);
+    }
+
+    /**
+     * Replaces a credential's secret or certificate with a certificate once Entra has accepted it (the
+     * certificate must already be uploaded to the app registration), as {@link #rotate(String, ClientSecret,
+     * Instant)} does for secrets: the old credential stays in use if Entra refuses or the store fails.
+     *
+     * @param credentialName the name of the credential to rotate; never null
+     * @param newCertificate the new certificate with its private key; never null
+     * @return the saved credential
+     * @throws IllegalArgumentException if the credential is unknown or the certificate has already expired
+     * @throws SecretRotationException if the certificate was refused or could not be saved (the old one is kept)
+     * @throws NullPointerException if an argument is null
+     */
+    public synchronized AppCredential rotate(String credentialName, dev.entrasync.ClientCertificate newCertificate) {
+        Objects.requireNonNull(newCertificate, "newCertificate");
+        AppCredential old = credentials
+                .find(Objects.requireNonNull(credentialName, "credentialName"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "credentialName: no credential named '" + credentialName + "' in the credential store"));
+        if (!newCertificate.notAfter().isAfter(clock.instant())) {
+            throw new IllegalArgumentException("newCertificate: " + newCertificate + " expired on "
+                    + newCertificate.notAfter() + "; create a new certificate");
+        }
+        return rotateTo(old, old.toBuilder().certificate(newCertificate).build(), newCertificate.notAfter());
+    }
+
+    private AppCredential rotateTo(AppCredential old, AppCredential candidate, Instant newExpiry) {
+        String what = candidate.kind() == AppCredential.Kind.CERTIFICATE ? "certificate" : "client secret";
+        String oldOne = candidate.kind() == AppCredential.Kind.CERTIFICATE ? "the old credential" : "the old secret";
         try {
             tokens.token(candidate, old.homeTenant().value());
         } catch (TokenException e) {
             notifyListeners(l -> l.secretRotationFailed(old.name(), e));
             throw new SecretRotationException(
-                    "The new client secret for credential '" + old.name()
-                            + "' was not accepted, so the old secret stays in use. " + e.getMessage(),
+                    "The new " + what + " for credential '" + old.name() + "' was not accepted, so " + oldOne
+                            + " stays in use. " + e.getMessage(),
                     old.name(),
                     e.isTransient(),
                     e);
@@ -155,17 +198,17 @@ public final class SecretLifecycle implements SecretExpiryCheck {
         } catch (RuntimeException e) {
             restore(old);
             throw new SecretRotationException(
-                    "The new client secret for credential '" + old.name()
+                    "The new " + what + " for credential '" + old.name()
                             + "' was accepted by Entra but could not be saved ("
                             + e.getClass().getSimpleName()
-                            + "), so the old secret stays in use. Fix the credential store and rotate again.",
+                            + "), so " + oldOne + " stays in use. Fix the credential store and rotate again.",
                     old.name(),
                     true,
                     e);
         }
         tokens.forget(old.name());
         sent.remove(old.name());
-        LOG.info("Rotated the client secret of credential '{}' (new expiry {})", old.name(), newExpiry);
+        LOG.info("Rotated the {} of credential '{}' (new expiry {})", what, old.name(), newExpiry);
         notifyListeners(l -> l.secretRotated(old.name(), newExpiry));
         return candidate;
     }

@@ -77,7 +77,10 @@ class DeltaSyncTest {
                     .as(path)
                     .singleElement()
                     .satisfies(c -> assertThat(c.queryParam("$deltatoken")).isNotBlank());
-            assertThat(calls("/v1.0/" + delta.key())).isEmpty();
+            // the sign_in_activity dataset lists /users with signInActivity (not a delta property): not the users'
+            assertThat(calls("/v1.0/" + delta.key()))
+                    .filteredOn(c -> !String.valueOf(c.queryParam("$select")).contains("signInActivity"))
+                    .isEmpty();
         }
         assertThat(second.dataset(Dataset.USERS).orElseThrow().requests())
                 .isEqualTo(1 + RequestCountTest.pages(inReport));

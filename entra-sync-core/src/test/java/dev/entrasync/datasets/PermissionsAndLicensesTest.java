@@ -75,7 +75,8 @@ class PermissionsAndLicensesTest {
 
         SyncResult result = fx.syncAll(tenant);
 
-        othersSucceeded(result, Dataset.AUDIT_LOGS);
+        // sign-in activity needs AuditLog.Read.All too, and fails the same way (SignInAndConditionalAccessTest)
+        othersSucceeded(result, Dataset.AUDIT_LOGS, Dataset.SIGN_IN_ACTIVITY);
         DatasetResult audits = result(result, Dataset.AUDIT_LOGS);
         assertThat(audits.status()).isEqualTo(Status.FAILED);
         assertThat(audits.error()).contains("AuditLog.Read.All");

@@ -29,14 +29,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its n objects fit one delta page (the simulated cloud's 200, as Graph's), else {@code p(n) + 2}
  * (that first delta page, a delta link, the list):
  * <pre>
- *   5 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A) + 1 + p(P) + p(AR) + p(SP) + ⌈I/1000⌉ + ⌈W/20⌉
+ *   6 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A) + s(U) + 1 + p(P) + p(AR) + p(SP) + ⌈I/1000⌉ + ⌈W/20⌉
  * </pre>
  * for U users, M of them in the MFA registration report, D devices, G groups, R activated roles
  * and A audit events in the first run's lookback (secure scores and control profiles fit a page
- * each). The 5: organization, subscribedSkus, directoryRoles, secureScores,
- * secureScoreControlProfiles. Applications: 1 for the Microsoft Graph service principal, P Graph permission grants,
- * AR app registrations and SP service principals; managed devices: I Intune devices (at least one page), W of
- * them desktops whose Ethernet MAC is read in {@code $batch}. Every request also exists in Graph v1.0.
+ * each), and {@code s(n) = max(1, ⌈n/500⌉)} the users' sign-in activity (500 a page with {@code signInActivity}).
+ * The 6: organization, subscribedSkus, directoryRoles, secureScores, secureScoreControlProfiles, and the one
+ * {@code $batch} of Conditional Access policies and security defaults. Applications: 1 for the Microsoft Graph
+ * service principal, P Graph permission grants, AR app registrations and SP service principals; managed devices: I
+ * Intune devices (at least one page), W of them desktops whose Ethernet MAC is read in {@code $batch}. Every request
+ * also exists in Graph v1.0.
  */
 class RequestCountTest {
 
@@ -56,6 +58,11 @@ class RequestCountTest {
     /** A delta collection's full round: one delta page, or that page, a delta link and the list. */
     static long fullRound(long n) {
         return n <= DELTA_PAGE ? 1 : 2 + pages(n);
+    }
+
+    /** Pages of users with {@code signInActivity}: 500 a page, one even when empty. */
+    static long signInPages(long n) {
+        return Math.max(1, (n + 499) / 500);
     }
 
     static long batches(long n) {
@@ -100,7 +107,10 @@ class RequestCountTest {
                 + batches(tenant.managedDevices().list().stream()
                         .filter(x -> List.of("Windows", "macOS").contains(x.get("operatingSystem")))
                         .count());
-        Map<Dataset, Long> expected = Map.of(
+        Map<Dataset, Long> expected = Map.ofEntries(
+                Map.entry(Dataset.SIGN_IN_ACTIVITY, signInPages(u)), Map.entry(Dataset.CONDITIONAL_ACCESS, 1L));
+        expected = new java.util.HashMap<>(expected);
+        expected.putAll(Map.of(
                 Dataset.TENANT_PROFILE,
                 1L,
                 Dataset.LICENSES,
@@ -116,15 +126,13 @@ class RequestCountTest {
                 Dataset.AUDIT_LOGS,
                 pages(a),
                 Dataset.SECURE_SCORES,
-                2L,
-                Dataset.APPLICATIONS,
-                applications,
-                Dataset.MANAGED_DEVICES,
-                managedDevices);
+                2L));
+        expected.put(Dataset.APPLICATIONS, applications);
+        expected.put(Dataset.MANAGED_DEVICES, managedDevices);
         for (DatasetResult dataset : result.datasets()) {
             assertThat(dataset.requests()).as(dataset.dataset().key()).isEqualTo(expected.get(dataset.dataset()));
         }
-        long formula = 5
+        long formula = 6
                 + batches(r)
                 + batches(g)
                 + pages(m)
@@ -132,8 +140,10 @@ class RequestCountTest {
                 + fullRound(g)
                 + fullRound(d)
                 + pages(a)
+                + signInPages(u)
                 + applications
                 + managedDevices;
+        assertThat(fx.records(tenant, Dataset.SIGN_IN_ACTIVITY)).hasSize((int) u);
         assertThat(fx.httpCalls()).hasSize((int) formula);
         assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum())
                 .isEqualTo(formula);

@@ -21,7 +21,19 @@ class PermissionManifestTest {
     private static final Pattern ROLE_ROW =
             Pattern.compile("^\\|\\s*([0-9a-f-]{36})\\s*\\|\\s*Role\\s*\\|\\s*([A-Za-z.]+)\\s*\\|", Pattern.MULTILINE);
 
-    /** The application permissions (name → id) in GRAPH.md section 8's tables. */
+    /**
+     * Application permissions entra-sync needs that GRAPH.md section 8 (read-only here) does not list, with their ids
+     * from Microsoft's permissions reference (https://learn.microsoft.com/graph/permissions-reference, application
+     * permission ids; the same id appears in Microsoft's Find-MgGraphPermission output).
+     */
+    private static final Map<String, String> BEYOND_GRAPH_MD = Map.of(
+            "Policy.Read.All",
+            "246dd0d5-5bd0-4def-940b-0421030a5b68",
+            // learn.microsoft.com/graph/permissions-reference, Application.Read.All, application id
+            "Application.Read.All",
+            "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
+
+    /** The application permissions (name → id) in GRAPH.md section 8's tables, plus {@link #BEYOND_GRAPH_MD}. */
     private static Map<String, String> graphMdRoles() throws Exception {
         Path file = Path.of(System.getProperty("entrasync.shared.dir", "../../shared"), "GRAPH.md");
         String text = Files.readString(file);
@@ -30,9 +42,9 @@ class PermissionManifestTest {
         while (m.find()) {
             roles.put(m.group(2), m.group(1));
         }
-        // Not (yet) in GRAPH.md's tables; confirmed by Microsoft's permissions reference
-        // (learn.microsoft.com/graph/permissions-reference, Application.Read.All, application id).
-        roles.putIfAbsent("Application.Read.All", "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
+        BEYOND_GRAPH_MD.forEach((name, id) -> assertThat(roles.putIfAbsent(name, id))
+                .as(name + " is in GRAPH.md now: drop it from BEYOND_GRAPH_MD")
+                .isNull());
         return roles;
     }
 
@@ -65,6 +77,7 @@ class PermissionManifestTest {
                         "AuditLog.Read.All",
                         "SecurityEvents.Read.All",
                         "Organization.Read.All",
+                        "Policy.Read.All",
                         "Application.Read.All",
                         "DeviceManagementManagedDevices.Read.All",
                         "DelegatedAdminRelationship.Read.All",
@@ -93,6 +106,27 @@ class PermissionManifestTest {
         assertThat(both.requiredResourceAccess())
                 .contains("9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30")
                 .contains("2f51be20-0bb4-4fed-bf7b-db946066c75e");
+    }
+
+    @Test
+    void signInActivityAndConditionalAccessAddExactlyTheirPermissions() {
+        assertThat(PermissionManifest.of(Set.of(Dataset.SIGN_IN_ACTIVITY), false, false)
+                        .permissions())
+                .extracting(GraphPermission::value)
+                .containsExactlyInAnyOrder("User.Read.All", "AuditLog.Read.All", "Organization.Read.All");
+        assertThat(PermissionManifest.of(Set.of(Dataset.CONDITIONAL_ACCESS), false, false)
+                        .permissions())
+                .extracting(GraphPermission::value)
+                .containsExactlyInAnyOrder("Policy.Read.All", "Organization.Read.All");
+        // added to the eight datasets, conditional_access adds Policy.Read.All and sign_in_activity nothing new
+        EnumSet<Dataset> eight = EnumSet.complementOf(EnumSet.of(Dataset.SIGN_IN_ACTIVITY, Dataset.CONDITIONAL_ACCESS));
+        Set<GraphPermission> before =
+                Set.copyOf(PermissionManifest.of(eight, false, false).permissions());
+        Set<GraphPermission> after =
+                new java.util.HashSet<>(PermissionManifest.of(EnumSet.allOf(Dataset.class), false, false)
+                        .permissions());
+        after.removeAll(before);
+        assertThat(after).containsExactly(GraphPermission.POLICY_READ_ALL);
     }
 
     @Test

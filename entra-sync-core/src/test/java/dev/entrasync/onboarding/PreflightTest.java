@@ -2,12 +2,14 @@ package dev.entrasync.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.Dataset;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
+import dev.entrasync.testkit.TestCertificate;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -144,12 +146,55 @@ class PreflightTest {
             assertThat(p.severity()).isEqualTo(PreflightProblem.Severity.WARNING);
             assertThat(p.words())
                     .contains("has no Microsoft Entra ID P1")
-                    .contains("MFA registration and sign-in activity");
+                    .contains("users' MFA registration will be reported as unknown")
+                    .doesNotContain("Conditional Access");
             assertThat(p.fix()).startsWith("Assign Microsoft Entra ID P1");
         });
         assertThat(sim.cloud.graphCalls())
                 .singleElement()
                 .satisfies(c -> assertThat(c.status()).isEqualTo(403));
+    }
+
+    @Test
+    void aTenantWithoutP1IsToldWhatSignInActivityAndConditionalAccessWillShow() {
+        SimulatedTenant basic = sim.cloud.addTenant(
+                TenantBuilder.create("Basic Co").seed(9).users(1).premium(false).build());
+        basic.consent(sim.app, Permissions.allRead());
+        secretExpiresIn(Duration.ofDays(200));
+
+        PreflightReport report =
+                preflight.check(mapping(basic, Set.of(Dataset.SIGN_IN_ACTIVITY, Dataset.CONDITIONAL_ACCESS)));
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.entraIdP1()).isFalse();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.LICENSE_MISSING);
+            assertThat(p.words())
+                    .contains("sign-in activity will be reported as unknown (never as \"never signed in\")")
+                    .contains("it has no Conditional Access (only security defaults are read)")
+                    .doesNotContain("MFA");
+        });
+    }
+
+    @Test
+    void reportsAMissingPolicyReadAllForConditionalAccess() {
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        Set<String> allButPolicy = new java.util.HashSet<>(Permissions.ALL_READ);
+        allButPolicy.remove(Permissions.POLICY_READ_ALL);
+        contoso.consent(sim.app, allButPolicy.toArray(String[]::new));
+        secretExpiresIn(Duration.ofDays(200));
+
+        PreflightReport report =
+                preflight.check(mapping(contoso, EnumSet.of(Dataset.USERS, Dataset.CONDITIONAL_ACCESS)));
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.entraIdP1()).isTrue();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.MISSING_PERMISSION);
+            assertThat(p.permission()).isEqualTo("Policy.Read.All");
+            assertThat(p.words()).contains("needed by conditional_access");
+            assertThat(p.fix()).contains("id 246dd0d5-5bd0-4def-940b-0421030a5b68");
+        });
     }
 
     @Test
@@ -189,6 +234,38 @@ class PreflightTest {
             assertThat(p.words()).contains("expires in 5 days");
             assertThat(p.fix()).contains("Create a new client secret");
         });
+    }
+
+    @Test
+    void warnsOfACertificateFiveDaysFromItsNotAfterAndSignsInWithIt() {
+        // MSAL4J stamps its assertion with the system clock; run the fake time (and the cloud) from now
+        sim.time.set(java.time.Instant.now());
+        sim.cloud.acceptAssertionAudienceHost("login.custom.entrasync.invalid");
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        contoso.consent(sim.app, Permissions.allRead());
+        TestCertificate certificate = TestCertificate.selfSigned(
+                "msp",
+                sim.time.instant().minus(Duration.ofDays(360)),
+                sim.time.instant().plus(Duration.ofDays(5).plusHours(3)));
+        sim.app.addCertificate(certificate.certificate());
+        ClientCertificate loaded = ClientCertificate.fromPem(certificate.pem());
+        sim.credentials.save(sim.credential(OnboardingFixture.SECRET, false).toBuilder()
+                .certificate(loaded)
+                .build());
+
+        PreflightReport report = preflight.check(mapping(contoso, Set.of(Dataset.DEVICES)));
+
+        assertThat(report.tokenIssued()).isTrue();
+        assertThat(report.secretExpiresInDays()).isEqualTo(5L);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.SECRET_EXPIRING);
+            assertThat(p.words())
+                    .contains("The certificate (thumbprint " + loaded.thumbprint() + ") of credential 'msp' expires in"
+                            + " 5 days");
+            assertThat(p.fix()).contains("Create a new certificate").doesNotContain("client secret");
+        });
+        assertThat(report.toString()).contains("certificate expires in 5 days");
+        assertThat(sim.cloud.tokenCalls()).hasSize(1);
     }
 
     @Test

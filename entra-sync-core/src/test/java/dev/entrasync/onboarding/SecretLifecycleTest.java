@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.AppCredential;
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.ClientSecret;
 import dev.entrasync.TokenFailure;
+import dev.entrasync.testkit.TestCertificate;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -56,6 +58,49 @@ class SecretLifecycleTest {
             assertThat(w.daysLeft()).isEqualTo(5);
             assertThat(w.message()).contains("expires in 5 days").contains("Create a new client secret");
         });
+        assertThat(secrets.checkExpiries()).isEmpty();
+    }
+
+    @Test
+    void warnsOfACertificateByItsNotAfterAndNamesItsThumbprint() {
+        Instant notAfter = sim.time.instant().plus(Duration.ofDays(5).plusHours(1));
+        TestCertificate certificate =
+                TestCertificate.selfSigned("msp", sim.time.instant().minus(Duration.ofDays(360)), notAfter);
+        ClientCertificate loaded = ClientCertificate.fromPem(certificate.pem());
+        sim.credentials.save(sim.credential(OnboardingFixture.SECRET, false).toBuilder()
+                .certificate(loaded)
+                .build());
+
+        var sent = secrets.checkExpiries();
+        sim.time.advance(Duration.ofDays(6));
+        var expired = secrets.checkExpiries();
+
+        assertThat(sent).singleElement().satisfies(w -> {
+            assertThat(w.isCertificate()).isTrue();
+            assertThat(w.certificateThumbprint()).isEqualTo(loaded.thumbprint());
+            assertThat(w.expiresAt()).isEqualTo(loaded.notAfter());
+            assertThat(w.thresholdDays()).isEqualTo(7);
+            assertThat(w.what()).isEqualTo("Certificate");
+            assertThat(w.message())
+                    .contains("The certificate (thumbprint " + loaded.thumbprint()
+                            + ") of credential 'msp' expires in 5" + " days")
+                    .contains("Create a new certificate")
+                    .doesNotContain("client secret");
+        });
+        assertThat(expired)
+                .singleElement()
+                .satisfies(w -> assertThat(w.message())
+                        .contains("The certificate (thumbprint " + loaded.thumbprint()
+                                + ") of credential 'msp' expired on"));
+        assertThat(sim.secretEvents.events()).containsExactly("expiring msp 7", "expired msp");
+    }
+
+    @Test
+    void anAssertionCallbackHasNothingToExpire() {
+        sim.credentials.save(sim.credential(OnboardingFixture.SECRET, false).toBuilder()
+                .assertionProvider(() -> "a.b.c")
+                .build());
+
         assertThat(secrets.checkExpiries()).isEmpty();
     }
 

@@ -4,6 +4,7 @@ import dev.entrasync.Dataset;
 import dev.entrasync.model.ApplicationCredential;
 import dev.entrasync.model.EntraApplication;
 import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
@@ -12,6 +13,7 @@ import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
 import dev.entrasync.model.EntraSecureScore;
+import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
 import java.util.ArrayList;
@@ -169,6 +171,29 @@ public final class DatasetColumns<R extends EntraRecord> {
                         .column("Default domain", EntraTenantProfile::defaultDomain)
                         .column("Verified domains", EntraTenantProfile::verifiedDomains)
                         .build();
+            case SIGN_IN_ACTIVITY ->
+                new Builder<>(dataset, EntraSignInActivity.class)
+                        .column("User principal name", EntraSignInActivity::userPrincipalName)
+                        .column("Last interactive", EntraSignInActivity::lastSignIn)
+                        .column("Last non-interactive", EntraSignInActivity::lastNonInteractiveSignIn)
+                        .column("Last successful", EntraSignInActivity::lastSuccessfulSignIn)
+                        // only a tenant with Entra ID P1 has these records, so this is a fact, never "unknown"
+                        .column("Never signed in", a -> a.lastActivity() == null)
+                        .build();
+            case CONDITIONAL_ACCESS ->
+                new Builder<>(dataset, EntraConditionalAccessPolicy.class)
+                        .column("Policy", EntraConditionalAccessPolicy::displayName)
+                        .column("State", p -> p.isReportOnly() ? REPORT_ONLY : p.state())
+                        .column("Users", DatasetColumns::users)
+                        .column("Apps", DatasetColumns::apps)
+                        .column("Client apps", EntraConditionalAccessPolicy::clientAppTypes)
+                        .column("Grant", DatasetColumns::grant)
+                        .column("MFA required", p -> p.grant().requiresMfa())
+                        .column("Session", DatasetColumns::session)
+                        .column(
+                                "Modified",
+                                p -> p.modifiedDateTime() != null ? p.modifiedDateTime() : p.createdDateTime())
+                        .build();
             case APPLICATIONS ->
                 new Builder<>(dataset, EntraApplication.class)
                         .column("Application", EntraApplication::displayName)
@@ -213,6 +238,72 @@ public final class DatasetColumns<R extends EntraRecord> {
                         .column("Last sync", EntraManagedDevice::lastSyncDateTime)
                         .build();
         };
+    }
+
+    /** The Conditional Access "State" of a report-only policy ({@code enabledForReportingButNotEnforced} in Graph). */
+    public static final String REPORT_ONLY = "report-only";
+
+    /** Whom a policy applies to, e.g. {@code All; excl. 2} or {@code 5 roles; excl. 1}. */
+    private static String users(EntraConditionalAccessPolicy p) {
+        return scope(p.includeUsers(), p.includeGroups(), p.includeRoles(), p.excludeUsers(), p.excludeGroups());
+    }
+
+    /** Which apps a policy applies to, e.g. {@code All} or {@code Office365; excl. 1}. */
+    private static String apps(EntraConditionalAccessPolicy p) {
+        return scope(p.includeApplications(), List.of(), List.of(), p.excludeApplications(), List.of());
+    }
+
+    /** Keywords ({@code All}, {@code None}, {@code Office365}) as they are, ids counted. */
+    private static String scope(
+            List<String> users, List<String> groups, List<String> roles, List<String> exUsers, List<String> exGroups) {
+        List<String> parts = new ArrayList<>();
+        if (users.size() == 1 && !users.get(0).contains("-")) {
+            parts.add(users.get(0));
+        } else if (!users.isEmpty()) {
+            parts.add(users.size() + (users.size() == 1 ? " id" : " ids"));
+        }
+        if (!groups.isEmpty()) {
+            parts.add(groups.size() + (groups.size() == 1 ? " group" : " groups"));
+        }
+        if (!roles.isEmpty()) {
+            parts.add(roles.size() + (roles.size() == 1 ? " role" : " roles"));
+        }
+        int excluded = exUsers.size() + exGroups.size();
+        String text = String.join(", ", parts);
+        return excluded == 0 ? text : text + "; excl. " + excluded;
+    }
+
+    /** A policy's grant controls, e.g. {@code compliantDevice OR domainJoinedDevice}; null when it has none. */
+    private static String grant(EntraConditionalAccessPolicy p) {
+        List<String> controls = new ArrayList<>(p.grant().builtInControls());
+        if (p.grant().authenticationStrengthName() != null) {
+            controls.add(p.grant().authenticationStrengthName());
+        }
+        return controls.isEmpty()
+                ? null
+                : String.join(
+                        " " + (p.grant().operator() == null ? "OR" : p.grant().operator()) + " ", controls);
+    }
+
+    /** A policy's session controls, e.g. {@code sign-in every 8 hours, persistent browser never}; null when none. */
+    private static String session(EntraConditionalAccessPolicy p) {
+        List<String> parts = new ArrayList<>();
+        if (p.session().signInFrequencyValue() != null) {
+            parts.add("sign-in every " + p.session().signInFrequencyValue() + " "
+                    + p.session().signInFrequencyType());
+        } else if ("everyTime".equals(p.session().signInFrequencyInterval())) {
+            parts.add("sign-in every time");
+        }
+        if (p.session().persistentBrowserMode() != null) {
+            parts.add("persistent browser " + p.session().persistentBrowserMode());
+        }
+        if (p.session().cloudAppSecurityType() != null) {
+            parts.add("Defender for Cloud Apps " + p.session().cloudAppSecurityType());
+        }
+        if (Boolean.TRUE.equals(p.session().applicationEnforcedRestrictions())) {
+            parts.add("app-enforced restrictions");
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     /** A credential in a cell: "Secret name, ends 2027-01-31T00:00:00Z" (the key id when it has no name). */

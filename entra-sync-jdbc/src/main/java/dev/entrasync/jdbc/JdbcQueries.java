@@ -188,6 +188,7 @@ public final class JdbcQueries {
                                     "initiated_by_app_name"),
                             "activity_at DESC, id");
                 case "secure_scores" -> new PageShape(List.of("id"), "created_at DESC, id");
+                case "sign_in_activity" -> new PageShape(List.of("user_principal_name"), "user_principal_name, id");
                 case "secure_score_controls" -> new PageShape(List.of("title", "control_category"), "control_rank, id");
                 case "applications" -> new PageShape(List.of("display_name", "app_id"), "display_name, id");
                 case "managed_devices" ->

@@ -8,6 +8,7 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.SinkContext;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
@@ -15,6 +16,8 @@ import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecureScoreControl;
+import dev.entrasync.model.EntraSecurityDefaults;
+import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
 import java.time.LocalDate;
@@ -85,6 +88,53 @@ class DatasetTablesTest {
         assertThat(storage.queries().records(TENANT, EntraSecureScoreControl.class))
                 .extracting(EntraRecord::id)
                 .containsExactly("AdminMFAV2", "BlockLegacyAuth");
+    }
+
+    @DatabaseTest
+    void signInActivityRoundTripsAndAFullRunReplacesIt(TestDatabase db) {
+        JdbcStorage storage = db.storageBuilder().build();
+        List<EntraSignInActivity> first =
+                IntStream.range(0, 7).mapToObj(TestRecords::signIn).toList();
+
+        run(storage, Dataset.SIGN_IN_ACTIVITY, "r1", true, first);
+
+        assertThat(storage.queries().records(TENANT, EntraSignInActivity.class))
+                .containsExactlyInAnyOrderElementsOf(first);
+        assertThat(storage.queries().records(TENANT, EntraSignInActivity.class))
+                .filteredOn(s -> s.lastActivity() == null)
+                .hasSize(3);
+
+        // a later run without user 6 (deleted) marks it removed
+        run(storage, Dataset.SIGN_IN_ACTIVITY, "r2", true, first.subList(0, 6));
+
+        assertThat(storage.queries().count(TENANT, EntraSignInActivity.class)).isEqualTo(6);
+        assertThat(db.count("sign_in_activity", "removed_at IS NOT NULL")).isEqualTo(1);
+    }
+
+    @DatabaseTest
+    void conditionalAccessKeepsPoliciesAndSecurityDefaultsInTheirOwnTables(TestDatabase db) {
+        JdbcStorage storage = db.storageBuilder().build();
+        List<EntraRecord> records = new java.util.ArrayList<>();
+        IntStream.range(0, 4).mapToObj(TestRecords::policy).forEach(records::add);
+        records.add(TestRecords.securityDefaults(Boolean.FALSE));
+
+        run(storage, Dataset.CONDITIONAL_ACCESS, "r1", true, records);
+
+        assertThat(storage.queries().records(TENANT, EntraConditionalAccessPolicy.class))
+                .containsExactlyInAnyOrderElementsOf(
+                        IntStream.range(0, 4).mapToObj(TestRecords::policy).toList());
+        assertThat(storage.queries().records(TENANT, EntraSecurityDefaults.class))
+                .containsExactly(TestRecords.securityDefaults(Boolean.FALSE));
+        assertThat(db.count("conditional_access_policies", "enforces_mfa_for_all_users = TRUE"))
+                .isEqualTo(2);
+
+        // a tenant that lost its P1: the next run has security defaults only, and the policies are marked removed
+        run(storage, Dataset.CONDITIONAL_ACCESS, "r2", true, List.of(TestRecords.securityDefaults(Boolean.TRUE)));
+
+        assertThat(storage.queries().records(TENANT, EntraConditionalAccessPolicy.class))
+                .isEmpty();
+        assertThat(storage.queries().records(TENANT, EntraSecurityDefaults.class))
+                .containsExactly(TestRecords.securityDefaults(Boolean.TRUE));
     }
 
     @DatabaseTest

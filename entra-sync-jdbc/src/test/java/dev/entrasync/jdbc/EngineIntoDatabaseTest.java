@@ -48,7 +48,10 @@ class EngineIntoDatabaseTest {
             EntraAuditEvent.class,
             EntraSecureScore.class,
             EntraSecureScoreControl.class,
-            EntraTenantProfile.class);
+            EntraTenantProfile.class,
+            dev.entrasync.model.EntraSignInActivity.class,
+            dev.entrasync.model.EntraConditionalAccessPolicy.class,
+            dev.entrasync.model.EntraSecurityDefaults.class);
 
     @DatabaseTest
     void fullThenDeltaSyncOfTenThousandUsersLandsInTheTables(TestDatabase db) {
@@ -74,6 +77,12 @@ class EngineIntoDatabaseTest {
                         .isEqualTo(simulated.devices().size());
                 assertThat(queries.count(tenant, EntraGroup.class))
                         .isEqualTo(simulated.groups().size());
+                assertThat(queries.count(tenant, dev.entrasync.model.EntraSignInActivity.class))
+                        .isEqualTo(USERS);
+                assertThat(queries.count(tenant, dev.entrasync.model.EntraConditionalAccessPolicy.class))
+                        .isEqualTo(simulated.conditionalAccessPolicies().size());
+                assertThat(queries.count(tenant, dev.entrasync.model.EntraSecurityDefaults.class))
+                        .isEqualTo(1);
                 assertSampleMatchesTheCloud(queries, tenant, simulated);
                 assertTablesEqualReference(queries, reference, tenant);
 
@@ -97,6 +106,8 @@ class EngineIntoDatabaseTest {
                 assertThat(users.mode()).isEqualTo(DatasetResult.Mode.DELTA);
                 assertThat(users.rowsRemoved()).isEqualTo(10);
                 assertThat(queries.count(tenant, EntraUser.class)).isEqualTo(USERS - 10);
+                assertThat(queries.count(tenant, dev.entrasync.model.EntraSignInActivity.class))
+                        .isEqualTo(USERS - 10);
                 assertThat(queries.rows(tenant, EntraUser.class, true, 0, USERS + 1))
                         .hasSize(USERS)
                         .filteredOn(StoredRecord::removed)
@@ -151,20 +162,6 @@ class EngineIntoDatabaseTest {
     }
 
     private static Dataset datasetOf(Class<? extends EntraRecord> type) {
-        return type == EntraUser.class
-                ? Dataset.USERS
-                : type == EntraDevice.class
-                        ? Dataset.DEVICES
-                        : type == EntraGroup.class
-                                ? Dataset.GROUPS
-                                : type == EntraLicense.class
-                                        ? Dataset.LICENSES
-                                        : type == EntraRole.class
-                                                ? Dataset.ROLES
-                                                : type == EntraAuditEvent.class
-                                                        ? Dataset.AUDIT_LOGS
-                                                        : type == EntraTenantProfile.class
-                                                                ? Dataset.TENANT_PROFILE
-                                                                : Dataset.SECURE_SCORES;
+        return dev.entrasync.jdbc.internal.DatasetTables.forType(type).dataset();
     }
 }

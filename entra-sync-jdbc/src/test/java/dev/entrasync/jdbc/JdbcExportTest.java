@@ -210,6 +210,59 @@ class JdbcExportTest {
     }
 
     @DatabaseTest
+    void signInActivityAndConditionalAccessExportTypedValues(TestDatabase db) throws IOException {
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        run(
+                storage,
+                TENANT,
+                Dataset.SIGN_IN_ACTIVITY,
+                List.of(TestRecords.signIn(1), TestRecords.signIn(2), TestRecords.signIn(3)));
+        List<EntraRecord> ca = new ArrayList<>(List.of(TestRecords.policy(0), TestRecords.policy(1)));
+        ca.add(TestRecords.securityDefaults(Boolean.FALSE));
+        run(storage, TENANT, Dataset.CONDITIONAL_ACCESS, ca);
+        JdbcQueries queries = storage.queries();
+
+        ByteArrayOutputStream signIns = new ByteArrayOutputStream();
+        assertThat(queries.export(TENANT, Dataset.SIGN_IN_ACTIVITY, ExportFormat.CSV, signIns))
+                .isEqualTo(3);
+        try (CSVParser parser = CSV.parse(new java.io.StringReader(signIns.toString(StandardCharsets.UTF_8)))) {
+            List<CSVRecord> rows = parser.getRecords();
+            assertThat(rows)
+                    .extracting(r -> r.get("User principal name"))
+                    .containsExactly(
+                            "user1@contoso.onmicrosoft.com",
+                            "user2@contoso.onmicrosoft.com",
+                            "user3@contoso.onmicrosoft.com");
+            assertThat(rows.get(0).get("Last interactive")).isEqualTo("2026-11-01T09:00:00.500Z");
+            assertThat(rows.get(0).get("Last successful")).isEqualTo("2026-11-01T09:00:00.500Z");
+            assertThat(rows.get(1).get("Last successful")).isEmpty();
+            assertThat(rows.get(0).get("Never signed in")).isEqualTo("false");
+            assertThat(rows.get(2).get("Last interactive")).isEmpty();
+            assertThat(rows.get(2).get("Never signed in")).isEqualTo("true");
+        }
+
+        ByteArrayOutputStream policies = new ByteArrayOutputStream();
+        assertThat(queries.export(TENANT, Dataset.CONDITIONAL_ACCESS, ExportFormat.JSON_LINES, policies))
+                .as("the policies; security defaults are a record of their own, not a policy row")
+                .isEqualTo(2);
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : policies.toString(StandardCharsets.UTF_8).split("\n")) {
+            lines.add(JSON.readTree(line));
+        }
+        assertThat(lines).extracting(l -> l.get("Policy").asText()).containsExactly("Policy ñ 0", "Policy ñ 1");
+        assertThat(lines.get(0).get("State").asText()).isEqualTo("enabled");
+        assertThat(lines.get(0).get("MFA required").asBoolean()).isTrue();
+        assertThat(lines.get(0).get("Users").asText()).isEqualTo("All; excl. 2");
+        assertThat(lines.get(0).get("Session").isNull()).isTrue();
+        assertThat(lines.get(1).get("State").asText()).isEqualTo("report-only");
+        assertThat(lines.get(1).get("Grant").asText()).isEqualTo("compliantDevice AND Phishing-resistant MFA");
+        assertThat(lines.get(1).get("Client apps")).hasSize(2);
+        assertThat(lines.get(1).get("Session").asText())
+                .isEqualTo("sign-in every 8 hours, persistent browser never, Defender for Cloud Apps monitorOnly,"
+                        + " app-enforced restrictions");
+    }
+
+    @DatabaseTest
     void aTenantWithNothingStoredExportsTheHeaderAlone(TestDatabase db) {
         JdbcQueries queries = db.storageBuilder().clock(clock).build().queries();
         for (Dataset dataset : Dataset.values()) {

@@ -32,7 +32,8 @@ final class SecretScan {
         return needles.stream().anyMatch(needle -> indexOf(haystack, needle) >= 0);
     }
 
-    private static int indexOf(byte[] haystack, byte[] needle) {
+    /** Where {@code needle} first stands in {@code haystack}, or -1. */
+    static int indexOf(byte[] haystack, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= haystack.length; i++) {
             for (int j = 0; j < needle.length; j++) {

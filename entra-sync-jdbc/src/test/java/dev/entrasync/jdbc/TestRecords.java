@@ -2,8 +2,11 @@ package dev.entrasync.jdbc;
 
 import dev.entrasync.model.AuditTarget;
 import dev.entrasync.model.ComparativeScore;
+import dev.entrasync.model.ConditionalAccessGrant;
+import dev.entrasync.model.ConditionalAccessSession;
 import dev.entrasync.model.ControlScore;
 import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
@@ -11,6 +14,8 @@ import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecureScoreControl;
+import dev.entrasync.model.EntraSecurityDefaults;
+import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraTenantProfile;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -172,5 +177,52 @@ final class TestRecords {
                 "contoso.com",
                 "contoso.onmicrosoft.com",
                 List.of("contoso.com", "contoso.onmicrosoft.com"));
+    }
+
+    /** A user's sign-in times; every third has none (never signed in), every other no successful one yet. */
+    static EntraSignInActivity signIn(int n) {
+        Instant base = Instant.parse("2026-11-01T08:00:00.5Z").plusSeconds(3600L * n);
+        boolean never = n % 3 == 0;
+        return new EntraSignInActivity(
+                TestUsers.id(n),
+                "user" + n + "@contoso.onmicrosoft.com",
+                never ? null : base,
+                never ? null : base.plusSeconds(60),
+                never || n % 2 == 0 ? null : base);
+    }
+
+    /** A policy; even ones enforced MFA for all users, odd ones report-only with device controls and session ones. */
+    static EntraConditionalAccessPolicy policy(int n) {
+        boolean even = n % 2 == 0;
+        return new EntraConditionalAccessPolicy(
+                TestUsers.id(2000 + n),
+                "Policy ñ " + n,
+                even ? EntraConditionalAccessPolicy.ENABLED : EntraConditionalAccessPolicy.REPORT_ONLY,
+                Instant.parse("2025-01-02T03:04:05Z").plusSeconds(n),
+                even ? null : Instant.parse("2026-01-02T03:04:05.123Z"),
+                List.of("All"),
+                List.of(TestUsers.id(1)),
+                even ? List.of() : List.of(TestUsers.id(3000), TestUsers.id(3001)),
+                List.of(TestUsers.id(3002)),
+                even ? List.of() : List.of("62e90394-69f5-4237-9190-012177145e10"),
+                List.of(),
+                List.of("All"),
+                even ? List.of() : List.of("00000002-0000-0ff1-ce00-000000000000"),
+                List.of(),
+                even ? List.of("all") : List.of("browser", "mobileAppsAndDesktopClients"),
+                even
+                        ? new ConditionalAccessGrant("OR", List.of("mfa"), null, null)
+                        : new ConditionalAccessGrant(
+                                "AND",
+                                List.of("compliantDevice"),
+                                "00000000-0000-0000-0000-000000000004",
+                                "Phishing-resistant MFA"),
+                even
+                        ? ConditionalAccessSession.NONE
+                        : new ConditionalAccessSession(8, "hours", "timeBased", "never", "monitorOnly", true, false));
+    }
+
+    static EntraSecurityDefaults securityDefaults(Boolean enabled) {
+        return new EntraSecurityDefaults("00000000-0000-0000-0000-000000000005", "Security Defaults", enabled);
     }
 }

@@ -2,12 +2,18 @@ package dev.entrasync.testkit;
 
 import dev.entrasync.testkit.internal.AppState;
 import dev.entrasync.testkit.internal.CloudState;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * A multi-tenant app registration in the simulated cloud: its client id, its client secrets and
- * whether it is enabled. Created by {@link SimulatedCloud#registerApp(String, String)}; tests
+ * A multi-tenant app registration in the simulated cloud: its client id, its client secrets, uploaded
+ * certificates and federated identity credentials, and whether it is enabled. Created by {@link SimulatedCloud#registerApp(String, String)}; tests
  * change it at any time, also while requests are in flight. Thread-safe.
  */
 public final class SimulatedApp {
@@ -54,6 +60,73 @@ public final class SimulatedApp {
             throw new IllegalArgumentException("the app has no such secret");
         }
         return this;
+    }
+
+    /**
+     * Uploads a certificate to the app registration (Certificates &amp; secrets &gt; Certificates): token requests
+     * may then authenticate with a client assertion signed by its private key, found by the {@code x5t#S256}
+     * (SHA-256) or {@code x5t} (SHA-1) thumbprint in the assertion's header. The key credential ends at the
+     * certificate's {@code notAfter}; afterwards assertions signed with it yield AADSTS700027 ("the key used is
+     * expired").
+     *
+     * @param certificate the public certificate; never null
+     * @return this app
+     */
+    public SimulatedApp addCertificate(X509Certificate certificate) {
+        Objects.requireNonNull(certificate, "certificate");
+        state.addCertificate(new AppState.KeyCredential(
+                thumbprint("SHA-1", certificate),
+                thumbprint("SHA-256", certificate),
+                certificate.getPublicKey(),
+                certificate.getNotAfter().toInstant()));
+        return this;
+    }
+
+    /**
+     * Removes an uploaded certificate; afterwards assertions signed with it yield AADSTS700027.
+     *
+     * @param certificate the certificate uploaded before; never null
+     * @return this app
+     * @throws IllegalArgumentException if it was not uploaded
+     */
+    public SimulatedApp removeCertificate(X509Certificate certificate) {
+        if (!state.removeCertificate(thumbprint("SHA-1", certificate))) {
+            throw new IllegalArgumentException("the app has no such certificate");
+        }
+        return this;
+    }
+
+    /**
+     * Adds a federated identity credential (workload identity federation) with the audience
+     * {@code api://AzureADTokenExchange}: a client assertion whose {@code iss} and {@code sub} equal these, whose
+     * {@code aud} is that audience and whose signature {@code issuerKey} verifies is accepted instead of a secret.
+     * Real Entra fetches the issuer's keys from its OpenID configuration; the simulation takes the key here.
+     *
+     * @param issuer the external identity provider's issuer URL, exactly as in its tokens' {@code iss}; never null
+     * @param subject the external identity, exactly as in its tokens' {@code sub}; never null
+     * @param issuerKey the public key that verifies the issuer's RS256 signatures; never null
+     * @return this app
+     */
+    public SimulatedApp addFederatedCredential(String issuer, String subject, PublicKey issuerKey) {
+        state.addFederatedCredential(new AppState.FederatedCredential(
+                Objects.requireNonNull(issuer, "issuer"),
+                Objects.requireNonNull(subject, "subject"),
+                List.of(FEDERATION_AUDIENCE),
+                Objects.requireNonNull(issuerKey, "issuerKey")));
+        return this;
+    }
+
+    /** The audience Microsoft requires of federated identity credentials in the public cloud. */
+    public static final String FEDERATION_AUDIENCE = "api://AzureADTokenExchange";
+
+    private static String thumbprint(String algorithm, X509Certificate certificate) {
+        try {
+            return HexFormat.of()
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance(algorithm).digest(certificate.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot encode the certificate", e);
+        }
     }
 
     /** Registers a redirect URI the admin-consent page may send administrators back to. */

@@ -196,6 +196,20 @@ public final class SimulatedCloud implements AutoCloseable {
         state.calls().clear();
     }
 
+    /**
+     * Also accepts certificate client assertions whose {@code aud} names this cloud's token endpoint under
+     * another https host: for clients that present the cloud to their library under an alias (entra-sync does,
+     * because MSAL4J refuses {@code http://} authorities), so the assertion's audience carries the alias. The path
+     * must still be {@code /{tenant}/oauth2/v2.0/token}.
+     *
+     * @param host the alias host, e.g. {@code login.custom.entrasync.invalid}
+     * @return this cloud
+     */
+    public SimulatedCloud acceptAssertionAudienceHost(String host) {
+        state.acceptAssertionAudienceHost(Objects.requireNonNull(host, "host"));
+        return this;
+    }
+
     /** Sets the clock used for token lifetimes, delta-token age and recorded timestamps. */
     public SimulatedCloud clock(Clock clock) {
         state.clock(Objects.requireNonNull(clock, "clock"));

@@ -136,6 +136,31 @@ public final class SimulatedTenant {
         return new SimulatedDirectory(data, "userRegistrationDetails");
     }
 
+    /**
+     * Returns the Conditional Access policies ({@code /identity/conditionalAccess/policies}); none in a tenant without
+     * Entra ID P1, whose Graph refuses the list.
+     */
+    public SimulatedDirectory conditionalAccessPolicies() {
+        return new SimulatedDirectory(data, "conditionalAccessPolicies");
+    }
+
+    /** Returns whether security defaults are on ({@code /policies/identitySecurityDefaultsEnforcementPolicy}). */
+    public boolean securityDefaultsEnabled() {
+        return Boolean.TRUE.equals(data.store("identitySecurityDefaultsEnforcementPolicy")
+                .all()
+                .get(0)
+                .get("isEnabled"));
+    }
+
+    /** Turns security defaults on or off. */
+    public SimulatedTenant securityDefaults(boolean enabled) {
+        java.util.Map<String, Object> policy = new java.util.LinkedHashMap<>(
+                data.store("identitySecurityDefaultsEnforcementPolicy").all().get(0));
+        policy.put("isEnabled", enabled);
+        data.store("identitySecurityDefaultsEnforcementPolicy").put(policy);
+        return this;
+    }
+
     /** Returns the groups and their memberships. */
     public SimulatedGroups groups() {
         return new SimulatedGroups(data);

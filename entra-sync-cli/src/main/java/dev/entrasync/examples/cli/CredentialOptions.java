@@ -1,16 +1,23 @@
 package dev.entrasync.examples.cli;
 
 import dev.entrasync.AppCredential;
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.Cloud;
 import dev.entrasync.CredentialStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import picocli.CommandLine.Option;
 
 /**
- * Which app registration to sign in as: given once with {@code --client-id ... --client-secret-env VAR}
- * (then saved in the database, the secret encrypted), or read back from the database by {@code --credential}.
- * A secret is never accepted on the command line.
+ * Which app registration to sign in as: given once with {@code --client-id ... --client-secret-env VAR} or
+ * {@code --client-certificate FILE [--client-certificate-password-env VAR]} (then saved in the database, the
+ * secret or private key encrypted), or read back from the database by {@code --credential}. A secret or
+ * password is never accepted on the command line.
  */
 final class CredentialOptions {
 
@@ -48,6 +55,20 @@ final class CredentialOptions {
             description = "Environment variable holding the client secret (never pass a secret on the command line).")
     String secretEnv;
 
+    @Option(
+            names = "--client-certificate",
+            paramLabel = "FILE",
+            description = "Instead of a secret: the app's certificate with its private key, a PKCS#12 file"
+                    + " (.pfx/.p12) or PEM (unencrypted PKCS#8 key and certificate chain). Upload the public"
+                    + " certificate to the app registration (Certificates & secrets).")
+    Path certificateFile;
+
+    @Option(
+            names = "--client-certificate-password-env",
+            paramLabel = "VAR",
+            description = "Environment variable holding the PKCS#12 file's password (none: no password).")
+    String certificatePasswordEnv;
+
     @Option(names = "--client-secret", hidden = true, paramLabel = "SECRET")
     String secretOnCommandLine;
 
@@ -70,44 +91,108 @@ final class CredentialOptions {
     AppCredential resolve(CredentialStore store, String fallbackHome, boolean cspPartner) {
         refuseSecretOnCommandLine();
         if (clientId == null) {
-            if (cloud != null || secretEnv != null || loginUrl != null || graphUrl != null) {
-                throw new IllegalArgumentException(
-                        "--client-id is required with --cloud, --client-secret-env," + " --login-url or --graph-url");
+            if (cloud != null
+                    || secretEnv != null
+                    || certificateFile != null
+                    || certificatePasswordEnv != null
+                    || loginUrl != null
+                    || graphUrl != null) {
+                throw new IllegalArgumentException("--client-id is required with --cloud, --client-secret-env,"
+                        + " --client-certificate, --login-url or --graph-url");
             }
             return store.find(name)
                     .orElseThrow(() -> new IllegalArgumentException("No credential named '" + name
-                            + "' in the database yet: pass --client-id ID --client-secret-env VAR (and --cloud,"
-                            + " --credential-tenant) once; it is saved with the secret encrypted."));
+                            + "' in the database yet: pass --client-id ID with --client-secret-env VAR or"
+                            + " --client-certificate FILE (and --cloud, --credential-tenant) once; it is saved with"
+                            + " the secret or private key encrypted."));
         }
         Cloud chosenCloud = cloud();
-        if (secretEnv == null) {
-            throw new IllegalArgumentException("--client-secret-env VAR is required with --client-id: the name of the"
-                    + " environment variable that holds the client secret");
+        if ((secretEnv == null) == (certificateFile == null)) {
+            throw new IllegalArgumentException("--client-id needs exactly one of --client-secret-env VAR (the"
+                    + " environment variable holding the client secret) and --client-certificate FILE (a PKCS#12 or"
+                    + " PEM file with the certificate and its private key)");
         }
-        String secret = System.getenv(secretEnv);
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException(
-                    "--client-secret-env: the environment variable " + secretEnv + " is not set or empty");
+        if (certificatePasswordEnv != null && certificateFile == null) {
+            throw new IllegalArgumentException("--client-certificate-password-env goes with --client-certificate");
+        }
+        if (secretExpires != null && certificateFile != null) {
+            throw new IllegalArgumentException("--secret-expires goes with --client-secret-env only: a certificate's"
+                    + " expiry is read from the certificate");
         }
         String home = homeTenant != null ? homeTenant : fallbackHome;
         if (home == null) {
             throw new IllegalArgumentException(
                     "--credential-tenant ID is required: the app registration's home tenant");
         }
-        AppCredential credential = AppCredential.builder()
+        AppCredential.Builder builder = AppCredential.builder()
                 .name(name)
                 .cloud(chosenCloud)
                 .homeTenant(home)
                 .clientId(clientId)
-                .secret(secret)
-                .cspPartner(cspPartner)
-                .secretExpiresAt(
-                        secretExpires == null
-                                ? null
-                                : secretExpires.atStartOfDay(ZoneOffset.UTC).toInstant())
-                .build();
+                .cspPartner(cspPartner);
+        if (certificateFile != null) {
+            builder.certificate(certificate());
+        } else {
+            String secret = System.getenv(secretEnv);
+            if (secret == null || secret.isBlank()) {
+                throw new IllegalArgumentException(
+                        "--client-secret-env: the environment variable " + secretEnv + " is not set or empty");
+            }
+            builder.secret(secret)
+                    .secretExpiresAt(
+                            secretExpires == null
+                                    ? null
+                                    : secretExpires.atStartOfDay(ZoneOffset.UTC).toInstant());
+        }
+        AppCredential credential = builder.build();
         store.save(credential);
         return credential;
+    }
+
+    /**
+     * Reads {@code --client-certificate}: PEM when the file is text with a {@code -----BEGIN} line, else PKCS#12
+     * with the password from {@code --client-certificate-password-env} (none when not given).
+     */
+    private ClientCertificate certificate() {
+        if (!Files.isReadable(certificateFile)) {
+            throw new IllegalArgumentException("--client-certificate: cannot read " + certificateFile);
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(certificateFile);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--client-certificate: cannot read " + certificateFile + ": " + e);
+        }
+        char[] password = null;
+        try {
+            String text = new String(bytes, StandardCharsets.US_ASCII);
+            if (text.contains("-----BEGIN ")) {
+                if (certificatePasswordEnv != null) {
+                    throw new IllegalArgumentException("--client-certificate-password-env: " + certificateFile
+                            + " is PEM, whose key must be unencrypted PKCS#8; the password is for PKCS#12 files");
+                }
+                return ClientCertificate.fromPem(text);
+            }
+            if (certificatePasswordEnv != null) {
+                String value = System.getenv(certificatePasswordEnv);
+                if (value == null) {
+                    throw new IllegalArgumentException("--client-certificate-password-env: the environment variable "
+                            + certificatePasswordEnv + " is not set");
+                }
+                password = value.toCharArray();
+            } else {
+                password = new char[0];
+            }
+            return ClientCertificate.fromPkcs12(bytes, password);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--client-certificate " + certificateFile + ": "
+                    + e.getMessage().replaceFirst("^certificate: ", ""));
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
     }
 
     /** Whether the credential is given by flags ({@code --client-id}) rather than read from the database. */

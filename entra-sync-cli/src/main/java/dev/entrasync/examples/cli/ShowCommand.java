@@ -43,8 +43,8 @@ final class ShowCommand implements Callable<Integer> {
             defaultValue = "users",
             paramLabel = "NAME",
             description =
-                    "users, devices, groups, licenses, roles, audit_logs, secure_scores, tenant_profile, applications or"
-                            + " managed_devices (default ${DEFAULT-VALUE}).")
+                    "users, devices, groups, licenses, roles, audit_logs, secure_scores, tenant_profile, sign_in_activity,"
+                            + " conditional_access, applications or managed_devices (default ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(
@@ -92,7 +92,8 @@ final class ShowCommand implements Callable<Integer> {
             TenantSummary s = TenantSummary.of(records, db.storage().jobStore(), id);
             out.printf(
                     "Tenant %s: %s users (MFA %s), %s admins, %s devices (%s managed), %s groups, licences %s"
-                            + " paid (%s free), %s roles, %s audit events, secure score %s%n%n",
+                            + " paid (%s free), %s roles, %s audit events, secure score %s, sign-in activity %s,"
+                            + " Conditional Access %s%n%n",
                     label(db, records, id),
                     s.count(Dataset.USERS, s.users()),
                     s.mfaText(),
@@ -104,7 +105,9 @@ final class ShowCommand implements Callable<Integer> {
                     s.freeLicensesText(),
                     s.count(Dataset.ROLES, s.roles()),
                     s.count(Dataset.AUDIT_LOGS, s.auditEvents()),
-                    s.secureScoreText());
+                    s.secureScoreText(),
+                    s.signInsText(),
+                    s.conditionalAccessText());
             table(db.storage().queries(), id, DatasetColumns.of(chosen), out);
             return 0;
         }

@@ -10,7 +10,9 @@ import java.io.PrintStream;
  * Prints one row per synced tenant (a count is {@code -} when its dataset was never synced; LICENCES counts paid
  * SKUs only; APPS counts app registrations and service principals, INTUNE Intune's managed devices), then the
  * reasons: a line starting {@code !} for each dataset that
- * failed (or the job's reason), {@code ~} for each warning. Fixed columns, so scripts and tests can read it.
+ * failed (or the job's reason), {@code ~} for each warning. Fixed columns, so scripts and tests can read it; the
+ * datasets without a column (sign-in activity, Conditional Access) get a line starting {@code +} when the job synced
+ * them.
  */
 final class SummaryTable {
 
@@ -58,6 +60,16 @@ final class SummaryTable {
                 s.count(Dataset.APPLICATIONS, s.applications()),
                 s.count(Dataset.MANAGED_DEVICES, s.intuneDevices()),
                 job.status());
+        for (DatasetResult result : job.results()) {
+            if (result.status() != DatasetResult.Status.SUCCEEDED) {
+                continue;
+            }
+            switch (result.dataset()) {
+                case SIGN_IN_ACTIVITY -> out.printf("  + sign_in_activity: %s%n", s.signInsText());
+                case CONDITIONAL_ACCESS -> out.printf("  + conditional_access: %s%n", s.conditionalAccessText());
+                default -> {}
+            }
+        }
         reasons(job);
     }
 

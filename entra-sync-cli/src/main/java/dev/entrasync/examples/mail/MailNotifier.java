@@ -88,13 +88,13 @@ public final class MailNotifier implements SyncListener, SecretListener {
     @Override
     public void secretExpiring(SecretExpiryWarning warning) {
         send(
-                "Client secret of '" + warning.credentialName() + "' expires in " + warning.daysLeft() + " days",
+                warning.what() + " of '" + warning.credentialName() + "' expires in " + warning.daysLeft() + " days",
                 warning.message());
     }
 
     @Override
     public void secretExpired(SecretExpiryWarning warning) {
-        send("Client secret of '" + warning.credentialName() + "' has expired", warning.message());
+        send(warning.what() + " of '" + warning.credentialName() + "' has expired", warning.message());
     }
 
     private boolean send(String subject, String body) {

@@ -7,12 +7,15 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraApplication;
 import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
 import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraSecureScore;
+import dev.entrasync.model.EntraSecurityDefaults;
+import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
 import java.util.Comparator;
@@ -44,6 +47,14 @@ import java.util.Set;
  * @param applications app registrations and service principals
  * @param intuneDevices Intune managed devices
  * @param synced the datasets that were synced at least once (the others show {@code -}, not 0)
+ * @param signIns users with sign-in activity records (0 without Entra ID P1, whose sign-ins are unknown)
+ * @param neverSignedIn of those, users with no sign-in Microsoft kept
+ * @param caPolicies Conditional Access policies (0 without Entra ID P1)
+ * @param caEnforced Conditional Access policies that are on
+ * @param caReportOnly Conditional Access policies in report-only mode
+ * @param caMfaForAllUsers enforced policies that require MFA of all users for all apps
+ * @param securityDefaults whether security defaults are on, or null when not read
+ * @param signInsUnknown whether the last sync of sign-in activity delivered nothing and said why (no Entra ID P1)
  */
 public record TenantSummary(
         TenantId tenant,
@@ -63,7 +74,15 @@ public record TenantSummary(
         long freeLicensesTotal,
         long applications,
         long intuneDevices,
-        Set<Dataset> synced) {
+        Set<Dataset> synced,
+        long signIns,
+        long neverSignedIn,
+        long caPolicies,
+        long caEnforced,
+        long caReportOnly,
+        long caMfaForAllUsers,
+        Boolean securityDefaults,
+        boolean signInsUnknown) {
 
     /**
      * SKUs Microsoft gives away, usually with 10,000 "units" that say nothing about what a tenant pays for:
@@ -100,7 +119,44 @@ public record TenantSummary(
      * SUCCEEDED result among the tenant's recent jobs.
      */
     public static TenantSummary of(RecordSource source, JobHistory jobs, TenantId tenant) {
-        return of(source, tenant, synced(jobs, tenant));
+        TenantSummary summary = of(source, tenant, synced(jobs, tenant));
+        boolean unknown = jobs.history(tenant, 0, 100).stream()
+                .flatMap(job -> job.result(Dataset.SIGN_IN_ACTIVITY).stream())
+                .filter(r -> r.status() == DatasetResult.Status.SUCCEEDED)
+                .findFirst()
+                .map(r -> r.rowsUpserted() == 0 && !r.warnings().isEmpty())
+                .orElse(false);
+        return summary.withSignInsUnknown(unknown || summary.signInsUnknown());
+    }
+
+    private TenantSummary withSignInsUnknown(boolean unknown) {
+        return new TenantSummary(
+                tenant,
+                users,
+                mfaKnown,
+                mfaRegistered,
+                admins,
+                devices,
+                managedDevices,
+                groups,
+                licensesUsed,
+                licensesTotal,
+                roles,
+                auditEvents,
+                latestScore,
+                freeLicensesUsed,
+                freeLicensesTotal,
+                applications,
+                intuneDevices,
+                synced,
+                signIns,
+                neverSignedIn,
+                caPolicies,
+                caEnforced,
+                caReportOnly,
+                caMfaForAllUsers,
+                securityDefaults,
+                unknown);
     }
 
     /** The datasets with a SUCCEEDED result in one of the tenant's latest 100 jobs. */
@@ -119,6 +175,12 @@ public record TenantSummary(
         List<EntraUser> users = source.records(tenant, EntraUser.class);
         List<EntraDevice> devices = source.records(tenant, EntraDevice.class);
         List<EntraLicense> licenses = source.records(tenant, EntraLicense.class);
+        List<EntraSignInActivity> signIns = source.records(tenant, EntraSignInActivity.class);
+        List<EntraConditionalAccessPolicy> policies = source.records(tenant, EntraConditionalAccessPolicy.class);
+        Boolean securityDefaults = source.records(tenant, EntraSecurityDefaults.class).stream()
+                .map(EntraSecurityDefaults::enabled)
+                .findFirst()
+                .orElse(null);
         EntraSecureScore latest = source.records(tenant, EntraSecureScore.class).stream()
                 .max(Comparator.comparing(EntraSecureScore::createdDateTime))
                 .orElse(null);
@@ -156,7 +218,56 @@ public record TenantSummary(
                         .sum(),
                 source.records(tenant, EntraApplication.class).size(),
                 source.records(tenant, EntraManagedDevice.class).size(),
-                Set.copyOf(synced));
+                Set.copyOf(synced),
+                signIns.size(),
+                signIns.stream().filter(a -> a.lastActivity() == null).count(),
+                policies.size(),
+                policies.stream()
+                        .filter(EntraConditionalAccessPolicy::isEnforced)
+                        .count(),
+                policies.stream()
+                        .filter(EntraConditionalAccessPolicy::isReportOnly)
+                        .count(),
+                policies.stream()
+                        .filter(EntraConditionalAccessPolicy::enforcesMfaForAllUsers)
+                        .count(),
+                securityDefaults,
+                signIns.isEmpty() && !users.isEmpty());
+    }
+
+    /**
+     * Sign-in activity as {@code 63 users (5 never signed in)}: users with sign-in records and how many of them never
+     * signed in;
+     * {@code unknown (no Entra ID P1)} when {@link #signInsUnknown()} (Graph gives sign-in activity only with P1);
+     * {@code -} when never synced.
+     */
+    public String signInsText() {
+        if (!synced.contains(Dataset.SIGN_IN_ACTIVITY)) {
+            return "-";
+        }
+        if (signInsUnknown) {
+            return "unknown (no Entra ID P1)";
+        }
+        return signIns + " users (" + neverSignedIn + " never signed in)";
+    }
+
+    /**
+     * Conditional Access as {@code 6 policies (4 on, 1 report-only), MFA for all users: yes, security defaults off};
+     * {@code -} when never synced. "MFA for all users" is yes when security defaults are on or an enforced policy
+     * requires MFA of all users for all apps.
+     */
+    public String conditionalAccessText() {
+        if (!synced.contains(Dataset.CONDITIONAL_ACCESS)) {
+            return "-";
+        }
+        return caPolicies + (caPolicies == 1 ? " policy (" : " policies (") + caEnforced + " on, " + caReportOnly
+                + " report-only), MFA for all users: " + (mfaEnforced() ? "yes" : "no") + ", security defaults "
+                + (securityDefaults == null ? "unknown" : securityDefaults ? "on" : "off");
+    }
+
+    /** Whether MFA is enforced for every user: security defaults on, or an enforced all-users MFA policy. */
+    public boolean mfaEnforced() {
+        return Boolean.TRUE.equals(securityDefaults) || caMfaForAllUsers > 0;
     }
 
     /** The count, or {@code -} when the dataset it comes from was never synced. */

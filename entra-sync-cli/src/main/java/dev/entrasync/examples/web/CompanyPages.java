@@ -24,6 +24,10 @@ final class CompanyPages {
             + " Microsoft reports users' MFA registration (/reports/authenticationMethods/userRegistrationDetails)"
             + " only to tenants with one. Everything else is synced; MFA shows once the tenant has P1.";
 
+    static final String SIGN_INS_WITHOUT_P1 = "Sign-in activity is unknown, not \"never signed in\": this tenant has no"
+            + " Microsoft Entra ID P1 (or P2) licence, and Microsoft gives users' last sign-ins (signInActivity) only to"
+            + " tenants with one. It shows here once the tenant has P1.";
+
     private final Portal portal;
 
     CompanyPages(Portal portal) {
@@ -144,7 +148,8 @@ final class CompanyPages {
                 portal.companies().find(id).orElseThrow(() -> new NotFoundResponse("There is no company " + id + "."));
         TenantMapping mapping = connected(id);
         Dataset tab = Dataset.of(ctx.queryParamAsClass("tab", String.class).getOrDefault("users"));
-        TenantSummary s = TenantSummary.of(portal.records(), mapping.tenant());
+        TenantSummary s =
+                TenantSummary.of(portal.records(), portal.db().storage().jobStore(), mapping.tenant());
         StringBuilder body = new StringBuilder("<p>Tenant ")
                 .append(Html.esc(mapping.tenant()))
                 .append(" · ")
@@ -160,9 +165,17 @@ final class CompanyPages {
                 .append(card("Roles", String.valueOf(s.roles())))
                 .append(card("Audit events", String.valueOf(s.auditEvents())))
                 .append(card("Secure score", s.secureScoreText()))
+                .append(card("Sign-in activity", s.signInsText()))
+                .append(card("Conditional Access", s.conditionalAccessText()))
                 .append("</div>");
         if (s.users() > 0 && s.mfaPercent().isEmpty()) {
             body.append(Html.message(MFA_WITHOUT_P1, false).replace("id=\"message\"", "id=\"mfa-na\""));
+        }
+        if (tab == Dataset.SIGN_IN_ACTIVITY
+                && s.synced().contains(Dataset.SIGN_IN_ACTIVITY)
+                && s.users() > 0
+                && s.signIns() == 0) {
+            body.append(Html.message(SIGN_INS_WITHOUT_P1, false).replace("id=\"message\"", "id=\"sign-ins-na\""));
         }
         portal.db().storage().jobStore().latest(mapping.tenant()).ifPresent(job -> body.append(lastJob(job)));
         body.append("<nav class=\"tabs\">");

@@ -1,6 +1,7 @@
 package dev.entrasync.examples.web;
 
 import dev.entrasync.AppCredential;
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.Cloud;
 import dev.entrasync.examples.support.DemoCloud;
 import dev.entrasync.onboarding.PreflightReport;
@@ -48,16 +49,27 @@ final class CredentialsPage {
                     c.clientId(),
                     c.homeTenant().value(),
                     c.cspPartner() ? "yes" : "no",
-                    c.daysUntilSecretExpires(Clock.systemUTC())
+                    c.describeCredential(),
+                    c.daysUntilCredentialExpires(Clock.systemUTC())
                             .map(d -> d < 0 ? "expired" : "in " + d + " days")
-                            .orElse("unknown")));
+                            .orElse(
+                                    c.kind() == AppCredential.Kind.ASSERTION
+                                            ? "never (fetched per request)"
+                                            : "unknown")));
         }
         DemoCloud sim = portal.simulation();
         String body = (error == null ? "" : error) + (checkHtml == null ? "" : checkHtml)
                 + (rows.isEmpty()
                         ? "<p>No credential yet.</p>"
                         : Html.table(
-                                List.of("Name", "Cloud", "Client id", "Home tenant", "CSP partner", "Secret expires"),
+                                List.of(
+                                        "Name",
+                                        "Cloud",
+                                        "Client id",
+                                        "Home tenant",
+                                        "CSP partner",
+                                        "Signs in with",
+                                        "Expires"),
                                 rows,
                                 -1))
                 + "<h2>Add a credential</h2><form method=\"post\" action=\"/credentials\" id=\"add-credential\">"
@@ -87,6 +99,10 @@ final class CredentialsPage {
                         "expires",
                         LocalDate.now(ZoneOffset.UTC).plusDays(180).toString(),
                         "text")
+                + "<label for=\"certificatePem\">Or, instead of a secret, a certificate: paste its PEM (unencrypted"
+                + " PKCS#8 private key and certificate chain; the public certificate must be uploaded to the app"
+                + " registration)</label><textarea id=\"certificatePem\" name=\"certificatePem\" rows=\"4\""
+                + " autocomplete=\"off\"></textarea>"
                 + "<label><input type=\"checkbox\" name=\"csp\" value=\"true\" checked class=\"check\"> CSP partner"
                 + " (discover GDAP customers)</label><p><button id=\"save-credential\">Save credential</button></p></form>";
         ctx.html(portal.page(ctx, "Credentials", body));
@@ -101,28 +117,43 @@ final class CredentialsPage {
             required(
                     ctx.formParam("clientId"),
                     "Enter the application (client) id from the app registration's" + " Overview page.");
-            required(
-                    ctx.formParam("secret"),
-                    "Enter the client secret's value (shown once when the secret is" + " created; not its secret id).");
+            String pem = ctx.formParam("certificatePem");
+            boolean certificate = pem != null && !pem.isBlank();
+            String secretValue = ctx.formParam("secret");
+            if (certificate && secretValue != null && !secretValue.isBlank()) {
+                throw new IllegalArgumentException(
+                        "Enter either the client secret's value or a certificate, not both.");
+            }
+            if (!certificate) {
+                required(
+                        secretValue,
+                        "Enter the client secret's value (shown once when the secret is created; not its secret"
+                                + " id), or paste a certificate.");
+            }
             String cloudName = ctx.formParam("cloud");
             Cloud cloud = "custom".equals(cloudName)
                     ? Cloud.custom(ctx.formParam("loginUrl"), ctx.formParam("graphUrl"))
                     : Cloud.of(cloudName == null ? "global" : cloudName);
             String expires = ctx.formParam("expires");
-            AppCredential credential = AppCredential.builder()
+            AppCredential.Builder builder = AppCredential.builder()
                     .name(ctx.formParam("name"))
                     .cloud(cloud)
                     .homeTenant(ctx.formParam("homeTenant"))
                     .clientId(ctx.formParam("clientId"))
-                    .secret(ctx.formParam("secret"))
-                    .cspPartner("true".equals(ctx.formParam("csp")))
-                    .secretExpiresAt(
-                            expires == null || expires.isBlank()
-                                    ? null
-                                    : LocalDate.parse(expires.trim())
-                                            .atStartOfDay(ZoneOffset.UTC)
-                                            .toInstant())
-                    .build();
+                    .cspPartner("true".equals(ctx.formParam("csp")));
+            if (certificate) {
+                // the certificate's expiry is its notAfter; the secret-expiry field does not apply
+                builder.certificate(ClientCertificate.fromPem(pem));
+            } else {
+                builder.secret(secretValue)
+                        .secretExpiresAt(
+                                expires == null || expires.isBlank()
+                                        ? null
+                                        : LocalDate.parse(expires.trim())
+                                                .atStartOfDay(ZoneOffset.UTC)
+                                                .toInstant());
+            }
+            AppCredential credential = builder.build();
             portal.db().credentials().save(credential);
             show(ctx, null, checked(credential));
         } catch (DateTimeParseException e) {

@@ -35,6 +35,11 @@ final class RecordTables {
         if (dataset == Dataset.GROUPS && column.equals("Type") && value != null) {
             return "<span class=\"group-kind\">" + Html.esc(value) + "</span>";
         }
+        if (dataset == Dataset.CONDITIONAL_ACCESS && column.equals("State") && value != null) {
+            return DatasetColumns.REPORT_ONLY.equals(value)
+                    ? "<span class=\"warn\">Report-only</span>"
+                    : "enabled".equals(value) ? "On" : "<span class=\"bad\">" + Html.esc(value) + "</span>";
+        }
         if (value instanceof MfaStatus.State state) {
             return mfa(state);
         }

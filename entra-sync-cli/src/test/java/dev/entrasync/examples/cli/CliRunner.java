@@ -59,6 +59,15 @@ final class CliRunner {
      * {@code TEST_CLIENT_SECRET}, into database {@code db} with key file {@code keyFile}, plus {@code extra}.
      */
     static List<String> syncArguments(SimulatedCloud cloud, String clientId, String db, Path keyFile, String... extra) {
+        return syncArguments(cloud, clientId, List.of("--client-secret-env", "TEST_CLIENT_SECRET"), db, keyFile, extra);
+    }
+
+    /**
+     * The arguments of {@code sync} against {@code cloud} with these credential flags (a secret's environment
+     * variable or a certificate file), into database {@code db} with key file {@code keyFile}, plus {@code extra}.
+     */
+    static List<String> syncArguments(
+            SimulatedCloud cloud, String clientId, List<String> credential, String db, Path keyFile, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "sync",
                 "--cloud",
@@ -68,13 +77,9 @@ final class CliRunner {
                 "--graph-url",
                 cloud.graphUrl() + "/v1.0",
                 "--client-id",
-                clientId,
-                "--client-secret-env",
-                "TEST_CLIENT_SECRET",
-                "--db",
-                db,
-                "--key-file",
-                keyFile.toString()));
+                clientId));
+        args.addAll(credential);
+        args.addAll(List.of("--db", db, "--key-file", keyFile.toString()));
         args.addAll(List.of(extra));
         return args;
     }

@@ -9,8 +9,11 @@ import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
+import dev.entrasync.testkit.TestCertificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -41,7 +44,13 @@ class SyncCommandTest {
     }
 
     private CliRunner.Run sync(String... extra) {
-        return CliRunner.syncSimulated(cloud, CLIENT_ID, SECRET, db(), dir.resolve("key"), extra);
+        return sync(Map.of("TEST_CLIENT_SECRET", SECRET), List.of("--client-secret-env", "TEST_CLIENT_SECRET"), extra);
+    }
+
+    /** {@code sync} against the simulated cloud with the given credential flags and environment. */
+    private CliRunner.Run sync(Map<String, String> env, List<String> credential, String... extra) {
+        List<String> args = CliRunner.syncArguments(cloud, CLIENT_ID, credential, db(), dir.resolve("key"), extra);
+        return CliRunner.process(env, List.of(), Main.class.getName(), args.toArray(String[]::new));
     }
 
     @Test
@@ -93,6 +102,92 @@ class SyncCommandTest {
         assertThat(partial.get("datasets").get("secure_scores").get("reason").asText())
                 .contains("SecurityEvents.Read.All");
         assertThat(partial.get("datasets").get("users").get("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void syncsSignInActivityAndConditionalAccessWithTheTenantsCountsAndShowPrintsTheirRows() throws Exception {
+        contoso.consent(app, Permissions.allRead());
+        SimulatedTenant tailspin = cloud.addTenant(TenantBuilder.create("Tailspin Toys")
+                .seed(5)
+                .users(20)
+                .premium(false)
+                .build());
+        tailspin.consent(app, Permissions.allRead());
+        Path json = dir.resolve("summary.json");
+
+        CliRunner.Run run = sync(
+                "--tenant",
+                contoso.id(),
+                "--tenant",
+                tailspin.id(),
+                "--datasets",
+                "sign_in_activity,conditional_access",
+                "--summary-json",
+                json.toString());
+        CliRunner.Run signIns = CliRunner.here(
+                "show", "--db", db(), "--tenant", contoso.id(), "--dataset", "sign_in_activity", "--limit", "500");
+        CliRunner.Run policies =
+                CliRunner.here("show", "--db", db(), "--tenant", contoso.id(), "--dataset", "conditional_access");
+        CliRunner.Run unlicensed =
+                CliRunner.here("show", "--db", db(), "--tenant", tailspin.id(), "--dataset", "conditional_access");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        int users = contoso.users().size();
+        int caPolicies = contoso.conditionalAccessPolicies().size();
+        assertThat(run.out())
+                .containsPattern(contoso.id().substring(0, 15) + "…\\s+-\\s.*SUCCEEDED")
+                .contains("  + sign_in_activity: " + users + " users (")
+                .contains("  + conditional_access: " + caPolicies + " policies (")
+                .contains("  + sign_in_activity: unknown (no Entra ID P1)")
+                .contains("  + conditional_access: 0 policies (0 on, 0 report-only), MFA for all users: "
+                        + (tailspin.securityDefaultsEnabled() ? "yes" : "no") + ", security defaults "
+                        + (tailspin.securityDefaultsEnabled() ? "on" : "off"))
+                .contains("  ~ sign_in_activity: Sign-in activity is unknown for every user (not \"never signed in\")")
+                .contains("  ~ conditional_access: Tenant " + tailspin.id() + " has no Conditional Access");
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        JsonNode licensed =
+                summary.get(0).get("tenant").asText().equals(contoso.id()) ? summary.get(0) : summary.get(1);
+        assertThat(licensed.get("datasets")).hasSize(2);
+        assertThat(licensed.get("datasets").get("sign_in_activity").get("rows").asLong())
+                .isEqualTo(users);
+        assertThat(licensed.get("datasets")
+                        .get("sign_in_activity")
+                        .get("requests")
+                        .asLong())
+                .isEqualTo(1);
+        assertThat(licensed.get("datasets")
+                        .get("conditional_access")
+                        .get("rows")
+                        .asLong())
+                .isEqualTo(caPolicies + 1);
+        assertThat(licensed.get("datasets")
+                        .get("conditional_access")
+                        .get("requests")
+                        .asLong())
+                .isEqualTo(1);
+
+        assertThat(signIns.exit()).as(signIns.err()).isZero();
+        assertThat(signIns.out())
+                .contains("Last interactive")
+                .contains("Last successful")
+                .contains("Never signed in")
+                .contains((String) contoso.users().list().get(0).get("userPrincipalName"))
+                .containsPattern("(?m)^\\S+#EXT#\\S+\\s+true\\s*$") // a guest who never signed in: no times
+                .contains(users + " of " + users + " sign_in_activity")
+                .contains("sign-in activity " + users + " users (");
+        assertThat(policies.exit()).as(policies.err()).isZero();
+        assertThat(policies.out())
+                .contains("Block legacy authentication")
+                .contains("report-only")
+                .contains("compliantDevice OR domainJoinedDevice")
+                .contains("Phishing-resistant MFA")
+                .contains("sign-in every 8 hours")
+                .contains("security defaults off")
+                .contains(caPolicies + " of " + caPolicies + " conditional_access");
+        assertThat(unlicensed.out())
+                .contains("0 of 0 conditional_access")
+                .contains("sign-in activity unknown (no Entra ID P1), Conditional Access 0 policies")
+                .contains("security defaults " + (tailspin.securityDefaultsEnabled() ? "on" : "off"));
     }
 
     @Test
@@ -227,6 +322,61 @@ class SyncCommandTest {
                 .contains("Tenant " + contoso.id() + ": 126 users")
                 .contains(" - groups, licences - paid (- free), - roles, - audit events");
         assertThat(first.err()).contains("Created new database at " + dir.resolve("entra-sync.mv.db"));
+    }
+
+    @Test
+    void syncsWithAPkcs12CertificateWhosePasswordComesFromTheEnvironment() throws Exception {
+        contoso.consent(app, Permissions.allRead());
+        Instant now = Instant.now();
+        TestCertificate certificate = TestCertificate.selfSigned(
+                "entra-sync cli", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(60)));
+        app.addCertificate(certificate.certificate());
+        cloud.acceptAssertionAudienceHost("login.custom.entrasync.invalid"); // MSAL4J's name for a custom cloud
+        String password = "Pfx-Pass-" + Long.toHexString(System.nanoTime());
+        Path pfx = dir.resolve("app.pfx");
+        Files.write(pfx, certificate.pkcs12(password.toCharArray()));
+
+        CliRunner.Run run = sync(
+                Map.of("TEST_PFX_PASSWORD", password),
+                List.of(
+                        "--client-certificate",
+                        pfx.toString(),
+                        "--client-certificate-password-env",
+                        "TEST_PFX_PASSWORD"),
+                "--tenant",
+                contoso.id(),
+                "--datasets",
+                "users",
+                "--no-progress");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).containsPattern("\\s126\\s.*SUCCEEDED");
+        assertThat(run.out() + run.err()).doesNotContain(password);
+        assertThat(cloud.tokenCalls())
+                .singleElement()
+                .satisfies(
+                        c -> assertThat(c.body()).contains("client_assertion=").doesNotContain("client_secret"));
+    }
+
+    @Test
+    void refusesASecretAndACertificateTogether() {
+        CliRunner.Run run = CliRunner.here(
+                "sync",
+                "--tenant",
+                contoso.id(),
+                "--client-id",
+                CLIENT_ID,
+                "--client-secret-env",
+                "TEST_CLIENT_SECRET",
+                "--client-certificate",
+                dir.resolve("app.pfx").toString(),
+                "--db",
+                db(),
+                "--key-file",
+                dir.resolve("key").toString());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("exactly one of --client-secret-env VAR").contains("--client-certificate FILE");
     }
 
     @Test

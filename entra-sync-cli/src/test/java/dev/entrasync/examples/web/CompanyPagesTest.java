@@ -156,6 +156,47 @@ class CompanyPagesTest {
     }
 
     @Test
+    void showsSignInActivityAndConditionalAccessAndWhyATenantWithoutP1HasNeither() throws Exception {
+        int users = host.simulation().contoso().users().size();
+        assertThat(tab(contoso, "tab=sign_in_activity"))
+                .contains("id=\"tab-sign_in_activity\" class=\"on\"")
+                .contains("Last interactive")
+                .contains("Last non-interactive")
+                .contains("Last successful")
+                .contains("<time datetime=\"")
+                .contains("1–50 of " + users)
+                .contains("Sign-in activity<b>" + users + " users (")
+                .doesNotContain("sign-ins-na");
+        String policies = tab(contoso, "tab=conditional_access");
+        assertThat(policies)
+                .contains("Block legacy authentication")
+                .contains("<span class=\"warn\">Report-only</span>")
+                .contains("compliantDevice OR domainJoinedDevice")
+                .contains("Phishing-resistant MFA")
+                .contains("sign-in every 8 hours, persistent browser never")
+                .contains("exchangeActiveSync, other")
+                .contains("1–"
+                        + host.simulation()
+                                .contoso()
+                                .conditionalAccessPolicies()
+                                .size() + " of "
+                        + host.simulation()
+                                .contoso()
+                                .conditionalAccessPolicies()
+                                .size())
+                .contains("security defaults off");
+
+        assertThat(tab(tailspin, "tab=sign_in_activity"))
+                .contains("id=\"sign-ins-na\"")
+                .contains("Sign-in activity<b>unknown (no Entra ID P1)</b>")
+                .contains("sign_in_activity: Sign-in activity is unknown for every user");
+        assertThat(tab(tailspin, "tab=conditional_access"))
+                .contains("Conditional Access<b>0 policies (0 on, 0 report-only)")
+                .contains("conditional_access: Tenant "
+                        + host.simulation().tailspin().id() + " has no Conditional Access");
+    }
+
+    @Test
     void labelsEachKindOfGroupFromItsFlags() throws Exception {
         String groups = tab(contoso, "tab=groups&page=1") + tab(contoso, "tab=groups&page=2");
         assertThat(groups)

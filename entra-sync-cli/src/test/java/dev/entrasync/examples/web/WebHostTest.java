@@ -2,8 +2,12 @@ package dev.entrasync.examples.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.examples.support.DemoCloud;
+import dev.entrasync.testkit.TestCertificate;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +56,38 @@ class WebHostTest {
                 "2099-01-01",
                 "csp",
                 "true"));
+    }
+
+    @Test
+    void savesACertificateCredentialPastedAsPemAndShowsOnlyItsThumbprint() throws Exception {
+        Instant now = Instant.now();
+        TestCertificate certificate =
+                TestCertificate.selfSigned("portal", now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(45)));
+        String thumbprint = ClientCertificate.fromPem(certificate.pem()).thumbprint();
+        Map<String, String> form = credential("northwind", "");
+        form.put("certificatePem", certificate.pem());
+        Map<String, String> both = credential("northwind", "a-secret-too");
+        both.put("certificatePem", certificate.pem());
+
+        HttpResponse<String> refused = admin.post("/credentials", both);
+        HttpResponse<String> saved = admin.post("/credentials", form);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("either the client secret").doesNotContain("PRIVATE KEY");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        String page = admin.get("/credentials").body();
+        String key = certificate
+                .pem()
+                .lines()
+                .filter(l -> !l.startsWith("-----"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(page)
+                .contains("certificate " + thumbprint)
+                .contains("in 44 days")
+                .doesNotContain(key)
+                .doesNotContain("PRIVATE KEY");
+        assertThat(saved.body()).doesNotContain(key);
     }
 
     @Test

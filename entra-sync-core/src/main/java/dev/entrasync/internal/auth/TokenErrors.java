@@ -1,6 +1,8 @@
 package dev.entrasync.internal.auth;
 
 import com.microsoft.aad.msal4j.MsalServiceException;
+import dev.entrasync.AppCredential;
+import dev.entrasync.ClientCertificate;
 import dev.entrasync.TokenException;
 import dev.entrasync.TokenFailure;
 import java.util.regex.Matcher;
@@ -12,6 +14,65 @@ final class TokenErrors {
     private static final Pattern AADSTS = Pattern.compile("AADSTS(\\d+):?\\s*([^\\r\\n]*)");
 
     private TokenErrors() {}
+
+    /** As {@link #map(Throwable, String, String)}, with a fix naming the credential's certificate or callback. */
+    static TokenException map(Throwable error, AppCredential credential, String tenant) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof AssertionCallbackException callback) {
+                return new TokenException(
+                        TokenFailure.ASSERTION_CALLBACK_FAILED,
+                        null,
+                        credential.name(),
+                        TenantIds.orNull(tenant),
+                        null,
+                        TokenFailure.ASSERTION_CALLBACK_FAILED.fix() + " This time: " + callback.getMessage(),
+                        null);
+            }
+        }
+        TokenException plain = map(error, credential.name(), tenant);
+        String fix = fix(plain.failure(), credential);
+        if (fix == null) {
+            return plain;
+        }
+        return new TokenException(
+                plain.failure(),
+                plain.aadstsCode().orElse(null),
+                plain.credentialName(),
+                plain.tenant(),
+                plain.microsoftDescription().orElse(null),
+                fix,
+                null);
+    }
+
+    private static String fix(TokenFailure failure, AppCredential credential) {
+        ClientCertificate certificate = credential.certificate();
+        return switch (failure) {
+            case CERTIFICATE_NOT_REGISTERED ->
+                certificate == null
+                        ? null
+                        : "Upload the certificate with thumbprint " + certificate.thumbprint() + " (subject "
+                                + certificate.subject() + ", valid until " + certificate.notAfter()
+                                + ") to the app registration " + credential.clientId()
+                                + " under Certificates & secrets > Certificates (the public certificate, not the"
+                                + " private key), or configure credential '" + credential.name()
+                                + "' with a certificate that is uploaded there.";
+            case ASSERTION_EXPIRED ->
+                credential.kind() == AppCredential.Kind.ASSERTION
+                        ? "The assertion callback of credential '" + credential.name() + "' returned an expired (or not"
+                                + " yet valid) token: make it return a fresh token at every call instead of a cached"
+                                + " one (a Kubernetes projected service-account token is renewed by the kubelet; read"
+                                + " the file each time), and check this server's clock."
+                        : "MSAL signed an assertion valid for 10 minutes from this server's time, which Microsoft Entra"
+                                + " did not accept: correct this server's clock (NTP).";
+            case NO_FEDERATED_CREDENTIAL ->
+                "Add a federated identity credential to the app registration "
+                        + credential.clientId()
+                        + " (Certificates & secrets > Federated credentials) with the issuer and subject of the token"
+                        + " the callback of credential '" + credential.name()
+                        + "' returns and the audience api://AzureADTokenExchange.";
+            default -> null;
+        };
+    }
 
     static TokenException map(Throwable error, String credentialName, String tenant) {
         if (error instanceof MsalServiceException service) {

@@ -5,6 +5,7 @@ import com.microsoft.aad.msal4j.ClientCredentialFactory;
 import com.microsoft.aad.msal4j.ClientCredentialParameters;
 import com.microsoft.aad.msal4j.ConfidentialClientApplication;
 import com.microsoft.aad.msal4j.IAuthenticationResult;
+import com.microsoft.aad.msal4j.IClientCredential;
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
 import dev.entrasync.GraphLimits;
@@ -18,9 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -123,7 +126,7 @@ public final class TokenService {
                         expiresAt);
                 return new AccessToken(result.accessToken(), expiresAt, claims.tenantId(), claims.roles());
             } catch (ExecutionException e) {
-                last = TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), tenant);
+                last = TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential, tenant);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new TokenException(
@@ -134,7 +137,7 @@ public final class TokenService {
                         "interrupted while waiting for the token endpoint",
                         e);
             } catch (RuntimeException e) {
-                last = TokenErrors.map(e, credential.name(), tenant);
+                last = TokenErrors.map(e, credential, tenant);
             }
             if (!last.isTransient() || attempt == TOKEN_ATTEMPTS) {
                 break;
@@ -166,7 +169,7 @@ public final class TokenService {
             IAuthenticationResult result = app.acquireToken(parameters).get();
             return result.idToken();
         } catch (ExecutionException e) {
-            throw TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential.name(), authority);
+            throw TokenErrors.map(e.getCause() == null ? e : e.getCause(), credential, authority);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TokenException(
@@ -177,7 +180,7 @@ public final class TokenService {
                     "interrupted while waiting for the token endpoint",
                     e);
         } catch (RuntimeException e) {
-            throw TokenErrors.map(e, credential.name(), authority);
+            throw TokenErrors.map(e, credential, authority);
         }
     }
 
@@ -194,10 +197,7 @@ public final class TokenService {
         String real = cloud.loginUrl().toString();
         String msalBase = cloud.isCustom() ? CUSTOM_AUTHORITY_ALIAS : real;
         try {
-            return ConfidentialClientApplication.builder(
-                            credential.clientId(),
-                            ClientCredentialFactory.createFromSecret(
-                                    credential.secret().reveal()))
+            return ConfidentialClientApplication.builder(credential.clientId(), clientCredential(credential))
                     .authority(msalBase + "/" + authorityTenant + "/")
                     .instanceDiscovery(false)
                     .validateAuthority(!cloud.isCustom())
@@ -209,6 +209,59 @@ public final class TokenService {
             throw new IllegalArgumentException("cloud: login URL is not a valid authority: " + real, e);
         }
     }
+
+    /**
+     * MSAL's form of the credential. For a certificate, MSAL4J 1.26.1 signs the client assertion itself
+     * (JwtHelper: header {@code alg=RS256}, {@code typ=JWT}, the certificate's SHA-256 thumbprint as
+     * {@code x5t#S256}; claims {@code aud} = token endpoint, {@code iss} = {@code sub} = client id, {@code jti},
+     * {@code nbf} = now, {@code exp} = now + 10 minutes), as Microsoft documents for certificate credentials:
+     * https://learn.microsoft.com/entra/identity-platform/certificate-credentials. For an assertion provider,
+     * MSAL calls it at each token request (no caching here, so each request gets a fresh assertion).
+     */
+    private static IClientCredential clientCredential(AppCredential credential) {
+        return switch (credential.kind()) {
+            case SECRET ->
+                ClientCredentialFactory.createFromSecret(credential.secret().reveal());
+            case CERTIFICATE ->
+                ClientCredentialFactory.createFromCertificateChain(
+                        credential.certificate().privateKey(),
+                        credential.certificate().chain());
+            case ASSERTION ->
+                ClientCredentialFactory.createFromCallback((Callable<String>) () -> checkedAssertion(credential));
+        };
+    }
+
+    /** Calls the host's provider and refuses what cannot be an assertion, without ever quoting it. */
+    static String checkedAssertion(AppCredential credential) {
+        String assertion;
+        try {
+            assertion = credential.assertionProvider().assertion();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionCallbackException("the callback was interrupted");
+        } catch (Exception | Error e) {
+            if (e instanceof VirtualMachineError error) {
+                throw error;
+            }
+            // Its message is not repeated: it may quote the token the callback read.
+            throw new AssertionCallbackException("the callback threw "
+                    + e.getClass().getName() + " (its message is not repeated here because it may contain a token)");
+        }
+        if (assertion == null) {
+            throw new AssertionCallbackException("the callback returned null instead of a signed token");
+        }
+        String trimmed = assertion.trim();
+        if (trimmed.isEmpty()) {
+            throw new AssertionCallbackException("the callback returned an empty string instead of a signed token");
+        }
+        if (!COMPACT_JWS.matcher(trimmed).matches()) {
+            throw new AssertionCallbackException("the callback returned " + trimmed.length()
+                    + " characters that are not a signed JWT (three base64url parts separated by dots)");
+        }
+        return trimmed;
+    }
+
+    private static final Pattern COMPACT_JWS = Pattern.compile("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
 
     private record Key(String credentialName, String tenant) {}
 

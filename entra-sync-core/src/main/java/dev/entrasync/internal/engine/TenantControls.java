@@ -197,6 +197,27 @@ final class TenantControls {
      * A digest that changes when any field of the credential changes: the first 16 bytes of a SHA-256
      * over its fields, in hex. It cannot be turned back into the secret, and is stored instead of it.
      */
+    /**
+     * What identifies the credential's proof: the secret, the certificate's thumbprint and key, or a fixed
+     * marker for an assertion callback (a callback cannot be compared across restarts; its federated
+     * credential is on the app registration).
+     */
+    private static String secretMaterial(AppCredential credential) {
+        return switch (credential.kind()) {
+            case SECRET -> credential.secret().reveal();
+            case CERTIFICATE -> {
+                byte[] key = credential.certificate().privateKeyPkcs8();
+                try {
+                    yield "certificate " + credential.certificate().thumbprint() + " "
+                            + java.util.Base64.getEncoder().encodeToString(key);
+                } finally {
+                    java.util.Arrays.fill(key, (byte) 0);
+                }
+            }
+            case ASSERTION -> "client assertion callback";
+        };
+    }
+
     static String fingerprint(AppCredential credential) {
         String fields = String.join(
                 "\n",
@@ -206,7 +227,7 @@ final class TenantControls {
                 credential.cloud().graphUrl().toString(),
                 credential.homeTenant().value(),
                 credential.clientId(),
-                credential.secret().reveal(),
+                secretMaterial(credential),
                 String.valueOf(credential.secretExpiresAt()),
                 String.valueOf(credential.cspPartner()));
         try {

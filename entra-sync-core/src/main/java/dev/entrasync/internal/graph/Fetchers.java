@@ -22,6 +22,8 @@ public final class Fetchers {
             Dataset.DEVICES,
             Dataset.AUDIT_LOGS,
             Dataset.SECURE_SCORES,
+            Dataset.SIGN_IN_ACTIVITY,
+            Dataset.CONDITIONAL_ACCESS,
             Dataset.APPLICATIONS,
             Dataset.MANAGED_DEVICES);
 
@@ -37,6 +39,8 @@ public final class Fetchers {
                         new DevicesFetcher(),
                         new AuditLogsFetcher(),
                         new SecureScoresFetcher(),
+                        new SignInActivityFetcher(),
+                        new ConditionalAccessFetcher(),
                         new ApplicationsFetcher(),
                         new ManagedDevicesFetcher())
                 .forEach(f -> FETCHERS.put(f.dataset(), f));

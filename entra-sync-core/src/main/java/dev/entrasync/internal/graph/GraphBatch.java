@@ -52,6 +52,41 @@ final class GraphBatch {
      */
     static Map<String, JsonNode> send(
             TenantGraph graph, List<Item> items, List<String> permissions, RequestStats stats) {
+        return send(graph, items, permissions, stats, null);
+    }
+
+    /**
+     * An item's answer: its JSON body, or the typed refusal Graph gave it (a 4xx other than 429).
+     *
+     * @param body the body of a 2xx answer, or null when refused
+     * @param refusal why Graph refused the item, or null when it answered
+     */
+    record Answer(JsonNode body, GraphException refusal) {}
+
+    /**
+     * Like {@link #send} but an item Graph refuses (a 4xx other than 429: a missing permission, a missing licence)
+     * does not end the call: it comes back as its {@link Answer#refusal()}, for a caller whose items are independent
+     * parts of one dataset (Conditional Access policies need Entra ID P1, security defaults do not). Throttled and
+     * failing items are retried as by {@link #send}.
+     */
+    static Map<String, Answer> sendEach(
+            TenantGraph graph, List<Item> items, List<String> permissions, RequestStats stats) {
+        Map<String, GraphException> refusals = new LinkedHashMap<>();
+        Map<String, JsonNode> bodies = send(graph, items, permissions, stats, refusals);
+        Map<String, Answer> answers = new LinkedHashMap<>();
+        for (Item item : items) {
+            answers.put(item.id(), new Answer(bodies.get(item.id()), refusals.get(item.id())));
+        }
+        return answers;
+    }
+
+    /** @param refusals where refused items go, or null to throw the first refusal */
+    private static Map<String, JsonNode> send(
+            TenantGraph graph,
+            List<Item> items,
+            List<String> permissions,
+            RequestStats stats,
+            Map<String, GraphException> refusals) {
         Map<String, JsonNode> bodies = new LinkedHashMap<>();
         Map<String, Item> pending = new LinkedHashMap<>();
         items.forEach(i -> pending.put(i.id(), i));
@@ -85,7 +120,12 @@ final class GraphBatch {
                             graph.tenant(),
                             GraphRequest.get(graph.v1(item.url()), Priority.LOW, permissions));
                     if (status != 429 && status < 500) {
-                        throw failure;
+                        if (refusals == null) {
+                            throw failure;
+                        }
+                        refusals.put(id, failure);
+                        pending.remove(id);
+                        continue;
                     }
                     if (status == 429) {
                         stats.throttledItem();

@@ -51,6 +51,27 @@ final class GraphErrors {
         return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
     }
 
+    /**
+     * A {@code $batch} item's body that cannot be ours (the same answer a malformed page gets from
+     * {@link ResponseClassifier}): not sent again, the dataset stops and keeps nothing of this run.
+     *
+     * @param path the item's request, e.g. {@code /v1.0/identity/conditionalAccess/policies?$select=...}
+     * @param what what was wrong, e.g. "a conditionalAccessPolicy without an id"
+     */
+    static GraphException malformed(String tenant, String path, String what) {
+        return new GraphException(
+                "Graph answered " + path + " in tenant " + tenant + " with a malformed page that cannot be ours: "
+                        + what + ". The answer arrived whole, so it was not sent again; the dataset was stopped and"
+                        + " nothing from this run of it was kept. The next run tries again; if it fails the same way,"
+                        + " report it with this message.",
+                200,
+                null,
+                TenantIds.orNull(tenant),
+                path,
+                true,
+                null);
+    }
+
     static GraphException of(int status, Body body, String tenant, GraphRequest request) {
         String path = request.describe();
         if (status == 403

@@ -33,6 +33,10 @@ class JobRecordTest {
 
     private static String datasetOf(RecordedCall call) {
         String p = call.path();
+        if (p.equals("/v1.0/users")
+                && String.valueOf(call.queryParam("$select")).contains("signInActivity")) {
+            return "sign_in_activity";
+        }
         if (p.startsWith("/v1.0/users") || p.startsWith("/v1.0/reports")) {
             return "users";
         }
@@ -90,11 +94,12 @@ class JobRecordTest {
             Map<String, Long> seen = sim.cloud.graphCalls().stream()
                     .filter(c -> !c.batchItem())
                     .collect(Collectors.groupingBy(JobRecordTest::datasetOf, Collectors.counting()));
-            // $batch envelopes carry role members, group member counts and Ethernet MACs alike: compare those four
-            // together.
+            // $batch envelopes carry role members, group member counts, Conditional Access and Ethernet MACs alike:
+            // compare those five together.
             long sharingBatches = job.result(Dataset.USERS).orElseThrow().requests()
                     + job.result(Dataset.ROLES).orElseThrow().requests()
                     + job.result(Dataset.GROUPS).orElseThrow().requests()
+                    + job.result(Dataset.CONDITIONAL_ACCESS).orElseThrow().requests()
                     + job.result(Dataset.MANAGED_DEVICES).orElseThrow().requests();
             assertThat(sharingBatches)
                     .isEqualTo(seen.get("users")
@@ -107,6 +112,7 @@ class JobRecordTest {
                     Dataset.AUDIT_LOGS,
                     Dataset.SECURE_SCORES,
                     Dataset.TENANT_PROFILE,
+                    Dataset.SIGN_IN_ACTIVITY,
                     Dataset.APPLICATIONS)) {
                 assertThat(job.result(d).orElseThrow().requests()).as(d.key()).isEqualTo(seen.get(d.key()));
             }

@@ -21,13 +21,20 @@ public final class DatasetTables {
         TABLES.put(Dataset.AUDIT_LOGS, List.of(AuditEventsTable.TABLE));
         TABLES.put(Dataset.SECURE_SCORES, List.of(SecureScoresTable.SCORES, SecureScoresTable.CONTROLS));
         TABLES.put(Dataset.TENANT_PROFILE, List.of(TenantProfileTable.TABLE));
+        TABLES.put(Dataset.SIGN_IN_ACTIVITY, List.of(SignInActivityTable.TABLE));
+        TABLES.put(
+                Dataset.CONDITIONAL_ACCESS,
+                List.of(ConditionalAccessTable.POLICIES, ConditionalAccessTable.SECURITY_DEFAULTS));
         TABLES.put(Dataset.APPLICATIONS, List.of(ApplicationsTable.TABLE));
         TABLES.put(Dataset.MANAGED_DEVICES, List.of(ManagedDevicesTable.TABLE));
     }
 
     private DatasetTables() {}
 
-    /** The tables of {@code dataset}: one, or for secure scores the snapshots and then the control profiles. */
+    /**
+     * The tables of {@code dataset}: one, or for secure scores the snapshots and then the control profiles, for
+     * Conditional Access the policies and then the security defaults.
+     */
     public static List<DatasetTable<?>> of(Dataset dataset) {
         List<DatasetTable<?>> tables = TABLES.get(dataset);
         if (tables == null) {

@@ -19,6 +19,53 @@ public final class AppState {
     private final java.util.Set<String> redirectUris = ConcurrentHashMap.newKeySet();
     private final java.util.Set<String> configuredPermissions = ConcurrentHashMap.newKeySet();
     private volatile boolean disabled;
+    private final Map<String, KeyCredential> certificates = new ConcurrentHashMap<>();
+    private final java.util.List<FederatedCredential> federated = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * A certificate uploaded to the registration (a key credential): found by its SHA-1 or SHA-256 thumbprint
+     * (hex, upper case), valid until {@code endDateTime}.
+     */
+    public record KeyCredential(
+            String sha1Thumbprint, String sha256Thumbprint, java.security.PublicKey key, Instant endDateTime) {}
+
+    /**
+     * A federated identity credential: tokens of {@code issuer} about {@code subject} for one of
+     * {@code audiences}, whose signature {@code key} verifies (standing in for the issuer's published JWKS).
+     */
+    public record FederatedCredential(
+            String issuer, String subject, java.util.List<String> audiences, java.security.PublicKey key) {}
+
+    /** Adds an uploaded certificate. */
+    public void addCertificate(KeyCredential credential) {
+        certificates.put(credential.sha1Thumbprint(), credential);
+    }
+
+    /** Removes an uploaded certificate by its SHA-1 thumbprint; returns whether it existed. */
+    public boolean removeCertificate(String sha1Thumbprint) {
+        return certificates.remove(sha1Thumbprint) != null;
+    }
+
+    /** The uploaded certificate with this SHA-1 or SHA-256 thumbprint (hex, any case), or null. */
+    public KeyCredential certificate(String thumbprintHex) {
+        String wanted = thumbprintHex.toUpperCase(java.util.Locale.ROOT);
+        for (KeyCredential c : certificates.values()) {
+            if (c.sha1Thumbprint().equals(wanted) || c.sha256Thumbprint().equals(wanted)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** Adds a federated identity credential. */
+    public void addFederatedCredential(FederatedCredential credential) {
+        federated.add(credential);
+    }
+
+    /** Returns the live list of federated identity credentials. */
+    public java.util.List<FederatedCredential> federatedCredentials() {
+        return federated;
+    }
 
     public AppState(String clientId, String displayName) {
         this.clientId = clientId;

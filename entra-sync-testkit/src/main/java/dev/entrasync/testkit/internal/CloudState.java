@@ -158,6 +158,17 @@ public final class CloudState {
         return loginUrl;
     }
 
+    private final ClientAssertions assertions = new ClientAssertions();
+
+    ClientAssertions assertions() {
+        return assertions;
+    }
+
+    /** Accepts certificate assertions whose audience names the token endpoint under this host. */
+    public void acceptAssertionAudienceHost(String host) {
+        assertions.acceptAudienceHost(host);
+    }
+
     public String graphUrl() {
         return graphUrl;
     }

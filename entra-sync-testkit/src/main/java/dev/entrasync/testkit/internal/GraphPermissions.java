@@ -39,6 +39,11 @@ final class GraphPermissions {
             Set.of("DelegatedAdminRelationship.Read.All", "DelegatedAdminRelationship.ReadWrite.All");
     static final Set<String> CONTRACTS = Set.of("Directory.Read.All", "Directory.ReadWrite.All");
     static final Set<String> MAIL_SEND = Set.of("Mail.Send");
+    /** conditionalaccessroot-list-policies: Policy.Read.All least, Policy.ReadWrite.ConditionalAccess higher. */
+    static final Set<String> CONDITIONAL_ACCESS = Set.of("Policy.Read.All", "Policy.ReadWrite.ConditionalAccess");
+    /** identitysecuritydefaultsenforcementpolicy-get: Policy.Read.All least, Policy.ReadWrite.SecurityDefaults higher. */
+    static final Set<String> SECURITY_DEFAULTS = Set.of("Policy.Read.All", "Policy.ReadWrite.SecurityDefaults");
+
     static final Set<String> AUTHENTICATION_METHODS =
             Set.of("UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All");
 

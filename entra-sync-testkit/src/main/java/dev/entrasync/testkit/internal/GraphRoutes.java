@@ -9,7 +9,9 @@ import java.util.List;
  * assignments 100 / 999 (users 500 when {@code signInActivity} is selected); directory audits
  * 100 / 1000; registration details 100 / 999; secure scores 100 / 999 with {@code $skip}, where
  * {@code $top} is the number of days wanted (no nextLink follows a page asked with it);
- * control profiles 100 / 999; subscribedSkus, directoryRoles and role members are one page.
+ * control profiles 100 / 999; Conditional Access policies 100 / 999 (403
+ * {@code Authentication_RequestFromNonPremiumTenantOrB2CTenant} without Entra ID P1); subscribedSkus, directoryRoles
+ * and role members are one page; the security-defaults policy is a singleton.
  * Delta pages are sized by the cloud ({@code SimulatedCloud.deltaPageSize}); {@code $top} is not
  * accepted there, as in Graph.
  */
@@ -168,6 +170,32 @@ final class GraphRoutes {
                         true,
                         false,
                         1)));
+        // Conditional Access needs Entra ID P1. Microsoft's list-policies page documents no licence error, so the
+        // simulator answers a tenant without P1 as Graph answers its other P1-gated Entra data (see RequirePremium).
+        router.add(
+                "GET",
+                "/identity/conditionalAccess/policies",
+                new RequirePremium(
+                        GraphPermissions.CONDITIONAL_ACCESS,
+                        new ListEndpoint(ListSpec.of(
+                                "identity/conditionalAccess/policies",
+                                "conditionalAccessPolicy",
+                                "conditionalAccessPolicies",
+                                GraphPermissions.CONDITIONAL_ACCESS,
+                                100,
+                                999,
+                                null,
+                                true,
+                                true,
+                                1))));
+        router.add(
+                "GET",
+                "/policies/identitySecurityDefaultsEnforcementPolicy",
+                new SingletonEndpoint(
+                        "policies/identitySecurityDefaultsEnforcementPolicy",
+                        "identitySecurityDefaultsEnforcementPolicy",
+                        "identitySecurityDefaultsEnforcementPolicy",
+                        GraphPermissions.SECURITY_DEFAULTS));
         router.add(
                 "GET",
                 "/tenantRelationships/delegatedAdminCustomers",

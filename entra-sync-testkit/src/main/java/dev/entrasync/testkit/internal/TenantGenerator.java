@@ -97,6 +97,10 @@ public final class TenantGenerator {
         scores.scores(spec.secureScoreDays(), members.size(), (int) licensed)
                 .forEach(tenant.store("secureScores")::put);
         tenant.store("organization").put(Organizations.of(tenant, main));
+        PolicyGenerator policies = new PolicyGenerator(gen);
+        String breakGlass = members.isEmpty() ? null : (String) members.get(0).get("id");
+        policies.policies(breakGlass, roleGroupId).forEach(tenant.store("conditionalAccessPolicies")::put);
+        tenant.store("identitySecurityDefaultsEnforcementPolicy").put(policies.securityDefaults());
         // from a random source of their own, so that adding them left every other generated object as it was
         Gen apps = new Gen(new SplittableRandom(spec.seed() * 31 + spec.name().hashCode() + 17), spec, tenant);
         new AppGenerator(apps).generate();
@@ -118,6 +122,8 @@ public final class TenantGenerator {
             {"userRegistrationDetails", "userRegistrationDetails"},
             {"delegatedAdminCustomers", "delegatedAdminCustomer"},
             {"contracts", "contract"},
+            {"conditionalAccessPolicies", "conditionalAccessPolicy"},
+            {"identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy"},
             {"applications", "application"},
             {"appRoleAssignments", "appRoleAssignment"},
             {"managedDevices", "managedDevice"}

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code POST /{tenant}/oauth2/v2.0/token} for the client-credentials grant: checks tenant, scope,
- * app, consent and secret in Entra's order and issues a signed JWT-shaped access token. The
+ * app, consent and the secret or client assertion ({@link ClientAssertions}) in Entra's order and issues a
+ * signed JWT-shaped access token. The
  * authorization-code grant is {@link CodeGrant}'s.
  */
 final class TokenEndpoint {
@@ -90,6 +91,22 @@ final class TokenEndpoint {
         if (consent == null || !consent.visibleToTokenRequest(now)) {
             return fail(AadError.APP_NOT_FOUND_IN_TENANT, values, correlation, now, tenantId);
         }
+        if (form.containsKey("client_assertion") || form.containsKey("client_assertion_type")) {
+            AadError refused = cloud.assertions()
+                    .check(
+                            form.get("client_assertion"),
+                            form.get("client_assertion_type"),
+                            app,
+                            tenant,
+                            segment,
+                            cloud.loginUrl(),
+                            now,
+                            values);
+            if (refused != null) {
+                return fail(refused, values, correlation, now, tenantId);
+            }
+            return new SimServer.Handled(issue(tenant, app, consent, resource, now, "2"), tenantId);
+        }
         if (!form.containsKey("client_secret")) {
             return fail(SECRET_MISSING, values, correlation, now, tenantId);
         }
@@ -101,10 +118,12 @@ final class TokenEndpoint {
             default:
                 break;
         }
-        return new SimServer.Handled(issue(tenant, app, consent, resource, now), tenantId);
+        return new SimServer.Handled(issue(tenant, app, consent, resource, now, "1"), tenantId);
     }
 
-    private SimResponse issue(TenantData tenant, AppState app, Consent consent, String resource, Instant now) {
+    /** {@code appidacr}: 1 for a client secret, 2 for a certificate or client assertion (Microsoft's values). */
+    private SimResponse issue(
+            TenantData tenant, AppState app, Consent consent, String resource, Instant now, String appidacr) {
         long lifetime = cloud.tokenLifetime().getSeconds();
         String issuer = "https://sts.windows.net/" + tenant.id() + "/";
         Map<String, Object> claims = new LinkedHashMap<>();
@@ -115,7 +134,7 @@ final class TokenEndpoint {
         claims.put("exp", now.getEpochSecond() + lifetime);
         claims.put("app_displayname", app.displayName());
         claims.put("appid", app.clientId());
-        claims.put("appidacr", "1");
+        claims.put("appidacr", appidacr);
         claims.put("idp", issuer);
         claims.put("idtyp", "app");
         claims.put("oid", consent.servicePrincipalId());
