@@ -43,6 +43,8 @@ public record EntraSyncProperties(
             "audit_logs",
             "secure_scores",
             "tenant_profile",
+            "sign_in_activity",
+            "conditional_access",
             "applications",
             "managed_devices"
         })
