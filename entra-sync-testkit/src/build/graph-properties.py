@@ -10,7 +10,7 @@ TYPES = ["user", "group", "device", "organization", "subscribedSku", "directoryR
          "directoryAudit", "secureScore", "secureScoreControlProfile", "userRegistrationDetails",
          "delegatedAdminCustomer", "contract", "unifiedRoleAssignment", "servicePrincipal",
          "conditionalAccessPolicy", "identitySecurityDefaultsEnforcementPolicy",
-         "directoryObject", "message"]
+         "directoryObject", "message", "application", "managedDevice", "appRoleAssignment"]
 
 root = ET.parse(sys.argv[1]).getroot()
 schema = next(s for s in root.iter("{%s}Schema" % NS["e"]) if s.get("Namespace") == "microsoft.graph")

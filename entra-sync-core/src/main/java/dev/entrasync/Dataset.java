@@ -33,7 +33,14 @@ public enum Dataset {
      * Conditional Access policies ({@code /identity/conditionalAccess/policies}, Entra ID P1) and the tenant's security
      * defaults ({@code /policies/identitySecurityDefaultsEnforcementPolicy}, read with or without P1).
      */
-    CONDITIONAL_ACCESS;
+    CONDITIONAL_ACCESS,
+    /**
+     * App registrations and service principals with their secrets' and certificates' dates, and the Microsoft Graph
+     * application permissions granted to each service principal ({@code /applications}, {@code /servicePrincipals}).
+     */
+    APPLICATIONS,
+    /** Intune managed devices ({@code /deviceManagement/managedDevices}); needs Microsoft Intune in the tenant. */
+    MANAGED_DEVICES;
 
     /**
      * The lower-case name used in configuration, CLI flags and table names, e.g. {@code audit_logs}.

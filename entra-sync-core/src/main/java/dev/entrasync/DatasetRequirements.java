@@ -16,6 +16,12 @@ public final class DatasetRequirements {
     /** The licence that gates the MFA registration report, sign-in activity and Conditional Access. */
     public static final String ENTRA_ID_P1 = "Microsoft Entra ID P1";
 
+    /**
+     * The licence that gates managed devices: a tenant without Microsoft Intune (a plan that includes it, such as
+     * Microsoft 365 Business Premium or Enterprise Mobility + Security) has no Intune service to ask.
+     */
+    public static final String MICROSOFT_INTUNE = "Microsoft Intune";
+
     private static final Map<Dataset, List<GraphPermission>> PERMISSIONS = new EnumMap<>(Dataset.class);
 
     static {
@@ -41,6 +47,8 @@ public final class DatasetRequirements {
         // Policy.Read.All as least privileged (conditionalaccessroot-list-policies,
         // identitysecuritydefaultsenforcementpolicy-get)
         PERMISSIONS.put(Dataset.CONDITIONAL_ACCESS, List.of(GraphPermission.POLICY_READ_ALL));
+        PERMISSIONS.put(Dataset.APPLICATIONS, List.of(GraphPermission.APPLICATION_READ_ALL));
+        PERMISSIONS.put(Dataset.MANAGED_DEVICES, List.of(GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL));
     }
 
     private DatasetRequirements() {}
@@ -57,15 +65,18 @@ public final class DatasetRequirements {
 
     /**
      * The licence the dataset (or part of it) needs, if any: users' MFA, sign-in activity and Conditional Access
-     * policies need Entra ID P1 (without it those parts are reported unknown, with a warning, and the rest syncs).
+     * policies need Entra ID P1 (without it those parts are reported unknown, with a warning, and the rest syncs);
+     * managed devices need Microsoft Intune (without it that dataset fails with the reason).
      *
      * @param dataset the dataset; never null
      * @return {@link #ENTRA_ID_P1} for {@link Dataset#USERS}, {@link Dataset#SIGN_IN_ACTIVITY} and
-     *     {@link Dataset#CONDITIONAL_ACCESS}; empty for every other dataset
+     *     {@link Dataset#CONDITIONAL_ACCESS}, {@link #MICROSOFT_INTUNE} for {@link Dataset#MANAGED_DEVICES}; empty for
+     *     every other dataset
      */
     public static Optional<String> license(Dataset dataset) {
         return switch (dataset) {
             case USERS, SIGN_IN_ACTIVITY, CONDITIONAL_ACCESS -> Optional.of(ENTRA_ID_P1);
+            case MANAGED_DEVICES -> Optional.of(MICROSOFT_INTUNE);
             default -> Optional.empty();
         };
     }

@@ -48,6 +48,17 @@ public enum GraphPermission {
      */
     POLICY_READ_ALL("Policy.Read.All", "246dd0d5-5bd0-4def-940b-0421030a5b68"),
     /**
+     * {@code Application.Read.All}: reads app registrations and service principals with their credentials' metadata
+     * and app role assignments; needed by {@link Dataset#APPLICATIONS}.
+     */
+    APPLICATION_READ_ALL("Application.Read.All", "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30"),
+    /**
+     * {@code DeviceManagementManagedDevices.Read.All}: reads Intune managed devices; needed by
+     * {@link Dataset#MANAGED_DEVICES}.
+     */
+    DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL(
+            "DeviceManagementManagedDevices.Read.All", "2f51be20-0bb4-4fed-bf7b-db946066c75e"),
+    /**
      * {@code Directory.Read.All}: reads the whole directory; Microsoft documents it as also granting several of the
      * narrower read permissions (see {@link #isGrantedBy(java.util.Collection)}). Never requested by the permission
      * manifest.
@@ -121,7 +132,7 @@ public enum GraphPermission {
     /**
      * Whether a token's {@code roles} grant this permission: the permission itself, or
      * {@code Directory.Read.All} where Microsoft documents that it also works (users, devices, groups,
-     * group members, licences, directory roles, the organization).
+     * group members, licences, directory roles, the organization, applications and service principals).
      *
      * @param roles the values of a token's {@code roles} claim; never null, may be empty
      * @return true if one of the roles (compared case-insensitively) is this permission or a {@code Directory.Read.All}
@@ -135,7 +146,8 @@ public enum GraphPermission {
                     GROUP_MEMBER_READ_ALL,
                     LICENSE_ASSIGNMENT_READ_ALL,
                     ROLE_MANAGEMENT_READ_DIRECTORY,
-                    ORGANIZATION_READ_ALL -> true;
+                    ORGANIZATION_READ_ALL,
+                    APPLICATION_READ_ALL -> true;
             default -> false;
         };
         for (String role : roles) {

@@ -6,11 +6,13 @@ package dev.entrasync.model;
  * between threads.
  */
 public sealed interface EntraRecord
-        permits EntraAuditEvent,
+        permits EntraApplication,
+                EntraAuditEvent,
                 EntraConditionalAccessPolicy,
                 EntraDevice,
                 EntraGroup,
                 EntraLicense,
+                EntraManagedDevice,
                 EntraRole,
                 EntraSecureScore,
                 EntraSecureScoreControl,

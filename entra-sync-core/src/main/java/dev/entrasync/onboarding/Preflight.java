@@ -26,9 +26,10 @@ import java.util.stream.Collectors;
 /**
  * A cheap check of one mapping, safe to run any time: can we get a token (or which AADSTS failure,
  * with its fix); do the token's application permissions cover what the enabled datasets need; does
- * the tenant have Entra ID P1 where a dataset needs it; how long until the client secret expires.
- * Costs at most one token request (none when cached) and one Graph request (the licence probe, only
- * when users are synced and AuditLog.Read.All is granted). Changes nothing.
+ * the tenant have Entra ID P1 where a dataset needs it, and Microsoft Intune when managed devices are synced; how
+ * long until the client secret expires. Costs at most one token request (none when cached) and two Graph requests
+ * (the P1 probe, only when users are synced and AuditLog.Read.All is granted; the Intune probe, only when managed
+ * devices are synced and DeviceManagementManagedDevices.Read.All is granted). Changes nothing.
  *
  * <p>Obtained from {@link Onboarding#preflight()}. Thread-safe.
  */
@@ -129,6 +130,7 @@ public final class Preflight {
         }
         missingPermissions(credentialName, tenant, datasets, token.roles(), problems);
         Boolean p1 = probeLicense(credential, tenant, datasets, token.roles(), problems);
+        probeIntune(credential, tenant, datasets, token.roles(), problems);
         return new PreflightReport(
                 credentialName, tenant, now, true, token.roles(), required, days, p1, problems, credential.kind());
     }
@@ -239,8 +241,10 @@ public final class Preflight {
             Set<Dataset> datasets,
             Set<String> roles,
             List<PreflightProblem> problems) {
-        boolean gated =
-                datasets.stream().anyMatch(d -> DatasetRequirements.license(d).isPresent());
+        boolean gated = datasets.stream()
+                .anyMatch(d -> DatasetRequirements.license(d)
+                        .filter(DatasetRequirements.ENTRA_ID_P1::equals)
+                        .isPresent());
         if (!gated || !GraphPermission.AUDIT_LOG_READ_ALL.isGrantedBy(roles)) {
             return null;
         }
@@ -259,15 +263,47 @@ public final class Preflight {
             }
             return p1;
         } catch (GraphException e) {
-            problems.add(new PreflightProblem(
-                    PreflightProblem.Kind.PROBE_FAILED,
-                    PreflightProblem.Severity.WARNING,
-                    "Could not tell whether tenant " + tenant + " has " + DatasetRequirements.ENTRA_ID_P1 + ": "
-                            + e.getMessage(),
-                    "Run the preflight again later.",
-                    null,
-                    null));
+            problems.add(probeFailed(tenant, DatasetRequirements.ENTRA_ID_P1, e));
             return null;
         }
+    }
+
+    private void probeIntune(
+            AppCredential credential,
+            TenantId tenant,
+            Set<Dataset> datasets,
+            Set<String> roles,
+            List<PreflightProblem> problems) {
+        if (!datasets.contains(Dataset.MANAGED_DEVICES)
+                || !GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL.isGrantedBy(roles)) {
+            return;
+        }
+        try {
+            if (!LicenseProbe.hasIntune(transport.forTenant(credential, tenant.value()), new RequestStats())) {
+                problems.add(new PreflightProblem(
+                        PreflightProblem.Kind.LICENSE_MISSING,
+                        PreflightProblem.Severity.WARNING,
+                        "Tenant " + tenant + " has no " + DatasetRequirements.MICROSOFT_INTUNE + ": Intune refused"
+                                + " the request as not applicable to the tenant, so managed_devices will fail with that"
+                                + " reason; everything else syncs.",
+                        "Subscribe the tenant to " + DatasetRequirements.MICROSOFT_INTUNE + " (for example in"
+                                + " Microsoft 365 Business Premium or Enterprise Mobility + Security) and set Intune as"
+                                + " its MDM authority, or stop syncing managed_devices for it.",
+                        null,
+                        null));
+            }
+        } catch (GraphException e) {
+            problems.add(probeFailed(tenant, DatasetRequirements.MICROSOFT_INTUNE, e));
+        }
+    }
+
+    private static PreflightProblem probeFailed(TenantId tenant, String license, GraphException e) {
+        return new PreflightProblem(
+                PreflightProblem.Kind.PROBE_FAILED,
+                PreflightProblem.Severity.WARNING,
+                "Could not tell whether tenant " + tenant + " has " + license + ": " + e.getMessage(),
+                "Run the preflight again later.",
+                null,
+                null);
     }
 }

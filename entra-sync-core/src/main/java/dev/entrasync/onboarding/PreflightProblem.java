@@ -29,7 +29,8 @@ public record PreflightProblem(
         SECRET_EXPIRY_UNKNOWN,
         /** The token lacks an application permission an enabled dataset needs. */
         MISSING_PERMISSION,
-        /** The tenant lacks the licence part of a dataset needs (Entra ID P1 for MFA and sign-in activity). */
+        /** The tenant lacks the licence part of a dataset needs (Entra ID P1 for MFA and sign-in activity, Microsoft Intune for managed
+         * devices). */
         LICENSE_MISSING,
         /** A probe could not tell (Graph failed); try again later. */
         PROBE_FAILED

@@ -29,13 +29,16 @@ import org.junit.jupiter.params.provider.CsvSource;
  * its n objects fit one delta page (the simulated cloud's 200, as Graph's), else {@code p(n) + 2}
  * (that first delta page, a delta link, the list):
  * <pre>
- *   6 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A) + s(U)
+ *   6 + ⌈R/20⌉ + ⌈G/20⌉ + p(M) + q(U) + q(G) + q(D) + p(A) + s(U) + 1 + p(P) + p(AR) + p(SP) + ⌈I/1000⌉ + ⌈W/20⌉
  * </pre>
  * for U users, M of them in the MFA registration report, D devices, G groups, R activated roles
  * and A audit events in the first run's lookback (secure scores and control profiles fit a page
  * each), and {@code s(n) = max(1, ⌈n/500⌉)} the users' sign-in activity (500 a page with {@code signInActivity}).
  * The 6: organization, subscribedSkus, directoryRoles, secureScores, secureScoreControlProfiles, and the one
- * {@code $batch} of Conditional Access policies and security defaults. Every request also exists in Graph v1.0.
+ * {@code $batch} of Conditional Access policies and security defaults. Applications: 1 for the Microsoft Graph
+ * service principal, P Graph permission grants, AR app registrations and SP service principals; managed devices: I
+ * Intune devices (at least one page), W of them desktops whose Ethernet MAC is read in {@code $batch}. Every request
+ * also exists in Graph v1.0.
  */
 class RequestCountTest {
 
@@ -94,6 +97,16 @@ class RequestCountTest {
                         .filter(s -> s instanceof EntraSecureScoreControl)
                         .count())
                 .isBetween(1L, 999L);
+        // applications: the Graph service principal, its grants, the app registrations, the service principals
+        long applications = 1
+                + pages(tenant.graphPermissionGrants().size())
+                + pages(tenant.applications().size())
+                + pages(tenant.servicePrincipals().size());
+        // managed devices: Intune's pages of 1,000, and the desktops' Ethernet MACs 20 to a $batch
+        long managedDevices = Math.max(1, (tenant.managedDevices().size() + 999) / 1000)
+                + batches(tenant.managedDevices().list().stream()
+                        .filter(x -> List.of("Windows", "macOS").contains(x.get("operatingSystem")))
+                        .count());
         Map<Dataset, Long> expected = Map.ofEntries(
                 Map.entry(Dataset.SIGN_IN_ACTIVITY, signInPages(u)), Map.entry(Dataset.CONDITIONAL_ACCESS, 1L));
         expected = new java.util.HashMap<>(expected);
@@ -114,6 +127,8 @@ class RequestCountTest {
                 pages(a),
                 Dataset.SECURE_SCORES,
                 2L));
+        expected.put(Dataset.APPLICATIONS, applications);
+        expected.put(Dataset.MANAGED_DEVICES, managedDevices);
         for (DatasetResult dataset : result.datasets()) {
             assertThat(dataset.requests()).as(dataset.dataset().key()).isEqualTo(expected.get(dataset.dataset()));
         }
@@ -125,7 +140,9 @@ class RequestCountTest {
                 + fullRound(g)
                 + fullRound(d)
                 + pages(a)
-                + signInPages(u);
+                + signInPages(u)
+                + applications
+                + managedDevices;
         assertThat(fx.records(tenant, Dataset.SIGN_IN_ACTIVITY)).hasSize((int) u);
         assertThat(fx.httpCalls()).hasSize((int) formula);
         assertThat(result.datasets().stream().mapToLong(DatasetResult::requests).sum())

@@ -41,7 +41,8 @@ class OnboardingSchemaComplianceTest {
                         "/v1.0/tenantRelationships/delegatedAdminCustomers",
                         "/v1.0/contracts",
                         "/v1.0/organization",
-                        "/v1.0/users");
+                        "/v1.0/users",
+                        "/v1.0/deviceManagement/managedDevices");
         for (RecordedCall call : sim.cloud.graphCalls()) {
             assertThat(schema.check(call.path(), call.queryParam("$select")))
                     .as(call.path())

@@ -26,8 +26,12 @@ class PermissionManifestTest {
      * from Microsoft's permissions reference (https://learn.microsoft.com/graph/permissions-reference, application
      * permission ids; the same id appears in Microsoft's Find-MgGraphPermission output).
      */
-    private static final Map<String, String> BEYOND_GRAPH_MD =
-            Map.of("Policy.Read.All", "246dd0d5-5bd0-4def-940b-0421030a5b68");
+    private static final Map<String, String> BEYOND_GRAPH_MD = Map.of(
+            "Policy.Read.All",
+            "246dd0d5-5bd0-4def-940b-0421030a5b68",
+            // learn.microsoft.com/graph/permissions-reference, Application.Read.All, application id
+            "Application.Read.All",
+            "9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30");
 
     /** The application permissions (name → id) in GRAPH.md section 8's tables, plus {@link #BEYOND_GRAPH_MD}. */
     private static Map<String, String> graphMdRoles() throws Exception {
@@ -74,8 +78,34 @@ class PermissionManifestTest {
                         "SecurityEvents.Read.All",
                         "Organization.Read.All",
                         "Policy.Read.All",
+                        "Application.Read.All",
+                        "DeviceManagementManagedDevices.Read.All",
                         "DelegatedAdminRelationship.Read.All",
                         "Mail.Send");
+    }
+
+    @Test
+    void applicationsAndManagedDevicesAddExactlyTheirPermissions() {
+        PermissionManifest both =
+                PermissionManifest.of(Set.of(Dataset.APPLICATIONS, Dataset.MANAGED_DEVICES), false, false);
+        PermissionManifest devices = PermissionManifest.of(Set.of(Dataset.DEVICES), false, false);
+        PermissionManifest devicesAndManaged =
+                PermissionManifest.of(Set.of(Dataset.DEVICES, Dataset.MANAGED_DEVICES), false, false);
+
+        // Organization.Read.All is always there: onboarding reads each tenant's name and domain
+        assertThat(both.permissions())
+                .containsExactly(
+                        GraphPermission.ORGANIZATION_READ_ALL,
+                        GraphPermission.APPLICATION_READ_ALL,
+                        GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL);
+        assertThat(devicesAndManaged.permissions())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.Stream.concat(
+                                devices.permissions().stream(),
+                                java.util.stream.Stream.of(GraphPermission.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL))
+                        .toList());
+        assertThat(both.requiredResourceAccess())
+                .contains("9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30")
+                .contains("2f51be20-0bb4-4fed-bf7b-db946066c75e");
     }
 
     @Test

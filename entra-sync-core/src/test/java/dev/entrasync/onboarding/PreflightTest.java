@@ -53,9 +53,52 @@ class PreflightTest {
         assertThat(report.secretExpiresInDays()).isEqualTo(200L);
         assertThat(report.toString()).contains("all good").contains("expires in 200 days");
         assertThat(sim.cloud.tokenCalls()).hasSize(1);
+        // the P1 probe and the Intune probe
         assertThat(sim.cloud.graphCalls())
-                .singleElement()
-                .satisfies(c -> assertThat(c.query()).containsEntry("$select", "id,signInActivity"));
+                .satisfiesExactly(
+                        c -> assertThat(c.query()).containsEntry("$select", "id,signInActivity"),
+                        c -> assertThat(c.path()).isEqualTo("/v1.0/deviceManagement/managedDevices"));
+    }
+
+    @Test
+    void reportsATenantWithoutIntuneAsAWarningWithItsFix() {
+        SimulatedTenant basic = sim.cloud.addTenant(
+                TenantBuilder.create("Basic Co").seed(9).users(1).intune(false).build());
+        basic.consent(sim.app, Permissions.allRead());
+        secretExpiresIn(Duration.ofDays(200));
+
+        PreflightReport report = preflight.check(mapping(basic, Set.of(Dataset.MANAGED_DEVICES, Dataset.DEVICES)));
+
+        assertThat(report.ok()).isTrue();
+        assertThat(report.entraIdP1()).isNull();
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.LICENSE_MISSING);
+            assertThat(p.severity()).isEqualTo(PreflightProblem.Severity.WARNING);
+            assertThat(p.words()).contains("has no Microsoft Intune").contains("managed_devices");
+            assertThat(p.fix()).contains("Microsoft Intune").contains("stop syncing managed_devices");
+        });
+        assertThat(sim.cloud.graphCalls()).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(400);
+            assertThat(c.query()).containsEntry("$top", "1");
+        });
+    }
+
+    @Test
+    void reportsAMissingIntunePermissionWithoutProbing() {
+        SimulatedTenant contoso = sim.tenant("Contoso");
+        contoso.consent(sim.app, Permissions.allRead())
+                .revoke(sim.app, Permissions.DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL);
+        secretExpiresIn(Duration.ofDays(200));
+
+        PreflightReport report = preflight.check(mapping(contoso, Set.of(Dataset.MANAGED_DEVICES)));
+
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(PreflightProblem.Kind.MISSING_PERMISSION);
+            assertThat(p.permission()).isEqualTo("DeviceManagementManagedDevices.Read.All");
+            assertThat(p.words()).contains("needed by managed_devices");
+            assertThat(p.fix()).contains("id 2f51be20-0bb4-4fed-bf7b-db946066c75e");
+        });
+        assertThat(sim.cloud.graphCalls()).isEmpty();
     }
 
     @Test

@@ -84,9 +84,13 @@ class ReadmeTest {
                     .containsExactlyElementsOf(DatasetRequirements.permissions(dataset).stream()
                             .map(GraphPermission::value)
                             .toList());
-            assertThat(row.group(3).contains(DatasetRequirements.ENTRA_ID_P1))
-                    .as(dataset.key())
-                    .isEqualTo(DatasetRequirements.license(dataset).isPresent());
+            for (String license : List.of(DatasetRequirements.ENTRA_ID_P1, DatasetRequirements.MICROSOFT_INTUNE)) {
+                assertThat(row.group(3).contains(license))
+                        .as(dataset.key() + ": " + license)
+                        .isEqualTo(DatasetRequirements.license(dataset)
+                                .filter(license::equals)
+                                .isPresent());
+            }
         }
     }
 }

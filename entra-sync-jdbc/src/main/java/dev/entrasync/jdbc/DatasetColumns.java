@@ -1,11 +1,14 @@
 package dev.entrasync.jdbc;
 
 import dev.entrasync.Dataset;
+import dev.entrasync.model.ApplicationCredential;
+import dev.entrasync.model.EntraApplication;
 import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
@@ -191,6 +194,49 @@ public final class DatasetColumns<R extends EntraRecord> {
                                 "Modified",
                                 p -> p.modifiedDateTime() != null ? p.modifiedDateTime() : p.createdDateTime())
                         .build();
+            case APPLICATIONS ->
+                new Builder<>(dataset, EntraApplication.class)
+                        .column("Application", EntraApplication::displayName)
+                        .column(
+                                "Kind",
+                                a -> a.kind() == EntraApplication.Kind.APPLICATION
+                                        ? "App registration"
+                                        : "Service principal")
+                        .column("App id", EntraApplication::appId)
+                        .column("Type", EntraApplication::servicePrincipalType)
+                        .column("Enabled", EntraApplication::accountEnabled)
+                        .column("Audience", EntraApplication::signInAudience)
+                        .column(
+                                "Secrets and certificates",
+                                a -> a.credentials().stream()
+                                        .map(DatasetColumns::credential)
+                                        .toList())
+                        .column(
+                                "Next expiry",
+                                a -> a.nextExpiring()
+                                        .map(ApplicationCredential::endDateTime)
+                                        .orElse(null))
+                        .column("Microsoft Graph permissions", EntraApplication::graphPermissions)
+                        .column("Created", EntraApplication::createdDateTime)
+                        .build();
+            case MANAGED_DEVICES ->
+                new Builder<>(dataset, EntraManagedDevice.class)
+                        .column("Device", EntraManagedDevice::deviceName)
+                        .column("OS", EntraManagedDevice::operatingSystem)
+                        .column("Version", EntraManagedDevice::osVersion)
+                        .column("Compliance", EntraManagedDevice::complianceState)
+                        .column("Management agent", EntraManagedDevice::managementAgent)
+                        .column("Serial number", EntraManagedDevice::serialNumber)
+                        .column("Manufacturer", EntraManagedDevice::manufacturer)
+                        .column("Model", EntraManagedDevice::model)
+                        .column("Wi-Fi MAC", EntraManagedDevice::wiFiMacAddress)
+                        .column("Ethernet MAC", EntraManagedDevice::ethernetMacAddress)
+                        .column("Encrypted", EntraManagedDevice::isEncrypted)
+                        .column("Primary user", EntraManagedDevice::userPrincipalName)
+                        .column("Entra device id", EntraManagedDevice::azureADDeviceId)
+                        .column("Enrolled", EntraManagedDevice::enrolledDateTime)
+                        .column("Last sync", EntraManagedDevice::lastSyncDateTime)
+                        .build();
         };
     }
 
@@ -258,6 +304,13 @@ public final class DatasetColumns<R extends EntraRecord> {
             parts.add("app-enforced restrictions");
         }
         return parts.isEmpty() ? null : String.join(", ", parts);
+    }
+
+    /** A credential in a cell: "Secret name, ends 2027-01-31T00:00:00Z" (the key id when it has no name). */
+    private static String credential(ApplicationCredential c) {
+        return (c.kind() == ApplicationCredential.Kind.SECRET ? "Secret " : "Certificate ")
+                + (c.displayName() == null ? c.keyId() : c.displayName())
+                + (c.endDateTime() == null ? "" : ", ends " + c.endDateTime());
     }
 
     /**

@@ -8,8 +8,12 @@ import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.DatasetTable;
 import dev.entrasync.jdbc.internal.DatasetTables;
 import dev.entrasync.jdbc.internal.ExportRows;
+import dev.entrasync.jdbc.internal.ManagedDevicesTable;
 import dev.entrasync.jdbc.internal.Row;
+import dev.entrasync.model.EntraApplication;
+import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraUser;
@@ -31,7 +35,8 @@ import java.util.Set;
 /**
  * Reads the dataset tables back as records, so a host can show them without learning the schema: the
  * current records of a tenant, pages with sync metadata, and the questions the product asks most (users
- * without MFA, licences with units left, the secure score trend). Get it from {@link JdbcStorage#queries()}.
+ * without MFA, licences with units left, the secure score trend, app credentials about to expire, and a scanner's
+ * asset matched to Intune's managed devices by serial number or MAC address). Get it from {@link JdbcStorage#queries()}.
  *
  * <p>"Current" means not marked removed. Thread-safe; each call uses one connection from the host's pool
  * and returns a snapshot. {@link JdbcStoreException} on database failures.
@@ -192,6 +197,11 @@ public final class JdbcQueries {
                 case "secure_scores" -> new PageShape(List.of("id"), "created_at DESC, id");
                 case "sign_in_activity" -> new PageShape(List.of("user_principal_name"), "user_principal_name, id");
                 case "secure_score_controls" -> new PageShape(List.of("title", "control_category"), "control_rank, id");
+                case "applications" -> new PageShape(List.of("display_name", "app_id"), "display_name, id");
+                case "managed_devices" ->
+                    new PageShape(
+                            List.of("device_name", "serial_number", "user_principal_name", "operating_system"),
+                            "device_name, id");
                 default -> new PageShape(List.of("display_name"), "display_name, id");
             };
         }
@@ -343,6 +353,105 @@ public final class JdbcQueries {
             }
         });
         return Optional.of(new SecureScoreTrend(newest, series));
+    }
+
+    /**
+     * The tenant's current Intune managed devices whose serial number or MAC address (Wi-Fi or Ethernet) is the
+     * given one: how a vulnerability scanner or RMM matches its asset. Serial numbers compare in upper case without
+     * blanks; MAC addresses compare as their 12 hex digits whatever the spelling ({@code AA:BB:CC:DD:EE:FF},
+     * {@code aa-bb-cc-dd-ee-ff}, {@code aabb.ccdd.eeff}, {@code AABBCCDDEEFF}). One indexed query.
+     *
+     * @param tenant the tenant; never null
+     * @param serialNumber the asset's serial number; null or blank to match by MAC only
+     * @param macAddress one of the asset's MAC addresses in any of those spellings; null, blank or not a MAC address
+     *     to match by serial number only
+     * @return the matching devices, ordered by device name; empty when none matches or neither value is usable
+     */
+    public List<EntraManagedDevice> managedDevicesBySerialOrMac(
+            TenantId tenant, String serialNumber, String macAddress) {
+        String serial = ManagedDevicesTable.serialKey(serialNumber);
+        String mac = ManagedDevicesTable.macKey(macAddress);
+        if (serial == null && mac == null) {
+            return List.of();
+        }
+        DatasetTable<EntraManagedDevice> table = DatasetTables.forType(EntraManagedDevice.class);
+        return db.withConnection("matching managed devices of tenant " + tenant, c -> {
+            try (PreparedStatement statement =
+                    c.prepareStatement(db.sql(JdbcQueries.class, "managedDevicesBySerialOrMac"))) {
+                statement.setString(1, tenant.value());
+                statement.setString(2, serial);
+                statement.setString(3, mac);
+                statement.setString(4, mac);
+                return unwrap(read(table, statement));
+            }
+        });
+    }
+
+    /**
+     * The tenant's current Entra device whose {@link EntraDevice#deviceId()} is the managed device's
+     * {@link EntraManagedDevice#azureADDeviceId()}.
+     *
+     * @param tenant the tenant; never null
+     * @param managed a managed device of that tenant; never null
+     * @return the Entra device; empty when the managed device has no Entra device id or that device is not synced
+     */
+    public Optional<EntraDevice> entraDevice(TenantId tenant, EntraManagedDevice managed) {
+        if (managed.azureADDeviceId() == null) {
+            return Optional.empty();
+        }
+        DatasetTable<EntraDevice> table = DatasetTables.forType(EntraDevice.class);
+        return db.withConnection("reading the Entra device of managed device " + managed.id(), c -> {
+            try (PreparedStatement statement = c.prepareStatement(db.sql(JdbcQueries.class, "entraDeviceByDeviceId"))) {
+                statement.setString(1, tenant.value());
+                statement.setString(2, managed.azureADDeviceId());
+                return unwrap(read(table, statement)).stream().findFirst();
+            }
+        });
+    }
+
+    /**
+     * Every current Intune managed device of the tenant with its Entra device, joined on the Entra device id: the
+     * devices list with Intune's serial number, MAC addresses and compliance beside Entra's trust type and sign-in.
+     *
+     * @param tenant the tenant; never null
+     * @return one match per current managed device (its Entra device null when there is none), ordered by managed
+     *     device id; empty when the tenant has none
+     */
+    public List<ManagedDeviceMatch> managedDevicesWithEntraDevices(TenantId tenant) {
+        java.util.Map<String, EntraDevice> byDeviceId = new java.util.HashMap<>();
+        for (EntraDevice device : records(tenant, EntraDevice.class)) {
+            if (device.deviceId() != null) {
+                byDeviceId.putIfAbsent(device.deviceId().toLowerCase(Locale.ROOT), device);
+            }
+        }
+        List<ManagedDeviceMatch> out = new ArrayList<>();
+        for (EntraManagedDevice managed : records(tenant, EntraManagedDevice.class)) {
+            String key = managed.azureADDeviceId() == null
+                    ? null
+                    : managed.azureADDeviceId().toLowerCase(Locale.ROOT);
+            out.add(new ManagedDeviceMatch(managed, key == null ? null : byDeviceId.get(key)));
+        }
+        return out;
+    }
+
+    /**
+     * The tenant's current app registrations and service principals with a secret or certificate that expires
+     * before {@code before} (already expired ones included), soonest first: what an expiry report lists.
+     *
+     * @param tenant the tenant; never null
+     * @param before the instant to compare each application's soonest credential expiry with; never null
+     * @return the applications, soonest expiry first; empty when none has such a credential
+     */
+    public List<EntraApplication> applicationsWithCredentialsExpiringBefore(TenantId tenant, Instant before) {
+        DatasetTable<EntraApplication> table = DatasetTables.forType(EntraApplication.class);
+        return db.withConnection("reading expiring app credentials of tenant " + tenant, c -> {
+            try (PreparedStatement statement =
+                    c.prepareStatement(db.sql(JdbcQueries.class, "applicationsWithCredentialsExpiringBefore"))) {
+                statement.setString(1, tenant.value());
+                db.dialect().setInstant(statement, 2, before);
+                return unwrap(read(table, statement));
+            }
+        });
     }
 
     private <R extends EntraRecord> List<StoredRecord<R>> query(DatasetTable<R> table, String sql, String tenant) {

@@ -42,6 +42,58 @@ final class TestRecords {
                 Instant.parse("2023-05-06T07:08:09.123456Z"));
     }
 
+    static dev.entrasync.model.EntraApplication application(int n) {
+        boolean sp = n % 2 == 1;
+        List<dev.entrasync.model.ApplicationCredential> credentials = new java.util.ArrayList<>();
+        for (int i = 0; i < n % 3; i++) {
+            credentials.add(new dev.entrasync.model.ApplicationCredential(
+                    TestUsers.id(5000 + n * 10 + i),
+                    i == 0
+                            ? dev.entrasync.model.ApplicationCredential.Kind.SECRET
+                            : dev.entrasync.model.ApplicationCredential.Kind.CERTIFICATE,
+                    i == 0 ? "Secret ñ " + n : null,
+                    Instant.parse("2025-01-01T00:00:00Z").plusSeconds(n),
+                    i == 0 ? Instant.parse("2026-03-20T00:00:00Z").plusSeconds(86_400L * n) : null,
+                    i == 0 ? null : "AsymmetricX509Cert",
+                    i == 0 ? null : "Verify"));
+        }
+        return new dev.entrasync.model.EntraApplication(
+                TestUsers.id(4000 + n),
+                sp
+                        ? dev.entrasync.model.EntraApplication.Kind.SERVICE_PRINCIPAL
+                        : dev.entrasync.model.EntraApplication.Kind.APPLICATION,
+                TestUsers.id(4500 + n),
+                "App " + n,
+                sp ? null : Instant.parse("2024-02-03T04:05:06Z").plusSeconds(n),
+                n % 4 == 0 ? null : "AzureADMyOrg",
+                sp ? "Application" : null,
+                sp ? Boolean.TRUE : null,
+                sp ? TestUsers.TENANT_A : null,
+                credentials,
+                sp ? List.of("User.Read.All", "Mail.Send") : List.of());
+    }
+
+    static dev.entrasync.model.EntraManagedDevice managedDevice(
+            int n, String serial, String wifi, String ethernet, String entraDeviceId) {
+        return new dev.entrasync.model.EntraManagedDevice(
+                TestUsers.id(6000 + n),
+                "DESKTOP-" + n,
+                n % 3 == 0 ? "iOS" : "Windows",
+                "10.0.22631." + n,
+                n % 2 == 0 ? "compliant" : "noncompliant",
+                "mdm",
+                Instant.parse("2025-06-01T10:00:00Z").plusSeconds(n),
+                n % 5 == 0 ? null : Instant.parse("2026-03-09T10:00:00Z").plusSeconds(n),
+                serial,
+                "Dell Inc.",
+                "Latitude 5440",
+                wifi,
+                ethernet,
+                n % 2 == 0 ? Boolean.TRUE : null,
+                "user" + n + "@contoso.onmicrosoft.com",
+                entraDeviceId);
+    }
+
     static EntraGroup group(int n) {
         return new EntraGroup(
                 TestUsers.id(2000 + n),

@@ -18,6 +18,8 @@ public final class Permissions {
     public static final String ORGANIZATION_READ_ALL = "Organization.Read.All";
     public static final String POLICY_READ_ALL = "Policy.Read.All";
     public static final String DIRECTORY_READ_ALL = "Directory.Read.All";
+    public static final String APPLICATION_READ_ALL = "Application.Read.All";
+    public static final String DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL = "DeviceManagementManagedDevices.Read.All";
     public static final String DELEGATED_ADMIN_RELATIONSHIP_READ_ALL = "DelegatedAdminRelationship.Read.All";
     public static final String MAIL_SEND = "Mail.Send";
     /**
@@ -37,7 +39,9 @@ public final class Permissions {
             AUDIT_LOG_READ_ALL,
             SECURITY_EVENTS_READ_ALL,
             ORGANIZATION_READ_ALL,
-            POLICY_READ_ALL);
+            POLICY_READ_ALL,
+            APPLICATION_READ_ALL,
+            DEVICE_MANAGEMENT_MANAGED_DEVICES_READ_ALL);
 
     private Permissions() {}
 

@@ -67,6 +67,50 @@ public final class SimulatedTenant {
         return new SimulatedDirectory(data, "devices");
     }
 
+    /** Returns the app registrations ({@code /applications}), with their secrets and certificates. */
+    public SimulatedDirectory applications() {
+        return new SimulatedDirectory(data, "applications");
+    }
+
+    /**
+     * Returns the service principals ({@code /servicePrincipals}): the tenant's own apps, Microsoft's (Microsoft
+     * Graph with its {@code appRoles} among them) and an enterprise app.
+     */
+    public SimulatedDirectory servicePrincipals() {
+        return new SimulatedDirectory(data, "servicePrincipals");
+    }
+
+    /**
+     * Returns the app role assignments whose resource is Microsoft Graph (the application permissions granted to the
+     * tenant's service principals), served by {@code /servicePrincipals/{graph}/appRoleAssignedTo}.
+     */
+    public SimulatedDirectory graphPermissionGrants() {
+        return new SimulatedDirectory(data, "appRoleAssignments");
+    }
+
+    /** Returns Intune's managed devices ({@code /deviceManagement/managedDevices}). */
+    public SimulatedDirectory managedDevices() {
+        return new SimulatedDirectory(data, "managedDevices");
+    }
+
+    /**
+     * Returns whether the tenant has Microsoft Intune; without it Intune answers 400 {@code BadRequest} "Request not
+     * applicable to target tenant." Defaults to {@link #premium()}.
+     */
+    public boolean intune() {
+        return data.intune();
+    }
+
+    /**
+     * Gives the tenant Microsoft Intune or takes it away.
+     *
+     * @return this tenant
+     */
+    public SimulatedTenant intune(boolean value) {
+        data.intune(value);
+        return this;
+    }
+
     /**
      * Returns how many objects each collection of the tenant holds, by collection name:
      * {@code users}, {@code devices}, {@code groups}, {@code directoryRoles},

@@ -22,6 +22,7 @@ public final class TenantBuilder {
     private long seed;
     private Instant asOf = Instant.now().truncatedTo(ChronoUnit.DAYS);
     private boolean premium = true;
+    private Boolean intune;
     private String customDomain;
     private int users = 25;
     private int guests = -1;
@@ -88,6 +89,12 @@ public final class TenantBuilder {
         return this;
     }
 
+    /** Sets whether the tenant has Microsoft Intune (default: the same as {@link #premium(boolean)}). */
+    public TenantBuilder intune(boolean value) {
+        intune = value;
+        return this;
+    }
+
     /** Adds a verified custom domain that becomes the default domain (user UPNs use it). */
     public TenantBuilder customDomain(String domain) {
         customDomain = Objects.requireNonNull(domain, "domain").toLowerCase(java.util.Locale.ROOT);
@@ -151,6 +158,9 @@ public final class TenantBuilder {
         if (partner) {
             dev.entrasync.testkit.internal.Partners.fill(
                     data, customers.stream().map(SimulatedTenant::data).toList());
+        }
+        if (intune != null) {
+            data.intune(intune);
         }
         return new SimulatedTenant(data);
     }

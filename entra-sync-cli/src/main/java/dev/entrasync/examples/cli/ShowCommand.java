@@ -43,8 +43,8 @@ final class ShowCommand implements Callable<Integer> {
             defaultValue = "users",
             paramLabel = "NAME",
             description =
-                    "users, devices, groups, licenses, roles, audit_logs, secure_scores, tenant_profile, sign_in_activity"
-                            + " or conditional_access (default ${DEFAULT-VALUE}).")
+                    "users, devices, groups, licenses, roles, audit_logs, secure_scores, tenant_profile, sign_in_activity,"
+                            + " conditional_access, applications or managed_devices (default ${DEFAULT-VALUE}).")
     String dataset;
 
     @Option(

@@ -8,14 +8,15 @@ import java.io.PrintStream;
 
 /**
  * Prints one row per synced tenant (a count is {@code -} when its dataset was never synced; LICENCES counts paid
- * SKUs only), then the reasons: a line starting {@code !} for each dataset that
+ * SKUs only; APPS counts app registrations and service principals, INTUNE Intune's managed devices), then the
+ * reasons: a line starting {@code !} for each dataset that
  * failed (or the job's reason), {@code ~} for each warning. Fixed columns, so scripts and tests can read it; the
  * datasets without a column (sign-in activity, Conditional Access) get a line starting {@code +} when the job synced
  * them.
  */
 final class SummaryTable {
 
-    private static final String ROW = "%-16s %6s %5s %6s %7s %7s %6s %11s %5s %6s %9s  %s%n";
+    private static final String ROW = "%-16s %6s %5s %6s %7s %7s %6s %11s %5s %6s %9s %5s %6s  %s%n";
 
     private final PrintStream out;
 
@@ -37,6 +38,8 @@ final class SummaryTable {
                 "ROLES",
                 "AUDIT",
                 "SCORE",
+                "APPS",
+                "INTUNE",
                 "STATUS");
     }
 
@@ -54,6 +57,8 @@ final class SummaryTable {
                 s.count(Dataset.ROLES, s.roles()),
                 s.count(Dataset.AUDIT_LOGS, s.auditEvents()),
                 s.secureScoreText(),
+                s.count(Dataset.APPLICATIONS, s.applications()),
+                s.count(Dataset.MANAGED_DEVICES, s.intuneDevices()),
                 job.status());
         for (DatasetResult result : job.results()) {
             if (result.status() != DatasetResult.Status.SUCCEEDED) {

@@ -44,6 +44,8 @@ public interface RecordSource {
             case "EntraTenantProfile" -> Dataset.TENANT_PROFILE;
             case "EntraSignInActivity" -> Dataset.SIGN_IN_ACTIVITY;
             case "EntraConditionalAccessPolicy", "EntraSecurityDefaults" -> Dataset.CONDITIONAL_ACCESS;
+            case "EntraApplication" -> Dataset.APPLICATIONS;
+            case "EntraManagedDevice" -> Dataset.MANAGED_DEVICES;
             default -> throw new IllegalArgumentException("no dataset delivers " + type.getName());
         };
     }

@@ -5,11 +5,13 @@ import dev.entrasync.DatasetResult;
 import dev.entrasync.JobHistory;
 import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
+import dev.entrasync.model.EntraApplication;
 import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecurityDefaults;
@@ -42,6 +44,8 @@ import java.util.Set;
  * @param latestScore the latest secure score snapshot, or null when none was synced
  * @param freeLicensesUsed licence units assigned, over free SKUs ({@link #isFree})
  * @param freeLicensesTotal licence units enabled, over free SKUs
+ * @param applications app registrations and service principals
+ * @param intuneDevices Intune managed devices
  * @param synced the datasets that were synced at least once (the others show {@code -}, not 0)
  * @param signIns users with sign-in activity records (0 without Entra ID P1, whose sign-ins are unknown)
  * @param neverSignedIn of those, users with no sign-in Microsoft kept
@@ -68,6 +72,8 @@ public record TenantSummary(
         EntraSecureScore latestScore,
         long freeLicensesUsed,
         long freeLicensesTotal,
+        long applications,
+        long intuneDevices,
         Set<Dataset> synced,
         long signIns,
         long neverSignedIn,
@@ -140,6 +146,8 @@ public record TenantSummary(
                 latestScore,
                 freeLicensesUsed,
                 freeLicensesTotal,
+                applications,
+                intuneDevices,
                 synced,
                 signIns,
                 neverSignedIn,
@@ -208,6 +216,8 @@ public record TenantSummary(
                         .filter(TenantSummary::isFree)
                         .mapToLong(EntraLicense::enabledUnits)
                         .sum(),
+                source.records(tenant, EntraApplication.class).size(),
+                source.records(tenant, EntraManagedDevice.class).size(),
                 Set.copyOf(synced),
                 signIns.size(),
                 signIns.stream().filter(a -> a.lastActivity() == null).count(),

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The README's first command: the demo onboards and syncs every tenant into an H2 file, and show/jobs read it back. */
 class DemoCommandTest {
 
-    private static final Pattern ROW = Pattern.compile(
-            "(?m)^(Contoso|Tailspin Toys|Litware|Fabrikam)\\s+(\\d+)\\s+(\\S+)"
-                    + "\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)/(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\w+)$");
+    private static final Pattern ROW =
+            Pattern.compile("(?m)^(Contoso|Tailspin Toys|Litware|Fabrikam)\\s+(\\d+)\\s+(\\S+)"
+                    + "\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\d+)\\s+(\\d+)/(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)\\s+(\\w+)"
+                    + "\\s+(\\S+)\\s+(\\w+)$");
 
     @TempDir
     Path dir;
@@ -42,17 +43,22 @@ class DemoCommandTest {
         assertThat(contoso.group(3)).matches("[1-9]\\d*%");
         assertThat(contoso.group(6)).matches("[1-9]\\d*%");
         assertThat(contoso.group(12)).matches("[1-9]\\d*/\\d+");
-        assertThat(contoso.group(13)).isEqualTo("SUCCEEDED");
+        assertThat(Long.parseLong(contoso.group(13))).as("APPS").isPositive();
+        assertThat(Long.parseLong(contoso.group(14))).as("INTUNE").isPositive();
+        assertThat(contoso.group(15)).isEqualTo("SUCCEEDED");
         Matcher tailspin = row(demo.out(), "Tailspin Toys");
         assertThat(tailspin.group(3)).isEqualTo("n/a");
-        assertThat(tailspin.group(13)).isEqualTo("SUCCEEDED");
+        // no Entra ID P1 and no Intune: MFA unknown, managed devices fail with the reason, everything else syncs
+        assertThat(tailspin.group(14)).isEqualTo("-");
+        assertThat(tailspin.group(15)).isEqualTo("PARTIAL");
         assertThat(demo.out())
-                .contains("  ~ users: MFA is unknown for every user: the tenant has no Microsoft Entra ID P1");
+                .contains("  ~ users: MFA is unknown for every user: the tenant has no Microsoft Entra ID P1")
+                .containsPattern("  ! managed_devices: .*the tenant has no Microsoft Intune .*Request not applicable");
         Matcher litware = row(demo.out(), "Litware");
         assertThat(litware.group(12)).isEqualTo("-");
-        assertThat(litware.group(13)).isEqualTo("PARTIAL");
+        assertThat(litware.group(15)).isEqualTo("PARTIAL");
         assertThat(demo.out()).containsPattern("  ! secure_scores: .*SecurityEvents\\.Read\\.All");
-        assertThat(row(demo.out(), "Fabrikam").group(13)).isEqualTo("SUCCEEDED");
+        assertThat(row(demo.out(), "Fabrikam").group(15)).isEqualTo("SUCCEEDED");
 
         String tenant = demo.out().replaceAll("(?s).*show --db \\S+ --tenant (\\S+).*", "$1");
         CliRunner.Run show =

@@ -90,7 +90,7 @@ class SyncCommandTest {
         JsonNode full = summary.get(1);
         assertThat(full.get("tenant").asText()).isEqualTo(contoso.id());
         assertThat(full.get("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(full.get("datasets")).hasSize(10);
+        assertThat(full.get("datasets")).hasSize(dev.entrasync.Dataset.values().length);
         JsonNode users = full.get("datasets").get("users");
         assertThat(users.get("status").asText()).isEqualTo("SUCCEEDED");
         assertThat(users.get("rows").asLong()).isEqualTo(126);
@@ -188,6 +188,99 @@ class SyncCommandTest {
                 .contains("0 of 0 conditional_access")
                 .contains("sign-in activity unknown (no Entra ID P1), Conditional Access 0 policies")
                 .contains("security defaults " + (tailspin.securityDefaultsEnabled() ? "on" : "off"));
+    }
+
+    @Test
+    void syncsApplicationsAndManagedDevicesAndShowPrintsTheirRowsAndATenantWithoutIntuneGetsTheReason()
+            throws Exception {
+        contoso.consent(app, Permissions.allRead());
+        SimulatedTenant tailspin = cloud.addTenant(TenantBuilder.create("Tailspin Toys")
+                .seed(7)
+                .users(20)
+                .premium(false)
+                .build());
+        tailspin.consent(app, Permissions.allRead());
+        Path json = dir.resolve("apps.json");
+
+        CliRunner.Run run = sync(
+                "--tenant",
+                contoso.id(),
+                "--tenant",
+                tailspin.id(),
+                "--datasets",
+                "applications,managed_devices",
+                "--summary-json",
+                json.toString());
+        CliRunner.Run apps = CliRunner.here(
+                "show", "--db", db(), "--tenant", contoso.id(), "--dataset", "applications", "--limit", "100");
+        CliRunner.Run devices = CliRunner.here(
+                "show", "--db", db(), "--tenant", contoso.id(), "--dataset", "managed-devices", "--limit", "1000");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        long applications =
+                contoso.applications().size() + contoso.servicePrincipals().size();
+        // only applications and managed devices were synced: every other count is "-", the tenant shows as its id
+        assertThat(run.out())
+                .containsPattern(contoso.id().substring(0, 15) + ".*\\s-\\s+" + applications + "\\s+"
+                        + contoso.managedDevices().size() + "\\s+SUCCEEDED")
+                .containsPattern(tailspin.id().substring(0, 15) + ".*\\s-\\s+"
+                        + (tailspin.applications().size()
+                                + tailspin.servicePrincipals().size()) + "\\s+-\\s+PARTIAL")
+                .contains("! managed_devices: ")
+                .contains("Microsoft Intune");
+        JsonNode summary = new ObjectMapper().readTree(json.toFile());
+        JsonNode synced = null;
+        JsonNode withoutIntune = null;
+        for (JsonNode tenant : summary) {
+            synced = tenant.get("tenant").asText().equals(contoso.id()) ? tenant : synced;
+            withoutIntune = tenant.get("tenant").asText().equals(tailspin.id()) ? tenant : withoutIntune;
+        }
+        assertThat(synced.get("datasets")).hasSize(2);
+        assertThat(synced.get("datasets").get("applications").get("rows").asLong())
+                .isEqualTo(applications);
+        assertThat(synced.get("datasets").get("managed_devices").get("rows").asLong())
+                .isEqualTo(contoso.managedDevices().size());
+        assertThat(withoutIntune
+                        .get("datasets")
+                        .get("managed_devices")
+                        .get("status")
+                        .asText())
+                .isEqualTo("FAILED");
+        assertThat(withoutIntune
+                        .get("datasets")
+                        .get("managed_devices")
+                        .get("reason")
+                        .asText())
+                .contains("Request not applicable to target tenant");
+        assertThat(withoutIntune
+                        .get("datasets")
+                        .get("applications")
+                        .get("status")
+                        .asText())
+                .isEqualTo("SUCCEEDED");
+        assertThat(withoutIntune.get("datasets").get("applications").get("rows").asLong())
+                .isEqualTo(tailspin.applications().size()
+                        + tailspin.servicePrincipals().size());
+
+        assertThat(apps.exit()).as(apps.err()).isZero();
+        assertThat(apps.out())
+                .contains("Graph permissions")
+                .contains("Microsoft Graph")
+                .contains("App registration")
+                .contains("User.Read.All")
+                .contains(applications + " of " + applications + " applications");
+        String hint = (String)
+                ((Map<?, ?>) ((List<?>) contoso.applications().list().get(0).get("passwordCredentials")).get(0))
+                        .get("hint");
+        assertThat(apps.out()).doesNotContain(" " + hint + " ");
+        assertThat(devices.exit()).as(devices.err()).isZero();
+        Map<String, Object> device = contoso.managedDevices().list().get(0);
+        assertThat(devices.out())
+                .contains("Serial")
+                .contains((String) device.get("serialNumber"))
+                .contains((String) device.get("wiFiMacAddress"))
+                .contains(contoso.managedDevices().size() + " of "
+                        + contoso.managedDevices().size() + " managed_devices");
     }
 
     @Test

@@ -155,7 +155,9 @@ class WebHostBrowserTest {
         wait.until(d -> d.getCurrentUrl().endsWith("/jobs") && text("#jobs").contains("SUCCEEDED"));
         browser.get(host.url() + "/jobs");
         assertThat(browser.findElements(By.id("live"))).isEmpty();
-        assertThat(text("#jobs")).contains("Contoso").contains("8/8");
+        assertThat(text("#jobs"))
+                .contains("Contoso")
+                .contains(dev.entrasync.Dataset.values().length + "/" + dev.entrasync.Dataset.values().length);
         open(By.linkText("Contoso"));
 
         assertThat(text("main"))

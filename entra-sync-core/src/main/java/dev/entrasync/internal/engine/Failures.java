@@ -20,7 +20,9 @@ final class Failures {
                     + "have an administrator of the tenant grant admin consent again.";
         }
         if (e instanceof LicenseRequiredException l) {
-            return "The tenant needs " + l.license() + " (or P2) for this data.";
+            return l.license().equals(dev.entrasync.DatasetRequirements.ENTRA_ID_P1)
+                    ? "The tenant needs " + l.license() + " (or P2) for this data."
+                    : "The tenant needs " + l.license() + " for this data; its other datasets sync without it.";
         }
         if (e instanceof ThrottledException t) {
             return "Nothing to change now: Graph throttled the tenant and the previous data was kept; the next sync"

@@ -23,7 +23,9 @@ public final class Fetchers {
             Dataset.AUDIT_LOGS,
             Dataset.SECURE_SCORES,
             Dataset.SIGN_IN_ACTIVITY,
-            Dataset.CONDITIONAL_ACCESS);
+            Dataset.CONDITIONAL_ACCESS,
+            Dataset.APPLICATIONS,
+            Dataset.MANAGED_DEVICES);
 
     private static final Map<Dataset, DatasetFetcher> FETCHERS = new EnumMap<>(Dataset.class);
 
@@ -38,7 +40,9 @@ public final class Fetchers {
                         new AuditLogsFetcher(),
                         new SecureScoresFetcher(),
                         new SignInActivityFetcher(),
-                        new ConditionalAccessFetcher())
+                        new ConditionalAccessFetcher(),
+                        new ApplicationsFetcher(),
+                        new ManagedDevicesFetcher())
                 .forEach(f -> FETCHERS.put(f.dataset(), f));
     }
 

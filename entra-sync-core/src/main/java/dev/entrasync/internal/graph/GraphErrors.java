@@ -2,6 +2,7 @@ package dev.entrasync.internal.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entrasync.DatasetRequirements;
 import dev.entrasync.GraphException;
 import dev.entrasync.LicenseRequiredException;
 import dev.entrasync.MissingPermissionException;
@@ -12,6 +13,18 @@ import java.io.IOException;
 final class GraphErrors {
 
     static final String NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
+    /**
+     * Intune's refusal for a missing permission: 403 {@code Forbidden} whose message (itself JSON text) says
+     * "Application is not authorized to perform this operation. Application must have one of the following scopes:
+     * ..." — not Entra's {@code Authorization_RequestDenied}.
+     */
+    static final String INTUNE_NOT_AUTHORIZED = "Application is not authorized to perform this operation";
+    /**
+     * Intune's answer for a tenant without Intune: 400 {@code BadRequest} "Request not applicable to target tenant."
+     * (Microsoft365DSC reads it as "The current tenant is not registered for Intune").
+     */
+    static final String INTUNE_NOT_APPLICABLE = "Request not applicable to target tenant";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private GraphErrors() {}
@@ -66,6 +79,21 @@ final class GraphErrors {
                 && !request.permissions().isEmpty()) {
             return new MissingPermissionException(
                     TenantIds.orNull(tenant), path, request.permissions(), body.message());
+        }
+        if (status == 403
+                && body.message().contains(INTUNE_NOT_AUTHORIZED)
+                && !request.permissions().isEmpty()) {
+            return new MissingPermissionException(
+                    TenantIds.orNull(tenant), path, request.permissions(), body.message());
+        }
+        if (status == 400 && body.message().contains(INTUNE_NOT_APPLICABLE) && path.contains("/deviceManagement/")) {
+            return new LicenseRequiredException(
+                    TenantIds.orNull(tenant),
+                    path,
+                    DatasetRequirements.MICROSOFT_INTUNE,
+                    status,
+                    body.code(),
+                    body.message());
         }
         if (status == 403 && NON_PREMIUM.equals(body.code())) {
             return new LicenseRequiredException(

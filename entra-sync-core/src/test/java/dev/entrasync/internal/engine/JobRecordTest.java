@@ -58,7 +58,14 @@ class JobRecordTest {
         if (p.startsWith("/v1.0/organization")) {
             return "tenant_profile";
         }
-        return "roles-or-batch"; // directoryRoles, and $batch envelopes (role members, group member counts)
+        if (p.startsWith("/v1.0/applications") || p.startsWith("/v1.0/servicePrincipals")) {
+            return "applications";
+        }
+        if (p.startsWith("/v1.0/deviceManagement")) {
+            return "managed_devices";
+        }
+        // directoryRoles, and $batch envelopes (role members, group member counts, managed devices' Ethernet MACs)
+        return "roles-or-batch";
     }
 
     @Test
@@ -87,20 +94,26 @@ class JobRecordTest {
             Map<String, Long> seen = sim.cloud.graphCalls().stream()
                     .filter(c -> !c.batchItem())
                     .collect(Collectors.groupingBy(JobRecordTest::datasetOf, Collectors.counting()));
-            // $batch envelopes carry role members, group member counts and Conditional Access alike: compare those
-            // four together.
+            // $batch envelopes carry role members, group member counts, Conditional Access and Ethernet MACs alike:
+            // compare those five together.
             long sharingBatches = job.result(Dataset.USERS).orElseThrow().requests()
                     + job.result(Dataset.ROLES).orElseThrow().requests()
                     + job.result(Dataset.GROUPS).orElseThrow().requests()
-                    + job.result(Dataset.CONDITIONAL_ACCESS).orElseThrow().requests();
-            assertThat(sharingBatches).isEqualTo(seen.get("users") + seen.get("roles-or-batch") + seen.get("groups"));
+                    + job.result(Dataset.CONDITIONAL_ACCESS).orElseThrow().requests()
+                    + job.result(Dataset.MANAGED_DEVICES).orElseThrow().requests();
+            assertThat(sharingBatches)
+                    .isEqualTo(seen.get("users")
+                            + seen.get("roles-or-batch")
+                            + seen.get("groups")
+                            + seen.get("managed_devices"));
             for (Dataset d : List.of(
                     Dataset.DEVICES,
                     Dataset.LICENSES,
                     Dataset.AUDIT_LOGS,
                     Dataset.SECURE_SCORES,
                     Dataset.TENANT_PROFILE,
-                    Dataset.SIGN_IN_ACTIVITY)) {
+                    Dataset.SIGN_IN_ACTIVITY,
+                    Dataset.APPLICATIONS)) {
                 assertThat(job.result(d).orElseThrow().requests()).as(d.key()).isEqualTo(seen.get(d.key()));
             }
             assertThat(job.requests())

@@ -25,6 +25,8 @@ public final class DatasetTables {
         TABLES.put(
                 Dataset.CONDITIONAL_ACCESS,
                 List.of(ConditionalAccessTable.POLICIES, ConditionalAccessTable.SECURITY_DEFAULTS));
+        TABLES.put(Dataset.APPLICATIONS, List.of(ApplicationsTable.TABLE));
+        TABLES.put(Dataset.MANAGED_DEVICES, List.of(ManagedDevicesTable.TABLE));
     }
 
     private DatasetTables() {}

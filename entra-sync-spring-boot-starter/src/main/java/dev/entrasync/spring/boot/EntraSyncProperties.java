@@ -42,7 +42,11 @@ public record EntraSyncProperties(
             "roles",
             "audit_logs",
             "secure_scores",
-            "tenant_profile"
+            "tenant_profile",
+            "sign_in_activity",
+            "conditional_access",
+            "applications",
+            "managed_devices"
         })
         Set<Dataset> datasets,
 

@@ -59,8 +59,10 @@ public final class Fixtures {
         String member = (String) tenant.store("users").all().get(0).get("id");
         tenant.addGroupMember(ids.get(6), member, DirectoryGenerator.USER, false);
 
-        Map<String, Object> sp =
-                new LinkedHashMap<>(tenant.store("servicePrincipals").all().get(0));
+        Map<String, Object> sp = new LinkedHashMap<>(tenant.store("servicePrincipals").all().stream()
+                .filter(e -> tenant.id().equals(e.get("appOwnerOrganizationId")))
+                .findFirst()
+                .orElseThrow());
         sp.put("id", ids.get(7));
         sp.put("displayName", "Contoso Backup Connector");
         sp.put("appDisplayName", "Contoso Backup Connector");

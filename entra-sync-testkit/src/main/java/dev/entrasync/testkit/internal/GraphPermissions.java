@@ -47,5 +47,10 @@ final class GraphPermissions {
     static final Set<String> AUTHENTICATION_METHODS =
             Set.of("UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All");
 
+    static final Set<String> APPLICATIONS = Set.of(
+            "Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All");
+    static final Set<String> MANAGED_DEVICES =
+            Set.of("DeviceManagementManagedDevices.Read.All", "DeviceManagementManagedDevices.ReadWrite.All");
+
     private GraphPermissions() {}
 }

@@ -224,6 +224,71 @@ final class GraphRoutes {
                         true,
                         false,
                         3)));
+        router.add(
+                "GET",
+                "/applications",
+                new ListEndpoint(ListSpec.of(
+                        "applications",
+                        "application",
+                        "applications",
+                        GraphPermissions.APPLICATIONS,
+                        100,
+                        999,
+                        null,
+                        true,
+                        false,
+                        2)));
+        router.add(
+                "GET",
+                "/servicePrincipals",
+                new ListEndpoint(ListSpec.of(
+                        "servicePrincipals",
+                        "servicePrincipal",
+                        "servicePrincipals",
+                        GraphPermissions.APPLICATIONS,
+                        100,
+                        999,
+                        null,
+                        true,
+                        false,
+                        1)));
+        router.add(
+                "GET",
+                "/servicePrincipals/{}/appRoleAssignedTo",
+                new ListEndpoint(ListSpec.of(
+                                "servicePrincipals('{}')/appRoleAssignedTo",
+                                "appRoleAssignment",
+                                "appRoleAssignments",
+                                GraphPermissions.APPLICATIONS,
+                                100,
+                                999,
+                                null,
+                                true,
+                                false,
+                                2)
+                        .withScope(ctx -> e -> ctx.pathParam(0).equals(e.get("resourceId")))));
+        // Intune: pages of 1,000 (its own page size); the list leaves ethernetMacAddress null, as Graph does
+        router.add(
+                "GET",
+                "/deviceManagement/managedDevices",
+                new RequireIntune(
+                        GraphPermissions.MANAGED_DEVICES,
+                        new ListEndpoint(ListSpec.of(
+                                        "deviceManagement/managedDevices",
+                                        "managedDevice",
+                                        "managedDevices",
+                                        GraphPermissions.MANAGED_DEVICES,
+                                        1000,
+                                        1000,
+                                        null,
+                                        true,
+                                        false,
+                                        1)
+                                .withView(Views::listedManagedDevice))));
+        router.add(
+                "GET",
+                "/deviceManagement/managedDevices/{}",
+                new RequireIntune(GraphPermissions.MANAGED_DEVICES, new ManagedDeviceEndpoint()));
         return router;
     }
 }

@@ -51,6 +51,18 @@ public final class TenantData {
         return premium;
     }
 
+    private volatile boolean intune = true;
+
+    /** Returns whether the tenant has Microsoft Intune (else Intune answers 400 "not applicable"). */
+    public boolean intune() {
+        return intune;
+    }
+
+    /** Sets whether the tenant has Microsoft Intune. */
+    public void intune(boolean value) {
+        intune = value;
+    }
+
     /** Returns the {@code verifiedDomains} items of the organization, in Graph shape. */
     public List<Map<String, Object>> verifiedDomains() {
         return verifiedDomains;

@@ -101,6 +101,11 @@ public final class TenantGenerator {
         String breakGlass = members.isEmpty() ? null : (String) members.get(0).get("id");
         policies.policies(breakGlass, roleGroupId).forEach(tenant.store("conditionalAccessPolicies")::put);
         tenant.store("identitySecurityDefaultsEnforcementPolicy").put(policies.securityDefaults());
+        // from a random source of their own, so that adding them left every other generated object as it was
+        Gen apps = new Gen(new SplittableRandom(spec.seed() * 31 + spec.name().hashCode() + 17), spec, tenant);
+        new AppGenerator(apps).generate();
+        new ManagedDeviceGenerator(apps).generate(devices, members);
+        tenant.intune(spec.premium());
         return tenant;
     }
 
@@ -118,7 +123,10 @@ public final class TenantGenerator {
             {"delegatedAdminCustomers", "delegatedAdminCustomer"},
             {"contracts", "contract"},
             {"conditionalAccessPolicies", "conditionalAccessPolicy"},
-            {"identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy"}
+            {"identitySecurityDefaultsEnforcementPolicy", "identitySecurityDefaultsEnforcementPolicy"},
+            {"applications", "application"},
+            {"appRoleAssignments", "appRoleAssignment"},
+            {"managedDevices", "managedDevice"}
         }) {
             tenant.store(store[0], store[1]);
         }

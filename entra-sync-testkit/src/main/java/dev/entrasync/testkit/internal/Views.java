@@ -51,4 +51,16 @@ final class Views {
         Instant oldest = ctx.cloud().now().minus(Duration.ofDays(ctx.tenant().premium() ? 30 : 7));
         return event -> !Instant.parse((String) event.get("activityDateTime")).isBefore(oldest);
     }
+
+    /**
+     * A managed device as Intune lists it: {@code ethernetMacAddress} is null in a list ("Individual get call with
+     * select query options is needed to retrieve actual values", Microsoft's managedDevice resource page).
+     */
+    static Function<Map<String, Object>, Map<String, Object>> listedManagedDevice(GraphContext ctx) {
+        return device -> {
+            Map<String, Object> out = new LinkedHashMap<>(device);
+            out.put("ethernetMacAddress", null);
+            return out;
+        };
+    }
 }
