@@ -44,7 +44,8 @@ public interface FindingRule {
      * Checks the tenant's data.
      *
      * @param data the tenant's stored records of (at least) {@link #datasets()}; never null
-     * @return the findings, empty when all is well; never null
+     * @return at most one finding, carrying this rule's {@link #id()} and listing every affected object (storage keys a
+     *     finding by tenant and rule); empty when all is well; never null
      */
     List<Finding> evaluate(TenantData data);
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  * Runs a set of {@link FindingRule}s over a tenant's data. Created once by the host (usually {@link #builtIn()}) and
  * shared: immutable and thread-safe, so the threads that complete runs of different tenants may evaluate at once.
  *
- * <p>A rule whose evaluation throws does not hide the others: its place in the result is an {@link Severity#INFO}
+ * <p>A rule whose evaluation throws, or that breaks its contract (more than one finding, another rule's id), does not
+ * hide the others: its place in the result is an {@link Severity#INFO}
  * finding saying it could not be evaluated and why.
  */
 public final class Findings {
@@ -63,6 +64,19 @@ public final class Findings {
     }
 
     /**
+     * The rules whose datasets are all in {@code synced}: the rules {@link #evaluate(TenantData, Set)} runs, and so the
+     * rules whose earlier findings a store may mark resolved when they are not found again.
+     *
+     * @param synced the datasets whose data is complete; never null
+     * @return the applicable rules, in the order given; never null
+     * @throws NullPointerException if {@code synced} is null
+     */
+    public List<FindingRule> applicable(Set<Dataset> synced) {
+        Objects.requireNonNull(synced, "synced");
+        return rules.stream().filter(r -> synced.containsAll(r.datasets())).toList();
+    }
+
+    /**
      * Runs every rule whose datasets are all in {@code synced}.
      *
      * @param data the tenant's stored data; never null
@@ -74,17 +88,25 @@ public final class Findings {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(synced, "synced");
         List<Finding> out = new ArrayList<>();
-        for (FindingRule rule : rules) {
-            if (!synced.containsAll(rule.datasets())) {
-                continue;
-            }
+        for (FindingRule rule : applicable(synced)) {
             try {
-                out.addAll(rule.evaluate(data));
+                List<Finding> found = rule.evaluate(data);
+                if (found.size() > 1) {
+                    throw new IllegalStateException("the rule returned " + found.size() + " findings, at most one is"
+                            + " allowed (one finding lists all the affected objects)");
+                }
+                for (Finding f : found) {
+                    if (!f.ruleId().equals(rule.id())) {
+                        throw new IllegalStateException(
+                                "the rule returned a finding of rule '" + f.ruleId() + "', not its own id");
+                    }
+                }
+                out.addAll(found);
             } catch (RuntimeException e) {
                 out.add(new Finding(
                         rule.id(),
                         Severity.INFO,
-                        rule.title(),
+                        rule.title() + " (cannot be evaluated)",
                         "The rule could not be evaluated: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
                         "Report this to the rule's author (for a built-in rule, to entra-sync) with the message.",
                         List.of()));
