@@ -14,7 +14,9 @@ import dev.entrasync.jdbc.internal.FindingStore;
 import dev.entrasync.model.EntraRecord;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -85,6 +87,7 @@ public final class JdbcFindings implements SyncListener {
     public List<Finding> evaluate(TenantId tenant, Set<Dataset> synced) {
         Objects.requireNonNull(tenant, "tenant");
         Instant now = db.now();
+        Map<Class<?>, List<?>> read = new HashMap<>(); // each table read once per evaluation, however many rules use it
         TenantData data = new TenantData() {
             @Override
             public TenantId tenant() {
@@ -97,8 +100,9 @@ public final class JdbcFindings implements SyncListener {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public <R extends EntraRecord> List<R> records(Class<R> type) {
-                return queries.records(tenant, type);
+                return (List<R>) read.computeIfAbsent(type, t -> queries.records(tenant, type));
             }
         };
         List<Finding> found = findings.evaluate(data, synced);
