@@ -112,7 +112,7 @@ class JdbcFindingsTest {
     }
 
     @DatabaseTest
-    void aFailedDatasetLeavesItsRulesFindingsAsTheyWere(TestDatabase db) {
+    void aFailedDatasetLeavesItsRulesFindingsAsTheyWereAndPurgeDeletesThem(TestDatabase db) {
         FakeTime clock = new FakeTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)));
         JdbcStorage storage = db.storageBuilder().clock(clock).build();
         try (SimulatedHost host = new SimulatedHost(storage, clock, clock)) {
@@ -130,6 +130,13 @@ class JdbcFindingsTest {
 
                 assertThat(failed.succeeded()).isFalse();
                 assertThat(finding(storage, tenant, RULE).orElseThrow().open()).isTrue();
+
+                storage.dataPurger()
+                        .purge(new dev.entrasync.TenantMapping(
+                                "contoso", tenant, "msp", null, null, Set.of(Dataset.ROLES), false));
+                assertThat(storage.queries().findings(tenant))
+                        .as("purged with the tenant's data")
+                        .isEmpty();
             }
         }
     }
