@@ -99,6 +99,8 @@ class PackageDependenciesTest {
                 .definedBy("dev.entrasync")
                 .layer("spi")
                 .definedBy("dev.entrasync.spi..")
+                .layer("findings")
+                .definedBy("dev.entrasync.findings..")
                 .layer("internal")
                 .definedBy("dev.entrasync.internal..")
                 .layer("onboarding")
@@ -115,10 +117,12 @@ class PackageDependenciesTest {
                 .mayOnlyBeAccessedByLayers("runtime")
                 .whereLayer("internal")
                 .mayOnlyBeAccessedByLayers("onboarding", "mail", "runtime")
+                .whereLayer("findings")
+                .mayOnlyBeAccessedByLayers("runtime")
                 .whereLayer("spi")
                 .mayOnlyBeAccessedByLayers("internal", "onboarding", "mail", "runtime")
                 .whereLayer("root")
-                .mayOnlyBeAccessedByLayers("spi", "internal", "onboarding", "mail", "runtime")
+                .mayOnlyBeAccessedByLayers("spi", "findings", "internal", "onboarding", "mail", "runtime")
                 .check(core);
     }
 

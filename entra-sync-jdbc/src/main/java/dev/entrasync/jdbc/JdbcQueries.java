@@ -8,6 +8,7 @@ import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.DatasetTable;
 import dev.entrasync.jdbc.internal.DatasetTables;
 import dev.entrasync.jdbc.internal.ExportRows;
+import dev.entrasync.jdbc.internal.FindingStore;
 import dev.entrasync.jdbc.internal.ManagedDevicesTable;
 import dev.entrasync.jdbc.internal.Row;
 import dev.entrasync.model.EntraApplication;
@@ -47,8 +48,11 @@ public final class JdbcQueries {
 
     private final ChangeLog changeLog;
 
-    JdbcQueries(Database db, ChangeLog changeLog) {
+    private final FindingStore findingStore;
+
+    JdbcQueries(Database db, ChangeLog changeLog, FindingStore findingStore) {
         this.changeLog = changeLog;
+        this.findingStore = findingStore;
         this.db = db;
     }
 
@@ -512,5 +516,19 @@ public final class JdbcQueries {
 
     private static <R extends EntraRecord> List<R> unwrap(List<StoredRecord<R>> rows) {
         return rows.stream().map(StoredRecord::record).toList();
+    }
+
+    /**
+     * The tenant's stored findings, open and resolved, ordered by rule id (see {@link JdbcFindings} for how they are
+     * evaluated and resolved). A host shows {@link StoredFinding#open()} ones, leaving out {@link StoredFinding#muted()}
+     * ones in reports.
+     *
+     * @param tenant the tenant; never null
+     * @return the findings; empty when none were ever found; never null
+     * @throws JdbcStoreException if the database fails
+     * @throws NullPointerException if {@code tenant} is null
+     */
+    public List<StoredFinding> findings(TenantId tenant) {
+        return findingStore.read(Objects.requireNonNull(tenant, "tenant"));
     }
 }

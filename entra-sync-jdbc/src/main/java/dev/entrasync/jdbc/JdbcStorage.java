@@ -1,9 +1,11 @@
 package dev.entrasync.jdbc;
 
 import dev.entrasync.DataPurger;
+import dev.entrasync.findings.Findings;
 import dev.entrasync.jdbc.internal.ChangeLog;
 import dev.entrasync.jdbc.internal.Database;
 import dev.entrasync.jdbc.internal.Dialect;
+import dev.entrasync.jdbc.internal.FindingStore;
 import dev.entrasync.jdbc.internal.Migrations;
 import dev.entrasync.jdbc.internal.StagingSink;
 import dev.entrasync.jdbc.internal.TenantPurge;
@@ -46,11 +48,13 @@ public final class JdbcStorage {
     private final Database db;
     private final JdbcDatasetSink sink;
     private final ChangeLog changeLog;
+    private final JdbcFindings findings;
 
     private JdbcStorage(Database db, Duration abandonedSessionsAfter, Duration changeRetention) {
         this.db = db;
         this.changeLog = new ChangeLog(db, changeRetention);
         this.sink = new JdbcDatasetSink(new StagingSink(db, abandonedSessionsAfter, changeLog));
+        this.findings = new JdbcFindings(db, queries(), new FindingStore(db), Findings.builtIn());
     }
 
     /**
@@ -81,7 +85,18 @@ public final class JdbcStorage {
                 .tenants(tenantMapper())
                 .sink(sink)
                 .checkpoints(checkpointStore())
-                .jobs(jobStore());
+                .jobs(jobStore())
+                .listener(findings);
+    }
+
+    /**
+     * The findings of this storage: entra-sync's built-in rules, evaluated after each job of an engine built with
+     * {@link #engine(EntraSync)} (where it is a listener) and stored in the {@code findings} table.
+     *
+     * @return the findings, the same instance on every call; never null
+     */
+    public JdbcFindings findings() {
+        return findings;
     }
 
     /**
@@ -158,7 +173,7 @@ public final class JdbcStorage {
      * @return a new query object; never null
      */
     public JdbcQueries queries() {
-        return new JdbcQueries(db, changeLog);
+        return new JdbcQueries(db, changeLog, new FindingStore(db));
     }
 
     /**

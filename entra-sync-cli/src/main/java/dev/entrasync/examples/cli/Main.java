@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             SyncCommand.class,
             ShowCommand.class,
             ChangesCommand.class,
+            FindingsCommand.class,
             JobsCommand.class,
             ConsentUrlCommand.class,
             PreflightCommand.class,

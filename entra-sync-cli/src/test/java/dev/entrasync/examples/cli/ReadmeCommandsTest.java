@@ -53,7 +53,16 @@ class ReadmeCommandsTest {
 
         assertThat(listed)
                 .containsExactlyInAnyOrder(
-                        "demo", "sync", "show", "jobs", "changes", "consent-url", "preflight", "manifest", "web");
+                        "demo",
+                        "sync",
+                        "show",
+                        "jobs",
+                        "changes",
+                        "findings",
+                        "consent-url",
+                        "preflight",
+                        "manifest",
+                        "web");
         assertThat(new CommandLine(new Main()).getSubcommands().keySet()).containsAll(listed);
     }
 }

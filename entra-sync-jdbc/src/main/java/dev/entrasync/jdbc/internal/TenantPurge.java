@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Deletes everything synced for a tenant: its rows of every dataset table, its checkpoints, its changes and change
- * baselines (so a tenant mapped again starts with a new baseline), in one transaction.
+ * baselines, its findings (so a tenant mapped again starts with a new baseline), in one transaction.
  */
 public final class TenantPurge {
 
@@ -23,6 +23,7 @@ public final class TenantPurge {
         deletes.add(NamedSql.parse("DELETE FROM " + db.table("checkpoints") + " WHERE tenant_id = :tenant"));
         deletes.add(NamedSql.parse("DELETE FROM " + db.table("changes") + " WHERE tenant_id = :tenant"));
         deletes.add(NamedSql.parse("DELETE FROM " + db.table("change_baselines") + " WHERE tenant_id = :tenant"));
+        deletes.add(NamedSql.parse("DELETE FROM " + db.table("findings") + " WHERE tenant_id = :tenant"));
     }
 
     /** Returns how many rows were deleted. */

@@ -1,0 +1,352 @@
+package dev.entrasync.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.entrasync.TenantId;
+import dev.entrasync.model.ApplicationCredential;
+import dev.entrasync.model.AssignedLicense;
+import dev.entrasync.model.ConditionalAccessGrant;
+import dev.entrasync.model.EntraApplication;
+import dev.entrasync.model.EntraConditionalAccessPolicy;
+import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
+import dev.entrasync.model.EntraRecord;
+import dev.entrasync.model.EntraRole;
+import dev.entrasync.model.EntraRoleMember;
+import dev.entrasync.model.EntraSecurityDefaults;
+import dev.entrasync.model.EntraSignInActivity;
+import dev.entrasync.model.EntraUser;
+import dev.entrasync.model.MfaStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each built-in rule over plain records: one case that fires it, one that does not. */
+class BuiltInRulesTest {
+
+    private static final TenantId TENANT = TenantId.of("contoso.onmicrosoft.com");
+    private static final Instant NOW = Instant.parse("2026-12-07T12:00:00Z");
+    private static final String GA = BuiltInRules.GLOBAL_ADMINISTRATOR;
+    private static final AssignedLicense E3 = new AssignedLicense("05e9a617-0261-4cee-bb44-138d3ef5d965", "E3");
+
+    private static List<Finding> run(FindingRule rule, EntraRecord... records) {
+        return rule.evaluate(TenantData.of(TENANT, NOW, List.of(records)));
+    }
+
+    private static EntraUser user(String id, String type, MfaStatus.State mfa) {
+        return new EntraUser(
+                id,
+                id + "@contoso.com",
+                id,
+                true,
+                type,
+                NOW.minus(Duration.ofDays(400)),
+                null,
+                null,
+                null,
+                List.of(E3),
+                null,
+                new MfaStatus(mfa, null, null, null));
+    }
+
+    private static EntraRole role(String templateId, String name, String... userIds) {
+        List<EntraRoleMember> members = new ArrayList<>();
+        for (String id : userIds) {
+            members.add(new EntraRoleMember(id, "user", id + "@contoso.com", id));
+        }
+        return new EntraRole("r-" + templateId, name, null, templateId, members);
+    }
+
+    private static EntraConditionalAccessPolicy policy(String state, String users, String control) {
+        return new EntraConditionalAccessPolicy(
+                "p1",
+                "Require MFA",
+                state,
+                null,
+                null,
+                List.of(users),
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of("All"),
+                null,
+                null,
+                List.of("all"),
+                new ConditionalAccessGrant("OR", List.of(control), null, null),
+                null);
+    }
+
+    @Test
+    void mfaNotEnforcedFiresWhenDefaultsAreOffAndNoPolicyRequiresMfaOfAll() {
+        List<Finding> found = run(
+                BuiltInRules.mfaNotEnforced(),
+                new EntraSecurityDefaults("sd", "Security Defaults", false),
+                policy("enabled", "GuestsOrExternalUsers", "mfa"));
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.affected()).extracting(AffectedObject::id).containsExactly("p1");
+        });
+    }
+
+    @Test
+    void mfaNotEnforcedIsQuietWithAnEnabledPolicyForAllOrWithSecurityDefaults() {
+        assertThat(run(
+                        BuiltInRules.mfaNotEnforced(),
+                        new EntraSecurityDefaults("sd", null, false),
+                        policy("enabled", "All", "mfa")))
+                .isEmpty();
+        assertThat(run(BuiltInRules.mfaNotEnforced(), new EntraSecurityDefaults("sd", null, true)))
+                .isEmpty();
+    }
+
+    @Test
+    void mfaNotEnforcedCountsAReportOnlyPolicyAsNotEnforcing() {
+        assertThat(run(
+                        BuiltInRules.mfaNotEnforced(),
+                        new EntraSecurityDefaults("sd", null, false),
+                        policy("enabledForReportingButNotEnforced", "All", "mfa")))
+                .extracting(Finding::severity)
+                .containsExactly(Severity.CRITICAL);
+    }
+
+    @Test
+    void mfaNotEnforcedCannotBeEvaluatedWithoutTheSecurityDefaultsRecord() {
+        assertThat(run(BuiltInRules.mfaNotEnforced()))
+                .singleElement()
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+    }
+
+    @Test
+    void privilegedUsersWithoutMfaFiresForAnUnregisteredAdmin() {
+        List<Finding> found = run(
+                BuiltInRules.privilegedUsersWithoutMfa(),
+                user("alice", "Member", MfaStatus.State.NOT_REGISTERED),
+                user("bob", "Member", MfaStatus.State.REGISTERED),
+                user("carol", "Member", MfaStatus.State.NOT_REGISTERED),
+                role(GA, "Global Administrator", "alice", "bob"),
+                role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b", "Directory Readers", "carol"));
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(f.affected()).extracting(AffectedObject::id).containsExactly("alice");
+        });
+    }
+
+    @Test
+    void privilegedUsersWithoutMfaIsQuietWhenAdminsAreRegisteredAndInfoWhenUnknown() {
+        assertThat(run(
+                        BuiltInRules.privilegedUsersWithoutMfa(),
+                        user("bob", "Member", MfaStatus.State.REGISTERED),
+                        role(GA, "Global Administrator", "bob")))
+                .isEmpty();
+        assertThat(run(
+                        BuiltInRules.privilegedUsersWithoutMfa(),
+                        user("bob", "Member", MfaStatus.State.UNKNOWN),
+                        role(GA, "Global Administrator", "bob")))
+                .extracting(Finding::severity)
+                .containsExactly(Severity.INFO);
+    }
+
+    @Test
+    void globalAdministratorCountFiresForOneAndForFive() {
+        assertThat(run(BuiltInRules.globalAdministratorCount(), role(GA, "Global Administrator", "a")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains("1 Global Administrator:"));
+        assertThat(run(
+                        BuiltInRules.globalAdministratorCount(),
+                        role(GA, "Global Administrator", "a", "b", "c", "d", "e")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.affected()).hasSize(5));
+    }
+
+    @Test
+    void globalAdministratorCountIsQuietForTwoToFour() {
+        assertThat(run(BuiltInRules.globalAdministratorCount(), role(GA, "Global Administrator", "a", "b")))
+                .isEmpty();
+        assertThat(run(BuiltInRules.globalAdministratorCount(), role(GA, "Global Administrator", "a", "b", "c", "d")))
+                .isEmpty();
+    }
+
+    @Test
+    void privilegedGuestsFiresForAGuestAdmin() {
+        assertThat(run(
+                        BuiltInRules.privilegedGuests(),
+                        user("guest", "Guest", MfaStatus.State.REGISTERED),
+                        user("bob", "Member", MfaStatus.State.REGISTERED),
+                        role(GA, "Global Administrator", "guest", "bob")))
+                .singleElement()
+                .satisfies(f ->
+                        assertThat(f.affected()).extracting(AffectedObject::id).containsExactly("guest"));
+    }
+
+    @Test
+    void privilegedGuestsIsQuietForAGuestInAnUnprivilegedRole() {
+        assertThat(run(
+                        BuiltInRules.privilegedGuests(),
+                        user("guest", "Guest", MfaStatus.State.REGISTERED),
+                        role("88d8e3e3-8f55-4a1e-953a-9b9898b8876b", "Directory Readers", "guest")))
+                .isEmpty();
+    }
+
+    private static EntraApplication sp(String id, String owner, List<String> permissions, Instant credentialEnd) {
+        List<ApplicationCredential> creds = credentialEnd == null
+                ? List.of()
+                : List.of(new ApplicationCredential(
+                        "k1", ApplicationCredential.Kind.SECRET, "prod", null, credentialEnd, null, null));
+        return new EntraApplication(
+                id,
+                EntraApplication.Kind.SERVICE_PRINCIPAL,
+                "app-" + id,
+                "App " + id,
+                null,
+                "AzureADMultipleOrgs",
+                "Application",
+                true,
+                owner,
+                creds,
+                permissions);
+    }
+
+    @Test
+    void highPrivilegeServicePrincipalsFiresForReadWriteAll() {
+        assertThat(run(
+                        BuiltInRules.highPrivilegeServicePrincipals(),
+                        sp("a", "other-tenant", List.of("Directory.ReadWrite.All", "User.Read.All"), null),
+                        sp("b", "other-tenant", List.of("RoleManagement.ReadWrite.Directory"), null)))
+                .singleElement()
+                .satisfies(f -> assertThat(f.affected())
+                        .extracting(AffectedObject::displayName)
+                        .containsExactly(
+                                "App a (Directory.ReadWrite.All)", "App b (RoleManagement.ReadWrite.Directory)"));
+    }
+
+    @Test
+    void highPrivilegeServicePrincipalsIsQuietForReadOnlyAndForMicrosoftsOwn() {
+        assertThat(run(
+                        BuiltInRules.highPrivilegeServicePrincipals(),
+                        sp("a", "other-tenant", List.of("User.Read.All", "Directory.Read.All"), null),
+                        sp("m", BuiltInRules.MICROSOFT_TENANT, List.of("Directory.ReadWrite.All"), null)))
+                .isEmpty();
+    }
+
+    @Test
+    void appCredentialsExpiringFiresForExpiredAndSoonExpiring() {
+        assertThat(run(
+                        BuiltInRules.appCredentialsExpiring(Duration.ofDays(30)),
+                        sp("gone", null, List.of(), NOW.minus(Duration.ofDays(1))),
+                        sp("soon", null, List.of(), NOW.plus(Duration.ofDays(29))),
+                        sp("fine", null, List.of(), NOW.plus(Duration.ofDays(31)))))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.affected()).extracting(AffectedObject::id).containsExactly("gone", "soon");
+                    assertThat(f.detail()).contains("expired (1)");
+                });
+    }
+
+    @Test
+    void appCredentialsExpiringIsQuietBeyondTheWindowAndRejectsABadWindow() {
+        assertThat(run(
+                        BuiltInRules.appCredentialsExpiring(Duration.ofDays(30)),
+                        sp("fine", null, List.of(), NOW.plus(Duration.ofDays(31))),
+                        sp("none", null, List.of(), null)))
+                .isEmpty();
+        assertThatThrownBy(() -> BuiltInRules.appCredentialsExpiring(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("within");
+    }
+
+    @Test
+    void inactiveAccountsFiresForAnOldSignInAndForNone() {
+        assertThat(run(
+                        BuiltInRules.inactiveAccounts(Duration.ofDays(90)),
+                        user("old", "Member", MfaStatus.State.REGISTERED),
+                        user("never", "Member", MfaStatus.State.REGISTERED),
+                        user("active", "Member", MfaStatus.State.REGISTERED),
+                        new EntraSignInActivity("old", null, NOW.minus(Duration.ofDays(91)), null, null),
+                        new EntraSignInActivity("never", null, null, null, null),
+                        new EntraSignInActivity("active", null, null, NOW.minus(Duration.ofDays(2)), null)))
+                .singleElement()
+                .satisfies(f ->
+                        assertThat(f.affected()).extracting(AffectedObject::id).containsExactly("old", "never"));
+    }
+
+    @Test
+    void inactiveAccountsIsQuietForActiveUsersAndInfoWithoutSignInData() {
+        assertThat(run(
+                        BuiltInRules.inactiveAccounts(Duration.ofDays(90)),
+                        user("active", "Member", MfaStatus.State.REGISTERED),
+                        new EntraSignInActivity("active", null, NOW.minus(Duration.ofDays(89)), null, null)))
+                .isEmpty();
+        assertThat(run(
+                        BuiltInRules.inactiveAccounts(Duration.ofDays(90)),
+                        user("unknown", "Member", MfaStatus.State.REGISTERED)))
+                .extracting(Finding::severity)
+                .containsExactly(Severity.INFO);
+    }
+
+    private static EntraManagedDevice device(String id, String compliance) {
+        return new EntraManagedDevice(
+                id,
+                "PC-" + id,
+                "Windows",
+                "10.0",
+                compliance,
+                "mdm",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                true,
+                "alice@contoso.com",
+                null);
+    }
+
+    @Test
+    void nonCompliantDevicesFiresForANoncompliantDevice() {
+        assertThat(run(BuiltInRules.nonCompliantDevices(), device("1", "noncompliant"), device("2", "compliant")))
+                .singleElement()
+                .satisfies(f -> assertThat(f.affected())
+                        .extracting(AffectedObject::displayName)
+                        .containsExactly("PC-1 (alice@contoso.com)"));
+    }
+
+    @Test
+    void nonCompliantDevicesIsQuietWhenAllComply() {
+        assertThat(run(BuiltInRules.nonCompliantDevices(), device("2", "compliant")))
+                .isEmpty();
+    }
+
+    private static EntraLicense license(String part, String status, int enabled, int consumed) {
+        return new EntraLicense("sku-" + part, part, part + " product", status, enabled, consumed, 0, 0, 0);
+    }
+
+    @Test
+    void unassignedLicensesFiresForFreeUnitsOfAPaidSku() {
+        assertThat(run(BuiltInRules.unassignedLicenses(), license("SPE_E3", "Enabled", 25, 20)))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.detail()).startsWith("5 paid licence units");
+                    assertThat(f.severity()).isEqualTo(Severity.LOW);
+                });
+    }
+
+    @Test
+    void unassignedLicensesIsQuietForFullPaidFreeAndSuspendedSkus() {
+        assertThat(run(
+                        BuiltInRules.unassignedLicenses(),
+                        license("SPE_E3", "Enabled", 20, 20),
+                        license("FLOW_FREE", "Enabled", 10000, 3),
+                        license("EMS_TRIAL", "Enabled", 25, 0),
+                        license("SPE_E5", "Suspended", 25, 0)))
+                .isEmpty();
+    }
+}

@@ -1,0 +1,143 @@
+package dev.entrasync.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entrasync.Dataset;
+import dev.entrasync.SyncEngine;
+import dev.entrasync.SyncResult;
+import dev.entrasync.TenantId;
+import dev.entrasync.findings.AffectedObject;
+import dev.entrasync.findings.Severity;
+import dev.entrasync.model.EntraUser;
+import dev.entrasync.testing.FakeTime;
+import dev.entrasync.testkit.ContosoFixture;
+import dev.entrasync.testkit.Permissions;
+import dev.entrasync.testkit.SimulatedTenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Findings stored by {@link JdbcFindings} after real syncs of the simulated cloud, on every database: found by the first
+ * sync, resolved by the sync after the simulated tenant was fixed, left alone by a run whose dataset failed, and
+ * acknowledged and muted by a person.
+ */
+class JdbcFindingsTest {
+
+    private static final Set<Dataset> ALL = EnumSet.allOf(Dataset.class);
+
+    /** Contoso has one Global Administrator (Adele): the rule fires until a second is assigned. */
+    private static final String RULE = "global-admin-count";
+
+    private static Optional<StoredFinding> finding(JdbcStorage storage, TenantId tenant, String rule) {
+        return storage.queries().findings(tenant).stream()
+                .filter(f -> f.finding().ruleId().equals(rule))
+                .findFirst();
+    }
+
+    /** A generated member user of Contoso other than Adele. */
+    private static String secondAdmin(JdbcStorage storage, TenantId tenant) {
+        return storage.queries().records(tenant, EntraUser.class).stream()
+                .filter(u -> "Member".equals(u.userType()))
+                .map(EntraUser::id)
+                .filter(id -> !id.equals(ContosoFixture.ADMIN_USER_ID))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @DatabaseTest
+    void aFindingIsFoundByTheFirstSyncAndResolvedByTheSyncAfterTheFix(TestDatabase db) {
+        FakeTime clock = new FakeTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)));
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        try (SimulatedHost host = new SimulatedHost(storage, clock, clock)) {
+            SimulatedTenant simulated = host.cloud.addTenant(ContosoFixture.build());
+            simulated.consent(host.app, Permissions.allRead());
+            TenantId tenant = TenantId.of(simulated.id());
+            try (SyncEngine engine = host.engine().build()) {
+                Instant first = clock.instant();
+                SyncResult run = engine.sync("msp", tenant, ALL);
+                assertThat(run.succeeded()).as(run.toString()).isTrue();
+
+                StoredFinding open = finding(storage, tenant, RULE).orElseThrow();
+                assertThat(open.open()).isTrue();
+                assertThat(open.finding().severity()).isEqualTo(Severity.HIGH);
+                assertThat(open.finding().affected())
+                        .extracting(AffectedObject::id)
+                        .containsExactly(ContosoFixture.ADMIN_USER_ID);
+                assertThat(open.firstSeen()).isEqualTo(first);
+                assertThat(open.lastSeen()).isEqualTo(first);
+                assertThat(open.muted()).isFalse();
+                assertThat(open.acknowledgedAt()).isNull();
+
+                assertThat(storage.findings().acknowledge(tenant, RULE)).isTrue();
+                assertThat(storage.findings().mute(tenant, RULE, true)).isTrue();
+                assertThat(storage.findings().mute(tenant, "no-such-rule", true))
+                        .isFalse();
+
+                clock.advance(Duration.ofHours(1));
+                Instant second = clock.instant();
+                engine.sync("msp", tenant, ALL);
+                StoredFinding again = finding(storage, tenant, RULE).orElseThrow();
+                assertThat(again.open()).as("still not fixed").isTrue();
+                assertThat(again.firstSeen()).isEqualTo(first);
+                assertThat(again.lastSeen()).isEqualTo(second);
+                assertThat(again.acknowledgedAt()).isEqualTo(first);
+                assertThat(again.muted()).isTrue();
+
+                simulated.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, secondAdmin(storage, tenant));
+                clock.advance(Duration.ofHours(1));
+                Instant third = clock.instant();
+                engine.sync("msp", tenant, ALL);
+
+                StoredFinding resolved = finding(storage, tenant, RULE).orElseThrow();
+                assertThat(resolved.open()).isFalse();
+                assertThat(resolved.resolvedAt()).isEqualTo(third);
+                assertThat(resolved.lastSeen()).isEqualTo(second);
+
+                simulated.roles().removeMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, ContosoFixture.ADMIN_USER_ID);
+                clock.advance(Duration.ofHours(1));
+                engine.sync("msp", tenant, EnumSet.of(Dataset.USERS));
+                assertThat(finding(storage, tenant, RULE).orElseThrow().open())
+                        .as("a run without roles does not evaluate the rule")
+                        .isFalse();
+                engine.sync("msp", tenant, EnumSet.of(Dataset.ROLES));
+                assertThat(finding(storage, tenant, RULE).orElseThrow()).satisfies(f -> {
+                    assertThat(f.open()).as("found again: reopened").isTrue();
+                    assertThat(f.firstSeen()).isEqualTo(first);
+                });
+            }
+        }
+    }
+
+    @DatabaseTest
+    void aFailedDatasetLeavesItsRulesFindingsAsTheyWereAndPurgeDeletesThem(TestDatabase db) {
+        FakeTime clock = new FakeTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)));
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        try (SimulatedHost host = new SimulatedHost(storage, clock, clock)) {
+            SimulatedTenant simulated = host.cloud.addTenant(ContosoFixture.build());
+            simulated.consent(host.app, Permissions.allRead());
+            TenantId tenant = TenantId.of(simulated.id());
+            try (SyncEngine engine = host.engine().build()) {
+                engine.sync("msp", tenant, ALL);
+                assertThat(finding(storage, tenant, RULE)).isPresent();
+
+                simulated.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, secondAdmin(storage, tenant));
+                simulated.revoke(host.app, "RoleManagement.Read.Directory");
+                clock.advance(Duration.ofHours(1));
+                SyncResult failed = engine.sync("msp", tenant, EnumSet.of(Dataset.ROLES));
+
+                assertThat(failed.succeeded()).isFalse();
+                assertThat(finding(storage, tenant, RULE).orElseThrow().open()).isTrue();
+
+                storage.dataPurger()
+                        .purge(new dev.entrasync.TenantMapping(
+                                "contoso", tenant, "msp", null, null, Set.of(Dataset.ROLES), false));
+                assertThat(storage.queries().findings(tenant))
+                        .as("purged with the tenant's data")
+                        .isEmpty();
+            }
+        }
+    }
+}
