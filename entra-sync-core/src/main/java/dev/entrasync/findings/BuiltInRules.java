@@ -8,6 +8,7 @@ import dev.entrasync.model.EntraLicense;
 import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
+import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecurityDefaults;
 import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraUser;
@@ -63,7 +64,7 @@ public final class BuiltInRules {
 
     /**
      * Every built-in rule with its default thresholds: app credentials expiring within 30 days, accounts without a
-     * sign-in for 90 days.
+     * sign-in for 90 days, a secure score down by more than 5 points in 7 days.
      *
      * @return the rules, most important first; never null
      */
@@ -77,6 +78,7 @@ public final class BuiltInRules {
                 appCredentialsExpiring(Duration.ofDays(30)),
                 inactiveAccounts(Duration.ofDays(90)),
                 nonCompliantDevices(),
+                secureScoreDrop(5, Duration.ofDays(7)),
                 unassignedLicenses());
     }
 
@@ -445,6 +447,73 @@ public final class BuiltInRules {
                                     "Open each device in Intune (Devices > Monitor > Noncompliant devices), fix what"
                                             + " its compliance policy reports, or retire devices no longer used.",
                                     affected));
+                });
+    }
+
+    /**
+     * {@code secure-score-drop} (MEDIUM): the newest Microsoft Secure Score snapshot is more than {@code points} below
+     * the oldest snapshot of the {@code window} before it (the score "a week ago" with the defaults). A drop means a
+     * setting was weakened or a new control applies. Source: Microsoft Defender XDR's "Microsoft Secure Score"
+     * (learn.microsoft.com/defender-xdr/microsoft-secure-score) and "Track your Microsoft Secure Score history"
+     * (learn.microsoft.com/defender-xdr/microsoft-secure-score-history-metrics-trends), which recommend watching
+     * the score's history for regressions. Fewer than two snapshots in the window yield nothing.
+     *
+     * @param points how many points the score must fall by, more than; not negative
+     * @param window how far back from the newest snapshot to compare; positive
+     * @return the rule; never null
+     * @throws IllegalArgumentException if {@code points} is negative or not a number, or {@code window} is not
+     *     positive
+     * @throws NullPointerException if {@code window} is null
+     */
+    public static FindingRule secureScoreDrop(double points, Duration window) {
+        Objects.requireNonNull(window, "window");
+        if (!(points >= 0)) {
+            throw new IllegalArgumentException("points must not be negative, was " + points);
+        }
+        if (window.isZero() || window.isNegative()) {
+            throw new IllegalArgumentException("window must be positive, was " + window);
+        }
+        return new Rule(
+                "secure-score-drop",
+                "Secure score dropped",
+                Severity.MEDIUM,
+                EnumSet.of(Dataset.SECURE_SCORES),
+                (rule, data) -> {
+                    List<EntraSecureScore> scores = data.records(EntraSecureScore.class).stream()
+                            .filter(s -> s.createdDateTime() != null && s.currentScore() != null)
+                            .sorted(java.util.Comparator.comparing(EntraSecureScore::createdDateTime))
+                            .toList();
+                    if (scores.size() < 2) {
+                        return List.of();
+                    }
+                    EntraSecureScore newest = scores.get(scores.size() - 1);
+                    Instant from = newest.createdDateTime().minus(window);
+                    EntraSecureScore before = scores.stream()
+                            .filter(s -> !s.createdDateTime().isBefore(from))
+                            .findFirst()
+                            .orElse(newest);
+                    double drop = before.currentScore() - newest.currentScore();
+                    if (before == newest || !(drop > points)) {
+                        return List.of();
+                    }
+                    return List.of(rule.finding(
+                            String.format(
+                                    Locale.ROOT,
+                                    "The secure score fell %.1f points in %d days, from %.1f to %.1f.",
+                                    drop,
+                                    Duration.between(before.createdDateTime(), newest.createdDateTime())
+                                            .toDays(),
+                                    before.currentScore(),
+                                    newest.currentScore()),
+                            "Open Microsoft Secure Score's History tab (security.microsoft.com/securescore) to see"
+                                    + " which actions lost points, and restore the settings that were weakened.",
+                            List.of(new AffectedObject(
+                                    newest.id(),
+                                    String.format(
+                                            Locale.ROOT,
+                                            "Secure score %.1f of %.1f",
+                                            newest.currentScore(),
+                                            newest.maxScore() == null ? Double.NaN : newest.maxScore())))));
                 });
     }
 

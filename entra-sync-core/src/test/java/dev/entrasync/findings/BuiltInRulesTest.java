@@ -14,6 +14,7 @@ import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
+import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecurityDefaults;
 import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraUser;
@@ -348,5 +349,40 @@ class BuiltInRulesTest {
                         license("EMS_TRIAL", "Enabled", 25, 0),
                         license("SPE_E5", "Suspended", 25, 0)))
                 .isEmpty();
+    }
+
+    private static EntraSecureScore score(String id, Instant at, double current) {
+        return new EntraSecureScore(id, at, current, 80.0, 10, 10, List.of(), List.of());
+    }
+
+    @Test
+    void secureScoreDropFiresWhenTheScoreFellMoreThanTheThresholdInTheWindow() {
+        assertThat(run(
+                        BuiltInRules.secureScoreDrop(5, Duration.ofDays(7)),
+                        score("old", NOW.minus(Duration.ofDays(10)), 30), // outside the window: not the baseline
+                        score("week", NOW.minus(Duration.ofDays(6)), 52),
+                        score("mid", NOW.minus(Duration.ofDays(3)), 50),
+                        score("now", NOW, 46)))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.detail()).isEqualTo("The secure score fell 6.0 points in 6 days, from 52.0 to 46.0.");
+                    assertThat(f.severity()).isEqualTo(Severity.MEDIUM);
+                    assertThat(f.affected()).extracting(AffectedObject::id).containsExactly("now");
+                });
+    }
+
+    @Test
+    void secureScoreDropIsQuietForASmallDropARiseOrASingleSnapshot() {
+        FindingRule rule = BuiltInRules.secureScoreDrop(5, Duration.ofDays(7));
+        assertThat(run(rule, score("week", NOW.minus(Duration.ofDays(6)), 52), score("now", NOW, 47)))
+                .isEmpty(); // exactly 5: not more than 5
+        assertThat(run(rule, score("old", NOW.minus(Duration.ofDays(10)), 60), score("now", NOW, 40)))
+                .isEmpty(); // the only earlier snapshot is outside the window
+        assertThat(run(rule, score("week", NOW.minus(Duration.ofDays(6)), 40), score("now", NOW, 60)))
+                .isEmpty();
+        assertThat(run(rule, score("now", NOW, 10))).isEmpty();
+        assertThatThrownBy(() -> BuiltInRules.secureScoreDrop(-1, Duration.ofDays(7)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("points");
     }
 }

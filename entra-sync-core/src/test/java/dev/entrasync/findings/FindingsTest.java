@@ -107,7 +107,7 @@ class FindingsTest {
         assertThat(Findings.builtIn().rules())
                 .extracting(FindingRule::id)
                 .doesNotHaveDuplicates()
-                .hasSize(9);
+                .hasSize(10);
         InMemoryDatasetSink sink = new InMemoryDatasetSink();
         var session = sink.open(new dev.entrasync.SinkContext(TENANT, Dataset.CONDITIONAL_ACCESS, "run-1", true));
         session.upsert(List.of(new EntraSecurityDefaults("sd", null, false)));
