@@ -115,7 +115,7 @@ final class ApplicationsFetcher implements DatasetFetcher {
                 context.stats(),
                 page -> graphSp.addAll(page.items()));
         // the id goes into the next request's path: only a canonical GUID may (a forged one could point elsewhere)
-        if (graphSp.isEmpty() || !isGuid(Json.text(graphSp.get(0), "id"))) {
+        if (graphSp.isEmpty() || !GraphIds.isObjectId(Json.text(graphSp.get(0), "id"))) {
             context.warn("Tenant " + graph.tenant() + " has no Microsoft Graph service principal (appId "
                     + GraphPermission.GRAPH_RESOURCE_APP_ID + "), so no service principal's Microsoft Graph"
                     + " permissions could be read; the applications and their credentials were synced.");
@@ -202,13 +202,5 @@ final class ApplicationsFetcher implements DatasetFetcher {
                 Json.instant(node, "endDateTime"),
                 certificate ? Json.text(node, "type") : null,
                 certificate ? Json.text(node, "usage") : null);
-    }
-
-    private static boolean isGuid(String id) {
-        try {
-            return id != null && java.util.UUID.fromString(id).toString().equalsIgnoreCase(id);
-        } catch (IllegalArgumentException notAGuid) {
-            return false;
-        }
     }
 }

@@ -33,6 +33,14 @@ final class GroupMemberCounts {
 
     /** Queues a group; sends a batch when 20 are queued. */
     void count(String groupId) {
+        if (!GraphIds.isObjectId(groupId)) {
+            // the id would go into a $batch item's path: the group is kept, its member count unknown
+            context.warn("Member counts are unknown for some groups: group(s) in tenant "
+                    + context.graph().tenant()
+                    + " came with an id that is not a GUID, so they were not counted (counting puts the id in a"
+                    + " request path). Group ids are GUIDs: the response was broken or not Microsoft Graph's.");
+            return;
+        }
         pending.add(groupId);
         if (pending.size() == GraphBatch.MAX_ITEMS) {
             flush();

@@ -75,12 +75,21 @@ final class RolesFetcher implements DatasetFetcher {
                 PERMISSIONS,
                 stats,
                 page -> roles.addAll(page.items()));
+        List<String> warnings = new ArrayList<>();
+        int forged = roles.size();
+        // a role's id goes into its members' request path: a role whose id is not a GUID is left out
+        roles.removeIf(r -> !GraphIds.isObjectId(Json.text(r, "id")));
+        forged -= roles.size();
+        if (forged > 0) {
+            warnings.add(forged + " directory role(s) in tenant " + graph.tenant() + " came from GET directoryRoles"
+                    + " with an id that is not a GUID and were left out, with their members: role ids are GUIDs, so"
+                    + " the response was broken or not Microsoft Graph's. The next sync reads the roles again.");
+        }
         List<String> urls = roles.stream()
                 .map(r -> MEMBERS.formatted(r.path("id").asText()))
                 .toList();
         Map<String, JsonNode> bodies = GraphBatch.send(graph, GraphBatch.items(urls, Map.of()), PERMISSIONS, stats);
         List<EntraRole> out = new ArrayList<>(roles.size());
-        List<String> warnings = new ArrayList<>();
         for (int i = 0; i < roles.size(); i++) {
             JsonNode role = roles.get(i);
             List<EntraRoleMember> members = new ArrayList<>();
