@@ -51,6 +51,15 @@ public final class JdbcFindings implements SyncListener {
     }
 
     /**
+     * The rules this storage evaluates ({@link JdbcStorage.Builder#findings(Findings)}).
+     *
+     * @return the rules, in the order given; never null
+     */
+    public Findings rules() {
+        return findings;
+    }
+
+    /**
      * Evaluates the tenant's findings after a job, over the datasets that succeeded in it.
      *
      * @param job the finished job; never null

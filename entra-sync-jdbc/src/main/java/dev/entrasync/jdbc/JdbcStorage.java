@@ -50,11 +50,11 @@ public final class JdbcStorage {
     private final ChangeLog changeLog;
     private final JdbcFindings findings;
 
-    private JdbcStorage(Database db, Duration abandonedSessionsAfter, Duration changeRetention) {
+    private JdbcStorage(Database db, Duration abandonedSessionsAfter, Duration changeRetention, Findings findingRules) {
         this.db = db;
         this.changeLog = new ChangeLog(db, changeRetention);
         this.sink = new JdbcDatasetSink(new StagingSink(db, abandonedSessionsAfter, changeLog));
-        this.findings = new JdbcFindings(db, queries(), new FindingStore(db), Findings.builtIn());
+        this.findings = new JdbcFindings(db, queries(), new FindingStore(db), findingRules);
     }
 
     /**
@@ -90,8 +90,10 @@ public final class JdbcStorage {
     }
 
     /**
-     * The findings of this storage: entra-sync's built-in rules, evaluated after each job of an engine built with
-     * {@link #engine(EntraSync)} (where it is a listener) and stored in the {@code findings} table.
+     * The findings of this storage: the rules of {@link Builder#findings(Findings)} (by default entra-sync's built-in
+     * rules), evaluated after each job of an engine built with {@link #engine(EntraSync)} (where it is a listener; a
+     * host that builds its engine otherwise adds it with {@code listener(storage.findings())}) and stored in the
+     * {@code findings} table.
      *
      * @return the findings, the same instance on every call; never null
      */
@@ -206,6 +208,7 @@ public final class JdbcStorage {
         private Clock clock = Clock.systemUTC();
         private Duration abandonedSessionsAfter = Duration.ofHours(24);
         private Duration changeRetention = Duration.ofDays(90);
+        private Findings findings = Findings.builtIn();
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
@@ -292,6 +295,21 @@ public final class JdbcStorage {
         }
 
         /**
+         * The rules evaluated after each job and stored in the {@code findings} table (default
+         * {@link Findings#builtIn()}): built-in rules with other thresholds, some left out, or the host's own
+         * {@link dev.entrasync.findings.FindingRule}s beside them. {@code new Findings(List.of())} evaluates none.
+         * Findings of a rule no longer in the set stay stored as they were; a host deletes them by purging the tenant.
+         *
+         * @param findings the rules; never null
+         * @return this builder
+         * @throws NullPointerException if {@code findings} is null
+         */
+        public Builder findings(Findings findings) {
+            this.findings = Objects.requireNonNull(findings, "findings");
+            return this;
+        }
+
+        /**
          * Connects to learn the database, then migrates (or checks) the schema.
          *
          * @return the new storage, its schema current; never null
@@ -313,7 +331,7 @@ public final class JdbcStorage {
             } else {
                 migrations.verify();
             }
-            return new JdbcStorage(db, abandonedSessionsAfter, changeRetention);
+            return new JdbcStorage(db, abandonedSessionsAfter, changeRetention, findings);
         }
     }
 }

@@ -7,7 +7,12 @@ import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncResult;
 import dev.entrasync.TenantId;
 import dev.entrasync.findings.AffectedObject;
+import dev.entrasync.findings.BuiltInRules;
+import dev.entrasync.findings.Finding;
+import dev.entrasync.findings.FindingRule;
+import dev.entrasync.findings.Findings;
 import dev.entrasync.findings.Severity;
+import dev.entrasync.findings.TenantData;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.ContosoFixture;
@@ -16,6 +21,7 @@ import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -138,6 +144,76 @@ class JdbcFindingsTest {
                         .as("purged with the tenant's data")
                         .isEmpty();
             }
+        }
+    }
+
+    /** A host's own rule: every guest user, as one LOW finding. */
+    private static final FindingRule GUESTS = new FindingRule() {
+        @Override
+        public String id() {
+            return "host-guests";
+        }
+
+        @Override
+        public String title() {
+            return "Guest users";
+        }
+
+        @Override
+        public Severity severity() {
+            return Severity.LOW;
+        }
+
+        @Override
+        public Set<Dataset> datasets() {
+            return EnumSet.of(Dataset.USERS);
+        }
+
+        @Override
+        public List<Finding> evaluate(TenantData data) {
+            List<AffectedObject> guests = data.records(EntraUser.class).stream()
+                    .filter(u -> "Guest".equals(u.userType()))
+                    .map(u -> new AffectedObject(u.id(), u.displayName()))
+                    .toList();
+            return guests.isEmpty()
+                    ? List.of()
+                    : List.of(
+                            new Finding(id(), severity(), title(), guests.size() + " guests", "Review them.", guests));
+        }
+    };
+
+    @DatabaseTest
+    void aHostsOwnRulesReplaceTheBuiltInOnes(TestDatabase db) {
+        FakeTime clock = new FakeTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)));
+        JdbcStorage storage = db.storageBuilder()
+                .clock(clock)
+                .findings(new Findings(List.of(GUESTS, BuiltInRules.appCredentialsExpiring(Duration.ofDays(3650)))))
+                .build();
+        assertThat(storage.findings().rules().rules())
+                .extracting(FindingRule::id)
+                .containsExactly("host-guests", "app-credentials-expiring");
+        try (SimulatedHost host = new SimulatedHost(storage, clock, clock)) {
+            SimulatedTenant simulated = host.cloud.addTenant(ContosoFixture.build());
+            simulated.consent(host.app, Permissions.allRead());
+            TenantId tenant = TenantId.of(simulated.id());
+            long guests = simulated.users().list().stream()
+                    .filter(u -> "Guest".equals(u.get("userType")))
+                    .count();
+            try (SyncEngine engine = host.engine().build()) {
+                SyncResult run = engine.sync("msp", tenant, ALL);
+                assertThat(run.succeeded()).as(run.toString()).isTrue();
+            }
+
+            assertThat(storage.queries().findings(tenant))
+                    .as(
+                            "only the configured rules: no global-admin-count although Contoso has one Global Administrator")
+                    .extracting(f -> f.finding().ruleId())
+                    .containsExactlyInAnyOrder("app-credentials-expiring", "host-guests");
+            assertThat(finding(storage, tenant, "host-guests")
+                            .orElseThrow()
+                            .finding()
+                            .affected())
+                    .hasSize((int) guests);
         }
     }
 }

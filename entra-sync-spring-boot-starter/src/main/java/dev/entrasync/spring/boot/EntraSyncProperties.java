@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     application (or onboarding) need not be listed.
  * @param jdbc How entra-sync uses the application's DataSource, when it has one.
  * @param metrics How the engine is bound to the application's Micrometer MeterRegistry, when it has one.
+ * @param findings Which security findings are evaluated after each job and stored in the application's database, when
+ *     it has one.
  */
 @ConfigurationProperties("entra-sync")
 public record EntraSyncProperties(
@@ -52,7 +54,8 @@ public record EntraSyncProperties(
 
         List<Tenant> tenants,
         @DefaultValue Jdbc jdbc,
-        @DefaultValue Metrics metrics) {
+        @DefaultValue Metrics metrics,
+        @DefaultValue FindingRules findings) {
 
     /**
      * Copies the collections; an empty {@code datasets} means every dataset, a null {@code tenants} none.
@@ -65,6 +68,7 @@ public record EntraSyncProperties(
      * @param tenants the mappings made at start-up; may be null
      * @param jdbc how the application's DataSource is used; never null when bound by Spring
      * @param metrics how the engine is bound to Micrometer; never null when bound by Spring
+     * @param findings which findings are evaluated; never null when bound by Spring
      */
     public EntraSyncProperties {
         datasets = datasets == null || datasets.isEmpty()
@@ -144,4 +148,41 @@ public record EntraSyncProperties(
     public record Metrics(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("false") boolean tenantTags) {}
+
+    /**
+     * {@code entra-sync.findings.*}: the security findings (entra-sync's built-in rules and the application's own
+     * {@code FindingRule} beans) evaluated after each job and stored in the findings table of entra-sync-jdbc.
+     *
+     * @param enabled Whether findings are evaluated and stored after each job (needs a DataSource).
+     * @param disabledRules Ids of built-in rules not to evaluate, such as inactive-accounts or unassigned-licenses.
+     * @param appCredentialsExpiringWithin How far ahead an expiring application secret or certificate is reported
+     *     (rule app-credentials-expiring).
+     * @param inactiveAfter How long without a sign-in makes an enabled, licensed account inactive (rule
+     *     inactive-accounts).
+     * @param secureScoreDropPoints How many points the secure score must fall within secure-score-drop-window to be
+     *     reported (rule secure-score-drop).
+     * @param secureScoreDropWindow The window the secure score's fall is measured over (rule secure-score-drop).
+     */
+    public record FindingRules(
+            @DefaultValue("true") boolean enabled,
+            List<String> disabledRules,
+            @DefaultValue("30d") Duration appCredentialsExpiringWithin,
+            @DefaultValue("90d") Duration inactiveAfter,
+            @DefaultValue("5") double secureScoreDropPoints,
+            @DefaultValue("7d") Duration secureScoreDropWindow) {
+
+        /**
+         * Copies the list; null is read as empty.
+         *
+         * @param enabled whether findings are evaluated
+         * @param disabledRules rule ids not evaluated; may be null
+         * @param appCredentialsExpiringWithin the app-credentials-expiring window
+         * @param inactiveAfter the inactive-accounts window
+         * @param secureScoreDropPoints the secure-score-drop threshold in points
+         * @param secureScoreDropWindow the secure-score-drop window
+         */
+        public FindingRules {
+            disabledRules = disabledRules == null ? List.of() : List.copyOf(disabledRules);
+        }
+    }
 }

@@ -4,15 +4,19 @@ import dev.entrasync.CheckpointStore;
 import dev.entrasync.DatasetSink;
 import dev.entrasync.JobStore;
 import dev.entrasync.TenantMapper;
+import dev.entrasync.findings.FindingRule;
 import dev.entrasync.jdbc.JdbcCheckpointStore;
 import dev.entrasync.jdbc.JdbcDatasetSink;
+import dev.entrasync.jdbc.JdbcFindings;
 import dev.entrasync.jdbc.JdbcJobStore;
 import dev.entrasync.jdbc.JdbcQueries;
 import dev.entrasync.jdbc.JdbcStorage;
 import dev.entrasync.jdbc.JdbcTenantMapper;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 
@@ -25,16 +29,27 @@ class JdbcStoresConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JdbcStorage entraSyncJdbcStorage(DataSource dataSource, EntraSyncProperties properties) {
+    JdbcStorage entraSyncJdbcStorage(
+            DataSource dataSource, EntraSyncProperties properties, ObjectProvider<FindingRule> applicationRules) {
         JdbcStorage.Builder builder;
         try {
             builder = JdbcStorage.builder(dataSource)
-                    .tablePrefix(properties.jdbc().tablePrefix());
+                    .tablePrefix(properties.jdbc().tablePrefix())
+                    .findings(FindingRuleProperties.findings(
+                            properties.findings(),
+                            applicationRules.orderedStream().toList()));
         } catch (IllegalArgumentException e) {
             throw new EntraSyncPropertyException(
                     "entra-sync.jdbc.table-prefix", e.getMessage(), "Fix the table prefix.", e);
         }
         return builder.migrate(properties.jdbc().migrate()).build(); // applies entra-sync's Flyway migrations
+    }
+
+    /** The findings listener: picked up by the engine with the application's other SyncListener beans. */
+    @Bean
+    @ConditionalOnProperty(name = "entra-sync.findings.enabled", havingValue = "true", matchIfMissing = true)
+    JdbcFindings entraSyncFindings(JdbcStorage storage) {
+        return storage.findings();
     }
 
     @Bean

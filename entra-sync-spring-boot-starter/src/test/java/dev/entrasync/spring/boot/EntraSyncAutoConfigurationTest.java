@@ -19,8 +19,14 @@ import dev.entrasync.SyncEngine;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapper;
 import dev.entrasync.TenantMapping;
+import dev.entrasync.findings.BuiltInRules;
+import dev.entrasync.findings.Finding;
+import dev.entrasync.findings.FindingRule;
+import dev.entrasync.findings.Severity;
+import dev.entrasync.findings.TenantData;
 import dev.entrasync.jdbc.JdbcCheckpointStore;
 import dev.entrasync.jdbc.JdbcDatasetSink;
+import dev.entrasync.jdbc.JdbcFindings;
 import dev.entrasync.jdbc.JdbcJobStore;
 import dev.entrasync.jdbc.JdbcQueries;
 import dev.entrasync.jdbc.JdbcStorage;
@@ -29,8 +35,11 @@ import dev.entrasync.runtime.EntraSync;
 import dev.entrasync.spring.boot.internal.EngineStarter;
 import dev.entrasync.spring.boot.internal.PropertyFailureAnalyzer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -270,6 +279,72 @@ class EntraSyncAutoConfigurationTest {
     }
 
     @Test
+    void findingsTakeTheirThresholdsAndDisabledRulesFromPropertiesAndTheApplicationsRules() {
+        runner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withUserConfiguration(HostRule.class)
+                .withPropertyValues(
+                        "spring.datasource.url=jdbc:h2:mem:starter-findings;DB_CLOSE_DELAY=-1",
+                        "entra-sync.findings.disabled-rules=unassigned-licenses,inactive-accounts",
+                        "entra-sync.findings.app-credentials-expiring-within=10d")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    JdbcFindings findings = context.getBean(JdbcFindings.class);
+                    assertThat(findings)
+                            .isSameAs(context.getBean(JdbcStorage.class).findings());
+                    List<String> expected = new ArrayList<>();
+                    BuiltInRules.all().forEach(r -> expected.add(r.id()));
+                    expected.removeAll(List.of("unassigned-licenses", "inactive-accounts"));
+                    expected.add("host-rule");
+                    assertThat(findings.rules().rules())
+                            .extracting(FindingRule::id)
+                            .containsExactlyElementsOf(expected);
+                    assertThat(findings.rules().rules())
+                            .filteredOn(r -> r.id().equals("app-credentials-expiring"))
+                            .singleElement()
+                            .satisfies(r -> assertThat(r.title()).contains("within 10 days"));
+                });
+    }
+
+    @Test
+    void findingsEnabledFalseLeavesTheListenerOut() {
+        runner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues(
+                        "spring.datasource.url=jdbc:h2:mem:starter-no-findings;DB_CLOSE_DELAY=-1",
+                        "entra-sync.findings.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed().doesNotHaveBean(JdbcFindings.class);
+                    assertThat(context.getBean(JdbcStorage.class)
+                                    .findings()
+                                    .rules()
+                                    .rules())
+                            .isEmpty();
+                });
+    }
+
+    @Test
+    void badFindingsPropertiesFailTheStartNamingTheProperty() {
+        String db = "spring.datasource.url=jdbc:h2:mem:starter-bad-findings;DB_CLOSE_DELAY=-1";
+        assertFailsNaming("entra-sync.findings.disabled-rules", db, "entra-sync.findings.disabled-rules=no-such-rule");
+        assertFailsNaming(
+                "entra-sync.findings.app-credentials-expiring-within",
+                db,
+                "entra-sync.findings.app-credentials-expiring-within=0d");
+        assertFailsNaming("entra-sync.findings.inactive-after", db, "entra-sync.findings.inactive-after=-1d");
+        assertFailsNaming(
+                "entra-sync.findings.secure-score-drop-points", db, "entra-sync.findings.secure-score-drop-points=-2");
+        assertFailsNaming(
+                "entra-sync.findings.secure-score-drop-window", db, "entra-sync.findings.secure-score-drop-window=0s");
+        runner().withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withUserConfiguration(HostRuleWithABuiltInId.class)
+                .withPropertyValues(db)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(cause(context).property()).isEqualTo("entra-sync.findings");
+                    assertThat(cause(context).getMessage()).contains("'global-admin-count'");
+                });
+    }
+
+    @Test
     void aCustomCloudTakesTheLoginAndGraphUrls() {
         runner().withPropertyValues(
                         "entra-sync.credential.cloud=custom",
@@ -409,6 +484,52 @@ class EntraSyncAutoConfigurationTest {
         @Bean
         DatasetSink hostSink() {
             return SINK;
+        }
+    }
+
+    /** A rule of the application's own. */
+    static FindingRule rule(String id) {
+        return new FindingRule() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String title() {
+                return "The application's rule";
+            }
+
+            @Override
+            public Severity severity() {
+                return Severity.LOW;
+            }
+
+            @Override
+            public Set<Dataset> datasets() {
+                return EnumSet.of(Dataset.USERS);
+            }
+
+            @Override
+            public List<Finding> evaluate(TenantData data) {
+                return List.of();
+            }
+        };
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HostRule {
+        @Bean
+        FindingRule hostRule() {
+            return rule("host-rule");
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HostRuleWithABuiltInId {
+        @Bean
+        FindingRule hostRule() {
+            return rule("global-admin-count");
         }
     }
 

@@ -8,6 +8,11 @@ import dev.entrasync.SyncEngine;
 import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapper;
+import dev.entrasync.findings.AffectedObject;
+import dev.entrasync.findings.Finding;
+import dev.entrasync.findings.FindingRule;
+import dev.entrasync.findings.Severity;
+import dev.entrasync.findings.TenantData;
 import dev.entrasync.jdbc.JdbcQueries;
 import dev.entrasync.jdbc.JdbcTenantMapper;
 import dev.entrasync.model.EntraUser;
@@ -19,6 +24,7 @@ import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +62,41 @@ class SpringBootSyncTest {
 
     /** The application: nothing but Boot's auto-configuration. */
     @SpringBootApplication
-    static class App {}
+    static class App {
+        /** The application's own finding rule: a bean, evaluated after each job beside the built-in rules. */
+        @Bean
+        FindingRule everyUser() {
+            return new FindingRule() {
+                @Override
+                public String id() {
+                    return "acme-every-user";
+                }
+
+                @Override
+                public String title() {
+                    return "Every synced user";
+                }
+
+                @Override
+                public Severity severity() {
+                    return Severity.INFO;
+                }
+
+                @Override
+                public Set<Dataset> datasets() {
+                    return EnumSet.of(Dataset.USERS);
+                }
+
+                @Override
+                public List<Finding> evaluate(TenantData data) {
+                    List<AffectedObject> users = data.records(EntraUser.class).stream()
+                            .map(u -> new AffectedObject(u.id(), u.userPrincipalName()))
+                            .toList();
+                    return List.of(new Finding(id(), severity(), title(), users.size() + " users", "None.", users));
+                }
+            };
+        }
+    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -129,6 +170,13 @@ class SpringBootSyncTest {
                         Integer.class,
                         CONTOSO.id()))
                 .isGreaterThanOrEqualTo(1);
+        assertThat(queries.findings(tenant))
+                .as("the application's rule was evaluated after the job and stored")
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.finding().ruleId()).isEqualTo("acme-every-user");
+                    assertThat(f.finding().affected()).hasSize(CONTOSO.users().size());
+                });
         assertThat(health.health().getDetails()).containsEntry("healthy", 1);
         assertThat(meters.get("entrasync.jobs.finished")
                         .tag("status", "SUCCEEDED")
