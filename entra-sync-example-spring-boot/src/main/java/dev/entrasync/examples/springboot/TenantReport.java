@@ -5,18 +5,20 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.TenantMapper;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.jdbc.JdbcQueries;
+import dev.entrasync.jdbc.StoredFinding;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraUser;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Comparator;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
  * At start-up, syncs each mapped company's tenant now ("Sync now") and prints what the database holds for it, read
- * back through {@link JdbcQueries}: the PSA's own screens would do the same. The schedule the starter starts keeps
+ * back through {@link JdbcQueries}, with the tenant's open security findings: the PSA's own screens would do the same. The schedule the starter starts keeps
  * the data current afterwards.
  */
 @Component
@@ -46,6 +48,17 @@ class TenantReport implements ApplicationRunner {
                     queries.count(company.tenant(), EntraUser.class),
                     queries.count(company.tenant(), EntraDevice.class),
                     queries.count(company.tenant(), EntraGroup.class));
+            // the security findings the starter evaluated after the job, most severe first
+            queries.findings(company.tenant()).stream()
+                    .filter(f -> f.open() && !f.muted())
+                    .sorted(Comparator.comparing(
+                            (StoredFinding f) -> f.finding().severity()))
+                    .forEach(f -> out.printf(
+                            "  %-8s %s (%d affected). Fix: %s%n",
+                            f.finding().severity(),
+                            f.finding().title(),
+                            f.finding().affected().size(),
+                            f.finding().fix()));
         }
     }
 }

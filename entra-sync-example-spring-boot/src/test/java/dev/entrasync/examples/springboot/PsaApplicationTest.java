@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entrasync.TenantId;
 import dev.entrasync.jdbc.JdbcQueries;
+import dev.entrasync.jdbc.StoredFinding;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.spring.boot.EntraSyncHealthIndicator;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -53,6 +55,18 @@ class PsaApplicationTest {
             assertThat(output).contains("acme (Contoso): SUCCEEDED, " + users + " users, 60 devices, 12 groups");
             assertThat(context.getBean(JdbcQueries.class).count(TenantId.of(TENANT), EntraUser.class))
                     .isEqualTo(users);
+            List<StoredFinding> findings = context.getBean(JdbcQueries.class).findings(TenantId.of(TENANT));
+            assertThat(findings)
+                    .as("the starter evaluated the built-in rules after the job")
+                    .extracting(f -> f.finding().ruleId())
+                    .containsExactlyInAnyOrder("privileged-users-without-mfa", "unassigned-licenses");
+            for (StoredFinding f : findings) {
+                assertThat(output)
+                        .contains("  " + String.format("%-8s", f.finding().severity()) + " "
+                                + f.finding().title() + " ("
+                                + f.finding().affected().size() + " affected). Fix: "
+                                + f.finding().fix());
+            }
             Health health = context.getBean(EntraSyncHealthIndicator.class).health();
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("healthy", 1);
