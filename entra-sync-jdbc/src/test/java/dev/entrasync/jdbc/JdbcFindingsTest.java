@@ -24,6 +24,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Findings stored by {@link JdbcFindings} after real syncs of the simulated cloud, on every database: found by the first
@@ -214,6 +219,42 @@ class JdbcFindingsTest {
                             .finding()
                             .affected())
                     .hasSize((int) guests);
+        }
+    }
+
+    /**
+     * Two storages (two engines, or two hosts of a cluster) evaluate the same new tenant at once: both find no row and
+     * both insert; the second insert violates the key. The loser merges again and updates the winner's row.
+     */
+    @DatabaseTest
+    void twoEvaluationsOfANewTenantAtOnceStoreOneRowAndNeitherFails(TestDatabase db) throws Exception {
+        JdbcStorage a = db.storageBuilder().build();
+        JdbcStorage b = db.storageBuilder().build();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 25; round++) {
+                // a tenant with no stored roles: zero Global Administrators, so global-admin-count is found
+                TenantId tenant = TenantId.of(java.util.UUID.randomUUID().toString());
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<List<Finding>>> both = new java.util.ArrayList<>();
+                for (JdbcStorage storage : List.of(a, b)) {
+                    both.add(threads.submit(() -> {
+                        together.await();
+                        return storage.findings().evaluate(tenant, EnumSet.of(Dataset.ROLES));
+                    }));
+                }
+                for (Future<List<Finding>> f : both) {
+                    assertThat(f.get(30, TimeUnit.SECONDS))
+                            .extracting(Finding::ruleId)
+                            .contains(RULE);
+                }
+                assertThat(a.queries().findings(tenant))
+                        .filteredOn(f -> f.finding().ruleId().equals(RULE))
+                        .singleElement()
+                        .satisfies(f -> assertThat(f.open()).isTrue());
+            }
+        } finally {
+            threads.shutdownNow();
         }
     }
 }

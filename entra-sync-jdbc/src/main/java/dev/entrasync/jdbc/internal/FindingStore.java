@@ -6,6 +6,7 @@ import dev.entrasync.TenantId;
 import dev.entrasync.findings.AffectedObject;
 import dev.entrasync.findings.Finding;
 import dev.entrasync.findings.Severity;
+import dev.entrasync.jdbc.JdbcStoreException;
 import dev.entrasync.jdbc.StoredFinding;
 import java.time.Instant;
 import java.util.Collection;
@@ -49,6 +50,19 @@ public final class FindingStore {
      * when it was resolved), and the open rows of the evaluated rules it did not find resolved.
      */
     public void record(TenantId tenant, Collection<String> evaluatedRules, List<Finding> findings, Instant at) {
+        try {
+            merge(tenant, evaluatedRules, findings, at);
+        } catch (JdbcStoreException e) {
+            // two evaluations of one tenant at once (two engines, or a host's evaluate beside a job) both found no row
+            // and both inserted: the loser's transaction rolled back whole; merged again it sees the winner's rows
+            if (e.sqlState() == null || !e.sqlState().startsWith("23")) {
+                throw e;
+            }
+            merge(tenant, evaluatedRules, findings, at);
+        }
+    }
+
+    private void merge(TenantId tenant, Collection<String> evaluatedRules, List<Finding> findings, Instant at) {
         db.inTransaction("storing the findings of tenant " + tenant, c -> {
             Set<String> existing =
                     new HashSet<>(db.query(c, select, params("tenant", tenant.value()), row -> row.string("rule_id")));
