@@ -5,10 +5,12 @@ import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraSecureScore;
 import dev.entrasync.model.EntraSecureScoreControl;
+import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
 import java.lang.reflect.InvocationTargetException;
@@ -43,7 +45,11 @@ import java.util.function.Predicate;
  * <ul>
  *   <li>users, groups, licences, roles, tenant profile, secure score control profiles: every field;</li>
  *   <li>devices: every field but {@code approximateLastSignInDateTime}, which moves with each sign-in;</li>
+ *   <li>Intune managed devices: every field but {@code lastSyncDateTime}, which moves with each check-in (about
+ *       every 8 hours), named by {@code deviceName};</li>
  *   <li>audit events: none — they are events already, appended and never changed, so they yield no changes;</li>
+ *   <li>sign-in activity: none — its fields are the times of the latest sign-ins, which move whenever a user signs
+ *       in: a change per active user per run would bury the changes that matter (an account's state is in users);</li>
  *   <li>secure score snapshots: a series, not objects — a run that stores a snapshot newer than the newest stored
  *       one yields one {@link Change.Kind#CHANGED} change (object id: the new snapshot's id) with
  *       {@code currentScore} and {@code maxScore} old → new, when they moved;</li>
@@ -78,14 +84,20 @@ public final class ChangeDetector {
                             Mode.SERIES,
                             r -> "Secure score",
                             field -> field.equals("currentScore") || field.equals("maxScore"))),
-            Map.entry(EntraAuditEvent.class, new Rules(Mode.NONE, r -> null, field -> false)));
+            Map.entry(
+                    EntraManagedDevice.class,
+                    Rules.objects(r -> ((EntraManagedDevice) r).deviceName())
+                            .comparing(field -> !field.equals("lastSyncDateTime"))),
+            Map.entry(EntraAuditEvent.class, new Rules(Mode.NONE, r -> null, field -> false)),
+            Map.entry(EntraSignInActivity.class, new Rules(Mode.NONE, r -> null, field -> false)));
 
     private static final Rules DEFAULT = Rules.objects(ChangeDetector::displayNameComponent);
 
     private ChangeDetector() {}
 
     /**
-     * Whether records of this type yield changes: false for audit events, which are appended and never change.
+     * Whether records of this type yield changes: false for audit events, which are appended and never change, and for
+     * sign-in activity.
      * A sink may skip reading the stored records of a type that is not tracked.
      *
      * @param type the record type; never null

@@ -7,10 +7,12 @@ import dev.entrasync.model.AssignedLicense;
 import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraDevice;
 import dev.entrasync.model.EntraLicense;
+import dev.entrasync.model.EntraManagedDevice;
 import dev.entrasync.model.EntraRecord;
 import dev.entrasync.model.EntraRole;
 import dev.entrasync.model.EntraRoleMember;
 import dev.entrasync.model.EntraSecureScore;
+import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
 import java.time.Instant;
@@ -93,6 +95,56 @@ class ChangeDetectorTest {
                 .isEmpty();
         assertThat(ChangeDetector.diff(device("d1", true, monday), device("d1", false, AT)))
                 .containsExactly(new FieldChange("isCompliant", "true", "false"));
+    }
+
+    private static EntraManagedDevice managed(String compliance, Instant lastSync) {
+        return new EntraManagedDevice(
+                "m1",
+                "LAPTOP-7",
+                "Windows",
+                "10.0.22631",
+                compliance,
+                "mdm",
+                AT.minusSeconds(86_400 * 90),
+                lastSync,
+                "SN1",
+                "Dell",
+                "Latitude",
+                null,
+                null,
+                true,
+                "adele@contoso.com",
+                "d-m1");
+    }
+
+    @Test
+    void anIntuneCheckInIsNoChangeButLosingComplianceIsAndNamesTheDevice() {
+        Instant earlier = AT.minusSeconds(8 * 3600);
+        assertThat(ChangeDetector.diff(managed("compliant", earlier), managed("compliant", AT)))
+                .isEmpty();
+        assertThat(ChangeDetector.changes(
+                        context(Dataset.MANAGED_DEVICES),
+                        Map.of("m1", managed("compliant", earlier)),
+                        Map.of("m1", managed("noncompliant", AT)),
+                        AT))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.displayName()).isEqualTo("LAPTOP-7");
+                    assertThat(c.fields())
+                            .containsExactly(new FieldChange("complianceState", "compliant", "noncompliant"));
+                });
+    }
+
+    @Test
+    void signInActivityMovesWithEverySignInAndYieldsNoChanges() {
+        EntraSignInActivity before =
+                new EntraSignInActivity("u1", "adele@contoso.com", AT.minusSeconds(86_400), null, null);
+        EntraSignInActivity after = new EntraSignInActivity("u1", "adele@contoso.com", AT, AT, AT);
+
+        assertThat(ChangeDetector.tracks(EntraSignInActivity.class)).isFalse();
+        assertThat(ChangeDetector.changes(
+                        context(Dataset.SIGN_IN_ACTIVITY), Map.of("u1", before), Map.of("u1", after), AT))
+                .isEmpty();
     }
 
     @Test
