@@ -148,22 +148,38 @@ public final class ChangeScenario {
                 true);
     }
 
-    /** The user who gained Global Administrator. */
+    /**
+     * The user who gained Global Administrator.
+     *
+     * @return the user as stored before the change; never null
+     */
     public EntraUser promoted() {
         return promoted;
     }
 
-    /** The user holding a privileged role who lost (and, after {@link #fix}, got back) MFA registration. */
+    /**
+     * The user holding a privileged role who lost (and, after {@link #fix}, got back) MFA registration.
+     *
+     * @return the user as stored before the change; never null
+     */
     public EntraUser withoutMfa() {
         return withoutMfa;
     }
 
-    /** The Entra device that became non-compliant (and, after {@link #fix}, compliant again). */
+    /**
+     * The Entra device that became non-compliant (and, after {@link #fix}, compliant again).
+     *
+     * @return the device as stored before the change; never null
+     */
     public EntraDevice device() {
         return device;
     }
 
-    /** The Intune managed device id of {@link #device()} (its {@code azureADDeviceId} is the device's deviceId). */
+    /**
+     * The Intune managed device of {@link #device()}: its {@code azureADDeviceId} is the device's {@code deviceId}.
+     *
+     * @return the managed device's id; never null
+     */
     public String managedDeviceId() {
         return managedDevice;
     }
