@@ -94,6 +94,40 @@ public final class SimulatedTenant {
     }
 
     /**
+     * Makes an Intune-managed device compliant or non-compliant the way a real tenant shows it: Intune's managed device
+     * (joined by its {@code azureADDeviceId} to the Entra device's {@code deviceId}) gets {@code complianceState}
+     * {@code compliant} or {@code noncompliant}, and Intune writes the result into the Entra device's
+     * {@code isCompliant}. Both changes are logged, so the next {@code /devices/delta} and the next managed device
+     * list show them. Called by a test thread, also while the simulated cloud serves requests.
+     *
+     * @param deviceObjectId the Entra device's object id ({@code id}, not its {@code deviceId}); never null
+     * @param compliant true for compliant, false for non-compliant
+     * @return the Intune managed device after the change
+     * @throws IllegalArgumentException when the tenant has no device with this id, or Intune does not manage it (no
+     *     managed device names its {@code deviceId}): only a managed device has a compliance state
+     */
+    public Map<String, Object> deviceCompliance(String deviceObjectId, boolean compliant) {
+        Objects.requireNonNull(deviceObjectId, "deviceObjectId");
+        Map<String, Object> device = devices().get(deviceObjectId);
+        if (device == null) {
+            throw new IllegalArgumentException("no device with id " + deviceObjectId + " in tenant " + id());
+        }
+        Object deviceId = device.get("deviceId");
+        Map<String, Object> managed = deviceId == null ? null : managedDevices().find("azureADDeviceId", deviceId);
+        if (managed == null) {
+            throw new IllegalArgumentException("device " + deviceObjectId + " is not managed by Intune (no managed"
+                    + " device has azureADDeviceId " + deviceId + "), so it has no compliance state; pick a device"
+                    + " whose isManaged is true");
+        }
+        Map<String, Object> after = managedDevices()
+                .update(
+                        (String) managed.get("id"),
+                        Map.of("complianceState", compliant ? "compliant" : "noncompliant"));
+        devices().update(deviceObjectId, Map.of("isCompliant", compliant));
+        return after;
+    }
+
+    /**
      * Returns whether the tenant has Microsoft Intune; without it Intune answers 400 {@code BadRequest} "Request not
      * applicable to target tenant." Defaults to {@link #premium()}.
      */

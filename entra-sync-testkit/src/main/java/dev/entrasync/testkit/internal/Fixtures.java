@@ -1,8 +1,10 @@
 package dev.entrasync.testkit.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** Adds the hand-picked rows of the public {@code ContosoFixture} to a generated tenant. */
 public final class Fixtures {
@@ -35,6 +37,11 @@ public final class Fixtures {
         Map<String, Object> kiosk =
                 new LinkedHashMap<>(tenant.store("devices").all().get(0));
         kiosk.put("id", ids.get(2));
+        // its own Entra device id: the copied one is device 0's, whose Intune managed device would then name both
+        kiosk.put(
+                "deviceId",
+                UUID.nameUUIDFromBytes(("deviceId/" + ids.get(2)).getBytes(StandardCharsets.UTF_8))
+                        .toString());
         kiosk.put("displayName", "KIOSK-01");
         kiosk.put("trustType", "AzureAd");
         kiosk.put("isManaged", null);
