@@ -288,7 +288,8 @@ final class FindingsPages {
     // ---- the fleet ----------------------------------------------------------------------------------------------
 
     /** A connected company's open findings: counted by severity (muted ones apart) and listed. */
-    private record CompanyFindings(String companyId, String name, TenantId tenant, List<StoredFinding> open) {
+    private record CompanyFindings(
+            String companyId, String name, TenantId tenant, boolean synced, List<StoredFinding> open) {
 
         Map<Severity, Integer> counts() {
             Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
@@ -327,7 +328,9 @@ final class FindingsPages {
             List<StoredFinding> open = portal.db().storage().queries().findings(mapping.tenant()).stream()
                     .filter(StoredFinding::open)
                     .toList();
-            companies.add(new CompanyFindings(mapping.companyId(), name, mapping.tenant(), open));
+            boolean synced =
+                    portal.db().storage().jobStore().latest(mapping.tenant()).isPresent();
+            companies.add(new CompanyFindings(mapping.companyId(), name, mapping.tenant(), synced, open));
         }
         companies.sort(Comparator.comparing(CompanyFindings::counts, MOST_SEVERE_FIRST)
                 .thenComparing(c -> c.name().toLowerCase(Locale.ROOT)));
@@ -354,7 +357,9 @@ final class FindingsPages {
                     .append(Html.esc(c.companyId()))
                     .append("/findings\">")
                     .append(Html.esc(c.name()))
-                    .append("</a></td><td>")
+                    .append("</a>")
+                    .append(c.synced() ? "" : " <small class=\"never-synced\">(never synced: no findings yet)</small>")
+                    .append("</td><td>")
                     .append(Html.esc(c.tenant()))
                     .append("</td>");
             for (Severity s : Severity.values()) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows a partner portal embedding entra-sync: credentials, admin consent, discovery and import, "Sync now",
- * live jobs and per-company pages, on a simulated Microsoft cloud and an H2 database.
+ * live jobs, per-company pages and findings with a fleet overview, on a simulated Microsoft cloud and an H2 database.
  *
  * <p>{@code java -cp entra-sync.jar dev.entrasync.examples.web.WebHost [port]} (or {@code entra-sync.jar web})
  * serves {@code http://localhost:8080} until stopped. Administrators log in with the password in

@@ -190,7 +190,8 @@ class FindingsPagesTest {
                 .contains("<td class=\"count-medium\"><span class=\"warn severity\">2</span></td>")
                 .contains("<td class=\"count-low\"><span class=\"info severity\">1</span></td>")
                 .contains("<td class=\"count-info\">0</td>")
-                .contains("<td class=\"count-muted\">0</td>");
+                .contains("<td class=\"count-muted\">0</td>")
+                .doesNotContain("never synced");
         assertThat(row(fleet, "fleet-" + tailspin))
                 .contains("<td class=\"count-high\"><span class=\"bad severity\">1</span></td>")
                 .contains("<td class=\"count-info\"><span class=\"info severity\">2</span></td>");
