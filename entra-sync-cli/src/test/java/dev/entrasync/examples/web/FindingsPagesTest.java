@@ -3,6 +3,7 @@ package dev.entrasync.examples.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entrasync.TenantId;
+import dev.entrasync.findings.Severity;
 import dev.entrasync.jdbc.StoredFinding;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.net.http.HttpResponse;
@@ -240,6 +241,30 @@ class FindingsPagesTest {
             assertThat(stored(contosoTenant, rule).muted()).isFalse();
         }
         inOrder(page("/findings"), "id=\"fleet-" + contoso + "\"", "id=\"fleet-" + tailspin + "\"");
+    }
+
+    @Test
+    @Order(2)
+    void oneCriticalFindingOutranksAnyNumberOfLesserOnes() {
+        Map<Severity, Integer> oneCritical = counts(1, 0, 0, 0, 0);
+        Map<Severity, Integer> manyHigh = counts(0, 9, 30, 0, 0);
+        Map<Severity, Integer> moreMedium = counts(0, 9, 31, 0, 0);
+        Map<Severity, Integer> clean = counts(0, 0, 0, 0, 0);
+
+        List<Map<Severity, Integer>> ranked =
+                new java.util.ArrayList<>(List.of(clean, manyHigh, oneCritical, moreMedium));
+        ranked.sort(FindingsPages.MOST_SEVERE_FIRST);
+
+        assertThat(ranked).containsExactly(oneCritical, moreMedium, manyHigh, clean);
+    }
+
+    private static Map<Severity, Integer> counts(int critical, int high, int medium, int low, int info) {
+        return new java.util.EnumMap<>(Map.of(
+                Severity.CRITICAL, critical,
+                Severity.HIGH, high,
+                Severity.MEDIUM, medium,
+                Severity.LOW, low,
+                Severity.INFO, info));
     }
 
     @Test
