@@ -11,7 +11,6 @@ import dev.entrasync.jdbc.SecureScoreTrend;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,7 @@ final class CompanyPages {
         app.post("/companies/{id}/delete", this::confirmDelete);
         app.post("/companies/{id}/delete/confirmed", ctx -> {
             String id = ctx.pathParam("id");
-            connected(id);
+            portal.connected(id);
             boolean purge = "purge".equals(ctx.formParam("data"));
             portal.db().mapper().delete(id, purge ? SyncedData.PURGE : SyncedData.KEEP);
             ctx.redirect("/", HttpStatus.SEE_OTHER);
@@ -117,7 +116,7 @@ final class CompanyPages {
      */
     private void confirmDelete(Context ctx) {
         String id = ctx.pathParam("id");
-        TenantMapping mapping = connected(id);
+        TenantMapping mapping = portal.connected(id);
         boolean purge = "purge".equals(ctx.formParam("data"));
         String name = portal.companies().name(id);
         String body = "<p id=\"confirm-text\">Disconnect <b>" + Html.esc(name) + "</b> from tenant "
@@ -133,20 +132,10 @@ final class CompanyPages {
         ctx.html(portal.page(ctx, purge ? "Disconnect and purge?" : "Disconnect?", body));
     }
 
-    private TenantMapping connected(String id) {
-        portal.companies().find(id).orElseThrow(() -> new NotFoundResponse("There is no company " + id + "."));
-        return portal.db()
-                .mapper()
-                .findByCompany(id)
-                .orElseThrow(() -> new NotFoundResponse(portal.companies().name(id)
-                        + " is not connected to a tenant; connect it from the Companies" + " page."));
-    }
-
     private void company(Context ctx) {
         String id = ctx.pathParam("id");
-        CompanyBook.Company company =
-                portal.companies().find(id).orElseThrow(() -> new NotFoundResponse("There is no company " + id + "."));
-        TenantMapping mapping = connected(id);
+        CompanyBook.Company company = portal.company(id);
+        TenantMapping mapping = portal.connected(id);
         Dataset tab = Dataset.of(ctx.queryParamAsClass("tab", String.class).getOrDefault("users"));
         TenantSummary s =
                 TenantSummary.of(portal.records(), portal.db().storage().jobStore(), mapping.tenant());
@@ -154,7 +143,12 @@ final class CompanyPages {
                 .append(Html.esc(mapping.tenant()))
                 .append(" · ")
                 .append(Html.button("/companies/" + id + "/sync", "Sync now", "sync-now"))
-                .append("</p><div>")
+                .append(" · <a id=\"findings-link\" href=\"/companies/")
+                .append(Html.esc(id))
+                .append("/findings\">Findings: ")
+                .append(FindingsPages.countedOpen(
+                        portal.db().storage().queries().findings(mapping.tenant())))
+                .append(" open</a></p><div>")
                 .append(card("Users", String.valueOf(s.users())))
                 .append(card("MFA registered", TenantSummary.percentText(s.mfaPercent())))
                 .append(card("Admins", String.valueOf(s.admins())))

@@ -55,7 +55,7 @@ final class Html {
         String page = head(title, refresh)
                 + "<header><b>entra-sync portal</b><a href=\"/\">Companies</a><a href=\"/credentials\">Credentials</a>"
                 + "<a href=\"/connect\">Connect a tenant</a><a href=\"/discover\">Discovered tenants</a>"
-                + "<a href=\"/jobs\">Jobs</a><form method=\"post\" action=\"/logout\"><button id=\"logout\">Log out"
+                + "<a href=\"/jobs\">Jobs</a><a href=\"/findings\">Findings</a><form method=\"post\" action=\"/logout\"><button id=\"logout\">Log out"
                 + "</button></form></header>"
                 + (simulationNote == null ? "" : "<div class=\"sim\">" + esc(simulationNote) + "</div>")
                 + "<main><h1>" + esc(title) + "</h1>" + body + "</main></body></html>";

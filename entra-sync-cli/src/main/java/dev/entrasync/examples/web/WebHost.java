@@ -8,6 +8,7 @@ import dev.entrasync.examples.support.CompanyBook;
 import dev.entrasync.examples.support.DemoCloud;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.KeyRings;
+import dev.entrasync.jdbc.JdbcQueries;
 import dev.entrasync.onboarding.Onboarding;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Shows a partner portal embedding entra-sync: credentials, admin consent, discovery and import, "Sync now",
- * live jobs and per-company pages, on a simulated Microsoft cloud and an H2 database.
+ * live jobs, per-company pages and findings with a fleet overview, on a simulated Microsoft cloud and an H2 database.
  *
  * <p>{@code java -cp entra-sync.jar dev.entrasync.examples.web.WebHost [port]} (or {@code entra-sync.jar web})
  * serves {@code http://localhost:8080} until stopped. Administrators log in with the password in
@@ -77,6 +78,7 @@ public final class WebHost implements AutoCloseable {
         consent.register(server);
         new DiscoveryPage(portal, consent).register(server);
         new JobsPage(portal).register(server);
+        new FindingsPages(portal).register(server);
         server.exception(IllegalArgumentException.class, (e, ctx) -> notDone(ctx, portal, HttpStatus.BAD_REQUEST, e));
         server.exception(MappingConflictException.class, (e, ctx) -> notDone(ctx, portal, HttpStatus.CONFLICT, e));
         server.exception(MissingPermissionException.class, (e, ctx) -> notDone(ctx, portal, HttpStatus.FORBIDDEN, e));
@@ -124,6 +126,11 @@ public final class WebHost implements AutoCloseable {
     /** The portal's address, e.g. {@code http://localhost:8080}. */
     public String url() {
         return url;
+    }
+
+    /** The host database's queries, for tests that check what a page stored. */
+    JdbcQueries queries() {
+        return db.storage().queries();
     }
 
     /** The simulated cloud it runs against. */

@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The portal in real headless Chromium (Debian's chromium and chromium-driver): log in, add a credential, connect a
  * tenant through the simulated consent page, consent and import discovered GDAP customers, sync, watch the
- * job, read the company's pages, and save screenshots to {@code target/screenshots/}. Runs whenever Chromium
+ * job, read the company's pages and findings (acknowledge and mute one), and save screenshots to {@code target/screenshots/}. Runs whenever Chromium
  * is installed; with {@code CI=true} a missing Chromium fails the test.
  */
 class WebHostBrowserTest {
@@ -191,6 +191,23 @@ class WebHostBrowserTest {
         WebElement chart = browser.findElement(By.id("score-chart"));
         assertThat(chart.findElements(By.tagName("polyline"))).hasSize(1);
         save("company-secure-score.png");
+
+        // the company's findings, acknowledged and muted with the page's own buttons, and the fleet overview
+        open(By.id("findings-link"));
+        assertThat(text("h1")).isEqualTo("Findings: Contoso");
+        assertThat(text("#finding-global-admin-count"))
+                .startsWith("HIGH")
+                .contains("Fix: Assign a second Global Administrator");
+        open(By.id("acknowledge-global-admin-count"));
+        assertThat(text("#finding-global-admin-count")).contains("Acknowledged");
+        open(By.id("mute-unassigned-licenses"));
+        assertThat(text("#finding-unassigned-licenses")).contains("Muted");
+        assertThat(browser.findElements(By.id("unmute-unassigned-licenses"))).hasSize(1);
+        save("company-findings.png");
+        open(By.linkText("Findings"));
+        assertThat(text("#fleet")).contains("Contoso").contains("Fabrikam Ltd (never synced: no findings yet)");
+        assertThat(text("#fleet-findings")).contains("Fewer than two or more than four Global Administrators");
+        save("fleet-findings.png");
 
         // disconnect and purge asks first, on its own page
         open(By.linkText("Companies"));
