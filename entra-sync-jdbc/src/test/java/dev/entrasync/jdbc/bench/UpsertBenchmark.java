@@ -14,14 +14,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Measures how fast {@code JdbcDatasetSink} takes users: a first full run of N generated users into empty
  * tables (staged with the dialect's batched upsert, 999 per batch as Graph pages them, then merged into the
- * live table on complete), then a second full run of the same users (every row updated). Prints rows per
- * second per database. Not a test: run it by hand (see BENCHMARKS.md).
+ * live table on complete), then a second full run of the same users (every row updated), then a third with 1% of
+ * the users changed (the change feed's cost: complete() compares before and after), then one evaluation of the
+ * findings rules over users and roles. Prints rows per second per database. Not a test: run it by hand (see BENCHMARKS.md).
  *
  * <p>Arguments: {@code [users] [h2|postgresql|postgresql-rewrite|mariadb|mariadb-bulk ...]}; default 50000
  * and all. The {@code -rewrite} and {@code -bulk} variants turn on the drivers' batch rewriting
@@ -42,13 +44,15 @@ public final class UpsertBenchmark {
         List<EntraUser> generated = generate(users);
         System.out.printf(
                 Locale.ROOT,
-                "%-20s %8s %14s %12s %14s %14s%n",
+                "%-20s %8s %14s %12s %14s %14s %20s %10s%n",
                 "database",
                 "users",
                 "stage rows/s",
                 "complete s",
                 "1st run rows/s",
-                "2nd run rows/s");
+                "2nd run rows/s",
+                "3rd run: changes in",
+                "findings s");
         for (String database : databases) {
             try (HikariDataSource pool = pool(database)) {
                 String prefix = "bench" + Long.toString(System.nanoTime() % 1_000_000, 36) + "_";
@@ -61,15 +65,23 @@ public final class UpsertBenchmark {
                                     "bench", TENANT, "bench", null, null, java.util.Set.of(Dataset.USERS), false));
                     long[] first = run(storage, "run-1", generated);
                     long[] second = run(storage, "run-2", generated);
+                    List<EntraUser> changed = disableEveryHundredth(generated);
+                    long[] third = run(storage, "run-3", changed);
+                    long findingsStart = System.nanoTime();
+                    storage.findings().evaluate(TENANT, EnumSet.of(Dataset.USERS, Dataset.ROLES));
+                    long findings = System.nanoTime() - findingsStart;
                     System.out.printf(
                             Locale.ROOT,
-                            "%-20s %8d %14.0f %12.2f %14.0f %14.0f%n",
+                            "%-20s %8d %14.0f %12.2f %14.0f %14.0f %9d in %7.2fs %10.2f%n",
                             database,
                             users,
                             users / seconds(first[0]),
                             seconds(first[1]),
                             users / seconds(first[0] + first[1]),
-                            users / seconds(second[0] + second[1]));
+                            users / seconds(second[0] + second[1]),
+                            third[2],
+                            seconds(third[0] + third[1]),
+                            seconds(findings));
                 } finally {
                     drop(pool, prefix);
                 }
@@ -77,7 +89,7 @@ public final class UpsertBenchmark {
         }
     }
 
-    /** Returns {staging nanos, complete nanos}. */
+    /** Returns {staging nanos, complete nanos, changes} (complete computes the change feed: before vs after). */
     private static long[] run(JdbcStorage storage, String runId, List<EntraUser> users) {
         DatasetSink.Session session = storage.datasetSink().open(new SinkContext(TENANT, Dataset.USERS, runId, true));
         long start = System.nanoTime();
@@ -86,7 +98,33 @@ public final class UpsertBenchmark {
         }
         long staged = System.nanoTime();
         session.complete();
-        return new long[] {staged - start, System.nanoTime() - staged};
+        long completed = System.nanoTime();
+        return new long[] {staged - start, completed - staged, session.changes().size()};
+    }
+
+    /** The same users with every hundredth one's account enabled flag flipped: 1% changed, one field each. */
+    private static List<EntraUser> disableEveryHundredth(List<EntraUser> users) {
+        List<EntraUser> out = new ArrayList<>(users.size());
+        for (int i = 0; i < users.size(); i++) {
+            EntraUser u = users.get(i);
+            out.add(
+                    i % 100 != 0
+                            ? u
+                            : new EntraUser(
+                                    u.id(),
+                                    u.userPrincipalName(),
+                                    u.displayName(),
+                                    !Boolean.TRUE.equals(u.accountEnabled()),
+                                    u.userType(),
+                                    u.createdDateTime(),
+                                    u.lastPasswordChangeDateTime(),
+                                    u.otherMails(),
+                                    u.passwordPolicies(),
+                                    u.assignedLicenses(),
+                                    u.directoryRoles(),
+                                    u.mfa()));
+        }
+        return out;
     }
 
     private static double seconds(long nanos) {
