@@ -9,6 +9,7 @@ import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.SyncResult;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.EntraSecurityDefaults;
+import dev.entrasync.model.EntraUser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -117,5 +118,54 @@ class FindingsTest {
                 Findings.builtIn().evaluate(TenantData.of(TENANT, NOW, sink), EnumSet.of(Dataset.CONDITIONAL_ACCESS));
 
         assertThat(found).extracting(Finding::ruleId).containsExactly("mfa-not-enforced");
+    }
+
+    @Test
+    void ofReportsTheAffectedObjectsAsOneFindingAndNothingWhenNone() {
+        FindingRule guests = FindingRule.of(
+                "acme-guests",
+                "Guest users",
+                Severity.LOW,
+                EnumSet.of(Dataset.USERS),
+                "Review the guests with the customer.",
+                data -> data.records(EntraUser.class).stream()
+                        .filter(u -> "Guest".equals(u.userType()))
+                        .map(u -> new AffectedObject(u.id(), u.displayName()))
+                        .toList());
+        EntraUser guest = new EntraUser(
+                "g1", "g1#EXT#@contoso.com", "Gil", true, "Guest", null, null, null, null, null, null, null);
+        EntraUser member =
+                new EntraUser("m1", "m1@contoso.com", "Mo", true, "Member", null, null, null, null, null, null, null);
+
+        assertThat(guests.evaluate(TenantData.of(TENANT, NOW, List.of(guest, member))))
+                .containsExactly(new Finding(
+                        "acme-guests",
+                        Severity.LOW,
+                        "Guest users",
+                        "1 object is affected.",
+                        "Review the guests with the customer.",
+                        List.of(new AffectedObject("g1", "Gil"))));
+        assertThat(guests.evaluate(TenantData.of(TENANT, NOW, List.of(member)))).isEmpty();
+        assertThat(guests.datasets()).containsExactly(Dataset.USERS);
+        assertThat(guests).hasToString("FindingRule[acme-guests]");
+    }
+
+    @Test
+    void ofChecksItsArguments() {
+        Set<Dataset> users = EnumSet.of(Dataset.USERS);
+        assertThatThrownBy(() -> FindingRule.of("Acme Guests", "t", Severity.LOW, users, "f", d -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'Acme Guests' is not lower-case words joined by dashes");
+        assertThatThrownBy(() -> FindingRule.of("acme--x", "t", Severity.LOW, users, "f", d -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FindingRule.of("acme", " ", Severity.LOW, users, "f", d -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must not be blank");
+        assertThatThrownBy(() -> FindingRule.of("acme", "t", Severity.LOW, Set.of(), "f", d -> List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("name the datasets");
+        assertThatThrownBy(() -> FindingRule.of("acme", "t", null, users, "f", d -> List.of()))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("severity");
     }
 }

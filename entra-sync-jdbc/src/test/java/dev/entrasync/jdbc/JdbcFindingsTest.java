@@ -12,7 +12,6 @@ import dev.entrasync.findings.Finding;
 import dev.entrasync.findings.FindingRule;
 import dev.entrasync.findings.Findings;
 import dev.entrasync.findings.Severity;
-import dev.entrasync.findings.TenantData;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.ContosoFixture;
@@ -153,39 +152,16 @@ class JdbcFindingsTest {
     }
 
     /** A host's own rule: every guest user, as one LOW finding. */
-    private static final FindingRule GUESTS = new FindingRule() {
-        @Override
-        public String id() {
-            return "host-guests";
-        }
-
-        @Override
-        public String title() {
-            return "Guest users";
-        }
-
-        @Override
-        public Severity severity() {
-            return Severity.LOW;
-        }
-
-        @Override
-        public Set<Dataset> datasets() {
-            return EnumSet.of(Dataset.USERS);
-        }
-
-        @Override
-        public List<Finding> evaluate(TenantData data) {
-            List<AffectedObject> guests = data.records(EntraUser.class).stream()
+    private static final FindingRule GUESTS = FindingRule.of(
+            "host-guests",
+            "Guest users",
+            Severity.LOW,
+            EnumSet.of(Dataset.USERS),
+            "Review them.",
+            data -> data.records(EntraUser.class).stream()
                     .filter(u -> "Guest".equals(u.userType()))
                     .map(u -> new AffectedObject(u.id(), u.displayName()))
-                    .toList();
-            return guests.isEmpty()
-                    ? List.of()
-                    : List.of(
-                            new Finding(id(), severity(), title(), guests.size() + " guests", "Review them.", guests));
-        }
-    };
+                    .toList());
 
     @DatabaseTest
     void aHostsOwnRulesReplaceTheBuiltInOnes(TestDatabase db) {

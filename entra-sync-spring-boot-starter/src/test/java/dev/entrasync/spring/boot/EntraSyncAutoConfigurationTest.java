@@ -20,10 +20,8 @@ import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapper;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.findings.BuiltInRules;
-import dev.entrasync.findings.Finding;
 import dev.entrasync.findings.FindingRule;
 import dev.entrasync.findings.Severity;
-import dev.entrasync.findings.TenantData;
 import dev.entrasync.jdbc.JdbcCheckpointStore;
 import dev.entrasync.jdbc.JdbcDatasetSink;
 import dev.entrasync.jdbc.JdbcFindings;
@@ -39,7 +37,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -489,32 +486,8 @@ class EntraSyncAutoConfigurationTest {
 
     /** A rule of the application's own. */
     static FindingRule rule(String id) {
-        return new FindingRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return "The application's rule";
-            }
-
-            @Override
-            public Severity severity() {
-                return Severity.LOW;
-            }
-
-            @Override
-            public Set<Dataset> datasets() {
-                return EnumSet.of(Dataset.USERS);
-            }
-
-            @Override
-            public List<Finding> evaluate(TenantData data) {
-                return List.of();
-            }
-        };
+        return FindingRule.of(
+                id, "The application's rule", Severity.LOW, EnumSet.of(Dataset.USERS), "None.", data -> List.of());
     }
 
     @Configuration(proxyBeanMethods = false)

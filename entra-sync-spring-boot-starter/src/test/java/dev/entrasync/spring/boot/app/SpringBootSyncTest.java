@@ -9,10 +9,8 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapper;
 import dev.entrasync.findings.AffectedObject;
-import dev.entrasync.findings.Finding;
 import dev.entrasync.findings.FindingRule;
 import dev.entrasync.findings.Severity;
-import dev.entrasync.findings.TenantData;
 import dev.entrasync.jdbc.JdbcQueries;
 import dev.entrasync.jdbc.JdbcTenantMapper;
 import dev.entrasync.model.EntraUser;
@@ -66,35 +64,15 @@ class SpringBootSyncTest {
         /** The application's own finding rule: a bean, evaluated after each job beside the built-in rules. */
         @Bean
         FindingRule everyUser() {
-            return new FindingRule() {
-                @Override
-                public String id() {
-                    return "acme-every-user";
-                }
-
-                @Override
-                public String title() {
-                    return "Every synced user";
-                }
-
-                @Override
-                public Severity severity() {
-                    return Severity.INFO;
-                }
-
-                @Override
-                public Set<Dataset> datasets() {
-                    return EnumSet.of(Dataset.USERS);
-                }
-
-                @Override
-                public List<Finding> evaluate(TenantData data) {
-                    List<AffectedObject> users = data.records(EntraUser.class).stream()
+            return FindingRule.of(
+                    "acme-every-user",
+                    "Every synced user",
+                    Severity.INFO,
+                    EnumSet.of(Dataset.USERS),
+                    "None.",
+                    data -> data.records(EntraUser.class).stream()
                             .map(u -> new AffectedObject(u.id(), u.userPrincipalName()))
-                            .toList();
-                    return List.of(new Finding(id(), severity(), title(), users.size() + " users", "None.", users));
-                }
-            };
+                            .toList());
         }
     }
 
