@@ -228,8 +228,12 @@ final class FindingsCommand implements Callable<Integer> {
         if (mark.acknowledge != null) {
             findings.acknowledge(tenant, rule);
             out.printf(
-                    "Acknowledged in %s: %s. It stays listed, marked [acknowledged]%s.%n",
-                    label(name, tenant), what, finding.open() ? "" : "; it is resolved already");
+                    "Acknowledged in %s: %s. %s%n",
+                    label(name, tenant),
+                    what,
+                    finding.open()
+                            ? "It stays listed, marked [acknowledged]."
+                            : "It is resolved already: the last evaluation of its rule no longer found it.");
         } else if (mark.mute != null) {
             findings.mute(tenant, rule, true);
             out.printf(

@@ -249,4 +249,44 @@ class FindingsCommandTest {
         assertThat(f.get("muted").asBoolean()).isFalse();
         assertThat(f.get("acknowledgedAt").isNull()).isTrue();
     }
+
+    @Test
+    void acknowledgingAResolvedFindingSaysSo(@TempDir Path copy) throws IOException {
+        String db = copyOfDb(copy);
+        String second = contoso.users().list().stream()
+                .filter(u -> "Member".equals(u.get("userType")))
+                .map(u -> (String) u.get("id"))
+                .filter(id -> !id.equals(ContosoFixture.ADMIN_USER_ID))
+                .findFirst()
+                .orElseThrow();
+        contoso.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, second);
+        CliRunner.Run sync;
+        try {
+            sync = CliRunner.syncSimulated(
+                    cloud,
+                    CLIENT_ID,
+                    SECRET,
+                    db,
+                    dir.resolve("key"),
+                    "--tenant",
+                    contoso.id(),
+                    "--datasets",
+                    "users,roles");
+        } finally {
+            contoso.roles().removeMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, second);
+        }
+        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+
+        CliRunner.Run ack =
+                CliRunner.here("findings", "--db", db, "--tenant", contoso.id(), "--acknowledge", "global-admin-count");
+
+        assertThat(ack.exit()).as(ack.err()).isZero();
+        assertThat(ack.out())
+                .isEqualTo("Acknowledged in Tenant " + contoso.id() + ": " + GLOBAL_ADMINS + " (global-admin-count)."
+                        + " It is resolved already: the last evaluation of its rule no longer found it.\n");
+        assertThat(CliRunner.here("findings", "--db", db, "--tenant", contoso.id())
+                        .out())
+                .as("a resolved finding is not listed")
+                .doesNotContain(GLOBAL_ADMINS);
+    }
 }
