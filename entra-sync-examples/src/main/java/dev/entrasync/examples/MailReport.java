@@ -3,6 +3,7 @@ package dev.entrasync.examples;
 import dev.entrasync.AppCredential;
 import dev.entrasync.Cloud;
 import dev.entrasync.Dataset;
+import dev.entrasync.DatasetResult;
 import dev.entrasync.InMemoryCredentialStore;
 import dev.entrasync.InMemoryDatasetSink;
 import dev.entrasync.InMemoryTenantMapper;
@@ -12,6 +13,9 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
+import dev.entrasync.findings.Finding;
+import dev.entrasync.findings.Findings;
+import dev.entrasync.findings.TenantData;
 import dev.entrasync.mail.MailMessage;
 import dev.entrasync.mail.MailSender;
 import dev.entrasync.runtime.EntraSync;
@@ -21,13 +25,16 @@ import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Shows mail reports: after each sync a company's summary, and a "sync failing" notice when the job ends
- * FAILED or PARTIAL, sent through Graph sendMail on the runtime's {@code entra.mail()}.
+ * Shows mail reports: after each sync a company's summary with its findings, and a "sync failing" notice when the
+ * job ends FAILED or PARTIAL, sent through Graph sendMail on the runtime's {@code entra.mail()}.
  */
 public final class MailReport {
 
@@ -75,13 +82,15 @@ public final class MailReport {
                 }
             }
             for (SentMail m : microsoft.sentMail()) {
+                String summary = m.subject().endsWith("summary") ? m.body() + "\n" : ""; // notices: subject only
                 System.out.printf(
-                        "Mailed %s from %s: %s%n", m.toRecipients(), m.senderUserPrincipalName(), m.subject());
+                        "Mailed %s from %s: %s%n%s",
+                        m.toRecipients(), m.senderUserPrincipalName(), m.subject(), summary);
             }
         }
     }
 
-    /** Mails a summary after each job, and a "sync failing" notice when it ends FAILED or PARTIAL. */
+    /** Mails a summary with findings after each job, and a "sync failing" notice when it ends FAILED or PARTIAL. */
     private record Reports(MailSender mail, InMemoryTenantMapper companies, InMemoryDatasetSink sink)
             implements SyncListener {
 
@@ -89,7 +98,16 @@ public final class MailReport {
         public void jobFinished(SyncJob job) { // on the engine's thread
             String company = companies.findByTenant(job.tenant()).orElseThrow().displayName();
             int users = sink.records(job.tenant(), Dataset.USERS).size();
-            send(company + ": Entra ID summary", "Users: " + users + "\nLast sync: " + job.status());
+            Set<Dataset> synced = job.results().stream() // findings judge only what this job synced
+                    .filter(r -> r.status() == DatasetResult.Status.SUCCEEDED)
+                    .map(DatasetResult::dataset)
+                    .collect(Collectors.toSet());
+            StringBuilder findings = new StringBuilder("\n\nFindings, most severe first:");
+            for (Finding f : Findings.builtIn().evaluate(TenantData.of(job.tenant(), Instant.now(), sink), synced)) {
+                findings.append("\n- %s: %s (%d affected)\n  Fix: %s"
+                        .formatted(f.severity(), f.title(), f.affected().size(), f.fix()));
+            }
+            send(company + ": Entra ID summary", "Users: " + users + "\nLast sync: " + job.status() + findings);
             if (job.status() == JobStatus.FAILED || job.status() == JobStatus.PARTIAL) {
                 send(company + ": sync failing", "The sync ended " + job.status() + ": " + job.results());
             }

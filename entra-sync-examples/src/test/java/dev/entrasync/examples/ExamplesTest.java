@@ -107,6 +107,14 @@ class ExamplesTest {
                 .contains(from + "Contoso: Entra ID summary")
                 .contains(from + "Litware: Entra ID summary")
                 .contains(from + "Litware: sync failing")
-                .doesNotContain(from + "Contoso: sync failing");
+                .doesNotContain(from + "Contoso: sync failing")
+                .as("the summary lists the findings, most severe first, with the fix")
+                .contains(from + "Contoso: Entra ID summary\nUsers: 105\nLast sync: SUCCEEDED\n\n"
+                        + "Findings, most severe first:\n"
+                        + "- CRITICAL: MFA is not enforced for all users (3 affected)\n"
+                        + "  Fix: Create a Conditional Access policy requiring MFA for All users")
+                .contains("- LOW: Paid licences unassigned (2 affected)\n"
+                        + "  Fix: Assign them to users who need them, or reduce the subscription's quantity at its"
+                        + " next renewal.\n");
     }
 }

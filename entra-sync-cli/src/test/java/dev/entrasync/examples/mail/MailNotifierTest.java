@@ -13,6 +13,8 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.DemoCloud;
+import dev.entrasync.examples.support.HostDatabase;
+import dev.entrasync.examples.support.KeyRings;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.mail.MailSender;
 import dev.entrasync.runtime.EntraSync;
@@ -29,6 +31,16 @@ import org.junit.jupiter.api.Test;
 class MailNotifierTest {
 
     private static final List<String> NOC = List.of("noc@northwind.example");
+    private static final String MFA_FIX = "Create a Conditional Access policy requiring MFA for All users and All"
+            + " cloud apps (excluding only emergency access accounts), or turn security defaults on if the tenant has"
+            + " no Entra ID P1.";
+    private static final String GRAPH_FIX = "Check each application's owner and need; replace the permissions with"
+            + " least-privileged ones (read-only, or Sites.Selected-style scoped ones) or remove the grant in"
+            + " Enterprise applications > Permissions.";
+    private static final String SECRETS_FIX = "Add a new credential, switch the application to it, then delete the"
+            + " old one; delete expired credentials nobody uses.";
+    private static final String INTUNE_FIX = "Open each device in Intune (Devices > Monitor > Noncompliant devices),"
+            + " fix what its compliance policy reports, or retire devices no longer used.";
 
     private final DemoCloud microsoft = DemoCloud.start(40, "http://localhost:8080/entra/consent", true);
     private final InMemoryCredentialStore credentials = new InMemoryCredentialStore();
@@ -55,6 +67,7 @@ class MailNotifierTest {
                 settings,
                 mail,
                 RecordSource.of(sink),
+                tenant -> List.of(), // the in-memory sink stores no findings; see the database test below
                 tenant -> companies
                         .findByTenant(tenant)
                         .map(TenantMapping::displayName)
@@ -96,7 +109,75 @@ class MailNotifierTest {
         assertThat(summary.body())
                 .contains("Users: 42 (MFA registered: ")
                 .contains("Devices: 20 (")
-                .contains("Last sync: SUCCEEDED");
+                .contains("Last sync: SUCCEEDED")
+                .endsWith("\nOpen findings: none\n");
+    }
+
+    @Test
+    void theSummaryListsTheOpenFindingsMostSevereFirstWithoutTheMutedOnes() throws Exception {
+        microsoft.contoso().consent(microsoft.app(), Permissions.allRead());
+        try (HostDatabase db =
+                HostDatabase.open("jdbc:h2:mem:mail-findings;DB_CLOSE_DELAY=-1", "sa", "", KeyRings.ephemeral())) {
+            db.credentials().save(microsoft.credential("northwind", null));
+            MailNotifier notifier = new MailNotifier(
+                    new MailSettings(true, "northwind", DemoCloud.MAIL_SENDER, NOC),
+                    db.runtime().mail(),
+                    RecordSource.of(db.storage().queries()),
+                    db.storage().queries()::findings,
+                    tenant -> "Contoso");
+            TenantId contoso = TenantId.of(microsoft.contoso().id());
+            db.mapper()
+                    .map(new TenantMapping(
+                            "C-1", contoso, "northwind", "Contoso", null, EnumSet.allOf(Dataset.class), false));
+            SyncJob first;
+            try (SyncEngine engine = db.engineBuilder().build()) {
+                first = engine.await(engine.syncNow(contoso).id(), Duration.ofMinutes(5));
+            }
+            db.storage().findings().mute(contoso, "unassigned-licenses", true);
+
+            notifier.sendSummary(contoso, first);
+            db.storage().findings().mute(contoso, "unassigned-licenses", false);
+            SyncJob second;
+            try (SyncEngine engine = db.engineBuilder().build()) {
+                second = engine.await(engine.syncNow(contoso).id(), Duration.ofMinutes(5));
+            }
+            notifier.sendSummary(contoso, second);
+
+            List<SentMail> mails = microsoft.cloud().sentMail();
+            assertThat(mails).hasSize(2);
+            assertThat(mails.get(0).body())
+                    .as("the first sync found every finding: all NEW; the muted one left out and counted")
+                    .endsWith("\nLast sync: SUCCEEDED at " + first.finishedAt() + "\n\n"
+                            + "Open findings: 4 (4 NEW: first found by the last sync)\n"
+                            + "- CRITICAL: MFA is not enforced for all users (3 affected) NEW\n"
+                            + "  Fix: " + MFA_FIX + "\n"
+                            + "- HIGH: Service principals with high-privilege Microsoft Graph application"
+                            + " permissions (2 affected) NEW\n"
+                            + "  Fix: " + GRAPH_FIX + "\n"
+                            + "- MEDIUM: Application secrets or certificates expired or expiring within 30 days"
+                            + " (2 affected) NEW\n"
+                            + "  Fix: " + SECRETS_FIX + "\n"
+                            + "- MEDIUM: Intune devices not compliant (4 affected) NEW\n"
+                            + "  Fix: " + INTUNE_FIX + "\n"
+                            + "1 muted finding is left out.\n");
+            assertThat(mails.get(1).body())
+                    .as("the second sync found the same: none NEW; the unmuted one back in its place")
+                    .endsWith("\nLast sync: SUCCEEDED at " + second.finishedAt() + "\n\n"
+                            + "Open findings: 5\n"
+                            + "- CRITICAL: MFA is not enforced for all users (3 affected)\n"
+                            + "  Fix: " + MFA_FIX + "\n"
+                            + "- HIGH: Service principals with high-privilege Microsoft Graph application"
+                            + " permissions (2 affected)\n"
+                            + "  Fix: " + GRAPH_FIX + "\n"
+                            + "- MEDIUM: Application secrets or certificates expired or expiring within 30 days"
+                            + " (2 affected)\n"
+                            + "  Fix: " + SECRETS_FIX + "\n"
+                            + "- MEDIUM: Intune devices not compliant (4 affected)\n"
+                            + "  Fix: " + INTUNE_FIX + "\n"
+                            + "- LOW: Paid licences unassigned (2 affected)\n"
+                            + "  Fix: Assign them to users who need them, or reduce the subscription's quantity at its"
+                            + " next renewal.\n");
+        }
     }
 
     @Test
@@ -135,7 +216,8 @@ class MailNotifierTest {
     void sendsNothingAndCallsNoGraphWhenMailIsDisabled() throws Exception {
         microsoft.litware().consent(microsoft.app(), Permissions.allRead());
         microsoft.litwareRemovesAPermission();
-        MailNotifier notifier = new MailNotifier(MailSettings.disabled(), null, RecordSource.of(sink), TenantId::value);
+        MailNotifier notifier = new MailNotifier(
+                MailSettings.disabled(), null, RecordSource.of(sink), tenant -> List.of(), TenantId::value);
 
         SyncJob job = sync(notifier, microsoft.litware());
         boolean sent = notifier.sendSummary(job.tenant(), job);
