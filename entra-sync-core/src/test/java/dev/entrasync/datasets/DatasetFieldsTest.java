@@ -21,6 +21,7 @@ import dev.entrasync.model.EntraSecureScoreControl;
 import dev.entrasync.model.EntraTenantProfile;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
+import dev.entrasync.model.ModifiedProperty;
 import dev.entrasync.testkit.ContosoFixture;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Instant;
@@ -285,9 +286,14 @@ class DatasetFieldsTest {
         JsonNode user = e.path("initiatedBy").path("user");
         JsonNode app = e.path("initiatedBy").path("app");
         List<AuditTarget> targets = new ArrayList<>();
-        e.path("targetResources")
-                .forEach(t -> targets.add(new AuditTarget(
-                        text(t, "id"), text(t, "type"), text(t, "displayName"), text(t, "userPrincipalName"))));
+        e.path("targetResources").forEach(t -> {
+            List<ModifiedProperty> modified = new ArrayList<>();
+            t.path("modifiedProperties")
+                    .forEach(p -> modified.add(
+                            new ModifiedProperty(text(p, "displayName"), text(p, "oldValue"), text(p, "newValue"))));
+            targets.add(new AuditTarget(
+                    text(t, "id"), text(t, "type"), text(t, "displayName"), text(t, "userPrincipalName"), modified));
+        });
         return new EntraAuditEvent(
                 e.get("id").asText(),
                 instant(e, "activityDateTime"),

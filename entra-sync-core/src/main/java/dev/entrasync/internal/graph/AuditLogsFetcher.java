@@ -10,6 +10,7 @@ import dev.entrasync.DatasetResult.Mode;
 import dev.entrasync.SyncConfig;
 import dev.entrasync.model.AuditTarget;
 import dev.entrasync.model.EntraAuditEvent;
+import dev.entrasync.model.ModifiedProperty;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,11 +82,19 @@ final class AuditLogsFetcher implements DatasetFetcher {
         JsonNode app = event.path("initiatedBy").path("app");
         List<AuditTarget> targets = new ArrayList<>();
         for (JsonNode target : event.path("targetResources")) {
+            List<ModifiedProperty> modified = new ArrayList<>();
+            for (JsonNode property : target.path("modifiedProperties")) {
+                modified.add(new ModifiedProperty(
+                        Json.text(property, "displayName"),
+                        Json.text(property, "oldValue"),
+                        Json.text(property, "newValue")));
+            }
             targets.add(new AuditTarget(
                     Json.text(target, "id"),
                     Json.text(target, "type"),
                     Json.text(target, "displayName"),
-                    Json.text(target, "userPrincipalName")));
+                    Json.text(target, "userPrincipalName"),
+                    modified));
         }
         return new EntraAuditEvent(
                 id,
