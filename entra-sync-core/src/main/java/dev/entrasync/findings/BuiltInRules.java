@@ -2,7 +2,9 @@ package dev.entrasync.findings;
 
 import dev.entrasync.Dataset;
 import dev.entrasync.model.ApplicationCredential;
+import dev.entrasync.model.AuditTarget;
 import dev.entrasync.model.EntraApplication;
+import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraLicense;
 import dev.entrasync.model.EntraManagedDevice;
@@ -13,6 +15,7 @@ import dev.entrasync.model.EntraSecurityDefaults;
 import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
+import dev.entrasync.model.ModifiedProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,14 +60,24 @@ public final class BuiltInRules {
     /** The Global Administrator role's template id. */
     static final String GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10";
 
+    /** The audit activity of a role given to a user, group or service principal (logged by Core Directory). */
+    static final String ADD_MEMBER_TO_ROLE = "Add member to role";
+
+    /** The audit activity of a role taken away. */
+    static final String REMOVE_MEMBER_FROM_ROLE = "Remove member from role";
+
+    /** The app Privileged Identity Management initiates its activations as. */
+    static final String PIM_APP = "MS-PIM";
+
     /** Microsoft's own tenant: the owner of first-party service principals such as Microsoft Graph's. */
     static final String MICROSOFT_TENANT = "f8cdef31-a31e-4b4a-93e4-5f571e91255a";
 
     private BuiltInRules() {}
 
     /**
-     * Every built-in rule with its default thresholds: app credentials expiring within 30 days, accounts without a
-     * sign-in for 90 days, a secure score down by more than 5 points in 7 days.
+     * Every built-in rule with its default thresholds: privileged roles assigned in the last day, app credentials
+     * expiring within 30 days, accounts without a sign-in for 90 days, a secure score down by more than 5 points in 7
+     * days.
      *
      * @return the rules, most important first; never null
      */
@@ -72,6 +85,7 @@ public final class BuiltInRules {
         return List.of(
                 mfaNotEnforced(),
                 privilegedUsersWithoutMfa(),
+                privilegedRoleAssignedRecently(Duration.ofDays(1)),
                 globalAdministratorCount(),
                 privilegedGuests(),
                 highPrivilegeServicePrincipals(),
@@ -125,7 +139,8 @@ public final class BuiltInRules {
     /**
      * {@code privileged-users-without-mfa} (CRITICAL): users holding a privileged role (see the role list above) whom
      * the MFA registration report shows as not registered. Source: Microsoft's "Best practices for Microsoft Entra
-     * roles" ("turn on multifactor authentication for all your privileged accounts") and CISA SCuBA MS.AAD.3. Users
+     * roles" ("turn on multifactor authentication for all your privileged accounts") and CISA SCuBA MS.AAD.3.6v1
+     * (phishing-resistant MFA SHALL be required for highly privileged roles). Users
      * whose registration is unknown (no P1 for the report) are not reported as unregistered; when every privileged
      * user is unknown the rule reports an INFO that it cannot be evaluated.
      *
@@ -169,6 +184,80 @@ public final class BuiltInRules {
                                         + " dataset's warnings."));
                     }
                     return List.of();
+                });
+    }
+
+    /**
+     * {@code privileged-role-assigned-recently} (HIGH): a privileged role (see the role list above) given to a user,
+     * group or service principal within the window before now, read from the directory audit log's successful
+     * {@code Add member to role} events (category {@code RoleManagement}); the role is recognised by the
+     * {@code Role.TemplateId} the event names, else by its {@code Role.DisplayName}. An assignment the log shows
+     * removed again later ({@code Remove member from role}) is not reported, and neither are activations of eligible
+     * assignments by Privileged Identity Management (events initiated by its app {@code MS-PIM}): those are the
+     * recommended way to hold a role. Source: CISA SCuBA Microsoft Entra ID baseline MS.AAD.7.7v1 ("Eligible and Active
+     * highly privileged role assignments SHALL trigger an alert"), Microsoft's "Best practices for Microsoft Entra
+     * roles" (use Privileged Identity Management, review role assignments) and "Security operations for privileged
+     * accounts" (learn.microsoft.com/entra/architecture/security-operations-privileged-accounts: monitor changes to
+     * privileged role assignments).
+     *
+     * @param within how far back from now an assignment counts as recent, such as 1 day; positive
+     * @return the rule; never null
+     * @throws IllegalArgumentException if {@code within} is not positive
+     * @throws NullPointerException if {@code within} is null
+     */
+    public static FindingRule privilegedRoleAssignedRecently(Duration within) {
+        Objects.requireNonNull(within, "within");
+        if (within.isNegative() || within.isZero()) {
+            throw new IllegalArgumentException("within: must be positive, was " + within);
+        }
+        String period = describe(within);
+        return new Rule(
+                "privileged-role-assigned-recently",
+                "Privileged role assigned in the last " + period,
+                Severity.HIGH,
+                EnumSet.of(Dataset.AUDIT_LOGS),
+                (rule, data) -> {
+                    Instant since = data.now().minus(within);
+                    List<EntraAuditEvent> events = data.records(EntraAuditEvent.class).stream()
+                            .filter(e -> "success".equalsIgnoreCase(e.result()))
+                            .filter(e -> !e.activityDateTime().isAfter(data.now()))
+                            .sorted(java.util.Comparator.comparing(EntraAuditEvent::activityDateTime)
+                                    .thenComparing(EntraAuditEvent::id))
+                            .toList();
+                    // member id + role -> the latest assignment in the window, dropped when removed after it
+                    Map<String, RoleAssignment> assigned = new LinkedHashMap<>();
+                    for (EntraAuditEvent e : events) {
+                        boolean add = ADD_MEMBER_TO_ROLE.equalsIgnoreCase(e.activityDisplayName());
+                        boolean remove = REMOVE_MEMBER_FROM_ROLE.equalsIgnoreCase(e.activityDisplayName());
+                        if (!add && !remove) {
+                            continue;
+                        }
+                        RoleAssignment a = RoleAssignment.of(e, add);
+                        if (a == null || !a.privileged()) {
+                            continue;
+                        }
+                        if (remove) {
+                            assigned.remove(a.key());
+                        } else if (!e.activityDateTime().isBefore(since)
+                                && !PIM_APP.equalsIgnoreCase(e.initiatedByAppName())) {
+                            assigned.remove(a.key());
+                            assigned.put(a.key(), a);
+                        }
+                    }
+                    if (assigned.isEmpty()) {
+                        return List.of();
+                    }
+                    List<AffectedObject> affected = assigned.values().stream()
+                            .map(a -> new AffectedObject(a.memberId(), a.label()))
+                            .toList();
+                    return List.of(rule.finding(
+                            affected.size() + " privileged role assignment" + (affected.size() == 1 ? " was" : "s were")
+                                    + " made in the last " + period + ".",
+                            "Confirm with whoever made each assignment that it was intended, and remove the role"
+                                    + " otherwise. Give privileged roles as eligible assignments in Privileged Identity"
+                                    + " Management (activated when needed, for a few hours) rather than as permanent"
+                                    + " ones.",
+                            affected));
                 });
     }
 
@@ -419,7 +508,8 @@ public final class BuiltInRules {
     /**
      * {@code non-compliant-devices} (MEDIUM): Intune managed devices whose compliance state is {@code noncompliant}.
      * Source: Microsoft Intune's "Device compliance policies" (learn.microsoft.com/mem/intune/protect/
-     * device-compliance-get-started) and CISA SCuBA MS.AAD.3.7 (require managed, compliant devices).
+     * device-compliance-get-started) and CISA SCuBA MS.AAD.3.7v1 (managed devices SHOULD be required for
+     * authentication).
      *
      * @return the rule; never null
      */
@@ -557,6 +647,89 @@ public final class BuiltInRules {
                                             + " next renewal.",
                                     affected));
                 });
+    }
+
+    /** "1 day", "3 days", "12 hours", "90 minutes": a window as a title says it. */
+    static String describe(Duration window) {
+        if (window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
+            return window.toDays() == 1 ? "day" : window.toDays() + " days";
+        }
+        if (window.toHours() > 0 && window.equals(Duration.ofHours(window.toHours()))) {
+            return window.toHours() == 1 ? "hour" : window.toHours() + " hours";
+        }
+        long minutes = Math.max(1, window.toMinutes());
+        return minutes == 1 ? "minute" : minutes + " minutes";
+    }
+
+    /**
+     * One role assignment or removal an audit event records: its member (the first target that is not the role) and
+     * the role, from the member's {@code Role.*} modified properties, else from the target of type {@code Role}.
+     */
+    private record RoleAssignment(
+            String memberId, String memberName, String roleTemplateId, String roleName, EntraAuditEvent event) {
+
+        /** The assignment {@code event} records, or null when it names no member or no role. */
+        static RoleAssignment of(EntraAuditEvent event, boolean added) {
+            AuditTarget member = null;
+            AuditTarget role = null;
+            for (AuditTarget t : event.targetResources()) {
+                if ("Role".equalsIgnoreCase(t.type())) {
+                    role = role == null ? t : role;
+                } else if (member == null && t.id() != null) {
+                    member = t;
+                }
+            }
+            if (member == null) {
+                return null;
+            }
+            String templateId = roleValue(member, "Role.TemplateId", added);
+            String name = roleValue(member, "Role.DisplayName", added);
+            if (name == null && role != null) {
+                name = role.displayName();
+            }
+            if (templateId == null && name == null) {
+                return null;
+            }
+            String memberName = member.userPrincipalName() != null
+                    ? member.userPrincipalName()
+                    : member.displayName() != null ? member.displayName() : member.id();
+            return new RoleAssignment(member.id(), memberName, templateId, name, event);
+        }
+
+        /** A role property: the new value of an addition, the old value of a removal; blank read as null. */
+        private static String roleValue(AuditTarget member, String property, boolean added) {
+            ModifiedProperty p = member.modifiedProperty(property);
+            String v = p == null ? null : added ? p.newText() : p.oldText();
+            return v == null || v.isBlank() ? null : v.strip();
+        }
+
+        boolean privileged() {
+            if (roleTemplateId != null) {
+                return PRIVILEGED_ROLES.containsKey(roleTemplateId.toLowerCase(Locale.ROOT));
+            }
+            return PRIVILEGED_ROLES.values().stream().anyMatch(n -> n.equalsIgnoreCase(roleName));
+        }
+
+        /** The member and the role: the same for an assignment and its removal. */
+        String key() {
+            String role = roleTemplateId != null
+                    ? roleTemplateId.toLowerCase(Locale.ROOT)
+                    : PRIVILEGED_ROLES.entrySet().stream()
+                            .filter(en -> en.getValue().equalsIgnoreCase(roleName))
+                            .map(Map.Entry::getKey)
+                            .findFirst()
+                            .orElse(roleName.toLowerCase(Locale.ROOT));
+            return memberId.toLowerCase(Locale.ROOT) + "/" + role;
+        }
+
+        /** What the finding lists: who got which role, from whom, when. */
+        String label() {
+            String role = roleName != null ? roleName : PRIVILEGED_ROLES.get(roleTemplateId.toLowerCase(Locale.ROOT));
+            String by = event.initiatedByUserPrincipalName() != null
+                    ? event.initiatedByUserPrincipalName()
+                    : event.initiatedByAppName() != null ? event.initiatedByAppName() : "an unknown initiator";
+            return memberName + ": " + role + ", assigned by " + by + " at " + event.activityDateTime();
+        }
     }
 
     private static boolean isGlobalAdministrator(EntraRole role) {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.entrasync.TenantId;
 import dev.entrasync.model.ApplicationCredential;
 import dev.entrasync.model.AssignedLicense;
+import dev.entrasync.model.AuditTarget;
 import dev.entrasync.model.ConditionalAccessGrant;
 import dev.entrasync.model.EntraApplication;
+import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraConditionalAccessPolicy;
 import dev.entrasync.model.EntraLicense;
 import dev.entrasync.model.EntraManagedDevice;
@@ -19,6 +21,7 @@ import dev.entrasync.model.EntraSecurityDefaults;
 import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.model.MfaStatus;
+import dev.entrasync.model.ModifiedProperty;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -384,5 +387,200 @@ class BuiltInRulesTest {
         assertThatThrownBy(() -> BuiltInRules.secureScoreDrop(-1, Duration.ofDays(7)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("points");
+    }
+
+    private static final String MEGAN = "6e7b768e-07e2-4810-8459-485f84f8f204";
+
+    /** A directory audit of a role change as Graph logs it: the member with the role's properties, then the role. */
+    private static EntraAuditEvent roleEvent(
+            String id, String activity, Instant at, String result, String templateId, String roleName) {
+        boolean added = activity.startsWith("Add");
+        List<ModifiedProperty> props = new ArrayList<>();
+        props.add(prop("Role.ObjectID", "role-object-" + roleName, added));
+        props.add(prop("Role.DisplayName", roleName, added));
+        if (templateId != null) {
+            props.add(prop("Role.TemplateId", templateId, added));
+        }
+        return new EntraAuditEvent(
+                id,
+                at,
+                activity,
+                "RoleManagement",
+                added ? "Assign" : "Unassign",
+                result,
+                "",
+                "Core Directory",
+                "corr-" + id,
+                "adele-id",
+                "AdeleV@contoso.com",
+                null,
+                null,
+                "203.0.113.7",
+                List.of(
+                        new AuditTarget(MEGAN, "User", null, "MeganB@contoso.com", props),
+                        new AuditTarget("role-object-" + roleName, "Role", null, null)));
+    }
+
+    private static ModifiedProperty prop(String name, String value, boolean added) {
+        String quoted = "\"" + value + "\"";
+        return added ? new ModifiedProperty(name, null, quoted) : new ModifiedProperty(name, quoted, null);
+    }
+
+    private static EntraAuditEvent assigned(String id, Instant at, String templateId, String roleName) {
+        return roleEvent(id, "Add member to role", at, "success", templateId, roleName);
+    }
+
+    @Test
+    void privilegedRoleAssignedRecentlyFiresForAGlobalAdministratorAssignedHoursAgo() {
+        Instant at = NOW.minus(Duration.ofHours(3));
+        List<Finding> found = run(
+                BuiltInRules.privilegedRoleAssignedRecently(Duration.ofDays(1)),
+                assigned("a1", at, GA, "Global Administrator"));
+
+        assertThat(found).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("privileged-role-assigned-recently");
+            assertThat(f.severity()).isEqualTo(Severity.HIGH);
+            assertThat(f.title()).isEqualTo("Privileged role assigned in the last day");
+            assertThat(f.detail()).isEqualTo("1 privileged role assignment was made in the last day.");
+            assertThat(f.fix())
+                    .isEqualTo("Confirm with whoever made each assignment that it was intended, and remove the role"
+                            + " otherwise. Give privileged roles as eligible assignments in Privileged Identity"
+                            + " Management (activated when needed, for a few hours) rather than as permanent ones.");
+            assertThat(f.affected())
+                    .containsExactly(new AffectedObject(
+                            MEGAN,
+                            "MeganB@contoso.com: Global Administrator, assigned by AdeleV@contoso.com at "
+                                    + "2026-12-07T09:00:00Z"));
+        });
+    }
+
+    @Test
+    void privilegedRoleAssignedRecentlyMatchesTheRoleNameWhenTheEventHasNoTemplateIdAndNamesTheApp() {
+        EntraAuditEvent byApp = new EntraAuditEvent(
+                "a2",
+                NOW.minus(Duration.ofHours(30)),
+                "Add member to role",
+                "RoleManagement",
+                "Assign",
+                "success",
+                null,
+                "Core Directory",
+                null,
+                null,
+                null,
+                "app-id",
+                "Provisioning <script>app</script>",
+                null,
+                List.of(new AuditTarget(
+                        "sp-1",
+                        "ServicePrincipal",
+                        "Deploy bot",
+                        null,
+                        List.of(new ModifiedProperty("Role.DisplayName", null, "\"privileged role administrator\"")))));
+
+        assertThat(run(BuiltInRules.privilegedRoleAssignedRecently(Duration.ofDays(2)), byApp))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.title()).isEqualTo("Privileged role assigned in the last 2 days");
+                    assertThat(f.affected())
+                            .containsExactly(new AffectedObject(
+                                    "sp-1",
+                                    "Deploy bot: privileged role administrator, assigned by"
+                                            + " Provisioning <script>app</script> at 2026-12-06T06:00:00Z"));
+                });
+    }
+
+    @Test
+    void privilegedRoleAssignedRecentlyIsQuietForOldUnprivilegedFailedRemovedAndPimActivatedAssignments() {
+        FindingRule rule = BuiltInRules.privilegedRoleAssignedRecently(Duration.ofDays(1));
+        Instant recent = NOW.minus(Duration.ofHours(2));
+        assertThat(run(rule, assigned("old", NOW.minus(Duration.ofHours(25)), GA, "Global Administrator")))
+                .as("older than the window")
+                .isEmpty();
+        assertThat(run(rule, assigned("later", NOW.plus(Duration.ofMinutes(1)), GA, "Global Administrator")))
+                .as("after now")
+                .isEmpty();
+        assertThat(run(
+                        rule,
+                        assigned("reader", recent, "5d6b6bb7-de71-4623-b4af-96380a352509", "Security Reader"),
+                        assigned("helpdesk", recent, null, "Helpdesk Administrator")))
+                .as("roles not privileged, by template id and by name")
+                .isEmpty();
+        assertThat(run(
+                        rule,
+                        // a privileged name under an unprivileged template id: the template id decides
+                        assigned("forged", recent, "5d6b6bb7-de71-4623-b4af-96380a352509", "Global Administrator")))
+                .isEmpty();
+        assertThat(run(rule, roleEvent("failed", "Add member to role", recent, "failure", GA, "Global Administrator")))
+                .as("failed")
+                .isEmpty();
+        assertThat(run(
+                        rule,
+                        assigned("added", recent, GA, "Global Administrator"),
+                        roleEvent(
+                                "removed",
+                                "Remove member from role",
+                                recent.plus(Duration.ofMinutes(5)),
+                                "success",
+                                GA,
+                                "Global Administrator")))
+                .as("removed again after it was given")
+                .isEmpty();
+        EntraAuditEvent pim = assigned("pim", recent, GA, "Global Administrator");
+        pim = new EntraAuditEvent(
+                pim.id(),
+                pim.activityDateTime(),
+                pim.activityDisplayName(),
+                pim.category(),
+                pim.operationType(),
+                pim.result(),
+                pim.resultReason(),
+                pim.loggedByService(),
+                pim.correlationId(),
+                null,
+                null,
+                null,
+                "MS-PIM",
+                null,
+                pim.targetResources());
+        assertThat(run(rule, pim))
+                .as("a PIM activation of an eligible assignment")
+                .isEmpty();
+        assertThat(run(rule, roleEvent("other", "Add member to group", recent, "success", GA, "Global Administrator")))
+                .isEmpty();
+    }
+
+    @Test
+    void privilegedRoleAssignedRecentlyListsEachMemberAndRoleOnceAndRejectsABadWindow() {
+        FindingRule rule = BuiltInRules.privilegedRoleAssignedRecently(Duration.ofHours(12));
+        assertThat(run(
+                        rule,
+                        assigned("first", NOW.minus(Duration.ofHours(5)), GA, "Global Administrator"),
+                        roleEvent(
+                                "gone",
+                                "Remove member from role",
+                                NOW.minus(Duration.ofHours(4)),
+                                "success",
+                                GA,
+                                "Global Administrator"),
+                        assigned("again", NOW.minus(Duration.ofHours(1)), GA, "Global Administrator"),
+                        assigned("user-admin", NOW.minus(Duration.ofHours(2)), null, "User Administrator")))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.title()).isEqualTo("Privileged role assigned in the last 12 hours");
+                    assertThat(f.detail()).isEqualTo("2 privileged role assignments were made in the last 12 hours.");
+                    assertThat(f.affected())
+                            .extracting(AffectedObject::displayName)
+                            .containsExactly(
+                                    "MeganB@contoso.com: User Administrator, assigned by AdeleV@contoso.com at"
+                                            + " 2026-12-07T10:00:00Z",
+                                    "MeganB@contoso.com: Global Administrator, assigned by AdeleV@contoso.com at"
+                                            + " 2026-12-07T11:00:00Z");
+                });
+        assertThatThrownBy(() -> BuiltInRules.privilegedRoleAssignedRecently(Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("within: must be positive, was PT0S");
+        assertThatThrownBy(() -> BuiltInRules.privilegedRoleAssignedRecently(null))
+                .isInstanceOf(NullPointerException.class);
     }
 }

@@ -108,7 +108,7 @@ class FindingsTest {
         assertThat(Findings.builtIn().rules())
                 .extracting(FindingRule::id)
                 .doesNotHaveDuplicates()
-                .hasSize(10);
+                .hasSize(11);
         InMemoryDatasetSink sink = new InMemoryDatasetSink();
         var session = sink.open(new dev.entrasync.SinkContext(TENANT, Dataset.CONDITIONAL_ACCESS, "run-1", true));
         session.upsert(List.of(new EntraSecurityDefaults("sd", null, false)));
