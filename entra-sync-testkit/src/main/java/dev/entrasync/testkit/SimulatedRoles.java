@@ -1,5 +1,6 @@
 package dev.entrasync.testkit;
 
+import dev.entrasync.testkit.internal.RoleAuditEvents;
 import dev.entrasync.testkit.internal.TenantData;
 import java.util.Map;
 
@@ -14,18 +15,31 @@ public final class SimulatedRoles extends SimulatedDirectory {
     }
 
     /**
-     * Adds a member to a role.
+     * Adds a member to a role, and logs it as Entra ID does: a directory audit {@code Add member to role} at the
+     * cloud's current time (its {@link SimulatedCloud#clock(java.time.Clock) clock}), naming the member and the role
+     * (its object id, name and template id), initiated by the tenant's first other Global Administrator.
      *
      * @throws IllegalArgumentException when the role or the member does not exist
      */
     public void addMember(String roleId, String memberId) {
         requireRole(roleId);
-        tenant.addRoleMember(roleId, memberId, odataType(memberId));
+        String type = odataType(memberId);
+        RoleAuditEvents.record(tenant, roleId, memberId, true);
+        tenant.addRoleMember(roleId, memberId, type);
     }
 
-    /** Removes a member from a role; returns whether it was a member. */
+    /**
+     * Removes a member from a role; returns whether it was a member. A removal is logged like {@link #addMember}'s
+     * addition, as {@code Remove member from role}; removing a non-member logs nothing.
+     *
+     * @throws IllegalArgumentException when the role does not exist
+     */
     public boolean removeMember(String roleId, String memberId) {
         requireRole(roleId);
+        if (!tenant.roleMembers(roleId).containsKey(memberId)) {
+            return false;
+        }
+        RoleAuditEvents.record(tenant, roleId, memberId, false);
         return tenant.removeRoleMember(roleId, memberId);
     }
 

@@ -156,6 +156,15 @@ public final class SimulatedTenant {
         return data.sizes();
     }
 
+    /**
+     * Returns the directory audit log ({@code /auditLogs/directoryAudits}), newest first: the generated history plus
+     * what {@link #roles()} changes logged. Graph serves only the events inside the retention (30 days with Entra ID
+     * P1, else 7) by the cloud's clock.
+     */
+    public List<Map<String, Object>> auditEvents() {
+        return data.store("directoryAudits").all();
+    }
+
     /** Returns the activated directory roles and their members. */
     public SimulatedRoles roles() {
         return new SimulatedRoles(data);

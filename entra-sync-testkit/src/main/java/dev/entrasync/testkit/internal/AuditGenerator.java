@@ -6,7 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Generates directory audit events spread over the retention window, initiated by a user or an app. */
+/**
+ * Generates directory audit events spread over the retention window, initiated by a user or an app. Its
+ * {@code Add member to role} events get their role once the tenant's roles exist, from
+ * {@link RoleAuditEvents#describeGenerated(TenantData)}.
+ */
 final class AuditGenerator {
     private record Activity(String name, String category, String operation, String service, String targetType) {}
 

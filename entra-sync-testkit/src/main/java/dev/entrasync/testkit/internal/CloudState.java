@@ -61,6 +61,7 @@ public final class CloudState {
 
     /** Adds a tenant and indexes its domains. */
     public void addTenant(TenantData tenant) {
+        tenant.clock(this::now);
         tenants.put(tenant.id().toLowerCase(Locale.ROOT), tenant);
         tenantOrder.add(tenant);
         for (String domain : tenant.domainNames()) {

@@ -82,6 +82,7 @@ public final class Fixtures {
         tenant.addRoleMember(ids.get(4), ids.get(0), DirectoryGenerator.USER);
         tenant.addRoleMember(ids.get(5), ids.get(6), DirectoryGenerator.GROUP);
         tenant.addRoleMember(ids.get(5), ids.get(7), DirectoryGenerator.SERVICE_PRINCIPAL);
+        RoleAuditEvents.describeGenerated(tenant);
     }
 
     private static void role(TenantData tenant, String id, RoleCatalog.Role role) {

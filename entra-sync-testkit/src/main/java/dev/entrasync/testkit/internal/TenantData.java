@@ -1,5 +1,6 @@
 package dev.entrasync.testkit.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Everything one simulated tenant holds: profile, entity collections, memberships, consents and
@@ -52,6 +54,17 @@ public final class TenantData {
     }
 
     private volatile boolean intune = true;
+    private volatile Supplier<Instant> clock = Instant::now;
+
+    /** Returns "now" for this tenant: its cloud's clock once added to a cloud, else the system clock. */
+    public Instant now() {
+        return clock.get();
+    }
+
+    /** Sets where {@link #now()} reads the time; the cloud sets its own clock when the tenant is added. */
+    public void clock(Supplier<Instant> value) {
+        clock = java.util.Objects.requireNonNull(value, "value");
+    }
 
     /** Returns whether the tenant has Microsoft Intune (else Intune answers 400 "not applicable"). */
     public boolean intune() {

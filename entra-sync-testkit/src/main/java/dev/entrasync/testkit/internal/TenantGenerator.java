@@ -89,6 +89,7 @@ public final class TenantGenerator {
                         members,
                         tenant.store("servicePrincipals").all())
                 .forEach(tenant.store("directoryAudits")::put);
+        RoleAuditEvents.describeGenerated(tenant);
         ScoreGenerator scores = new ScoreGenerator(gen);
         scores.profiles().forEach(tenant.store("secureScoreControlProfiles")::put);
         long licensed = members.stream()
