@@ -149,6 +149,20 @@ class DatasetTablesTest {
     }
 
     @DatabaseTest
+    void auditTargetsStoredBeforeModifiedPropertiesWereKeptReadBackWithNone(TestDatabase db) {
+        JdbcStorage storage = db.storageBuilder().build();
+        run(storage, Dataset.AUDIT_LOGS, "r1", false, List.of(TestRecords.audit(2)));
+        // the JSON entra-sync wrote before AuditTarget had modifiedProperties
+        db.execute("UPDATE " + db.table("audit_events") + " SET target_resources = '[{\"id\":\"" + TestUsers.id(2)
+                + "\",\"type\":\"User\",\"displayName\":\"User 2\",\"userPrincipalName\":null}]'");
+
+        assertThat(storage.queries().records(TENANT, EntraAuditEvent.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.targetResources())
+                        .containsExactly(new dev.entrasync.model.AuditTarget(TestUsers.id(2), "User", "User 2", null)));
+    }
+
+    @DatabaseTest
     void longTextFieldsAreKeptWhole(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().build();
         List<dev.entrasync.model.EntraRoleMember> members = IntStream.range(0, 3000)

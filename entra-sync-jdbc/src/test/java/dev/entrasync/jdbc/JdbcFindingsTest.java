@@ -12,6 +12,7 @@ import dev.entrasync.findings.Finding;
 import dev.entrasync.findings.FindingRule;
 import dev.entrasync.findings.Findings;
 import dev.entrasync.findings.Severity;
+import dev.entrasync.model.EntraAuditEvent;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.testing.FakeTime;
 import dev.entrasync.testkit.ContosoFixture;
@@ -19,6 +20,7 @@ import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -117,6 +119,70 @@ class JdbcFindingsTest {
                     assertThat(f.open()).as("found again: reopened").isTrue();
                     assertThat(f.firstSeen()).isEqualTo(first);
                 });
+            }
+        }
+    }
+
+    @DatabaseTest
+    void aPrivilegedRoleAssignedInTheSimulatedCloudIsFoundInTheAuditLogAndResolvedAfterADay(TestDatabase db) {
+        String rule = "privileged-role-assigned-recently";
+        Set<Dataset> datasets = EnumSet.of(Dataset.USERS, Dataset.ROLES, Dataset.AUDIT_LOGS);
+        // Contoso's generated audit history leads up to the start of today: the clock stands after it
+        FakeTime clock = new FakeTime(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        try (SimulatedHost host = new SimulatedHost(storage, clock, clock)) {
+            SimulatedTenant simulated = host.cloud.addTenant(ContosoFixture.build());
+            simulated.consent(host.app, Permissions.allRead());
+            TenantId tenant = TenantId.of(simulated.id());
+            try (SyncEngine engine = host.engine().build()) {
+                SyncResult first = engine.sync("msp", tenant, datasets);
+                assertThat(first.succeeded()).as(first.toString()).isTrue();
+                assertThat(storage.queries().count(tenant, EntraAuditEvent.class))
+                        .as("the generated history was synced")
+                        .isPositive();
+                assertThat(finding(storage, tenant, rule))
+                        .as("generated history assigns no privileged role")
+                        .isEmpty();
+
+                String user = secondAdmin(storage, tenant);
+                String upn = storage.queries().records(tenant, EntraUser.class).stream()
+                        .filter(u -> u.id().equals(user))
+                        .findFirst()
+                        .orElseThrow()
+                        .userPrincipalName();
+                clock.advance(Duration.ofMinutes(10));
+                Instant assignedAt = clock.instant();
+                simulated.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, user);
+                clock.advance(Duration.ofMinutes(5));
+                Instant second = clock.instant();
+                SyncResult run = engine.sync("msp", tenant, datasets);
+                assertThat(run.succeeded()).as(run.toString()).isTrue();
+
+                StoredFinding open = finding(storage, tenant, rule).orElseThrow();
+                assertThat(open.open()).isTrue();
+                assertThat(open.firstSeen()).isEqualTo(second);
+                assertThat(open.finding().severity()).isEqualTo(Severity.HIGH);
+                assertThat(open.finding().detail()).isEqualTo("1 privileged role assignment was made in the last day.");
+                assertThat(open.finding().affected())
+                        .containsExactly(new AffectedObject(
+                                user,
+                                upn + ": Global Administrator, assigned by " + ContosoFixture.ADMIN_UPN + " at "
+                                        + assignedAt));
+
+                clock.advance(Duration.ofHours(23));
+                engine.sync("msp", tenant, datasets);
+                assertThat(finding(storage, tenant, rule).orElseThrow().open())
+                        .as("23 hours later: still in the window")
+                        .isTrue();
+
+                clock.advance(Duration.ofHours(1));
+                Instant past = clock.instant();
+                engine.sync("msp", tenant, datasets);
+                StoredFinding resolved = finding(storage, tenant, rule).orElseThrow();
+                assertThat(resolved.open())
+                        .as("a day and 5 minutes after the assignment")
+                        .isFalse();
+                assertThat(resolved.resolvedAt()).isEqualTo(past);
             }
         }
     }

@@ -17,6 +17,7 @@ import dev.entrasync.model.EntraSecureScoreControl;
 import dev.entrasync.model.EntraSecurityDefaults;
 import dev.entrasync.model.EntraSignInActivity;
 import dev.entrasync.model.EntraTenantProfile;
+import dev.entrasync.model.ModifiedProperty;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -142,7 +143,21 @@ final class TestRecords {
                 n % 2 == 0 ? null : "00000003-0000-0000-c000-000000000000",
                 n % 2 == 0 ? null : "Graph",
                 n % 2 == 0 ? "203.0.113." + n : null,
-                List.of(new AuditTarget(TestUsers.id(2), "User", "User 2", "user2@contoso.onmicrosoft.com")));
+                List.of(
+                        new AuditTarget(
+                                TestUsers.id(2),
+                                "User",
+                                "User 2",
+                                "user2@contoso.onmicrosoft.com",
+                                List.of(
+                                        new ModifiedProperty(
+                                                "Role.ObjectID", null, "\"" + TestUsers.id(9000 + n) + "\""),
+                                        new ModifiedProperty(
+                                                "Role.DisplayName", null, "\"Global <b>Administrator</b> \\u00e9 ñ\""),
+                                        new ModifiedProperty(
+                                                "Role.TemplateId", null, "\"62e90394-69f5-4237-9190-012177145e10\""),
+                                        new ModifiedProperty("Role.WellKnownObjectName", "\"old\"", null))),
+                        new AuditTarget(TestUsers.id(9000 + n), "Role", null, null)));
     }
 
     static EntraSecureScore score(String tenant, LocalDate day, Double current) {
