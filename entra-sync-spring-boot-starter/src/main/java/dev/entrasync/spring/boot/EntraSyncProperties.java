@@ -162,6 +162,8 @@ public record EntraSyncProperties(
      * @param secureScoreDropPoints How many points the secure score must fall within secure-score-drop-window to be
      *     reported (rule secure-score-drop).
      * @param secureScoreDropWindow The window the secure score's fall is measured over (rule secure-score-drop).
+     * @param privilegedRoleAssignedWithin How far back a privileged role assignment in the audit log is reported (rule
+     *     privileged-role-assigned-recently).
      */
     public record FindingRules(
             @DefaultValue("true") boolean enabled,
@@ -169,7 +171,8 @@ public record EntraSyncProperties(
             @DefaultValue("30d") Duration appCredentialsExpiringWithin,
             @DefaultValue("90d") Duration inactiveAfter,
             @DefaultValue("5") double secureScoreDropPoints,
-            @DefaultValue("7d") Duration secureScoreDropWindow) {
+            @DefaultValue("7d") Duration secureScoreDropWindow,
+            @DefaultValue("1d") Duration privilegedRoleAssignedWithin) {
 
         /**
          * Copies the list; null is read as empty.
@@ -180,6 +183,7 @@ public record EntraSyncProperties(
          * @param inactiveAfter the inactive-accounts window
          * @param secureScoreDropPoints the secure-score-drop threshold in points
          * @param secureScoreDropWindow the secure-score-drop window
+         * @param privilegedRoleAssignedWithin the privileged-role-assigned-recently window
          */
         public FindingRules {
             disabledRules = disabledRules == null ? List.of() : List.copyOf(disabledRules);

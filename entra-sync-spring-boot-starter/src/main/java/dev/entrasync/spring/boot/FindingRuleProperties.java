@@ -42,7 +42,11 @@ final class FindingRuleProperties {
                                 ? "entra-sync.findings.secure-score-drop-window"
                                 : "entra-sync.findings.secure-score-drop-points",
                         () -> BuiltInRules.secureScoreDrop(
-                                properties.secureScoreDropPoints(), properties.secureScoreDropWindow())));
+                                properties.secureScoreDropPoints(), properties.secureScoreDropWindow())),
+                "privileged-role-assigned-recently",
+                rule(
+                        "entra-sync.findings.privileged-role-assigned-within",
+                        () -> BuiltInRules.privilegedRoleAssignedRecently(properties.privilegedRoleAssignedWithin())));
         List<FindingRule> builtIn = BuiltInRules.all();
         Set<String> ids = builtIn.stream().map(FindingRule::id).collect(Collectors.toCollection(LinkedHashSet::new));
         for (String disabled : properties.disabledRules()) {

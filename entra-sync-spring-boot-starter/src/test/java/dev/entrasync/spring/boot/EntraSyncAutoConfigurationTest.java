@@ -282,7 +282,8 @@ class EntraSyncAutoConfigurationTest {
                 .withPropertyValues(
                         "spring.datasource.url=jdbc:h2:mem:starter-findings;DB_CLOSE_DELAY=-1",
                         "entra-sync.findings.disabled-rules=unassigned-licenses,inactive-accounts",
-                        "entra-sync.findings.app-credentials-expiring-within=10d")
+                        "entra-sync.findings.app-credentials-expiring-within=10d",
+                        "entra-sync.findings.privileged-role-assigned-within=12h")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     JdbcFindings findings = context.getBean(JdbcFindings.class);
@@ -299,6 +300,11 @@ class EntraSyncAutoConfigurationTest {
                             .filteredOn(r -> r.id().equals("app-credentials-expiring"))
                             .singleElement()
                             .satisfies(r -> assertThat(r.title()).contains("within 10 days"));
+                    assertThat(findings.rules().rules())
+                            .filteredOn(r -> r.id().equals("privileged-role-assigned-recently"))
+                            .singleElement()
+                            .satisfies(r ->
+                                    assertThat(r.title()).isEqualTo("Privileged role assigned in the last 12 hours"));
                 });
     }
 
@@ -327,6 +333,10 @@ class EntraSyncAutoConfigurationTest {
                 db,
                 "entra-sync.findings.app-credentials-expiring-within=0d");
         assertFailsNaming("entra-sync.findings.inactive-after", db, "entra-sync.findings.inactive-after=-1d");
+        assertFailsNaming(
+                "entra-sync.findings.privileged-role-assigned-within",
+                db,
+                "entra-sync.findings.privileged-role-assigned-within=0s");
         assertFailsNaming(
                 "entra-sync.findings.secure-score-drop-points", db, "entra-sync.findings.secure-score-drop-points=-2");
         assertFailsNaming(
