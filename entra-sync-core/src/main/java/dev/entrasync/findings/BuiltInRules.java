@@ -649,7 +649,7 @@ public final class BuiltInRules {
                 });
     }
 
-    /** "1 day", "3 days", "12 hours", "90 minutes": a window as a title says it. */
+    /** "day", "3 days", "hour", "12 hours", "90 minutes": a window as "in the last ..." says it. */
     static String describe(Duration window) {
         if (window.toDays() > 0 && window.equals(Duration.ofDays(window.toDays()))) {
             return window.toDays() == 1 ? "day" : window.toDays() + " days";

@@ -52,8 +52,9 @@ class FindingsEndToEndTest {
     /**
      * The findings open after the first sync of Contoso. Not among them: {@code mfa-not-enforced} (Contoso's
      * Conditional Access requires MFA of all users), {@code privileged-users-without-mfa} (Adele has push and OTP),
-     * {@code non-compliant-devices} (every Intune device of Contoso is compliant), {@code privileged-guests} and
-     * {@code secure-score-drop}.
+     * {@code non-compliant-devices} (every Intune device of Contoso is compliant), {@code privileged-guests},
+     * {@code secure-score-drop} and {@code privileged-role-assigned-recently} (Contoso's generated audit history
+     * assigns no privileged role).
      */
     private static final Set<String> BASELINE = Set.of(
             // Adele is Contoso's only Global Administrator: fewer than two
@@ -73,8 +74,11 @@ class FindingsEndToEndTest {
     /** The findings the change opens and the fix resolves. */
     private static final Set<String> OPENED_AND_FIXED = Set.of("privileged-users-without-mfa", "non-compliant-devices");
 
-    /** The findings the change opens and the fix leaves open: the new Global Administrator stays. */
-    private static final Set<String> OPENED_AND_KEPT = Set.of();
+    /**
+     * The findings the change opens and the fix leaves open: the new Global Administrator stays, and the audit log
+     * shows the role was given in the last day.
+     */
+    private static final Set<String> OPENED_AND_KEPT = Set.of("privileged-role-assigned-recently");
 
     private final List<Change> heard = Collections.synchronizedList(new ArrayList<>());
     private final SyncListener listener = new SyncListener() {
@@ -114,6 +118,7 @@ class FindingsEndToEndTest {
 
                 // 2. A user gains Global Administrator, Adele loses MFA, a device becomes non-compliant (and a user
                 // is disabled, another loses their licence).
+                Instant promotedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
                 ChangeScenario scenario = ChangeScenario.apply(contoso, d -> stored(queries, tenant, d));
                 assertThat(scenario.withoutMfa().id()).isEqualTo(ContosoFixture.ADMIN_USER_ID);
                 clock.advance(Duration.ofHours(1));
@@ -154,6 +159,15 @@ class FindingsEndToEndTest {
                                                 .get(scenario.managedDeviceId())
                                                 .get("userPrincipalName")
                                         + ")"));
+
+                StoredFinding assigned = finding(queries, tenant, "privileged-role-assigned-recently");
+                assertThat(assigned.finding().severity()).isEqualTo(Severity.HIGH);
+                assertThat(assigned.finding().affected())
+                        .as("from the directory audit the simulated cloud logged")
+                        .containsExactly(new AffectedObject(
+                                scenario.promoted().id(),
+                                scenario.promoted().userPrincipalName() + ": Global Administrator, assigned by "
+                                        + ContosoFixture.ADMIN_UPN + " at " + promotedAt));
 
                 StoredFinding admins = finding(queries, tenant, "global-admin-count");
                 assertThat(admins.lastSeen()).isEqualTo(first);
