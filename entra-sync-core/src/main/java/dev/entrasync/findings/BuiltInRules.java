@@ -192,9 +192,9 @@ public final class BuiltInRules {
      * group or service principal within the window before now, read from the directory audit log's successful
      * {@code Add member to role} events (category {@code RoleManagement}); the role is recognised by the
      * {@code Role.TemplateId} the event names, else by its {@code Role.DisplayName}. An assignment the log shows
-     * removed again later ({@code Remove member from role}) is not reported, and neither are activations of eligible
-     * assignments by Privileged Identity Management (events initiated by its app {@code MS-PIM}): those are the
-     * recommended way to hold a role. Source: CISA SCuBA Microsoft Entra ID baseline MS.AAD.7.7v1 ("Eligible and Active
+     * removed again later ({@code Remove member from role}) is not reported, and neither are the events Privileged
+     * Identity Management initiates (its app {@code MS-PIM}): its time-bound activations of eligible assignments are the
+     * recommended way to hold a role, and changes made in PIM are covered by PIM's own assignment alerts. Source: CISA SCuBA Microsoft Entra ID baseline MS.AAD.7.7v1 ("Eligible and Active
      * highly privileged role assignments SHALL trigger an alert"), Microsoft's "Best practices for Microsoft Entra
      * roles" (use Privileged Identity Management, review role assignments) and "Security operations for privileged
      * accounts" (learn.microsoft.com/entra/architecture/security-operations-privileged-accounts: monitor changes to
