@@ -38,10 +38,15 @@ class ForgedIdsTest {
 
     /** Adds a copy of the directory's first entity (matching {@code property=value} when given) under the forged id. */
     private static void addForgedCopy(SimulatedDirectory directory, String property, Object value) {
-        Map<String, Object> original = directory.list().stream()
-                .filter(e -> property == null || value.equals(e.get(property)))
-                .findFirst()
-                .orElseThrow();
+        addForgedCopyOf(
+                directory,
+                directory.list().stream()
+                        .filter(e -> property == null || value.equals(e.get(property)))
+                        .findFirst()
+                        .orElseThrow());
+    }
+
+    private static void addForgedCopyOf(SimulatedDirectory directory, Map<String, Object> original) {
         Map<String, Object> copy = new LinkedHashMap<>(original);
         copy.put("id", FORGED);
         directory.add(copy);
@@ -135,11 +140,5 @@ class ForgedIdsTest {
         assertThat(apps.warnings()).singleElement().asString().contains("has no Microsoft Graph service principal");
         assertThat(fx.records(tenant, Dataset.APPLICATIONS)).isNotEmpty();
         assertNoRequestCarriesTheForgedId();
-    }
-
-    private static void addForgedCopyOf(SimulatedDirectory directory, Map<String, Object> original) {
-        Map<String, Object> copy = new LinkedHashMap<>(original);
-        copy.put("id", FORGED);
-        directory.add(copy);
     }
 }

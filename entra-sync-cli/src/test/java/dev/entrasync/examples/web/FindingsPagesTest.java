@@ -417,7 +417,8 @@ class FindingsPagesTest {
         assertThat(late.statusCode()).isEqualTo(400);
         assertThat(late.body()).contains("was resolved by a later sync");
         assertThat(stored(contosoTenant, "global-admin-count").muted()).isFalse();
+        // HIGH: high-privilege-service-principals and the new privileged-role-assigned-recently
         assertThat(row(page("/findings"), "fleet-" + contoso))
-                .contains("<td class=\"count-high\"><span class=\"bad severity\">1</span></td>");
+                .contains("<td class=\"count-high\"><span class=\"bad severity\">2</span></td>");
     }
 }
