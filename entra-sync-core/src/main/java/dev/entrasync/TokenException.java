@@ -66,13 +66,8 @@ public final class TokenException extends EntraSyncException {
             String fix,
             Throwable cause) {
         super(
-                message(
-                        failure,
-                        aadstsCode,
-                        credentialName,
-                        tenant,
-                        microsoftDescription,
-                        fix == null ? failure.fix() : fix),
+                problem(failure, aadstsCode, credentialName, tenant, microsoftDescription) + " Fix: "
+                        + (fix == null ? failure.fix() : fix),
                 cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.aadstsCode = aadstsCode;
@@ -82,8 +77,8 @@ public final class TokenException extends EntraSyncException {
         this.fix = fix == null ? failure.fix() : fix;
     }
 
-    private static String message(
-            TokenFailure failure, Integer code, String credential, TenantId tenant, String description, String fix) {
+    private static String problem(
+            TokenFailure failure, Integer code, String credential, TenantId tenant, String description) {
         StringBuilder sb = new StringBuilder("No token for tenant ")
                 .append(tenant)
                 .append(" with credential '")
@@ -96,8 +91,17 @@ public final class TokenException extends EntraSyncException {
         if (description != null && !description.isBlank()) {
             sb.append(" Microsoft said: \"").append(description).append("\".");
         }
-        sb.append(" Fix: ").append(fix);
         return sb.toString();
+    }
+
+    /**
+     * What happened, without the fix: the message up to its {@code Fix:} sentence, for a host (or a preflight report)
+     * that shows the problem and {@link #fix()} apart.
+     *
+     * @return the tenant, the credential's name, the AADSTS code, the cause and Microsoft's words; never null
+     */
+    public String problem() {
+        return problem(failure, aadstsCode, credentialName, tenant, microsoftDescription);
     }
 
     /**

@@ -120,7 +120,7 @@ public final class Preflight {
                                 ? PreflightProblem.Kind.SECRET_EXPIRED
                                 : PreflightProblem.Kind.TOKEN_REFUSED,
                         PreflightProblem.Severity.ERROR,
-                        e.getMessage(),
+                        e.problem(),
                         e.fix(),
                         null,
                         consent ? consentFlow.forTenant(credentialName, tenant, null) : null));

@@ -277,8 +277,9 @@ class PreflightTest {
         assertThat(report.problems(PreflightProblem.Kind.TOKEN_REFUSED))
                 .singleElement()
                 .satisfies(p -> {
-                    assertThat(p.words()).contains("AADSTS700016");
+                    assertThat(p.words()).contains("AADSTS700016").doesNotContain("Fix:");
                     assertThat(p.fix()).startsWith("Ask a Global Administrator");
+                    assertThat(p.toString()).containsOnlyOnce("Fix:");
                     assertThat(p.reConsentUrl()).isNotNull();
                 });
         assertThat(report.problems(PreflightProblem.Kind.SECRET_EXPIRY_UNKNOWN)).hasSize(1);
