@@ -7,7 +7,6 @@ import dev.entrasync.TenantMapping;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.findings.AffectedObject;
-import dev.entrasync.findings.FindingRule;
 import dev.entrasync.findings.Findings;
 import dev.entrasync.jdbc.JdbcFindings;
 import dev.entrasync.jdbc.StoredFinding;
@@ -18,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
@@ -206,10 +207,11 @@ final class FindingsCommand implements Callable<Integer> {
         String option = markOption();
         String given = mark.acknowledge != null ? mark.acknowledge : mark.mute != null ? mark.mute : mark.unmute;
         String rule = given.trim();
-        List<String> rules = Findings.builtIn().rules().stream()
-                .map(FindingRule::id)
-                .sorted()
-                .toList();
+        // the built-in rules, and any rule of the host's own whose findings this database holds for the tenant
+        List<StoredFinding> stored = db.storage().queries().findings(tenant);
+        Set<String> rules = new TreeSet<>();
+        Findings.builtIn().rules().forEach(r -> rules.add(r.id()));
+        stored.forEach(f -> rules.add(f.finding().ruleId()));
         if (!rules.contains(rule)) {
             throw new IllegalArgumentException(option + ": "
                     + (PRINTABLE_RULE.matcher(rule).matches()
@@ -217,7 +219,7 @@ final class FindingsCommand implements Callable<Integer> {
                             : "that is not a rule id")
                     + ". The rules are: " + String.join(", ", rules) + ".");
         }
-        StoredFinding finding = db.storage().queries().findings(tenant).stream()
+        StoredFinding finding = stored.stream()
                 .filter(f -> f.finding().ruleId().equals(rule))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(option + ": " + label(name, tenant)

@@ -4,6 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entrasync.Dataset;
+import dev.entrasync.TenantId;
+import dev.entrasync.findings.AffectedObject;
+import dev.entrasync.findings.FindingRule;
+import dev.entrasync.findings.Findings;
+import dev.entrasync.findings.Severity;
+import dev.entrasync.jdbc.JdbcStorage;
+import dev.entrasync.model.EntraUser;
 import dev.entrasync.testkit.ContosoFixture;
 import dev.entrasync.testkit.Permissions;
 import dev.entrasync.testkit.SimulatedApp;
@@ -13,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -288,5 +297,35 @@ class FindingsCommandTest {
                         .out())
                 .as("a resolved finding is not listed")
                 .doesNotContain(GLOBAL_ADMINS);
+    }
+
+    @Test
+    void aHostsOwnRuleWhoseFindingsTheDatabaseHoldsCanBeMuted(@TempDir Path copy) throws IOException {
+        String db = copyOfDb(copy);
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(db);
+        h2.setUser("sa"); // the CLI's default --db-user
+        FindingRule guests = FindingRule.of(
+                "acme-guests",
+                "Guest users",
+                Severity.LOW,
+                EnumSet.of(Dataset.USERS),
+                "Review the guests with the customer.",
+                data -> data.records(EntraUser.class).stream()
+                        .filter(u -> "Guest".equals(u.userType()))
+                        .map(u -> new AffectedObject(u.id(), u.displayName()))
+                        .toList());
+        JdbcStorage.builder(h2)
+                .findings(new Findings(List.of(guests)))
+                .build()
+                .findings()
+                .evaluate(TenantId.of(contoso.id()), EnumSet.of(Dataset.USERS));
+
+        CliRunner.Run mute = CliRunner.here("findings", "--db", db, "--tenant", contoso.id(), "--mute", "acme-guests");
+
+        assertThat(mute.exit()).as(mute.err()).isZero();
+        assertThat(mute.out()).startsWith("Muted in Tenant " + contoso.id() + ": Guest users (acme-guests).");
+        assertThat(finding(db, contoso.id(), "acme-guests").get("muted").asBoolean())
+                .isTrue();
     }
 }
