@@ -243,9 +243,10 @@ final class DemoCommand implements Callable<Integer> {
         out.printf(
                 "%nSynced into %s. Look inside:%n  java -jar entra-sync.jar show %s --tenant %s%n"
                         + "  java -jar entra-sync.jar jobs %s%n"
+                        + "  java -jar entra-sync.jar findings %s --all%n"
                         + "The demo credential's secret is encrypted with the key in %s; commands that read it"
                         + " take --key-file:%n  java -jar entra-sync.jar preflight %s --key-file %s%n",
-                file, dbOption, largest, dbOption, keyFile(), dbOption, keyFile());
+                file, dbOption, largest, dbOption, dbOption, keyFile(), dbOption, keyFile());
         return asExpected ? 0 : 1;
     }
 

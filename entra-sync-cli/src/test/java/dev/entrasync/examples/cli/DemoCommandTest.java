@@ -61,6 +61,7 @@ class DemoCommandTest {
         assertThat(row(demo.out(), "Fabrikam").group(15)).isEqualTo("SUCCEEDED");
 
         String tenant = demo.out().replaceAll("(?s).*show --db \\S+ --tenant (\\S+).*", "$1");
+        assertThat(demo.out()).contains("  java -jar entra-sync.jar findings --db jdbc:h2:" + file + " --all\n");
         CliRunner.Run show =
                 CliRunner.here("show", "--db", "jdbc:h2:" + file, "--tenant", tenant, "--dataset", "devices");
         CliRunner.Run jobs = CliRunner.here("jobs", "--db", "jdbc:h2:" + file);
