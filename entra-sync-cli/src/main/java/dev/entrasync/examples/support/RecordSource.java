@@ -14,9 +14,24 @@ public interface RecordSource {
     /** The tenant's current records of one type, e.g. {@code EntraUser.class}. */
     <R extends EntraRecord> List<R> records(TenantId tenant, Class<R> type);
 
-    /** The records in the host's database. */
+    /** How many current records of one type the tenant has; by default by reading them. */
+    default long count(TenantId tenant, Class<? extends EntraRecord> type) {
+        return records(tenant, type).size();
+    }
+
+    /** The records in the host's database; counts are counted by the database, not by reading the rows. */
     static RecordSource of(JdbcQueries queries) {
-        return queries::records;
+        return new RecordSource() {
+            @Override
+            public <R extends EntraRecord> List<R> records(TenantId tenant, Class<R> type) {
+                return queries.records(tenant, type);
+            }
+
+            @Override
+            public long count(TenantId tenant, Class<? extends EntraRecord> type) {
+                return queries.count(tenant, type);
+            }
+        };
     }
 
     /** The records in an in-memory sink (each dataset's records filtered by type). */

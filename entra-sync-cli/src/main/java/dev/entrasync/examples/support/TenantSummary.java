@@ -170,7 +170,10 @@ public record TenantSummary(
         return synced;
     }
 
-    /** Reads the tenant's records and counts them; datasets not in {@code synced} show {@code -}. */
+    /**
+     * Reads the tenant's records and counts them; datasets not in {@code synced} show {@code -}. Groups, roles, audit
+     * events, applications and Intune devices are only counted ({@link RecordSource#count}: a query in the database).
+     */
     public static TenantSummary of(RecordSource source, TenantId tenant, Set<Dataset> synced) {
         List<EntraUser> users = source.records(tenant, EntraUser.class);
         List<EntraDevice> devices = source.records(tenant, EntraDevice.class);
@@ -196,7 +199,7 @@ public record TenantSummary(
                 users.stream().filter(u -> !u.directoryRoles().isEmpty()).count(),
                 devices.size(),
                 devices.stream().filter(d -> Boolean.TRUE.equals(d.isManaged())).count(),
-                source.records(tenant, EntraGroup.class).size(),
+                source.count(tenant, EntraGroup.class),
                 licenses.stream()
                         .filter(l -> !isFree(l))
                         .mapToLong(EntraLicense::consumedUnits)
@@ -205,8 +208,8 @@ public record TenantSummary(
                         .filter(l -> !isFree(l))
                         .mapToLong(EntraLicense::enabledUnits)
                         .sum(),
-                source.records(tenant, EntraRole.class).size(),
-                source.records(tenant, EntraAuditEvent.class).size(),
+                source.count(tenant, EntraRole.class),
+                source.count(tenant, EntraAuditEvent.class),
                 latest,
                 licenses.stream()
                         .filter(TenantSummary::isFree)
@@ -216,8 +219,8 @@ public record TenantSummary(
                         .filter(TenantSummary::isFree)
                         .mapToLong(EntraLicense::enabledUnits)
                         .sum(),
-                source.records(tenant, EntraApplication.class).size(),
-                source.records(tenant, EntraManagedDevice.class).size(),
+                source.count(tenant, EntraApplication.class),
+                source.count(tenant, EntraManagedDevice.class),
                 Set.copyOf(synced),
                 signIns.size(),
                 signIns.stream().filter(a -> a.lastActivity() == null).count(),
