@@ -76,6 +76,61 @@ class JdbcSinkChangesTest {
     }
 
     @DatabaseTest
+    void aFullRunReadsOnlyTheRowsThatCanHaveChanged(TestDatabase db) {
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        JdbcDatasetSink sink = storage.datasetSink();
+        run(sink, TENANT_A, Dataset.USERS, "run-1", true, users(0, 200));
+        clock.advance(java.time.Duration.ofHours(1));
+        List<EntraRecord> next = new java.util.ArrayList<>(users(1, 200));
+        next.set(4, user(5, "Renamed"));
+        next.set(5, user(6, "User 6 ")); // only a trailing space: MariaDB's collation alone would call it equal
+        next.set(6, user(7, null)); // a value that becomes NULL
+        next.add(user(300));
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger("dev.entrasync.jdbc.internal.TableStage");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        ch.qos.logback.classic.Level level = log.getLevel();
+        log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        log.addAppender(lines);
+        List<Change> changes;
+        List<Change> replayed;
+        try {
+            changes = run(sink, TENANT_A, Dataset.USERS, "run-2", true, next);
+            replayed = run(sink, TENANT_A, Dataset.USERS, "run-2", true, next);
+        } finally {
+            log.detachAppender(lines);
+            log.setLevel(level);
+        }
+
+        assertThat(changes)
+                .extracting(Change::kind, Change::objectId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Change.Kind.REMOVED, TestUsers.id(0)),
+                        org.assertj.core.groups.Tuple.tuple(Change.Kind.CHANGED, TestUsers.id(5)),
+                        org.assertj.core.groups.Tuple.tuple(Change.Kind.CHANGED, TestUsers.id(6)),
+                        org.assertj.core.groups.Tuple.tuple(Change.Kind.CHANGED, TestUsers.id(7)),
+                        org.assertj.core.groups.Tuple.tuple(Change.Kind.ADDED, TestUsers.id(300)));
+        assertThat(changes)
+                .filteredOn(c -> c.kind() == Change.Kind.CHANGED)
+                .extracting(Change::fields)
+                .containsExactlyInAnyOrder(
+                        List.of(new FieldChange("displayName", "User 5", "Renamed")),
+                        List.of(new FieldChange("displayName", "User 6", "User 6 ")),
+                        List.of(new FieldChange("displayName", "User 7", null)));
+        assertThat(replayed).as("the same run replayed").isEmpty();
+        String session = "users session of tenant " + TENANT_A + " (run run-2)";
+        assertThat(lines.list)
+                .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .filteredOn(m -> m.contains(session))
+                .as("the removed and the 3 changed rows before, the 3 changed and the added one after, of 200")
+                .containsExactly(
+                        "The change feed of the " + session + " read 4 rows before and 4 after the merge",
+                        "The change feed of the " + session + " read 0 rows before and 0 after the merge");
+    }
+
+    @DatabaseTest
     void anAbortedSessionReportsAndStoresNothingAndAMergeIsComparedFieldByField(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().clock(clock).build();
         JdbcDatasetSink sink = storage.datasetSink();

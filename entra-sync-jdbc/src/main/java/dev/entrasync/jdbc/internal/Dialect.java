@@ -131,6 +131,16 @@ public enum Dialect {
         };
     }
 
+    /**
+     * A condition true when the column expressions {@code a} and {@code b} hold the same value, two NULLs counting as
+     * the same: {@code IS NOT DISTINCT FROM} on PostgreSQL and H2, {@code <=>} on MariaDB, where both sides are
+     * compared as bytes because MariaDB's collations ignore trailing spaces ({@code 'a' = 'a '}). Called by the staged
+     * sink session to find the rows a full run changes.
+     */
+    public String sameValue(String a, String b) {
+        return this == MARIADB ? "BINARY " + a + " <=> BINARY " + b : a + " IS NOT DISTINCT FROM " + b;
+    }
+
     /** Binds an instant (null allowed) the way this database's timestamp column keeps it. */
     public void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {

@@ -26,6 +26,13 @@ final class StageSql {
     final NamedSql selectAllLive;
     /** The tenant's live, not removed rows this session staged (parameters: tenant, session), for the change feed. */
     final NamedSql selectLiveStaged;
+    /**
+     * The tenant's live, not removed rows a full run can change (parameters: tenant, session): those this session did
+     * not stage as an upsert of the same data columns, so the unseen, the removed and the changed ones.
+     */
+    final NamedSql selectLiveNotStagedAlike;
+    /** The ids this session stages as upserts that have no live, not removed row (parameters: tenant, session). */
+    final NamedSql selectNewStagedIds;
 
     StageSql(Database db, DatasetTable<?> table) {
         String live = db.table(table.name());
@@ -45,6 +52,15 @@ final class StageSql {
         selectAllLive = NamedSql.parse("SELECT * FROM " + live + " WHERE tenant_id = :tenant AND removed_at IS NULL");
         selectLiveStaged = NamedSql.parse("SELECT * FROM " + live + " WHERE tenant_id = :tenant AND removed_at IS NULL"
                 + " AND id IN (SELECT s.id FROM " + stage + " s WHERE s.session_id = :session)");
+        String alike = table.columnNames().stream()
+                .map(c -> " AND " + db.dialect().sameValue("s." + c, "t." + c))
+                .collect(Collectors.joining());
+        selectLiveNotStagedAlike = NamedSql.parse("SELECT t.* FROM " + live + " t WHERE t.tenant_id = :tenant"
+                + " AND t.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM " + stage + " s"
+                + " WHERE s.session_id = :session AND s.id = t.id AND s.op = 'U'" + alike + ")");
+        selectNewStagedIds = NamedSql.parse("SELECT s.id FROM " + stage + " s WHERE s.session_id = :session"
+                + " AND s.op = 'U' AND NOT EXISTS (SELECT 1 FROM " + live + " t WHERE t.tenant_id = :tenant"
+                + " AND t.id = s.id AND t.removed_at IS NULL)");
     }
 
     /** This session's staged rows (any op) among {@code count} ids; parameters: session, then the ids. */

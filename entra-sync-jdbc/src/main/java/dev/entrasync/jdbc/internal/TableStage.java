@@ -11,12 +11,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One session's writes to one dataset table: upserts, removals and resolved patches go to the staging
@@ -25,7 +28,10 @@ import java.util.Set;
  */
 final class TableStage<R extends EntraRecord> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TableStage.class);
     private static final int IDS_PER_QUERY = 500;
+    /** Above this many chunks of ids, the change feed reads the tenant's rows at once rather than by id. */
+    private static final int CHUNKED_READS_AT_MOST = 10;
 
     private final Database db;
     private final DatasetTable<R> table;
@@ -91,32 +97,83 @@ final class TableStage<R extends EntraRecord> {
             Map<String, EntraRecord> before,
             Map<String, EntraRecord> after)
             throws SQLException {
+        boolean feed = before != null && ChangeDetector.tracks(table.type());
+        boolean fullSet = context.fullRun() && !table.appendOnly();
         NamedSql touched = null;
-        if (before != null && ChangeDetector.tracks(table.type())) {
-            boolean whole = (context.fullRun() && !table.appendOnly()) || ChangeDetector.isSeries(table.type());
-            touched = whole ? sql.selectAllLive : sql.selectLiveStaged;
-            readInto(connection, touched, params, before);
+        Set<String> candidates = null;
+        int readBefore = 0;
+        if (feed && !ChangeDetector.isSeries(table.type()) && fullSet) {
+            candidates = new HashSet<>();
+            readBefore = readInto(connection, sql.selectLiveNotStagedAlike, params, before, null, candidates);
+            candidates.addAll(db.query(connection, sql.selectNewStagedIds, params, row -> row.string("id")));
+        } else if (feed) {
+            touched = ChangeDetector.isSeries(table.type()) ? sql.selectAllLive : sql.selectLiveStaged;
+            readBefore = readInto(connection, touched, params, before, null, null);
         }
         int merged = update(connection, sql.merge, params);
         int removed = update(connection, sql.applyRemovals, params);
-        if (context.fullRun() && !table.appendOnly()) {
+        if (fullSet) {
             removed += update(connection, sql.markUnseenRemoved, params);
         }
-        if (touched != null) {
-            readInto(connection, touched, params, after);
+        if (feed) {
+            int readAfter = touched != null
+                    ? readInto(connection, touched, params, after, null, null)
+                    : readCandidates(connection, params, candidates, after);
+            LOG.debug(
+                    "The change feed of the {} read {} rows before and {} after the merge",
+                    describe(),
+                    readBefore,
+                    readAfter);
         }
         update(connection, sql.deleteStage, params);
         return new int[] {merged, removed};
     }
 
-    private void readInto(
-            Connection connection, NamedSql query, Map<String, Object> params, Map<String, EntraRecord> into)
+    /**
+     * Reads the live, not removed rows among {@code ids} into {@code into}: by id in chunks, or, when there are
+     * more ids than {@link #CHUNKED_READS_AT_MOST} chunks hold (a first full run), in one read of the tenant's rows.
+     */
+    private int readCandidates(
+            Connection connection, Map<String, Object> params, Set<String> ids, Map<String, EntraRecord> into)
             throws SQLException {
-        db.query(
-                connection,
-                query,
-                params,
-                row -> into.put(row.string("id"), table.reader().read(row)));
+        if (ids.size() > IDS_PER_QUERY * CHUNKED_READS_AT_MOST) {
+            return readInto(connection, sql.selectAllLive, params, into, ids, null);
+        }
+        List<String> all = new ArrayList<>(ids);
+        Map<String, Optional<R>> found = new HashMap<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            read(connection, sql.selectLive(chunk.size()), context.tenant().value(), chunk, found, false);
+        }
+        found.forEach((id, record) -> into.put(id, record.orElseThrow()));
+        return found.size();
+    }
+
+    /**
+     * Reads the rows of {@code query} into {@code into}, only those among {@code only} unless it is null, adding their
+     * ids to {@code ids} unless it is null; returns the number of rows read.
+     */
+    private int readInto(
+            Connection connection,
+            NamedSql query,
+            Map<String, Object> params,
+            Map<String, EntraRecord> into,
+            Set<String> only,
+            Set<String> ids)
+            throws SQLException {
+        int[] read = {0};
+        db.query(connection, query, params, row -> {
+            read[0]++;
+            String id = row.string("id");
+            if (only == null || only.contains(id)) {
+                into.put(id, table.reader().read(row));
+                if (ids != null) {
+                    ids.add(id);
+                }
+            }
+            return null;
+        });
+        return read[0];
     }
 
     /** Deletes the staged rows on {@code connection}. */
