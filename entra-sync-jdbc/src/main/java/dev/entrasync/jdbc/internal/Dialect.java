@@ -133,12 +133,15 @@ public enum Dialect {
 
     /**
      * A condition true when the column expressions {@code a} and {@code b} hold the same value, two NULLs counting as
-     * the same: {@code IS NOT DISTINCT FROM} on PostgreSQL and H2, {@code <=>} on MariaDB, where both sides are
-     * compared as bytes because MariaDB's collations ignore trailing spaces ({@code 'a' = 'a '}). Called by the staged
-     * sink session to find the rows a full run changes.
+     * the same: {@code IS NOT DISTINCT FROM} on PostgreSQL and H2, {@code <=>} on MariaDB, where strings ({@code text}
+     * true) are compared as bytes because MariaDB's collations ignore trailing spaces ({@code 'a' = 'a '}). Called by
+     * the staged sink session to find the rows a full run changes.
      */
-    public String sameValue(String a, String b) {
-        return this == MARIADB ? "BINARY " + a + " <=> BINARY " + b : a + " IS NOT DISTINCT FROM " + b;
+    public String sameValue(String a, String b, boolean text) {
+        if (this != MARIADB) {
+            return a + " IS NOT DISTINCT FROM " + b;
+        }
+        return text ? "BINARY " + a + " <=> BINARY " + b : a + " <=> " + b;
     }
 
     /** Binds an instant (null allowed) the way this database's timestamp column keeps it. */

@@ -22,7 +22,7 @@ final class StageSql {
     final NamedSql deleteStage;
     private final String selectStaged;
     private final String selectLive;
-    /** The tenant's live, not removed rows (parameter: tenant), for the change feed of a full run or a series. */
+    /** The tenant's live, not removed rows (parameter: tenant), for the change feed of a series (secure scores). */
     final NamedSql selectAllLive;
     /** The tenant's live, not removed rows this session staged (parameters: tenant, session), for the change feed. */
     final NamedSql selectLiveStaged;
@@ -52,8 +52,13 @@ final class StageSql {
         selectAllLive = NamedSql.parse("SELECT * FROM " + live + " WHERE tenant_id = :tenant AND removed_at IS NULL");
         selectLiveStaged = NamedSql.parse("SELECT * FROM " + live + " WHERE tenant_id = :tenant AND removed_at IS NULL"
                 + " AND id IN (SELECT s.id FROM " + stage + " s WHERE s.session_id = :session)");
-        String alike = table.columnNames().stream()
-                .map(c -> " AND " + db.dialect().sameValue("s." + c, "t." + c))
+        String alike = table.columns().stream()
+                .map(c -> " AND "
+                        + db.dialect()
+                                .sameValue(
+                                        "s." + c.name(),
+                                        "t." + c.name(),
+                                        c.type() == ColumnType.VARCHAR || c.type() == ColumnType.TEXT))
                 .collect(Collectors.joining());
         selectLiveNotStagedAlike = NamedSql.parse("SELECT t.* FROM " + live + " t WHERE t.tenant_id = :tenant"
                 + " AND t.removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM " + stage + " s"

@@ -30,8 +30,6 @@ final class TableStage<R extends EntraRecord> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TableStage.class);
     private static final int IDS_PER_QUERY = 500;
-    /** Above this many chunks of ids, the change feed reads the tenant's rows at once rather than by id. */
-    private static final int CHUNKED_READS_AT_MOST = 10;
 
     private final Database db;
     private final DatasetTable<R> table;
@@ -89,7 +87,9 @@ final class TableStage<R extends EntraRecord> {
     /**
      * Moves the staged rows into the live table on {@code connection}; returns {merged, removed}. When
      * {@code before} and {@code after} are given and the table's records take part in the change feed, the rows the
-     * session may change are read into them as they are before and after the move, on the same connection.
+     * session may change are read into them as they are before and after the move, on the same connection: for a full
+     * run the live rows not staged again with the same data columns (the database compares them) and the new ones,
+     * for a delta run the staged ones, for a series (secure scores) all of the tenant's.
      */
     int[] complete(
             Connection connection,
@@ -104,11 +104,11 @@ final class TableStage<R extends EntraRecord> {
         int readBefore = 0;
         if (feed && !ChangeDetector.isSeries(table.type()) && fullSet) {
             candidates = new HashSet<>();
-            readBefore = readInto(connection, sql.selectLiveNotStagedAlike, params, before, null, candidates);
+            readBefore = readInto(connection, sql.selectLiveNotStagedAlike, params, before, candidates);
             candidates.addAll(db.query(connection, sql.selectNewStagedIds, params, row -> row.string("id")));
         } else if (feed) {
             touched = ChangeDetector.isSeries(table.type()) ? sql.selectAllLive : sql.selectLiveStaged;
-            readBefore = readInto(connection, touched, params, before, null, null);
+            readBefore = readInto(connection, touched, params, before, null);
         }
         int merged = update(connection, sql.merge, params);
         int removed = update(connection, sql.applyRemovals, params);
@@ -117,8 +117,8 @@ final class TableStage<R extends EntraRecord> {
         }
         if (feed) {
             int readAfter = touched != null
-                    ? readInto(connection, touched, params, after, null, null)
-                    : readCandidates(connection, params, candidates, after);
+                    ? readInto(connection, touched, params, after, null)
+                    : readCandidates(connection, candidates, after);
             LOG.debug(
                     "The change feed of the {} read {} rows before and {} after the merge",
                     describe(),
@@ -129,16 +129,9 @@ final class TableStage<R extends EntraRecord> {
         return new int[] {merged, removed};
     }
 
-    /**
-     * Reads the live, not removed rows among {@code ids} into {@code into}: by id in chunks, or, when there are
-     * more ids than {@link #CHUNKED_READS_AT_MOST} chunks hold (a first full run), in one read of the tenant's rows.
-     */
-    private int readCandidates(
-            Connection connection, Map<String, Object> params, Set<String> ids, Map<String, EntraRecord> into)
+    /** Reads the live, not removed rows among {@code ids} into {@code into}, by id in chunks; returns their number. */
+    private int readCandidates(Connection connection, Set<String> ids, Map<String, EntraRecord> into)
             throws SQLException {
-        if (ids.size() > IDS_PER_QUERY * CHUNKED_READS_AT_MOST) {
-            return readInto(connection, sql.selectAllLive, params, into, ids, null);
-        }
         List<String> all = new ArrayList<>(ids);
         Map<String, Optional<R>> found = new HashMap<>();
         for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
@@ -150,30 +143,25 @@ final class TableStage<R extends EntraRecord> {
     }
 
     /**
-     * Reads the rows of {@code query} into {@code into}, only those among {@code only} unless it is null, adding their
-     * ids to {@code ids} unless it is null; returns the number of rows read.
+     * Reads the rows of {@code query} into {@code into}, adding their ids to {@code ids} unless it is null; returns the
+     * number of rows read.
      */
     private int readInto(
             Connection connection,
             NamedSql query,
             Map<String, Object> params,
             Map<String, EntraRecord> into,
-            Set<String> only,
             Set<String> ids)
             throws SQLException {
-        int[] read = {0};
-        db.query(connection, query, params, row -> {
-            read[0]++;
+        List<String> read = db.query(connection, query, params, row -> {
             String id = row.string("id");
-            if (only == null || only.contains(id)) {
-                into.put(id, table.reader().read(row));
-                if (ids != null) {
-                    ids.add(id);
-                }
-            }
-            return null;
+            into.put(id, table.reader().read(row));
+            return id;
         });
-        return read[0];
+        if (ids != null) {
+            ids.addAll(read);
+        }
+        return read.size();
     }
 
     /** Deletes the staged rows on {@code connection}. */
