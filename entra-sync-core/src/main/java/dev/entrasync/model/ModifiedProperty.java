@@ -1,5 +1,11 @@
 package dev.entrasync.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
 /**
  * One property an audited activity changed on a target: Graph's {@code modifiedProperty}. Graph writes the values as
  * JSON text, so a string arrives quoted ({@code "\"Global Administrator\""}); {@link #newText()} and
@@ -31,52 +37,21 @@ public record ModifiedProperty(String displayName, String oldValue, String newVa
         return unquote(oldValue);
     }
 
+    /** Reads one JSON value and nothing after it (Graph's values are JSON text). */
+    private static final ObjectReader JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .reader();
+
     /** The content of a JSON string literal with its escapes resolved; anything else unchanged. */
     static String unquote(String value) {
-        if (value == null) {
-            return null;
-        }
-        String v = value.strip();
-        if (v.length() < 2 || v.charAt(0) != '"' || v.charAt(v.length() - 1) != '"') {
+        if (value == null || !value.strip().startsWith("\"")) {
             return value;
         }
-        StringBuilder out = new StringBuilder(v.length());
-        for (int i = 1; i < v.length() - 1; i++) {
-            char c = v.charAt(i);
-            if (c == '"') {
-                return value; // an unescaped quote inside: not one string literal
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            if (++i >= v.length() - 1) {
-                return value;
-            }
-            char e = v.charAt(i);
-            switch (e) {
-                case '"', '\\', '/' -> out.append(e);
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (i + 4 > v.length() - 2) {
-                        return value;
-                    }
-                    try {
-                        out.append((char) Integer.parseInt(v.substring(i + 1, i + 5), 16));
-                    } catch (NumberFormatException bad) {
-                        return value;
-                    }
-                    i += 4;
-                }
-                default -> {
-                    return value;
-                }
-            }
+        try {
+            JsonNode node = JSON.readTree(value);
+            return node != null && node.isTextual() ? node.textValue() : value;
+        } catch (JsonProcessingException notOneString) {
+            return value;
         }
-        return out.toString();
     }
 }
