@@ -72,8 +72,8 @@ public final class JdbcFindings implements SyncListener {
                 synced.add(r.dataset());
             }
         }
-        if (synced.isEmpty()) {
-            return;
+        if (findings.applicable(synced).isEmpty()) {
+            return; // no rule reads only what this job synced: nothing to evaluate, no transaction
         }
         try {
             evaluate(job.tenant(), synced);
