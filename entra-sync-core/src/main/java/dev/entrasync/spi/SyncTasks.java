@@ -66,6 +66,17 @@ public interface SyncTasks {
     Optional<SyncJob> runScheduled(TenantId tenant);
 
     /**
+     * Whether the engine has begun closing: from then on {@link #runScheduled} and {@link #runQueued} run
+     * nothing. A scheduler shared by several instances hands a tenant's run that was skipped, cut short or
+     * failed after this turned true to another instance (due again at once) instead of moving it to the
+     * tenant's next slot, so that the tenant keeps its interval. The engine turns it true before it closes
+     * its scheduler, so a run can end while this is true and the scheduler is not yet closing.
+     *
+     * @return true once the engine has begun closing; never false again after that
+     */
+    boolean closing();
+
+    /**
      * Runs a job that {@link SyncScheduler#submit} was given, on the calling thread, if it is still
      * queued (a second delivery of the same job does nothing).
      *

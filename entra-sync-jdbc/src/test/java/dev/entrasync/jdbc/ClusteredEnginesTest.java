@@ -101,7 +101,8 @@ class ClusteredEnginesTest {
 
                 int afterClose = 0;
                 for (TenantId tenant : tenants) {
-                    List<SyncJob> runs = new ArrayList<>(storage.jobStore().history(tenant, 0, 50).stream()
+                    List<SyncJob> history = storage.jobStore().history(tenant, 0, 50);
+                    List<SyncJob> runs = new ArrayList<>(history.stream()
                             .filter(j -> j.trigger() == SyncTrigger.SCHEDULED && j.status() == JobStatus.SUCCEEDED)
                             .toList());
                     runs.sort(Comparator.comparing(SyncJob::queuedAt));
@@ -119,7 +120,12 @@ class ClusteredEnginesTest {
                                         && r.queuedAt().isBefore(to))
                                 .toList();
                         assertThat(inInterval)
-                                .as("runs of %s in interval %d", tenant, k)
+                                .as(
+                                        "runs of %s in interval %d (engine a closed at +%ss; every job: %s)",
+                                        tenant,
+                                        k,
+                                        Duration.between(start, closed).toSeconds(),
+                                        describe(history, start))
                                 .hasSize(1);
                         if (inInterval.get(0).queuedAt().isAfter(closed)) {
                             assertThat(finishedBy.get(inInterval.get(0).id())).isEqualTo("engine-b");
@@ -136,6 +142,18 @@ class ClusteredEnginesTest {
                 b.close();
             }
         }
+    }
+
+    /** Each job as "trigger status +seconds-after-start engine", oldest first, for a failure's message. */
+    private String describe(List<SyncJob> jobs, Instant start) {
+        return jobs.stream()
+                .sorted(Comparator.comparing(SyncJob::queuedAt))
+                .map(j -> j.trigger() + " " + j.status() + " +"
+                        + Duration.between(start, j.queuedAt()).toMillis() / 1000.0 + "s "
+                        + finishedBy.getOrDefault(j.id(), "?")
+                        + (j.reason() == null ? "" : " (" + j.reason() + ")"))
+                .toList()
+                .toString();
     }
 
     @DatabaseTest

@@ -31,6 +31,7 @@ final class FakeSyncTasks implements SyncTasks {
     private final Queue<Run> runs;
     private final Queue<Run> ticks;
     private volatile Consumer<String> during = what -> {};
+    private volatile boolean closing;
 
     FakeSyncTasks(String instance, Duration interval, Clock clock, Queue<Run> runs, Queue<Run> ticks) {
         this.instance = instance;
@@ -44,6 +45,17 @@ final class FakeSyncTasks implements SyncTasks {
     FakeSyncTasks during(Consumer<String> during) {
         this.during = during;
         return this;
+    }
+
+    /** Makes this engine closing, as an engine is from the start of its close until it closes its scheduler. */
+    FakeSyncTasks beginClosing() {
+        this.closing = true;
+        return this;
+    }
+
+    @Override
+    public boolean closing() {
+        return closing;
     }
 
     void add(TenantId tenant, Duration offset) {

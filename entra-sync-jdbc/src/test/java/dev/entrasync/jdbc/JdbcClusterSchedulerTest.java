@@ -192,6 +192,65 @@ class JdbcClusterSchedulerTest {
         }
     }
 
+    /**
+     * An engine begins closing before it closes its scheduler, so a run can end in between: skipped (the engine
+     * no longer takes jobs) or failed. Such a run is handed over like one cut short by the scheduler's close, or
+     * the tenant would lose its interval (a day here).
+     */
+    @DatabaseTest
+    void aRunThatEndsWhileItsEngineIsClosingIsHandedOverBeforeTheSchedulerCloses(TestDatabase db)
+            throws InterruptedException {
+        JdbcStorage storage = db.storageBuilder().build();
+        Duration day = Duration.ofDays(1);
+        TenantId skipped = TenantId.of(TestUsers.id(1));
+        TenantId failed = TenantId.of(TestUsers.id(2));
+        Duration soon = Duration.ofMillis(Math.floorMod(System.currentTimeMillis() + 500, day.toMillis()));
+        FakeSyncTasks closing = engine("closing", day).beginClosing().during(what -> {
+            if (what.equals(failed.value())) {
+                throw new IllegalStateException("The engine is closing; no new jobs");
+            }
+        });
+        FakeSyncTasks survivor = engine("survivor", day);
+        for (FakeSyncTasks engine : List.of(closing, survivor)) {
+            engine.add(skipped, soon);
+            engine.add(failed, soon);
+        }
+        JdbcClusterScheduler a = attach(builder(storage, "closing").build(), closing);
+        a.start();
+        try {
+            Waits.until(
+                    "both tenants' slots to come",
+                    Duration.ofSeconds(10),
+                    () -> runs.stream().map(Run::what).distinct().count() == 2);
+        } finally {
+            a.close();
+        }
+        Instant closed = Instant.now();
+
+        assertThat(a.scheduledTenants())
+                .as("rows handed over, due at once rather than at the next slot")
+                .hasSize(2)
+                .allSatisfy(t -> assertThat(t.nextRunAt()).isBefore(closed.plusSeconds(1)));
+        JdbcClusterScheduler b = attach(builder(storage, "survivor").build(), survivor);
+        b.start();
+        try {
+            Waits.until(
+                    "the survivor to run both tenants",
+                    Duration.ofSeconds(10),
+                    () -> runs.stream()
+                                    .filter(r -> r.instance().equals("survivor"))
+                                    .count()
+                            == 2);
+
+            assertThat(runs)
+                    .filteredOn(r -> r.instance().equals("survivor"))
+                    .extracting(Run::what)
+                    .containsExactlyInAnyOrder(skipped.value(), failed.value());
+        } finally {
+            b.close();
+        }
+    }
+
     @DatabaseTest
     void mappedTenantsJoinAndUnmappedOnesLeaveTheSchedule(TestDatabase db) throws InterruptedException {
         JdbcStorage storage = db.storageBuilder().build();

@@ -134,9 +134,20 @@ final class EngineTasks implements SyncTasks {
         recovery.retireDeadScheduledRun(tenant);
         boolean[] created = {false};
         TenantMapping m = mapping.get();
-        SyncJob job =
-                book.queue(m.tenant(), m.companyId(), m.credentialName(), m.datasets(), SyncTrigger.SCHEDULED, created);
+        SyncJob job;
+        try {
+            job = book.queue(
+                    m.tenant(), m.companyId(), m.credentialName(), m.datasets(), SyncTrigger.SCHEDULED, created);
+        } catch (IllegalStateException closedMeanwhile) {
+            // The engine began closing after the check above: skipped, as it would have been a moment later.
+            return Optional.empty();
+        }
         return created[0] ? Optional.of(book.execute(job, work)) : Optional.empty();
+    }
+
+    @Override
+    public boolean closing() {
+        return book.closing();
     }
 
     @Override

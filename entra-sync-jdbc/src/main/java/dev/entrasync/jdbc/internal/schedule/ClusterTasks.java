@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@value #TENANT}: one instance per tenant (instance id = tenant GUID); runs the tenant's
  *       scheduled sync, then reschedules itself to the engine's next slot for the tenant (or removes itself
  *       when the tenant is no longer mapped); a run that this instance's closing cut short (cancelled,
- *       failed or skipped while closing) is due again at once, for another instance;</li>
+ *       failed or skipped while its engine or scheduler was closing) is due again at once, for another
+ *       instance;</li>
  *   <li>{@value #JOB}: one instance per submitted job (instance id = job id), run once;</li>
  *   <li>{@value #HOUSEKEEPING}: a single recurring instance (so one instance at a time) that runs the
  *       engine's {@link SyncTasks#tick()} and brings the tenant instances in line with the mappings.</li>
@@ -51,7 +52,10 @@ public final class ClusterTasks {
             Supplier<SyncTasks> tasks, Runnable reconcile, Duration housekeepingInterval, BooleanSupplier closing) {
         this.tenant = Tasks.custom(TENANT, Void.class)
                 .onDeadExecutionRevive()
-                .onFailure((complete, operations) -> next(tasks.get()).complete(complete, operations))
+                .onFailure((complete, operations) -> {
+                    SyncTasks engine = tasks.get();
+                    (closing(engine, closing) ? handOver() : next(engine)).complete(complete, operations);
+                })
                 .execute((instance, context) -> {
                     SyncTasks engine = tasks.get();
                     Optional<SyncJob> job = engine.runScheduled(TenantId.of(instance.getId()));
@@ -59,7 +63,7 @@ public final class ClusterTasks {
                             .orElse(false);
                     boolean cutShort =
                             job.map(j -> j.status() == JobStatus.CANCELLED).orElse(false)
-                                    || closing.getAsBoolean() && !synced;
+                                    || closing(engine, closing) && !synced;
                     return cutShort ? handOver() : next(engine);
                 });
         this.job = Tasks.oneTime(JOB)
@@ -77,6 +81,14 @@ public final class ClusterTasks {
                     tasks.get().tick();
                     reconcile.run();
                 });
+    }
+
+    /**
+     * Whether this instance is closing: its scheduler is, or its engine began closing first (the engine closes
+     * its scheduler after it stops taking jobs, so a run can end between the two).
+     */
+    private static boolean closing(SyncTasks engine, BooleanSupplier schedulerClosing) {
+        return schedulerClosing.getAsBoolean() || engine.closing();
     }
 
     /**
