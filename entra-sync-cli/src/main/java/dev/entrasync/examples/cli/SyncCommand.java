@@ -8,13 +8,17 @@ import dev.entrasync.SyncJob;
 import dev.entrasync.SyncListener;
 import dev.entrasync.TenantId;
 import dev.entrasync.TenantMapping;
+import dev.entrasync.examples.mail.MailNotifier;
+import dev.entrasync.examples.mail.MailSettings;
 import dev.entrasync.examples.support.HostDatabase;
 import dev.entrasync.examples.support.RecordSource;
 import dev.entrasync.examples.support.TenantSummary;
+import dev.entrasync.mail.MailMessage;
 import dev.entrasync.onboarding.ConsentResult;
 import dev.entrasync.onboarding.ConsentStatus;
 import dev.entrasync.onboarding.DiscoveredTenant;
 import dev.entrasync.onboarding.Onboarding;
+import dev.entrasync.runtime.EntraSync;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -34,8 +38,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code sync}: the real thing, against a national cloud or any endpoints. Each tenant's consent is
- * confirmed with a token, the tenant is mapped in the database (once), synced, and summarised; exits 0
- * only when every job SUCCEEDED, else 1 with each reason printed.
+ * confirmed with a token, the tenant is mapped in the database (once), synced, and summarised; with
+ * {@code --mail-from}/{@code --mail-to} a notice of each job that did not succeed and each company's summary
+ * are mailed. Exits 0 only when every job SUCCEEDED (and every mail went), else 1 with each reason printed.
  */
 @Command(
         name = "sync",
@@ -72,6 +77,21 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bars.")
     boolean noProgress;
 
+    @Option(
+            names = "--mail-from",
+            paramLabel = "MAILBOX",
+            description = "Mail a notice for each job that did not succeed, and each synced company's summary with its"
+                    + " open findings, from this mailbox (a user principal name) in the credential's home tenant;"
+                    + " the app needs Mail.Send there (manifest --mail). With --mail-to.")
+    String mailFrom;
+
+    @Option(
+            names = "--mail-to",
+            split = ",",
+            paramLabel = "ADDRESS",
+            description = "Who receives the mail (with --mail-from); repeatable or comma-separated.")
+    List<String> mailTo;
+
     @Mixin
     CredentialOptions credential;
 
@@ -83,6 +103,7 @@ final class SyncCommand implements Callable<Integer> {
         PrintStream out = System.out;
         Set<Dataset> chosen = Cli.datasets(datasets);
         credential.refuseSecretOnCommandLine();
+        checkMailOptions();
         List<Path> fresh = database.filesOpeningWouldCreate();
         boolean synced = false;
         try (StopOnSignal stop = StopOnSignal.install(System.err);
@@ -96,14 +117,68 @@ final class SyncCommand implements Callable<Integer> {
                     targets.all ? discovered(onboarding, app, out) : confirmed(onboarding, app, unreachable, out);
             tenants.forEach(t -> map(db, app, t, chosen));
             synced = true; // from here on the database holds mappings and jobs worth keeping
-            List<SyncJob> jobs = run(db, tenants, stop);
-            return report(db, jobs, unreachable, out);
+            MailNotifier mail = mailFrom == null ? null : notifier(db, app);
+            List<SyncJob> jobs = run(db, tenants, stop, mail);
+            int exit = report(db, jobs, unreachable, out);
+            return mail == null ? exit : Math.max(exit, mailSummaries(mail, jobs, out));
         } catch (RuntimeException e) {
             if (!synced) {
                 removeQuietly(fresh); // the database is closed by now
             }
             throw e;
         }
+    }
+
+    /** Refuses --mail-from without --mail-to (or the reverse) and malformed addresses, before anything is created. */
+    private void checkMailOptions() {
+        if ((mailFrom == null) != (mailTo == null)) {
+            throw new IllegalArgumentException("--mail-from MAILBOX and --mail-to ADDRESS go together: pass both to"
+                    + " mail the summaries, or neither");
+        }
+        if (mailFrom != null) {
+            try {
+                MailMessage.text(mailFrom, mailTo, "", "");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--mail-" + e.getMessage());
+            }
+        }
+    }
+
+    /** The notifier that mails from {@code --mail-from} with the credential {@code app}. */
+    private MailNotifier notifier(HostDatabase db, AppCredential app) {
+        RecordSource records = RecordSource.of(db.storage().queries());
+        return new MailNotifier(
+                new MailSettings(true, app.name(), mailFrom, mailTo),
+                db.runtime().mail(),
+                records,
+                db.storage().queries()::findings,
+                tenant -> ShowCommand.name(db, records, tenant));
+    }
+
+    /**
+     * Mails the summary of each company whose job synced something (SUCCEEDED or PARTIAL); notices of jobs that did
+     * not succeed went out as they ended. Returns 1 when any mail could not be sent (the warnings on standard error
+     * say why), else 0.
+     */
+    private int mailSummaries(MailNotifier mail, List<SyncJob> jobs, PrintStream out) {
+        int summaries = 0;
+        for (SyncJob job : jobs) {
+            if ((job.status() == JobStatus.SUCCEEDED || job.status() == JobStatus.PARTIAL)
+                    && mail.sendSummary(job.tenant(), job)) {
+                summaries++;
+            }
+        }
+        out.printf(
+                "%nMailed %d %s to %s.%n",
+                summaries, summaries == 1 ? "summary" : "summaries", String.join(", ", mailTo));
+        if (mail.failedSends() > 0) {
+            out.printf(
+                    "%d mail(s) could not be sent from %s: the warnings above say why (a missing Mail.Send"
+                            + " permission in the credential's home tenant, or a mailbox that does not exist there).%n",
+                    mail.failedSends(), mailFrom);
+            return 1;
+        }
+        return 0;
     }
 
     /** Removes what this run created before it failed, so a mistake (a wrong option, an unset variable) leaves nothing. */
@@ -174,12 +249,17 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private List<SyncJob> run(HostDatabase db, List<TenantId> tenants, StopOnSignal stop) throws InterruptedException {
+    private List<SyncJob> run(HostDatabase db, List<TenantId> tenants, StopOnSignal stop, MailNotifier mail)
+            throws InterruptedException {
         Map<TenantId, String> names = new LinkedHashMap<>();
         tenants.forEach(t -> names.put(t, t.value()));
         SyncListener bars = ProgressBars.forTerminal(!noProgress, job -> names.get(job.tenant()));
         List<SyncJob> finished = new ArrayList<>();
-        try (SyncEngine engine = db.engineBuilder().listener(bars).build()) {
+        EntraSync.EngineBuilder builder = db.engineBuilder().listener(bars);
+        if (mail != null) {
+            builder.listener(mail);
+        }
+        try (SyncEngine engine = builder.build()) {
             stop.engine(engine, bars);
             List<SyncJob> queued = tenants.stream().map(engine::syncNow).toList();
             // Another command can then tell this process's jobs from jobs a killed process left behind.

@@ -16,6 +16,7 @@ import dev.entrasync.onboarding.SecretListener;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class MailNotifier implements SyncListener, SecretListener {
     private final RecordSource records;
     private final Function<TenantId, List<StoredFinding>> findings;
     private final Function<TenantId, String> companyName;
+    private final AtomicInteger failedSends = new AtomicInteger();
 
     /**
      * @param mail the sender; may be null when mail is disabled
@@ -121,6 +123,15 @@ public final class MailNotifier implements SyncListener, SecretListener {
         return text.toString();
     }
 
+    /**
+     * How many messages this notifier could not send (each was logged as a warning with Graph's reason).
+     *
+     * @return the number of failed sends since this notifier was made; 0 when mail is disabled
+     */
+    public int failedSends() {
+        return failedSends.get();
+    }
+
     @Override
     public void jobFinished(SyncJob job) {
         if (job.status() != JobStatus.FAILED && job.status() != JobStatus.PARTIAL) {
@@ -163,6 +174,7 @@ public final class MailNotifier implements SyncListener, SecretListener {
             mail.send(settings.credentialName(), MailMessage.text(settings.from(), settings.to(), subject, body));
             return true;
         } catch (RuntimeException e) {
+            failedSends.incrementAndGet();
             LOG.warn("Could not mail '{}': {}", subject, e.getMessage());
             return false;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrasync.testkit.Permissions;
+import dev.entrasync.testkit.SentMail;
 import dev.entrasync.testkit.SimulatedApp;
 import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
@@ -102,6 +103,97 @@ class SyncCommandTest {
         assertThat(partial.get("datasets").get("secure_scores").get("reason").asText())
                 .contains("SecurityEvents.Read.All");
         assertThat(partial.get("datasets").get("users").get("reason").isNull()).isTrue();
+    }
+
+    @Test
+    void mailsEachCompanysSummaryWithItsFindingsAndANoticeOfAJobThatDidNotSucceed() {
+        contoso.consent(app, Permissions.allRead()).grant(app, Permissions.MAIL_SEND);
+        SimulatedTenant litware = cloud.addTenant(
+                TenantBuilder.create("Litware").seed(11).users(30).build());
+        litware.consent(app, Permissions.allRead()).revoke(app, Permissions.SECURITY_EVENTS_READ_ALL);
+        String sender = (String) contoso.users().list().get(0).get("userPrincipalName");
+
+        CliRunner.Run run = sync(
+                "--tenant",
+                contoso.id(),
+                "--tenant",
+                litware.id(),
+                "--mail-from",
+                sender,
+                "--mail-to",
+                "desk@msp.example,noc@msp.example",
+                "--no-progress");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1); // Litware is PARTIAL
+        assertThat(run.out()).contains("Mailed 2 summaries to desk@msp.example, noc@msp.example.");
+        List<SentMail> mails = cloud.sentMail();
+        assertThat(mails)
+                .allSatisfy(m -> {
+                    assertThat(m.tenantId())
+                            .as("sent from the credential's home tenant")
+                            .isEqualTo(contoso.id());
+                    assertThat(m.senderUserPrincipalName()).isEqualTo(sender);
+                    assertThat(m.toRecipients()).containsExactly("desk@msp.example", "noc@msp.example");
+                })
+                .extracting(SentMail::subject)
+                .containsExactlyInAnyOrder(
+                        "Litware: sync failing", "Contoso: Entra ID summary", "Litware: Entra ID summary");
+        SentMail notice = mails.stream()
+                .filter(m -> m.subject().endsWith("sync failing"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(notice.body())
+                .contains("ended PARTIAL")
+                .contains("- secure_scores: ")
+                .contains("SecurityEvents");
+        SentMail summary = mails.stream()
+                .filter(m -> m.subject().startsWith("Contoso:"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(summary.body())
+                .contains("Entra ID summary for Contoso (tenant " + contoso.id() + ")")
+                .contains("Users: 126")
+                .contains("Last sync: SUCCEEDED")
+                .contains("Open findings: ")
+                .contains("Fix: ");
+    }
+
+    @Test
+    void aMailThatCannotBeSentIsNamedAndFailsTheRunButKeepsTheSync() {
+        contoso.consent(app, Permissions.allRead()); // no Mail.Send
+        String sender = (String) contoso.users().list().get(0).get("userPrincipalName");
+
+        CliRunner.Run run =
+                sync("--tenant", contoso.id(), "--mail-from", sender, "--mail-to", "desk@msp.example", "--no-progress");
+
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .containsPattern("Contoso\\s+126\\s.*SUCCEEDED")
+                .contains("Mailed 0 summaries to desk@msp.example.")
+                .contains("1 mail(s) could not be sent from " + sender);
+        assertThat(run.err())
+                .contains("Could not mail 'Contoso: Entra ID summary'")
+                .contains("Mail.Send");
+        assertThat(cloud.sentMail()).isEmpty();
+        assertThat(CliRunner.here("show", "--db", db(), "--tenant", contoso.id(), "--dataset", "users", "--limit", "1")
+                        .exit())
+                .isZero();
+    }
+
+    @Test
+    void mailOptionsAreCheckedBeforeAnythingIsCreated() {
+        contoso.consent(app, Permissions.allRead());
+
+        CliRunner.Run onlyFrom = sync("--tenant", contoso.id(), "--mail-from", "noc@contoso.example");
+        CliRunner.Run badTo =
+                sync("--tenant", contoso.id(), "--mail-from", "noc@contoso.example", "--mail-to", "not an address");
+
+        assertThat(onlyFrom.exit()).isEqualTo(2);
+        assertThat(onlyFrom.err()).contains("--mail-from MAILBOX and --mail-to ADDRESS go together");
+        assertThat(badTo.exit()).isEqualTo(2);
+        assertThat(badTo.err()).contains("--mail-to: 'not an address' is not an email address");
+        assertThat(dir.resolve("entra-sync.mv.db")).doesNotExist();
+        assertThat(cloud.sentMail()).isEmpty();
     }
 
     @Test
