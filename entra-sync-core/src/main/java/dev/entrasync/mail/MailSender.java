@@ -7,6 +7,7 @@ import dev.entrasync.MissingPermissionException;
 import dev.entrasync.TokenException;
 import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.internal.graph.SendMail;
+import dev.entrasync.internal.runtime.RuntimeViews;
 import dev.entrasync.internal.runtime.SharedParts;
 import java.util.Objects;
 
@@ -30,24 +31,17 @@ import java.util.Objects;
  */
 public final class MailSender {
 
+    static {
+        // the runtime's way in (EntraSync#mail()), without a public method taking an internal type
+        RuntimeViews.register(MailSender.class, MailSender::new);
+    }
+
     private final CredentialStore credentials;
     private final GraphTransport transport;
 
     private MailSender(SharedParts shared) {
         this.credentials = shared.credentials();
         this.transport = shared.transport();
-    }
-
-    /**
-     * Not for hosts, who call {@link dev.entrasync.runtime.EntraSync#mail()}: the runtime's way in (its parameter's
-     * type is internal and may change in any release).
-     *
-     * @param runtime the runtime's shared parts; never null
-     * @return a new mail sender on {@code runtime}; never null
-     * @throws NullPointerException if {@code runtime} is null
-     */
-    public static MailSender of(SharedParts runtime) {
-        return new MailSender(Objects.requireNonNull(runtime, "runtime"));
     }
 
     /**

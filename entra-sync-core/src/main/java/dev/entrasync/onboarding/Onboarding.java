@@ -5,6 +5,7 @@ import dev.entrasync.internal.graph.GraphTransport;
 import dev.entrasync.internal.onboarding.ConsentState;
 import dev.entrasync.internal.onboarding.ConsentVerifier;
 import dev.entrasync.internal.onboarding.IdTokenVerifier;
+import dev.entrasync.internal.runtime.RuntimeViews;
 import dev.entrasync.internal.runtime.SharedParts;
 import java.net.URI;
 import java.time.Clock;
@@ -62,18 +63,6 @@ public final class Onboarding {
     }
 
     /**
-     * Not for hosts, who call {@link dev.entrasync.runtime.EntraSync#onboarding()}: the runtime's way in (its
-     * parameter's type is internal and may change in any release).
-     *
-     * @param runtime the runtime's shared parts; never null
-     * @return a new onboarding builder on {@code runtime}; never null
-     * @throws NullPointerException if {@code runtime} is null
-     */
-    public static Builder builder(SharedParts runtime) {
-        return new Builder(Objects.requireNonNull(runtime, "runtime"));
-    }
-
-    /**
      * Admin-consent links and their redirects.
      *
      * @return the consent flow, the same instance on every call; never null
@@ -123,6 +112,11 @@ public final class Onboarding {
         private final List<SecretListener> secretListeners = new ArrayList<>();
 
         private final SharedParts shared;
+
+        static {
+            // the runtime's way in (EntraSync#onboarding()), without a public method taking an internal type
+            RuntimeViews.register(Builder.class, Builder::new);
+        }
 
         private Builder(SharedParts shared) {
             this.shared = shared;

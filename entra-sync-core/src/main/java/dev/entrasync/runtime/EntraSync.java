@@ -18,6 +18,7 @@ import dev.entrasync.TenantMapper;
 import dev.entrasync.internal.engine.DefaultSyncEngine;
 import dev.entrasync.internal.engine.EngineParts;
 import dev.entrasync.internal.graph.GraphTransport;
+import dev.entrasync.internal.runtime.RuntimeViews;
 import dev.entrasync.internal.runtime.SharedParts;
 import dev.entrasync.mail.MailSender;
 import dev.entrasync.onboarding.Onboarding;
@@ -75,7 +76,7 @@ public final class EntraSync implements AutoCloseable {
     private EntraSync(Builder b) {
         this.shared = new SharedParts(
                 b.credentials, new GraphTransport(b.http, b.limits, b.clock, b.sleeper), b.clock, b.sleeper);
-        this.mail = MailSender.of(shared);
+        this.mail = RuntimeViews.create(MailSender.class, shared);
     }
 
     /**
@@ -107,7 +108,7 @@ public final class EntraSync implements AutoCloseable {
      * @throws IllegalStateException if the runtime is closed
      */
     public Onboarding.Builder onboarding() {
-        return Onboarding.builder(shared());
+        return RuntimeViews.create(Onboarding.Builder.class, shared());
     }
 
     /**
