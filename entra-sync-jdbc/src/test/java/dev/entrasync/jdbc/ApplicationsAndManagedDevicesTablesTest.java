@@ -88,6 +88,41 @@ class ApplicationsAndManagedDevicesTablesTest {
         assertThat(storage.queries().records(TENANT, EntraManagedDevice.class)).containsExactlyElementsOf(devices);
     }
 
+    /**
+     * A full run of managed devices arrives in several upserts (a page's devices, then the desktops of each
+     * {@code $batch}, the last batch after the last page): every one counts as delivered, only the devices no upsert
+     * carried are removed, and a run that stops after some upserts changes nothing.
+     */
+    @DatabaseTest
+    void aFullRunWrittenInSeveralUpsertsRemovesOnlyTheUndeliveredAndAnAbortedOneKeepsAll(TestDatabase db) {
+        JdbcStorage storage = db.storageBuilder().build();
+        List<EntraManagedDevice> devices = IntStream.range(0, 6)
+                .mapToObj(n -> TestRecords.managedDevice(n, "SN" + n, null, null, "d-" + n))
+                .toList();
+        run(storage, TENANT, Dataset.MANAGED_DEVICES, "r1", true, devices);
+        DatasetSink.Session streamed =
+                storage.datasetSink().open(new SinkContext(TENANT, Dataset.MANAGED_DEVICES, "r2", true));
+
+        streamed.upsert(devices.subList(0, 2));
+        streamed.upsert(devices.subList(2, 3));
+        streamed.upsert(devices.subList(4, 6));
+        streamed.complete();
+
+        List<EntraManagedDevice> kept =
+                List.of(devices.get(0), devices.get(1), devices.get(2), devices.get(4), devices.get(5));
+        assertThat(storage.queries().records(TENANT, EntraManagedDevice.class))
+                .containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(db.count("managed_devices", "removed_at IS NOT NULL")).isEqualTo(1);
+        DatasetSink.Session stopped =
+                storage.datasetSink().open(new SinkContext(TENANT, Dataset.MANAGED_DEVICES, "r3", true));
+        stopped.upsert(List.of(TestRecords.managedDevice(0, "RENAMED", null, null, "d-0")));
+        stopped.upsert(devices.subList(1, 2));
+        stopped.abort(new IllegalStateException("Graph refused the second page"));
+        assertThat(storage.queries().records(TENANT, EntraManagedDevice.class))
+                .containsExactlyInAnyOrderElementsOf(kept);
+        assertThat(db.count("managed_devices", "removed_at IS NOT NULL")).isEqualTo(1);
+    }
+
     @DatabaseTest
     void aScannerFindsAManagedDeviceBySerialOrMacInAnySpelling(TestDatabase db) {
         JdbcStorage storage = db.storageBuilder().build();

@@ -20,8 +20,10 @@ import java.util.Set;
 
 /**
  * Intune's {@code /deviceManagement/managedDevices} (permission DeviceManagementManagedDevices.Read.All). Always a
- * full run: Intune offers no delta on managed devices in v1.0. Requests: ⌈devices/1000⌉ list pages, plus
- * ⌈desktops/20⌉ {@code $batch} requests for the Ethernet MAC addresses.
+ * full run: Intune offers no delta on managed devices in v1.0. Requests: ⌈devices/1000⌉ list pages (at least one),
+ * plus ⌈desktops/20⌉ {@code $batch} requests for the Ethernet MAC addresses. Streams: each page is written as it
+ * arrives, with the desktops whose {@code $batch} it filled; at most 19 desktops wait for the next page, and the last
+ * ones go in one smaller {@code $batch} at the end, so a run holds one page and 19 devices, however large the tenant.
  *
  * <p>Facts relied on:
  *
@@ -70,7 +72,7 @@ final class ManagedDevicesFetcher implements DatasetFetcher {
     @Override
     public Checkpoint fetch(FetchContext context) {
         TenantGraph graph = context.graph();
-        List<EntraManagedDevice> devices = new ArrayList<>();
+        EthernetLookup lookup = new EthernetLookup(context);
         GraphPager.forEachPage(
                 graph,
                 graph.v1("deviceManagement/managedDevices?$select=" + SELECT),
@@ -78,38 +80,71 @@ final class ManagedDevicesFetcher implements DatasetFetcher {
                 Priority.LOW,
                 PERMISSIONS,
                 context.stats(),
-                page -> devices.addAll(page.items()));
-        List<Integer> desktops = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        int forged = 0;
-        for (int i = 0; i < devices.size(); i++) {
-            String os = devices.get(i).operatingSystem();
-            if (os != null && DESKTOPS.contains(os.toLowerCase(Locale.ROOT))) {
-                if (!GraphIds.isObjectId(devices.get(i).id())) {
-                    forged++; // its id would address another resource inside the $batch: no Ethernet MAC for it
-                    continue;
-                }
-                desktops.add(i);
-                urls.add(ETHERNET.formatted(devices.get(i).id()));
-            }
-        }
-        if (forged > 0) {
-            context.warn(forged + " managed device(s) in tenant " + graph.tenant() + " came with an id that is not a"
-                    + " GUID, so their Ethernet MAC address was not read (it is read by id); they are kept without it."
-                    + " If this repeats, report the response to Microsoft: Intune device ids are GUIDs.");
-        }
-        Map<String, JsonNode> bodies =
-                GraphBatch.send(graph, GraphBatch.items(urls, Map.of()), PERMISSIONS, context.stats());
-        for (int n = 0; n < desktops.size(); n++) {
-            JsonNode body = bodies.get(Integer.toString(n + 1));
-            String mac = body == null ? null : Json.text(body, "ethernetMacAddress");
-            if (mac != null) {
-                int i = desktops.get(n);
-                devices.set(i, withEthernet(devices.get(i), mac));
-            }
-        }
-        context.writer().upsert(devices);
+                page -> lookup.page(page.items()));
+        lookup.end();
         return null;
+    }
+
+    /** One run's devices on their way to the writer, with the desktops waiting for a full {@code $batch}. One thread. */
+    private static final class EthernetLookup {
+        private final FetchContext context;
+        private final List<EntraManagedDevice> queued = new ArrayList<>(GraphBatch.MAX_ITEMS);
+        private int forged;
+
+        EthernetLookup(FetchContext context) {
+            this.context = context;
+        }
+
+        /** Writes one page's devices, sending a {@code $batch} each time 20 desktops are queued. */
+        void page(List<EntraManagedDevice> devices) {
+            List<EntraManagedDevice> ready = new ArrayList<>(devices.size() + GraphBatch.MAX_ITEMS);
+            for (EntraManagedDevice device : devices) {
+                String os = device.operatingSystem();
+                if (os == null || !DESKTOPS.contains(os.toLowerCase(Locale.ROOT))) {
+                    ready.add(device);
+                } else if (!GraphIds.isObjectId(device.id())) {
+                    forged++; // its id would address another resource inside the $batch: no Ethernet MAC for it
+                    ready.add(device);
+                } else {
+                    queued.add(device);
+                    if (queued.size() == GraphBatch.MAX_ITEMS) {
+                        ready.addAll(withEthernet());
+                    }
+                }
+            }
+            context.writer().upsert(ready);
+        }
+
+        /** Sends the last, smaller {@code $batch} (if any desktop waits), writes those devices, and warns of forged ids. */
+        void end() {
+            context.writer().upsert(withEthernet());
+            if (forged > 0) {
+                context.warn(forged + " managed device(s) in tenant "
+                        + context.graph().tenant() + " came with an id"
+                        + " that is not a GUID, so their Ethernet MAC address was not read (it is read by id); they"
+                        + " are kept without it. If this repeats, report the response to Microsoft: Intune device ids"
+                        + " are GUIDs.");
+            }
+        }
+
+        /** The queued desktops with the Ethernet MAC addresses one {@code $batch} read; empties the queue. */
+        private List<EntraManagedDevice> withEthernet() {
+            if (queued.isEmpty()) {
+                return List.of();
+            }
+            List<String> urls = new ArrayList<>(queued.size());
+            queued.forEach(d -> urls.add(ETHERNET.formatted(d.id())));
+            Map<String, JsonNode> bodies =
+                    GraphBatch.send(context.graph(), GraphBatch.items(urls, Map.of()), PERMISSIONS, context.stats());
+            List<EntraManagedDevice> out = new ArrayList<>(queued.size());
+            for (int n = 0; n < queued.size(); n++) {
+                JsonNode body = bodies.get(Integer.toString(n + 1));
+                String mac = body == null ? null : Json.text(body, "ethernetMacAddress");
+                out.add(mac == null ? queued.get(n) : ManagedDevicesFetcher.withEthernet(queued.get(n), mac));
+            }
+            queued.clear();
+            return out;
+        }
     }
 
     private static EntraManagedDevice withEthernet(EntraManagedDevice d, String mac) {
