@@ -64,7 +64,7 @@ public record StoredFinding(
     }
 
     /**
-     * The order in which hosts list findings, most urgent first, by these keys in turn:
+     * The order in which to list findings, most urgent first, by these keys in turn:
      *
      * <ol>
      *   <li>open ones before resolved ones ({@link #open()});
@@ -75,16 +75,17 @@ public record StoredFinding(
      *   <li>by tenant id ({@link TenantId#value()}), for a list that spans tenants.
      * </ol>
      *
-     * Two findings compare as equal only when they have the same tenant and rule id; a tenant has one stored finding
+     * <p>Two findings compare as equal only when they have the same tenant and rule id; a tenant has one stored finding
      * per rule, so findings read from the database never tie.
      *
-     * Whether a finding is acknowledged, and when it was first, last seen or resolved, play no part: a host that lists
+     * <p>Whether a finding is acknowledged, and when it was first, last seen or resolved, play no part: a host that lists
      * resolved findings by when they were resolved sorts them so itself. The CLI's {@code findings} command, the
-     * sample portal's findings pages, the mail summary and the Spring Boot sample's report all list findings in this
-     * order, each after its own filtering (such as leaving resolved or muted ones out).
+     * sample portal's company findings page, the mail summary and the Spring Boot sample's report all list findings in
+     * this order, each after its own filtering (such as leaving resolved or muted ones out).
      *
-     * <p>The comparator is stateless and may be shared by any number of threads. Comparing a null element
-     * throws {@link NullPointerException}.
+     * <p>Hosts call it from any thread, typically as {@code queries.findings(tenant).stream().sorted(mostUrgentFirst())};
+     * the comparator is stateless and may be shared by any number of threads. Comparing a null element throws
+     * {@link NullPointerException}.
      *
      * @return the comparator; never null
      */

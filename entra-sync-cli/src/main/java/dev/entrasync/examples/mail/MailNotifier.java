@@ -79,8 +79,9 @@ public final class MailNotifier implements SyncListener, SecretListener {
     }
 
     /**
-     * The summary's findings: the open, unmuted ones most severe first ({@link StoredFinding#mostUrgentFirst()}), each with its affected count and fix, NEW
-     * when first found by {@code lastJob}; then how many muted ones were left out.
+     * The summary's findings: the open, unmuted ones most severe first ({@link StoredFinding#mostUrgentFirst()}),
+     * each with its affected count and fix, NEW when first found by {@code lastJob}; then how many muted ones were left
+     * out.
      */
     static String findingsSection(List<StoredFinding> stored, SyncJob lastJob) {
         Instant since = lastJob == null ? null : lastJob.startedAt();
