@@ -40,7 +40,8 @@ public final class BuiltInRules {
      * The built-in directory roles counted as privileged, by role template id (the same in every tenant): the roles
      * CISA's SCuBA Entra ID baseline (MS.AAD.7) names as highly privileged, plus the other roles Microsoft marks
      * "privileged" in "Microsoft Entra built-in roles" (learn.microsoft.com/entra/identity/role-based-access-control/
-     * permissions-reference) that can take over the tenant.
+     * permissions-reference) that can take over the tenant. The testkit's {@code RoleAuditEvents.PRIVILEGED} repeats
+     * the ids (it cannot depend on core); {@code PrivilegedRolesTest} keeps the two equal.
      */
     static final Map<String, String> PRIVILEGED_ROLES = Map.ofEntries(
             Map.entry("62e90394-69f5-4237-9190-012177145e10", "Global Administrator"),

@@ -12,7 +12,6 @@ import dev.entrasync.jdbc.JdbcFindings;
 import dev.entrasync.jdbc.StoredFinding;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +72,7 @@ final class FindingsCommand implements Callable<Integer> {
                 paramLabel = "RULE",
                 required = true,
                 description = "Mute the tenant's finding of this rule: mail reports leave it out; this command"
-                        + " still lists it, marked [muted].")
+                        + " still lists it, marked [muted], after the unmuted ones.")
         String mute;
 
         @Option(
@@ -157,11 +156,11 @@ final class FindingsCommand implements Callable<Integer> {
         }
     }
 
-    /** The open findings, most severe first (then by rule id, as stored). */
+    /** The open findings in {@link StoredFinding#mostUrgentFirst()} order: unmuted most severe first, then muted. */
     static List<StoredFinding> open(List<StoredFinding> findings) {
         return findings.stream()
                 .filter(StoredFinding::open)
-                .sorted(Comparator.comparing(f -> f.finding().severity()))
+                .sorted(StoredFinding.mostUrgentFirst())
                 .toList();
     }
 

@@ -14,7 +14,6 @@ import dev.entrasync.mail.MailMessage;
 import dev.entrasync.mail.MailSender;
 import dev.entrasync.onboarding.SecretListener;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -82,14 +81,15 @@ public final class MailNotifier implements SyncListener, SecretListener {
     }
 
     /**
-     * The summary's findings: the open, unmuted ones most severe first, each with its affected count and fix, NEW
-     * when first found by {@code lastJob}; then how many muted ones were left out.
+     * The summary's findings: the open, unmuted ones most severe first ({@link StoredFinding#mostUrgentFirst()}),
+     * each with its affected count and fix, NEW when first found by {@code lastJob}; then how many muted ones were left
+     * out.
      */
     static String findingsSection(List<StoredFinding> stored, SyncJob lastJob) {
         Instant since = lastJob == null ? null : lastJob.startedAt();
         List<StoredFinding> open = stored.stream()
                 .filter(StoredFinding::open)
-                .sorted(Comparator.comparing(f -> f.finding().severity()))
+                .sorted(StoredFinding.mostUrgentFirst())
                 .toList();
         List<StoredFinding> shown = open.stream().filter(f -> !f.muted()).toList();
         long fresh = shown.stream()

@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Findings on the web: a page per company (open findings most severe first, each with its affected objects, fix and
+ * Findings on the web: a page per company (open findings in {@link StoredFinding#mostUrgentFirst()} order, so the
+ * unmuted ones most severe first and the muted ones after them, each with its affected objects, fix and
  * the buttons to acknowledge and mute it; the recently resolved ones below) and a fleet overview (every connected
  * company's open findings counted by severity, the companies with the most severe first, and the most severe open
  * findings across the fleet). The findings are evaluated by each sync ({@code JdbcFindings}); these pages read them
@@ -36,11 +37,6 @@ final class FindingsPages {
     static final int RESOLVED_SHOWN = 20;
     /** At most this many findings are listed in the fleet overview's "most severe open findings". */
     static final int FLEET_SHOWN = 25;
-
-    /** Most severe first; within a severity by rule id, as the CLI's {@code findings} orders them. */
-    static final Comparator<StoredFinding> RANKED = Comparator.comparing(
-                    (StoredFinding f) -> f.finding().severity())
-            .thenComparing(f -> f.finding().ruleId());
 
     private final Portal portal;
 
@@ -63,8 +59,10 @@ final class FindingsPages {
         TenantMapping mapping = portal.connected(id);
         Cells cells = Cells.forAcceptLanguage(ctx.header("Accept-Language"));
         List<StoredFinding> all = portal.db().storage().queries().findings(mapping.tenant());
-        List<StoredFinding> open =
-                all.stream().filter(StoredFinding::open).sorted(RANKED).toList();
+        List<StoredFinding> open = all.stream()
+                .filter(StoredFinding::open)
+                .sorted(StoredFinding.mostUrgentFirst())
+                .toList();
         List<StoredFinding> resolved = all.stream()
                 .filter(f -> !f.open())
                 .sorted(Comparator.comparing(StoredFinding::resolvedAt).reversed())

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrasync.testkit.ContosoFixture;
-import dev.entrasync.testkit.Permissions;
-import dev.entrasync.testkit.SimulatedApp;
-import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,11 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChangesCommandTest {
 
-    private static final String CLIENT_ID = "6b5c4d3e-2f10-4b0a-9d8e-7f6a5b4c3d2e";
-    private static final String SECRET = "changes-command-test-secret-0123456789";
-
-    private Path dir;
-    private SimulatedCloud cloud;
+    private CliSyncFixture fixture;
     private SimulatedTenant contoso;
     private String disabled;
     private String promoted;
@@ -39,12 +32,9 @@ class ChangesCommandTest {
 
     @BeforeAll
     void syncChangeSync(@TempDir Path dir) {
-        this.dir = dir;
-        cloud = SimulatedCloud.start();
-        SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET);
-        contoso = cloud.addTenant(ContosoFixture.build());
-        contoso.consent(app, Permissions.allRead());
-        sync();
+        fixture = CliSyncFixture.start(dir, ContosoFixture.build(), "users,roles");
+        contoso = fixture.tenant();
+        fixture.sync();
         afterFirstSync = CliRunner.here("changes", "--db", db(), "--tenant", contoso.id())
                 .out();
         List<String> members = new ArrayList<>();
@@ -59,30 +49,16 @@ class ChangesCommandTest {
         promoted = members.get(1);
         contoso.users().update(disabled, Map.of("accountEnabled", false));
         contoso.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, promoted);
-        sync();
-    }
-
-    private void sync() {
-        CliRunner.Run sync = CliRunner.syncSimulated(
-                cloud,
-                CLIENT_ID,
-                SECRET,
-                db(),
-                dir.resolve("key"),
-                "--tenant",
-                contoso.id(),
-                "--datasets",
-                "users,roles");
-        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        fixture.sync();
     }
 
     @AfterAll
     void stop() {
-        cloud.close();
+        fixture.close();
     }
 
     private String db() {
-        return "jdbc:h2:" + dir.resolve("entra-sync");
+        return fixture.db();
     }
 
     @Test

@@ -13,12 +13,8 @@ import dev.entrasync.findings.Severity;
 import dev.entrasync.jdbc.JdbcStorage;
 import dev.entrasync.model.EntraUser;
 import dev.entrasync.testkit.ContosoFixture;
-import dev.entrasync.testkit.Permissions;
-import dev.entrasync.testkit.SimulatedApp;
-import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -36,42 +32,25 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FindingsCommandTest {
 
-    private static final String CLIENT_ID = "7c6d5e4f-3a21-4c1b-8e9f-8a7b6c5d4e3f";
-    private static final String SECRET = "findings-command-test-secret-0123456789";
-
     private static final String GLOBAL_ADMINS = "Fewer than two or more than four Global Administrators";
 
-    private Path dir;
-    private SimulatedCloud cloud;
+    private CliSyncFixture fixture;
     private SimulatedTenant contoso;
 
     @BeforeAll
     void sync(@TempDir Path dir) {
-        this.dir = dir;
-        cloud = SimulatedCloud.start();
-        SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET);
-        contoso = cloud.addTenant(ContosoFixture.build());
-        contoso.consent(app, Permissions.allRead());
-        CliRunner.Run sync = CliRunner.syncSimulated(
-                cloud,
-                CLIENT_ID,
-                SECRET,
-                db(),
-                dir.resolve("key"),
-                "--tenant",
-                contoso.id(),
-                "--datasets",
-                "users,roles");
-        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        fixture = CliSyncFixture.start(dir, ContosoFixture.build(), "users,roles");
+        contoso = fixture.tenant();
+        fixture.sync();
     }
 
     @AfterAll
     void stop() {
-        cloud.close();
+        fixture.close();
     }
 
     private String db() {
-        return "jdbc:h2:" + dir.resolve("entra-sync");
+        return fixture.db();
     }
 
     @Test
@@ -120,8 +99,7 @@ class FindingsCommandTest {
 
     /** A copy of the synced database in a new directory, so that marking findings leaves the other tests' alone. */
     private String copyOfDb(Path into) throws IOException {
-        Files.copy(dir.resolve("entra-sync.mv.db"), into.resolve("entra-sync.mv.db"));
-        return "jdbc:h2:" + into.resolve("entra-sync");
+        return fixture.copyOfDb(into);
     }
 
     private static JsonNode finding(String db, String tenant, String rule) throws IOException {
@@ -271,16 +249,7 @@ class FindingsCommandTest {
         contoso.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, second);
         CliRunner.Run sync;
         try {
-            sync = CliRunner.syncSimulated(
-                    cloud,
-                    CLIENT_ID,
-                    SECRET,
-                    db,
-                    dir.resolve("key"),
-                    "--tenant",
-                    contoso.id(),
-                    "--datasets",
-                    "users,roles");
+            sync = fixture.syncInto(db);
         } finally {
             contoso.roles().removeMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, second);
         }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.entrasync.Dataset;
 import dev.entrasync.jdbc.DatasetColumns;
-import dev.entrasync.testkit.Permissions;
-import dev.entrasync.testkit.SimulatedApp;
-import dev.entrasync.testkit.SimulatedCloud;
 import dev.entrasync.testkit.SimulatedTenant;
 import dev.entrasync.testkit.TenantBuilder;
 import java.io.IOException;
@@ -35,8 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShowExportTest {
 
-    private static final String CLIENT_ID = "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d";
-    private static final String SECRET = "show-export-test-secret-0123456789";
     private static final List<String> HOSTILE = List.of(
             "Smith, John",
             "Say \"hi\"",
@@ -47,18 +42,14 @@ class ShowExportTest {
             "@SUM(A1)",
             "-1+1");
 
-    private Path dir;
-    private SimulatedCloud cloud;
+    private CliSyncFixture fixture;
     private SimulatedTenant contoso;
 
     @BeforeAll
     void syncOnce(@TempDir Path dir) {
-        this.dir = dir;
-        cloud = SimulatedCloud.start();
-        SimulatedApp app = cloud.registerApp(CLIENT_ID, SECRET);
-        contoso = cloud.addTenant(
-                TenantBuilder.create("Contoso").seed(7).users(300).build());
-        contoso.consent(app, Permissions.allRead());
+        fixture = CliSyncFixture.start(
+                dir, TenantBuilder.create("Contoso").seed(7).users(300).build(), "users,devices");
+        contoso = fixture.tenant();
         List<String> ids = contoso.users().list().stream()
                 .map(u -> (String) u.get("id"))
                 .sorted()
@@ -66,26 +57,16 @@ class ShowExportTest {
         for (int i = 0; i < HOSTILE.size(); i++) {
             contoso.users().update(ids.get(i * 17), Map.of("displayName", HOSTILE.get(i)));
         }
-        CliRunner.Run sync = CliRunner.syncSimulated(
-                cloud,
-                CLIENT_ID,
-                SECRET,
-                db(),
-                dir.resolve("key"),
-                "--tenant",
-                contoso.id(),
-                "--datasets",
-                "users,devices");
-        assertThat(sync.exit()).as(sync.out() + sync.err()).isZero();
+        fixture.sync();
     }
 
     @AfterAll
     void stop() {
-        cloud.close();
+        fixture.close();
     }
 
     private String db() {
-        return "jdbc:h2:" + dir.resolve("entra-sync");
+        return fixture.db();
     }
 
     /** The simulated directory's users: user principal name → display name. */

@@ -128,7 +128,7 @@ class FindingsPagesTest {
         assertThat(page)
                 .contains("<title>Findings: Contoso · entra-sync</title>")
                 .contains("5 open findings.");
-        // severity first, then rule id, as the CLI orders them
+        // severity first, then rule id (StoredFinding.mostUrgentFirst(), as the CLI orders them)
         inOrder(
                 page,
                 "id=\"finding-global-admin-count\"",
@@ -225,6 +225,14 @@ class FindingsPagesTest {
                 .doesNotContain("Fewer than two or more than four Global");
         String company = page("/companies/" + contoso + "/findings");
         assertThat(company).contains("3 open findings, and 2 muted (not counted).");
+        // the muted findings are listed after every unmuted one, however severe
+        inOrder(
+                company,
+                "id=\"finding-app-credentials-expiring\"",
+                "id=\"finding-non-compliant-devices\"",
+                "id=\"finding-unassigned-licenses\"",
+                "id=\"finding-global-admin-count\"",
+                "id=\"finding-high-privilege-service-principals\"");
         assertThat(row(company, "finding-global-admin-count"))
                 .contains("<span class=\"muted\">Muted</span>")
                 .contains(

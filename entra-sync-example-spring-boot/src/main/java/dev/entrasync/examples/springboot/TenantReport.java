@@ -11,7 +11,6 @@ import dev.entrasync.model.EntraGroup;
 import dev.entrasync.model.EntraUser;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.Comparator;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -51,8 +50,7 @@ class TenantReport implements ApplicationRunner {
             // the security findings the starter evaluated after the job, most severe first
             queries.findings(company.tenant()).stream()
                     .filter(f -> f.open() && !f.muted())
-                    .sorted(Comparator.comparing(
-                            (StoredFinding f) -> f.finding().severity()))
+                    .sorted(StoredFinding.mostUrgentFirst())
                     .forEach(f -> out.printf(
                             "  %-8s %s (%d affected). Fix: %s%n",
                             f.finding().severity(),

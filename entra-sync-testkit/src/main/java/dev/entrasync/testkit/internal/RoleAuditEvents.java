@@ -17,7 +17,8 @@ public final class RoleAuditEvents {
 
     /**
      * Template ids of the roles entra-sync's {@code BuiltInRules} counts as privileged (the testkit cannot see that
-     * class): generated history never assigns them, so no generated tenant shows a fresh privileged assignment.
+     * class): generated history never assigns them, so no generated tenant shows a fresh privileged assignment. Core's
+     * {@code PrivilegedRolesTest} fails when the two lists differ.
      */
     static final Set<String> PRIVILEGED = Set.of(
             "62e90394-69f5-4237-9190-012177145e10",
