@@ -85,7 +85,7 @@ class GraphPipelineTest {
 
         assertThat(result.succeeded()).isTrue();
         // Graph's Retry-After, waited through the injected sleeper; any other wait is the reports limit
-        // (5 requests in any 12 s) pacing the MFA report.
+        // (5 requests in any 10 s, each counted until 10 s after its answer) pacing the MFA report.
         assertThat(sim.time.sleeps())
                 .filteredOn(d -> d.equals(Duration.ofMillis(7250)))
                 .hasSize(3);

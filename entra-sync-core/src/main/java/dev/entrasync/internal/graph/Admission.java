@@ -1,8 +1,11 @@
 package dev.entrasync.internal.graph;
 
 import dev.entrasync.internal.limit.Limiter;
+import dev.entrasync.internal.limit.Permit;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -31,18 +34,33 @@ final class Admission {
 
     /**
      * Waits for the request's permits, counts the wait and the request in {@code stats}, and runs {@code call} inside
-     * the bulkheads, which are released however it ends.
+     * the bulkheads, which are released however it ends. The permits are released when {@code call} returns or throws:
+     * its answer is in by then, so the reports window counts from when Graph has surely seen the request.
      *
      * @throws InterruptedException when interrupted while waiting for a permit
      * @throws Exception what {@code call} throws, as it is
      */
     <R> R admit(GraphRequest request, RequestStats stats, Callable<R> call) throws Exception {
         ServiceBucket bucket = ServiceBucket.of(request.uri());
-        Duration limited = Duration.ZERO;
-        for (int permit = 0; permit < request.weight(); permit++) {
-            limited = limited.plus(global.acquire()).plus(budget.bucket(bucket).acquire());
+        List<Permit> permits = new ArrayList<>(2 * request.weight());
+        try {
+            Duration limited = Duration.ZERO;
+            for (int permit = 0; permit < request.weight(); permit++) {
+                permits.add(global.acquire());
+                permits.add(budget.bucket(bucket).acquire());
+            }
+            for (Permit permit : permits) {
+                limited = limited.plus(permit.waited());
+            }
+            stats.waitedOnLimiter(limited);
+            return inBulkheads(bucket, stats, call);
+        } finally {
+            // The answer is in (or the call failed, or was never made): Graph has counted whatever reached it.
+            permits.forEach(Permit::release);
         }
-        stats.waitedOnLimiter(limited);
+    }
+
+    private <R> R inBulkheads(ServiceBucket bucket, RequestStats stats, Callable<R> call) throws Exception {
         Bulkhead service = bucket == ServiceBucket.SECURITY ? budget.securityConcurrency() : null;
         globalBulkhead.acquirePermission();
         try {

@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * One tenant's share of Graph: a directory rate that follows the tenant's size class and slows down
  * when Graph signals pressure (429s, {@code x-ms-throttle-limit-percentage}), the reports limit
- * (at most 5 requests in any 12 s, inside Graph's 5 per 10 s), the security bucket (150 per minute,
+ * (Graph's 5 requests in any 10 s, each counted until 10 s after its answer), the security bucket (150 per minute,
  * 4 at once), and a concurrency bound. Thread-safe.
  */
 final class TenantBudget {
@@ -35,9 +35,9 @@ final class TenantBudget {
     TenantBudget(String tenant, GraphLimits limits, Clock clock, Sleeper sleeper) {
         this.limits = limits;
         this.directory = new TokenBucket(ceiling(), limits.tenantBurst(), clock, sleeper);
-        // Graph's 5 reports requests per 10 s, counted over 12 s: a request reaches Graph a little after it
-        // was granted, and the one five back may have been slower on its way than this one.
-        this.reports = new WindowLimiter(5, Duration.ofSeconds(12), clock, sleeper);
+        // Graph's 5 reports requests per 10 s: a permit counts until 10 s after its request's answer, by when Graph
+        // has surely counted the request, however late after its grant it was sent.
+        this.reports = new WindowLimiter(5, Duration.ofSeconds(10), clock, sleeper);
         // A bucket with burst b and rate r admits b + r*W requests in any window W: keep inside Graph's limit.
         this.security = new TokenBucket(2.3, 10, clock, sleeper); // 150 per minute
         this.securityConcurrency = Bulkhead.of("graph-security-" + tenant, bulkhead(4));

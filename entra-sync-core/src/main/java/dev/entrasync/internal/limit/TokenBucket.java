@@ -25,8 +25,9 @@ public final class TokenBucket extends Limiter {
         this.updatedAt = clock.instant();
     }
 
+    /** A token bucket counts a permit when it grants it: releasing the permit does nothing. */
     @Override
-    public synchronized Duration reserve() {
+    public synchronized Permit reserve() {
         Instant now = clock.instant();
         if (now.isAfter(updatedAt)) {
             double elapsed = Duration.between(updatedAt, now).toNanos() / 1e9;
@@ -35,9 +36,9 @@ public final class TokenBucket extends Limiter {
         }
         available -= 1;
         if (available >= 0) {
-            return Duration.ZERO;
+            return counted(Duration.ZERO);
         }
-        return Duration.ofNanos((long) (-available / permitsPerSecond * 1e9));
+        return counted(Duration.ofNanos((long) (-available / permitsPerSecond * 1e9)));
     }
 
     /** Changes the rate (adaptive throttling); permits already reserved keep their slots. */

@@ -44,8 +44,6 @@ class FleetTest {
 
     private static final double RATE = 1.0; // requests per second per tenant (simulated time)
     private static final int BURST = 3;
-    /** 100 ms of real delivery jitter, on time scaled 20 times. */
-    private static final Duration DELIVERY_JITTER = Duration.ofSeconds(2);
 
     @Test
     void aFleetStaysInsideItsBudgetsAndSmallTenantsAreNotHeldBack() throws Exception {
@@ -168,10 +166,10 @@ class FleetTest {
                             .isLessThanOrEqualTo((long) (BURST + RATE * 10) + 1 + (largestBatch - 1));
                 }
             });
-            // The identity reports (the MFA report, audit logs) stay inside Graph's 5 requests per 10 s per tenant.
-            // The cloud stamps arrivals on time that runs 20 times faster than the machine's: 100 ms of delivery
-            // jitter on a loaded machine moves a stamp by 2 s. A window of 10 s less that jitter is checked, so the
-            // test measures the engine's pacing, not the machine's scheduling.
+            // The identity reports (the MFA report, audit logs) stay inside Graph's 5 requests per 10 s per tenant, as
+            // Graph counts them: on arrival. The engine counts a reports permit until 10 s after its request's answer,
+            // which comes after the arrival on the same clock, so this holds however late a loaded machine delivers a
+            // request (on time scaled 20 times, 100 ms of delay moves an arrival by 2 s).
             Map<String, List<Instant>> reports = cloud.graphCalls().stream()
                     .filter(c -> !c.batchItem())
                     .filter(c ->
@@ -181,12 +179,11 @@ class FleetTest {
             reports.forEach((tenant, times) -> {
                 List<Instant> sorted = times.stream().sorted().toList();
                 for (Instant from : sorted) {
-                    Instant to = from.plusSeconds(10).minus(DELIVERY_JITTER);
                     long inWindow = sorted.stream()
-                            .filter(t -> !t.isBefore(from) && t.isBefore(to))
+                            .filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(10)))
                             .count();
                     assertThat(inWindow)
-                            .as("report requests of %s in the 8 s from %s", tenant, from)
+                            .as("report requests of %s in the 10 s from %s", tenant, from)
                             .isLessThanOrEqualTo(5);
                 }
             });

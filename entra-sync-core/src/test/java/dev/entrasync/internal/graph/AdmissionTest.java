@@ -10,6 +10,8 @@ import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,28 @@ class AdmissionTest {
         assertThat(stats.limiterWaited()).isEqualTo(Duration.ofSeconds(2));
         assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(1));
         assertThat(stats.requests()).isEqualTo(1);
+    }
+
+    @Test
+    void aReportsPermitCountsFromWhenItsRequestWasAnsweredNotFromWhenItWasGranted() throws Exception {
+        // The first request reaches Graph 5 s after its permit was granted (its thread woke late, it waited for the
+        // tenant's bulkhead or for a token); the next four go at once. Graph counts arrivals: a sixth request
+        // granted 10 (or 12) s after the first permit would be the sixth arrival in the 10 s from the first one's.
+        List<Instant> arrived = new ArrayList<>();
+        GraphRequest report = get("reports/authenticationMethods/userRegistrationDetails");
+        admission.admit(report, stats, () -> {
+            time.advance(Duration.ofSeconds(5));
+            return arrived.add(time.instant());
+        });
+        for (int i = 0; i < 5; i++) {
+            admission.admit(report, stats, () -> arrived.add(time.instant()));
+        }
+
+        for (Instant from : arrived) {
+            assertThat(arrived.stream().filter(t -> !t.isBefore(from) && t.isBefore(from.plusSeconds(10))))
+                    .as("reports requests Graph sees in the 10 s from %s: %s", from, arrived)
+                    .hasSizeLessThanOrEqualTo(5);
+        }
     }
 
     @Test

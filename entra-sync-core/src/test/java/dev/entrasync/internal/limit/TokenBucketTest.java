@@ -14,10 +14,10 @@ class TokenBucketTest {
         TokenBucket bucket = new TokenBucket(10, 5, time, time);
 
         for (int i = 0; i < 5; i++) {
-            assertThat(bucket.acquire()).isZero();
+            assertThat(bucket.acquire().waited()).isZero();
         }
-        assertThat(bucket.acquire()).isEqualTo(Duration.ofMillis(100));
-        assertThat(bucket.acquire()).isEqualTo(Duration.ofMillis(100));
+        assertThat(bucket.acquire().waited()).isEqualTo(Duration.ofMillis(100));
+        assertThat(bucket.acquire().waited()).isEqualTo(Duration.ofMillis(100));
     }
 
     @Test
