@@ -204,11 +204,17 @@ final class CredentialOptions {
      * The credential from the flags for building a consent link only: the link carries the client id, cloud and
      * redirect URI, never the secret, so no secret is asked for (a placeholder stands in, never sent anywhere).
      *
+     * <p>The home tenant is not part of a link either: without {@code --credential-tenant} and a tenant, a placeholder
+     * domain stands in ({@code organizations}, the link's authority for any tenant, is not a tenant a credential can
+     * name).
+     *
      * @param fallbackHome the home tenant when {@code --credential-tenant} is not given, or null
      */
     AppCredential forConsentLink(String fallbackHome) {
         refuseSecretOnCommandLine();
-        String home = homeTenant != null ? homeTenant : fallbackHome != null ? fallbackHome : "organizations";
+        String home = homeTenant != null
+                ? homeTenant
+                : fallbackHome != null ? fallbackHome : "home-tenant-not-needed-for-a-consent-link.invalid";
         return AppCredential.builder()
                 .name(name)
                 .cloud(cloud())

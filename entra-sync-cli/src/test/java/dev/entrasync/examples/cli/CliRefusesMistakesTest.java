@@ -142,6 +142,22 @@ class CliRefusesMistakesTest {
     }
 
     @Test
+    void consentUrlForAnyTenantNeedsOnlyTheClientId() throws Exception {
+        CliRunner.Run link = CliRunner.here(
+                "consent-url",
+                "--client-id",
+                CLIENT_ID,
+                "--key-file",
+                dir.resolve("key").toString());
+
+        assertThat(link.exit()).as(link.err()).isZero();
+        assertThat(link.out().trim())
+                .startsWith(
+                        "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=" + CLIENT_ID);
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
     void aSyncThatFailsBeforeSyncingLeavesNoNewDatabaseOrKey() throws Exception {
         CliRunner.Run failed = CliRunner.here(
                 "sync",
