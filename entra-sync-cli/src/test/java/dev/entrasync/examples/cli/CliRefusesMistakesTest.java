@@ -94,6 +94,7 @@ class CliRefusesMistakesTest {
         Path key = dir.resolve("demo.key");
 
         CliRunner.Run preflight = CliRunner.here("preflight", "--db", "jdbc:h2:" + demo, "--key-file", key.toString());
+        CliRunner.Run link = CliRunner.here("consent-url", "--db", "jdbc:h2:" + demo, "--key-file", key.toString());
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
@@ -103,6 +104,10 @@ class CliRefusesMistakesTest {
         assertThat(preflight.out() + preflight.err())
                 .contains("Preflight of tenant")
                 .doesNotContain("does not decrypt");
+        // the demo's credential is not named 'default': the refusal names the one it is
+        assertThat(link.exit()).isEqualTo(2);
+        assertThat(link.err())
+                .contains("No credential named 'default' in the database; it holds northwind: pass --credential NAME");
     }
 
     @Test
