@@ -6,7 +6,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs a simulated cloud for demos and manual testing: the Contoso fixture, a tenant without
@@ -34,7 +33,9 @@ public final class SimulatedCloudMain {
             Usage: SimulatedCloudMain [--https] [--fault SPEC]... [--fault-path PREFIX] [--help]
             Serves a simulated Microsoft cloud (login and Graph) until killed: the Contoso fixture, Tailspin Toys
             (no Entra ID P1) and their CSP partner Northwind MSP, all consented for one registered app. Prints
-            the URLs, the app's client id and secret, and the tenant ids.
+            the URLs, the app's client id and secret, the tenant ids and a Northwind MSP mailbox to send mail
+            from (the app has Mail.Send there: sync --mail-from MAILBOX --mail-to ADDRESS), then one line per
+            message the app sends.
               --https              serve HTTPS with a self-signed certificate; prints the trust store's path
                                    and password
               --fault SPEC         make Graph misbehave on purpose (repeatable):
@@ -113,8 +114,33 @@ public final class SimulatedCloudMain {
             cloud.tls().writeTrustStore(trustStore, password.toCharArray());
             System.out.println("trust store:   " + trustStore + "  (PKCS12, password " + password + ")");
         }
+        System.out.println("mailbox:       " + mailbox(partner) + "  (Northwind MSP; the app has Mail.Send there)");
         System.out.println("Serving until killed.");
-        new CountDownLatch(1).await();
+        printSentMail(cloud);
+    }
+
+    /** The tenant's first enabled user by user principal name, a mailbox {@code sync --mail-from} can send from. */
+    private static String mailbox(SimulatedTenant tenant) {
+        return tenant.users().list().stream()
+                .filter(user -> !Boolean.FALSE.equals(user.get("accountEnabled")))
+                .map(user -> String.valueOf(user.get("userPrincipalName")))
+                .sorted()
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** Prints each message the cloud accepts, as it arrives, until the process is killed. */
+    private static void printSentMail(SimulatedCloud cloud) throws InterruptedException {
+        int printed = 0;
+        while (true) {
+            List<SentMail> sent = cloud.sentMail();
+            for (; printed < sent.size(); printed++) {
+                SentMail mail = sent.get(printed);
+                System.out.println("mail sent:     " + mail.senderUserPrincipalName() + " -> "
+                        + String.join(", ", mail.toRecipients()) + ": " + mail.subject());
+            }
+            Thread.sleep(500);
+        }
     }
 
     private static String value(String[] args, int index, String option) {

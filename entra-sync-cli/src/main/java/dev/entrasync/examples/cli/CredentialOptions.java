@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -100,11 +101,7 @@ final class CredentialOptions {
                 throw new IllegalArgumentException("--client-id is required with --cloud, --client-secret-env,"
                         + " --client-certificate, --login-url or --graph-url");
             }
-            return store.find(name)
-                    .orElseThrow(() -> new IllegalArgumentException("No credential named '" + name
-                            + "' in the database yet: pass --client-id ID with --client-secret-env VAR or"
-                            + " --client-certificate FILE (and --cloud, --credential-tenant) once; it is saved with"
-                            + " the secret or private key encrypted."));
+            return store.find(name).orElseThrow(() -> noSuchCredential(store));
         }
         Cloud chosenCloud = cloud();
         if ((secretEnv == null) == (certificateFile == null)) {
@@ -195,6 +192,29 @@ final class CredentialOptions {
         }
     }
 
+    /**
+     * The refusal when {@code --credential} names no saved credential: the names the database does hold, if any (the
+     * demo's is {@code northwind}, not {@code default}), else how to save one.
+     */
+    private IllegalArgumentException noSuchCredential(CredentialStore store) {
+        List<String> saved;
+        try {
+            saved = store.list().stream().map(AppCredential::name).sorted().toList();
+        } catch (RuntimeException unreadable) {
+            saved = List.of(); // a credential that cannot be read now: give the general advice
+        }
+        if (!saved.isEmpty()) {
+            return new IllegalArgumentException("No credential named '" + name + "' in the database; it holds "
+                    + String.join(", ", saved) + ": pass --credential NAME with one of them, or --client-id ID with"
+                    + " --client-secret-env VAR or --client-certificate FILE (and --cloud, --credential-tenant) to"
+                    + " save '" + name + "'.");
+        }
+        return new IllegalArgumentException("No credential named '" + name
+                + "' in the database yet: pass --client-id ID with --client-secret-env VAR or"
+                + " --client-certificate FILE (and --cloud, --credential-tenant) once; it is saved with"
+                + " the secret or private key encrypted.");
+    }
+
     /** Whether the credential is given by flags ({@code --client-id}) rather than read from the database. */
     boolean given() {
         return clientId != null;
@@ -204,11 +224,17 @@ final class CredentialOptions {
      * The credential from the flags for building a consent link only: the link carries the client id, cloud and
      * redirect URI, never the secret, so no secret is asked for (a placeholder stands in, never sent anywhere).
      *
+     * <p>The home tenant is not part of a link either: without {@code --credential-tenant} and a tenant, a placeholder
+     * domain stands in ({@code organizations}, the link's authority for any tenant, is not a tenant a credential can
+     * name).
+     *
      * @param fallbackHome the home tenant when {@code --credential-tenant} is not given, or null
      */
     AppCredential forConsentLink(String fallbackHome) {
         refuseSecretOnCommandLine();
-        String home = homeTenant != null ? homeTenant : fallbackHome != null ? fallbackHome : "organizations";
+        String home = homeTenant != null
+                ? homeTenant
+                : fallbackHome != null ? fallbackHome : "home-tenant-not-needed-for-a-consent-link.invalid";
         return AppCredential.builder()
                 .name(name)
                 .cloud(cloud())

@@ -94,6 +94,7 @@ class CliRefusesMistakesTest {
         Path key = dir.resolve("demo.key");
 
         CliRunner.Run preflight = CliRunner.here("preflight", "--db", "jdbc:h2:" + demo, "--key-file", key.toString());
+        CliRunner.Run link = CliRunner.here("consent-url", "--db", "jdbc:h2:" + demo, "--key-file", key.toString());
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
@@ -103,6 +104,10 @@ class CliRefusesMistakesTest {
         assertThat(preflight.out() + preflight.err())
                 .contains("Preflight of tenant")
                 .doesNotContain("does not decrypt");
+        // the demo's credential is not named 'default': the refusal names the one it is
+        assertThat(link.exit()).isEqualTo(2);
+        assertThat(link.err())
+                .contains("No credential named 'default' in the database; it holds northwind: pass --credential NAME");
     }
 
     @Test
@@ -138,6 +143,22 @@ class CliRefusesMistakesTest {
                 .contains("&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Fconsent%2Fcallback&");
         assertThat(failed.exit()).isEqualTo(2);
         assertThat(failed.err()).contains("not-a-guid");
+        assertThat(files()).isEmpty();
+    }
+
+    @Test
+    void consentUrlForAnyTenantNeedsOnlyTheClientId() throws Exception {
+        CliRunner.Run link = CliRunner.here(
+                "consent-url",
+                "--client-id",
+                CLIENT_ID,
+                "--key-file",
+                dir.resolve("key").toString());
+
+        assertThat(link.exit()).as(link.err()).isZero();
+        assertThat(link.out().trim())
+                .startsWith(
+                        "https://login.microsoftonline.com/organizations/oauth2/v2.0/authorize?client_id=" + CLIENT_ID);
         assertThat(files()).isEmpty();
     }
 

@@ -64,7 +64,11 @@ class SimulatedCloudMainSyncTest {
                     "--key-file",
                     dir.resolve("key").toString(),
                     "--summary-json",
-                    json.toString());
+                    json.toString(),
+                    "--mail-from",
+                    printed.get("mailbox").split("\\s+")[0],
+                    "--mail-to",
+                    "ops@example.com");
             CliRunner.Run show = CliRunner.here(
                     "show", "--db", "jdbc:h2:" + dir.resolve("entra-sync"), "--tenant", ContosoFixture.TENANT_ID);
 
@@ -88,6 +92,11 @@ class SimulatedCloudMainSyncTest {
                 });
             }
             assertThat(show.out()).contains("User principal name").contains(ContosoFixture.ADMIN_UPN);
+            // the printed mailbox is one the app may send from: both summaries are mailed, nothing is refused
+            assertThat(sync.out()).contains("Mailed 2 summaries to ops@example.com");
+            assertThat(sync.out() + sync.err())
+                    .doesNotContain("could not be sent")
+                    .doesNotContain("Could not mail");
         } finally {
             sim.destroy();
             sim.waitFor(10, TimeUnit.SECONDS);
