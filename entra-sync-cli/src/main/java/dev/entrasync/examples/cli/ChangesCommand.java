@@ -73,6 +73,10 @@ final class ChangesCommand implements Callable<Integer> {
                 }
                 return 0;
             }
+            if (changes.isEmpty()) {
+                out.printf("Tenant %s: no changes since %s%n", id.value(), since.trim());
+                return 0;
+            }
             out.printf("Tenant %s: %d changes since %s%n%n", id.value(), changes.size(), since.trim());
             List<List<String>> rows = new ArrayList<>();
             for (Change c : changes) {

@@ -22,6 +22,7 @@ import dev.entrasync.onboarding.ImportResult;
 import dev.entrasync.onboarding.Onboarding;
 import dev.entrasync.onboarding.TenantImport;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -240,14 +241,38 @@ final class DemoCommand implements Callable<Integer> {
             asExpected &= job.status() == JobStatus.SUCCEEDED || job.status() == JobStatus.PARTIAL;
         }
         String dbOption = "--db jdbc:h2:" + dbFile.toAbsolutePath();
+        String cli = "java -jar " + jarPath();
         out.printf(
-                "%nSynced into %s. Look inside:%n  java -jar entra-sync.jar show %s --tenant %s%n"
-                        + "  java -jar entra-sync.jar jobs %s%n"
-                        + "  java -jar entra-sync.jar findings %s --all%n"
-                        + "The demo credential's secret is encrypted with the key in %s; commands that read it"
-                        + " take --key-file:%n  java -jar entra-sync.jar preflight %s --key-file %s%n",
-                file, dbOption, largest, dbOption, dbOption, keyFile(), dbOption, keyFile());
+                "%nSynced into %s. Look inside:%n  %s show %s --tenant %s%n"
+                        + "  %s jobs %s%n"
+                        + "  %s findings %s --all%n"
+                        + "The demo credential, northwind, has its secret encrypted with the key in %s; commands that"
+                        + " read it take --key-file and --credential northwind:%n"
+                        + "  %s consent-url %s --key-file %s --credential northwind%n",
+                file, cli, dbOption, largest, cli, dbOption, cli, dbOption, keyFile(), cli, dbOption, keyFile());
         return asExpected ? 0 : 1;
+    }
+
+    /**
+     * The path of the jar this command runs from, relative to the working directory when it lies below it (as
+     * {@code entra-sync-cli/target/entra-sync.jar} after the README's build); {@code entra-sync.jar} when not run from
+     * a jar.
+     */
+    static String jarPath() {
+        try {
+            Path location = Path.of(DemoCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            if (!location.toString().endsWith(".jar")) {
+                return "entra-sync.jar";
+            }
+            Path here = Path.of("").toAbsolutePath();
+            return location.startsWith(here) ? here.relativize(location).toString() : location.toString();
+        } catch (URISyntaxException | RuntimeException e) {
+            return "entra-sync.jar";
+        }
     }
 
     private static String verdict(ConsentResult result) {

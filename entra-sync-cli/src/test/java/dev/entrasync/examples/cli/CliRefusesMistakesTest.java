@@ -95,11 +95,13 @@ class CliRefusesMistakesTest {
 
         CliRunner.Run preflight = CliRunner.here("preflight", "--db", "jdbc:h2:" + demo, "--key-file", key.toString());
         CliRunner.Run link = CliRunner.here("consent-url", "--db", "jdbc:h2:" + demo, "--key-file", key.toString());
+        CliRunner.Run hinted = CliRunner.here(
+                "consent-url", "--db", "jdbc:h2:" + demo, "--key-file", key.toString(), "--credential", "northwind");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out())
                 .contains("Created new database at " + demo + ".mv.db")
-                .contains("preflight --db jdbc:h2:" + demo + " --key-file " + key);
+                .contains("consent-url --db jdbc:h2:" + demo + " --key-file " + key + " --credential northwind\n");
         assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(preflight.out() + preflight.err())
                 .contains("Preflight of tenant")
@@ -108,6 +110,9 @@ class CliRefusesMistakesTest {
         assertThat(link.exit()).isEqualTo(2);
         assertThat(link.err())
                 .contains("No credential named 'default' in the database; it holds northwind: pass --credential NAME");
+        // the command the demo prints works
+        assertThat(hinted.exit()).as(hinted.out() + hinted.err()).isZero();
+        assertThat(hinted.out()).contains("&redirect_uri=");
     }
 
     @Test
