@@ -21,8 +21,8 @@ import java.util.TreeSet;
 
 /**
  * App registrations and service principals with their credentials, and the Microsoft Graph application permissions
- * granted to each service principal (permission Application.Read.All). Always a full run, in 2 + ⌈applications/999⌉
- * + ⌈service principals/999⌉ + ⌈Graph permission grants/999⌉ requests:
+ * granted to each service principal (permission Application.Read.All). Always a full run, in 1 + p(Graph permission
+ * grants) + p(applications) + p(service principals) requests, where p(n) = ⌈n/999⌉ pages and at least one:
  *
  * <ol>
  *   <li>{@code /servicePrincipals?$filter=appId eq '00000003-…'&$select=id,appRoles}: the tenant's Microsoft Graph
@@ -32,6 +32,11 @@ import java.util.TreeSet;
  *       request (or a {@code $batch} item) per service principal;
  *   <li>{@code /applications} and {@code /servicePrincipals}, 999 to a page (the documented maximum for both).
  * </ol>
+ *
+ * <p>Streams: the Graph permission map (permission names, and the grants by service principal) is read first and held
+ * — it is small; then each page of applications and of service principals is written as it arrives, so a run holds
+ * one page, however many apps the tenant has. A failure on a later page fails the run after earlier pages were
+ * written; the engine aborts the full run's sink session, which leaves what the previous run stored.
  *
  * <p>Why not delta: {@code /applications/delta} and {@code /servicePrincipals/delta} exist, but a grant of a
  * permission is an {@code appRoleAssignment} object, not a change of the service principal, so delta would not see
@@ -78,7 +83,6 @@ final class ApplicationsFetcher implements DatasetFetcher {
     public Checkpoint fetch(FetchContext context) {
         TenantGraph graph = context.graph();
         Map<String, List<String>> granted = graphPermissions(context);
-        List<EntraApplication> out = new ArrayList<>();
         GraphPager.forEachPage(
                 graph,
                 graph.v1("applications?$select=" + APPLICATIONS_SELECT + "&$top=999"),
@@ -86,7 +90,7 @@ final class ApplicationsFetcher implements DatasetFetcher {
                 Priority.LOW,
                 PERMISSIONS,
                 context.stats(),
-                page -> out.addAll(page.items()));
+                page -> context.writer().upsert(page.items()));
         GraphPager.forEachPage(
                 graph,
                 graph.v1("servicePrincipals?$select=" + SERVICE_PRINCIPALS_SELECT + "&$top=999"),
@@ -94,8 +98,7 @@ final class ApplicationsFetcher implements DatasetFetcher {
                 Priority.LOW,
                 PERMISSIONS,
                 context.stats(),
-                page -> out.addAll(page.items()));
-        context.writer().upsert(out);
+                page -> context.writer().upsert(page.items()));
         return null;
     }
 
