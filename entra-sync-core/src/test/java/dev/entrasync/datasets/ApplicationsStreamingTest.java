@@ -5,23 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
 import dev.entrasync.DatasetResult.Status;
-import dev.entrasync.DatasetSink;
-import dev.entrasync.SinkContext;
 import dev.entrasync.model.EntraApplication;
-import dev.entrasync.model.EntraRecord;
-import dev.entrasync.model.RecordPatch;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedTenant;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -113,7 +106,7 @@ class ApplicationsStreamingTest {
         Map<String, List<String>> granted = granted(tenant);
         String lastId =
                 (String) tenant.servicePrincipals().list().get(principals - 1).get("id");
-        WriteLog log = new WriteLog(fx.sim.sink, fx, upsert -> false, () -> {});
+        WriteLog log = new WriteLog(fx, Dataset.APPLICATIONS, ApplicationsStreamingTest::listPage);
 
         DatasetResult result = fx.sync(tenant, Set.of(Dataset.APPLICATIONS), log)
                 .dataset(Dataset.APPLICATIONS)
@@ -174,8 +167,9 @@ class ApplicationsStreamingTest {
                 .update((String) principals.get(principals.size() - 1).get("id"), Map.of("displayName", "X"));
         // Graph refuses the second page once the first page of service principals was written
         WriteLog log = new WriteLog(
-                fx.sim.sink,
                 fx,
+                Dataset.APPLICATIONS,
+                ApplicationsStreamingTest::listPage,
                 upsert -> upsert.listPagesRequested() == 1,
                 () -> fx.sim.cloud.faults().forTenant(tenant.id()).forPath(LIST).failNext(1, 400));
 
@@ -200,87 +194,5 @@ class ApplicationsStreamingTest {
     /** A request for a page of the service principal list (not the Graph service principal, found by filter). */
     private static boolean listPage(RecordedCall call) {
         return call.path().equals(LIST) && call.queryParam("$filter") == null;
-    }
-
-    /** One upsert of applications: their ids, and how many service principal list pages Graph had been asked for. */
-    private record Upsert(List<String> ids, long listPagesRequested) {}
-
-    /**
-     * Passes every call on to {@code inner}, recording each upsert of applications with the service principal list
-     * pages requested since its session opened; runs {@code trigger} once, right after the first upsert that
-     * {@code when} accepts (on the engine's thread), and remembers whether a session of applications was aborted.
-     */
-    private static final class WriteLog implements DatasetSink {
-        private final DatasetSink inner;
-        private final DatasetsFixture fx;
-        private final Predicate<Upsert> when;
-        private final Runnable trigger;
-        private final List<Upsert> upserts = new CopyOnWriteArrayList<>();
-        private volatile boolean triggered;
-        private volatile boolean aborted;
-
-        WriteLog(DatasetSink inner, DatasetsFixture fx, Predicate<Upsert> when, Runnable trigger) {
-            this.inner = inner;
-            this.fx = fx;
-            this.when = when;
-            this.trigger = trigger;
-        }
-
-        List<Upsert> upserts() {
-            return List.copyOf(upserts);
-        }
-
-        boolean aborted() {
-            return aborted;
-        }
-
-        private long listPages() {
-            return fx.httpCalls().stream()
-                    .filter(ApplicationsStreamingTest::listPage)
-                    .count();
-        }
-
-        @Override
-        public Session open(SinkContext context) {
-            Session session = inner.open(context);
-            boolean recorded = context.dataset() == Dataset.APPLICATIONS;
-            long earlier = listPages();
-            return new Session() {
-                @Override
-                public void upsert(List<? extends EntraRecord> batch) {
-                    session.upsert(batch);
-                    if (recorded) {
-                        Upsert upsert =
-                                new Upsert(batch.stream().map(EntraRecord::id).toList(), listPages() - earlier);
-                        upserts.add(upsert);
-                        if (!triggered && when.test(upsert)) {
-                            triggered = true;
-                            trigger.run();
-                        }
-                    }
-                }
-
-                @Override
-                public void merge(List<? extends RecordPatch<?>> patches) {
-                    session.merge(patches);
-                }
-
-                @Override
-                public void remove(Collection<String> ids) {
-                    session.remove(ids);
-                }
-
-                @Override
-                public void complete() {
-                    session.complete();
-                }
-
-                @Override
-                public void abort(Throwable cause) {
-                    aborted |= recorded;
-                    session.abort(cause);
-                }
-            };
-        }
     }
 }

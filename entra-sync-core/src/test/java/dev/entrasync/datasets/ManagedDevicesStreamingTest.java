@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.entrasync.Dataset;
 import dev.entrasync.DatasetResult;
 import dev.entrasync.DatasetResult.Status;
-import dev.entrasync.DatasetSink;
-import dev.entrasync.SinkContext;
 import dev.entrasync.model.EntraManagedDevice;
-import dev.entrasync.model.EntraRecord;
-import dev.entrasync.model.RecordPatch;
 import dev.entrasync.testkit.RecordedCall;
 import dev.entrasync.testkit.SimulatedTenant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +77,7 @@ class ManagedDevicesStreamingTest {
         assertThat(listed.stream().filter(d -> !desktop(d)).count())
                 .as("phones and tablets")
                 .isPositive();
-        WriteLog log = new WriteLog(fx.sim.sink, fx, () -> {});
+        WriteLog log = new WriteLog(fx, Dataset.MANAGED_DEVICES, ManagedDevicesStreamingTest::listPage);
 
         DatasetResult result = fx.sync(tenant, Set.of(Dataset.MANAGED_DEVICES), log)
                 .dataset(Dataset.MANAGED_DEVICES)
@@ -136,8 +130,10 @@ class ManagedDevicesStreamingTest {
         tenant.managedDevices().update((String) listed.get(listed.size() - 1).get("id"), Map.of("deviceName", "X"));
         // Graph refuses the next list page or $batch once the first page's devices were written
         WriteLog log = new WriteLog(
-                fx.sim.sink,
                 fx,
+                Dataset.MANAGED_DEVICES,
+                ManagedDevicesStreamingTest::listPage,
+                upsert -> true,
                 () -> fx.sim
                         .cloud
                         .faults()
@@ -158,81 +154,14 @@ class ManagedDevicesStreamingTest {
                 .isEqualTo(before);
     }
 
+    /** A request for a page of the managed device list. */
+    private static boolean listPage(RecordedCall call) {
+        return call.path().equals(LIST);
+    }
+
     private static void addCopy(SimulatedTenant tenant, Map<String, Object> original, String id) {
         Map<String, Object> copy = new LinkedHashMap<>(original);
         copy.put("id", id);
         tenant.managedDevices().add(copy);
-    }
-
-    /** One upsert of managed devices: their ids, and how many list pages Graph had been asked for by then. */
-    private record Upsert(List<String> ids, long listPagesRequested) {}
-
-    /**
-     * Passes every call on to {@code inner}, recording each upsert of managed devices; runs {@code afterFirstUpsert}
-     * once, right after the first one (on the engine's thread), and remembers whether a session was aborted.
-     */
-    private static final class WriteLog implements DatasetSink {
-        private final DatasetSink inner;
-        private final DatasetsFixture fx;
-        private final Runnable afterFirstUpsert;
-        private final List<Upsert> upserts = new CopyOnWriteArrayList<>();
-        private volatile boolean aborted;
-
-        WriteLog(DatasetSink inner, DatasetsFixture fx, Runnable afterFirstUpsert) {
-            this.inner = inner;
-            this.fx = fx;
-            this.afterFirstUpsert = afterFirstUpsert;
-        }
-
-        List<Upsert> upserts() {
-            return List.copyOf(upserts);
-        }
-
-        boolean aborted() {
-            return aborted;
-        }
-
-        @Override
-        public Session open(SinkContext context) {
-            Session session = inner.open(context);
-            boolean recorded = context.dataset() == Dataset.MANAGED_DEVICES;
-            return new Session() {
-                @Override
-                public void upsert(List<? extends EntraRecord> batch) {
-                    session.upsert(batch);
-                    if (recorded) {
-                        long pages = fx.httpCalls().stream()
-                                .filter(c -> c.path().equals(LIST))
-                                .count();
-                        upserts.add(
-                                new Upsert(batch.stream().map(EntraRecord::id).toList(), pages));
-                        if (upserts.size() == 1) {
-                            afterFirstUpsert.run();
-                        }
-                    }
-                }
-
-                @Override
-                public void merge(List<? extends RecordPatch<?>> patches) {
-                    session.merge(patches);
-                }
-
-                @Override
-                public void remove(Collection<String> ids) {
-                    session.remove(ids);
-                }
-
-                @Override
-                public void complete() {
-                    session.complete();
-                }
-
-                @Override
-                public void abort(Throwable cause) {
-                    aborted |= recorded;
-                    session.abort(cause);
-                }
-            };
-        }
     }
 }
