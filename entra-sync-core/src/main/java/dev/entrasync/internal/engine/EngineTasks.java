@@ -138,7 +138,10 @@ final class EngineTasks implements SyncTasks {
         try {
             job = book.queue(
                     m.tenant(), m.companyId(), m.credentialName(), m.datasets(), SyncTrigger.SCHEDULED, created);
-        } catch (IllegalStateException closedMeanwhile) {
+        } catch (IllegalStateException e) {
+            if (!book.closing()) {
+                throw e;
+            }
             // The engine began closing after the check above: skipped, as it would have been a moment later.
             return Optional.empty();
         }
