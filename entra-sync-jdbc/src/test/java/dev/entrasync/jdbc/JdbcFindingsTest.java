@@ -123,6 +123,46 @@ class JdbcFindingsTest {
         }
     }
 
+    /** The fleet's open findings in one query: every tenant's, muted ones too, resolved ones not, by tenant and rule. */
+    @DatabaseTest
+    void openFindingsAreEveryTenantsOpenFindingsInOneRead(TestDatabase db) {
+        FakeTime clock = new FakeTime(SimulatedHost.AS_OF.plus(Duration.ofHours(8)));
+        JdbcStorage storage = db.storageBuilder().clock(clock).build();
+        try (SimulatedHost host = new SimulatedHost(storage, clock, clock)) {
+            SimulatedTenant contoso = host.cloud.addTenant(ContosoFixture.build());
+            contoso.consent(host.app, Permissions.allRead());
+            SimulatedTenant fabrikam = host.tenant("Fabrikam", 30, 5, 3);
+            List<TenantId> tenants = List.of(TenantId.of(contoso.id()), TenantId.of(fabrikam.id()));
+            try (SyncEngine engine = host.engine().build()) {
+                tenants.forEach(t -> engine.sync("msp", t, ALL));
+                String fabrikamRule = storage.queries()
+                        .findings(tenants.get(1))
+                        .get(0)
+                        .finding()
+                        .ruleId();
+                assertThat(storage.findings().mute(tenants.get(1), fabrikamRule, true))
+                        .isTrue();
+                contoso.roles().addMember(ContosoFixture.GLOBAL_ADMIN_ROLE_ID, secondAdmin(storage, tenants.get(0)));
+                clock.advance(Duration.ofHours(1));
+                engine.sync("msp", tenants.get(0), EnumSet.of(Dataset.ROLES));
+            }
+
+            List<StoredFinding> expected = tenants.stream()
+                    .sorted(java.util.Comparator.comparing(TenantId::value))
+                    .flatMap(t -> storage.queries().findings(t).stream().filter(StoredFinding::open))
+                    .toList();
+            assertThat(expected)
+                    .extracting(StoredFinding::tenant)
+                    .as("both tenants have open findings")
+                    .containsAll(tenants);
+            assertThat(finding(storage, tenants.get(0), RULE).orElseThrow().open())
+                    .as("resolved")
+                    .isFalse();
+            assertThat(expected).anySatisfy(f -> assertThat(f.muted()).isTrue());
+            assertThat(storage.queries().openFindings()).isEqualTo(expected);
+        }
+    }
+
     @DatabaseTest
     void aPrivilegedRoleAssignedInTheSimulatedCloudIsFoundInTheAuditLogAndResolvedAfterADay(TestDatabase db) {
         String rule = "privileged-role-assigned-recently";

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Findings on the web: a page per company (open findings in {@link StoredFinding#mostUrgentFirst()} order, so the
@@ -287,9 +288,26 @@ final class FindingsPages {
 
     /** A connected company's open findings: counted by severity (muted ones apart) and listed. */
     private record CompanyFindings(
-            String companyId, String name, TenantId tenant, boolean synced, List<StoredFinding> open) {
+            String companyId,
+            String name,
+            TenantId tenant,
+            boolean synced,
+            List<StoredFinding> open,
+            Map<Severity, Integer> counts,
+            long muted) {
 
-        Map<Severity, Integer> counts() {
+        CompanyFindings(String companyId, String name, TenantId tenant, boolean synced, List<StoredFinding> open) {
+            this(
+                    companyId,
+                    name,
+                    tenant,
+                    synced,
+                    open,
+                    bySeverity(open),
+                    open.stream().filter(StoredFinding::muted).count());
+        }
+
+        private static Map<Severity, Integer> bySeverity(List<StoredFinding> open) {
             Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
             for (Severity s : Severity.values()) {
                 counts.put(s, 0);
@@ -298,10 +316,6 @@ final class FindingsPages {
                     .filter(f -> !f.muted())
                     .forEach(f -> counts.merge(f.finding().severity(), 1, Integer::sum));
             return counts;
-        }
-
-        long muted() {
-            return open.stream().filter(StoredFinding::muted).count();
         }
     }
 
@@ -318,14 +332,14 @@ final class FindingsPages {
 
     private void fleet(Context ctx) {
         List<CompanyFindings> companies = new ArrayList<>();
+        Map<TenantId, List<StoredFinding>> openByTenant = portal.db().storage().queries().openFindings().stream()
+                .collect(Collectors.groupingBy(StoredFinding::tenant));
         for (TenantMapping mapping : portal.db().mapper().list()) {
             String name = portal.companies()
                     .find(mapping.companyId())
                     .map(CompanyBook.Company::name)
                     .orElse(mapping.displayName() == null ? mapping.companyId() : mapping.displayName());
-            List<StoredFinding> open = portal.db().storage().queries().findings(mapping.tenant()).stream()
-                    .filter(StoredFinding::open)
-                    .toList();
+            List<StoredFinding> open = openByTenant.getOrDefault(mapping.tenant(), List.of());
             boolean synced =
                     portal.db().storage().jobStore().latest(mapping.tenant()).isPresent();
             companies.add(new CompanyFindings(mapping.companyId(), name, mapping.tenant(), synced, open));

@@ -8,6 +8,7 @@ import dev.entrasync.findings.Finding;
 import dev.entrasync.findings.Severity;
 import dev.entrasync.jdbc.JdbcStoreException;
 import dev.entrasync.jdbc.StoredFinding;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ public final class FindingStore {
 
     private final Database db;
     private final NamedSql select;
+    private final NamedSql selectOpen;
     private final NamedSql insert;
     private final NamedSql update;
     private final NamedSql resolve;
@@ -32,6 +34,7 @@ public final class FindingStore {
         this.db = Objects.requireNonNull(db, "db");
         String t = db.table("findings");
         select = NamedSql.parse("SELECT * FROM " + t + " WHERE tenant_id = :tenant ORDER BY rule_id");
+        selectOpen = NamedSql.parse("SELECT * FROM " + t + " WHERE resolved_at IS NULL ORDER BY tenant_id, rule_id");
         insert = NamedSql.parse("INSERT INTO " + t + " (tenant_id, rule_id, severity, title, detail, fix, affected,"
                 + " affected_count, first_seen, last_seen, muted) VALUES (:tenant, :rule, :severity, :title, :detail,"
                 + " :fix, :affected, :count, :at, :at, :muted)");
@@ -95,24 +98,31 @@ public final class FindingStore {
     public List<StoredFinding> read(TenantId tenant) {
         return db.withConnection(
                 "reading the findings of tenant " + tenant,
-                c -> db.query(
-                        c,
-                        select,
-                        params("tenant", tenant.value()),
-                        row -> new StoredFinding(
-                                tenant,
-                                new Finding(
-                                        row.string("rule_id"),
-                                        Severity.valueOf(row.string("severity")),
-                                        row.string("title"),
-                                        row.string("detail"),
-                                        row.string("fix"),
-                                        row.objects("affected", AffectedObject.class)),
-                                row.instant("first_seen"),
-                                row.instant("last_seen"),
-                                row.instant("resolved_at"),
-                                row.instant("acknowledged_at"),
-                                Boolean.TRUE.equals(row.bool("muted")))));
+                c -> db.query(c, select, params("tenant", tenant.value()), FindingStore::stored));
+    }
+
+    /** Every tenant's open findings, by tenant id and rule id, in one query. */
+    public List<StoredFinding> readOpen() {
+        return db.withConnection(
+                "reading the open findings of every tenant",
+                c -> db.query(c, selectOpen, Map.of(), FindingStore::stored));
+    }
+
+    private static StoredFinding stored(Row row) throws SQLException {
+        return new StoredFinding(
+                TenantId.of(row.string("tenant_id")),
+                new Finding(
+                        row.string("rule_id"),
+                        Severity.valueOf(row.string("severity")),
+                        row.string("title"),
+                        row.string("detail"),
+                        row.string("fix"),
+                        row.objects("affected", AffectedObject.class)),
+                row.instant("first_seen"),
+                row.instant("last_seen"),
+                row.instant("resolved_at"),
+                row.instant("acknowledged_at"),
+                Boolean.TRUE.equals(row.bool("muted")));
     }
 
     /** Sets when a person acknowledged the tenant's finding of the rule; false when there is no such finding. */
