@@ -241,7 +241,8 @@ final class DemoCommand implements Callable<Integer> {
             asExpected &= job.status() == JobStatus.SUCCEEDED || job.status() == JobStatus.PARTIAL;
         }
         String dbOption = "--db jdbc:h2:" + dbFile.toAbsolutePath();
-        String cli = "java -jar " + jarPath();
+        String jar = jarPath();
+        String cli = "java -jar " + (jar.chars().anyMatch(Character::isWhitespace) ? "\"" + jar + "\"" : jar);
         out.printf(
                 "%nSynced into %s. Look inside:%n  %s show %s --tenant %s%n"
                         + "  %s jobs %s%n"

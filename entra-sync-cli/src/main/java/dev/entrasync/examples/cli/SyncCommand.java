@@ -137,9 +137,16 @@ final class SyncCommand implements Callable<Integer> {
         }
         if (mailFrom != null) {
             try {
+                MailMessage.text(mailFrom, List.of("check@mail.example"), "", "");
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--mail-from: '" + mailFrom + "' is not a mailbox: pass its user"
+                        + " principal name, such as noc@contoso.com");
+            }
+            try {
                 MailMessage.text(mailFrom, mailTo, "", "");
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--mail-" + e.getMessage());
+                throw new IllegalArgumentException(
+                        "--mail-to: " + e.getMessage().replaceFirst("^to: ", ""));
             }
         }
     }

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At start-up, syncs each mapped company's tenant now ("Sync now") and prints what the database holds for it, read
- * back through {@link JdbcQueries}, with the tenant's open security findings: the PSA's own screens would do the same. The schedule the starter starts keeps
- * the data current afterwards.
+ * back through {@link JdbcQueries}, with the tenant's open security findings: the PSA's own screens would do the
+ * same. The schedule the starter starts keeps the data current afterwards.
  */
 @Component
 class TenantReport implements ApplicationRunner {
