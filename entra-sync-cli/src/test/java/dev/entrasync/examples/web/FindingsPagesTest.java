@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -62,8 +61,8 @@ class FindingsPagesTest {
                 host, admin, "Tailspin Toys", host.simulation().tailspin().id());
         contosoTenant = TenantId.of(simulated.id());
         tailspinTenant = TenantId.of(host.simulation().tailspin().id());
-        synced(contoso);
-        synced(tailspin);
+        admin.syncNow(contoso);
+        admin.syncNow(tailspin);
     }
 
     private static void rename(Map<String, Object> object, SimulatedTenant tenant, boolean sp, String name) {
@@ -75,19 +74,6 @@ class FindingsPagesTest {
     @AfterAll
     void stop() {
         host.close();
-    }
-
-    /** "Sync now", then waits until no job is queued or running (the job exists once the post answers). */
-    private void synced(String companyId) throws Exception {
-        assertThat(admin.post("/companies/" + companyId + "/sync", Map.of()).statusCode())
-                .isEqualTo(303);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        // Tailspin Toys has no Intune: its job ends PARTIAL (managed devices only), Contoso's SUCCEEDED
-        while (admin.get("/jobs").body().contains("id=\"live\"")
-                || !admin.get("/companies/" + companyId).body().matches("(?s).*>(SUCCEEDED|PARTIAL)<.*")) {
-            assertThat(System.nanoTime()).as(companyId + " synced in time").isLessThan(deadline);
-            Thread.sleep(100);
-        }
     }
 
     private String page(String path) throws Exception {
@@ -327,6 +313,15 @@ class FindingsPagesTest {
         assertThat(forgedRule.body())
                 .contains("Not changed: Contoso has no finding of rule &#39;&lt;b&gt;no-such-rule&lt;/b&gt;&#39;.")
                 .doesNotContain("<b>no-such-rule");
+        // a value far longer than any id is cut short in the message
+        HttpResponse<String> longRule =
+                admin.post(ack, Map.of("tenant", contosoTenant.value(), "rule", "x".repeat(5000)));
+        assertThat(longRule.statusCode()).isEqualTo(404);
+        assertThat(longRule.body()).contains("x".repeat(80) + "…").doesNotContain("x".repeat(81));
+        HttpResponse<String> longTenant =
+                admin.post(ack, Map.of("tenant", "y".repeat(5000), "rule", "global-admin-count"));
+        assertThat(longTenant.statusCode()).isEqualTo(400);
+        assertThat(longTenant.body()).contains("y".repeat(80) + "…").doesNotContain("y".repeat(81));
         HttpResponse<String> noRule = admin.post(ack, Map.of("tenant", contosoTenant.value()));
         assertThat(noRule.statusCode()).isEqualTo(404);
         assertThat(noRule.body()).contains("Contoso has no finding of rule (none).");
@@ -401,7 +396,7 @@ class FindingsPagesTest {
                 .orElseThrow();
         simulated.roles().addMember(role, second);
 
-        synced(contoso);
+        admin.syncNow(contoso);
 
         StoredFinding resolved = stored(contosoTenant, "global-admin-count");
         assertThat(resolved.resolvedAt()).isNotNull();

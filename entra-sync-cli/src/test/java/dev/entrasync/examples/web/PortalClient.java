@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -77,6 +78,25 @@ final class PortalClient {
     /** A POST as the portal's own form sends it: cookie, Origin, CSRF token. */
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
         return send(path, form, Map.of("Origin", base), true);
+    }
+
+    /**
+     * Presses the company's "Sync now", then waits (at most 2 minutes) until no job is queued or running and the
+     * company's page shows a finished job (SUCCEEDED or PARTIAL: Tailspin Toys has no Intune, so its job ends PARTIAL).
+     */
+    void syncNow(String companyId) throws Exception {
+        HttpResponse<String> pressed = post("/companies/" + companyId + "/sync", Map.of());
+        if (pressed.statusCode() != 303) {
+            throw new AssertionError("Sync now of " + companyId + " answered " + pressed.statusCode());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (get("/jobs").body().contains("id=\"live\"")
+                || !get("/companies/" + companyId).body().matches("(?s).*>(SUCCEEDED|PARTIAL)<.*")) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(companyId + " was not synced within 2 minutes");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** A POST with exactly these headers (besides the cookie), with or without the session's CSRF token. */
