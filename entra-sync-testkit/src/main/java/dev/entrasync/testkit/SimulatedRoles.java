@@ -17,13 +17,17 @@ public final class SimulatedRoles extends SimulatedDirectory {
     /**
      * Adds a member to a role, and logs it as Entra ID does: a directory audit {@code Add member to role} at the
      * cloud's current time (its {@link SimulatedCloud#clock(java.time.Clock) clock}), naming the member and the role
-     * (its object id, name and template id), initiated by the tenant's first other Global Administrator.
+     * (its object id, name and template id), initiated by the tenant's first other Global Administrator. Adding a
+     * member the role already has changes and logs nothing.
      *
      * @throws IllegalArgumentException when the role or the member does not exist
      */
     public void addMember(String roleId, String memberId) {
         requireRole(roleId);
         String type = odataType(memberId);
+        if (tenant.roleMembers(roleId).containsKey(memberId)) {
+            return;
+        }
         RoleAuditEvents.record(tenant, roleId, memberId, true);
         tenant.addRoleMember(roleId, memberId, type);
     }
