@@ -203,14 +203,12 @@ public final class BuiltInRules {
      *
      * @param within how far back from now an assignment counts as recent, such as 1 day; positive
      * @return the rule; never null
-     * @throws IllegalArgumentException if {@code within} is not positive
+     * @throws IllegalArgumentException if {@code within} is not positive or longer than
+     *     100 years
      * @throws NullPointerException if {@code within} is null
      */
     public static FindingRule privilegedRoleAssignedRecently(Duration within) {
-        Objects.requireNonNull(within, "within");
-        if (within.isNegative() || within.isZero()) {
-            throw new IllegalArgumentException("within: must be positive, was " + within);
-        }
+        checkWindow("within", within);
         String period = describe(within);
         return new Rule(
                 "privileged-role-assigned-recently",
@@ -399,14 +397,12 @@ public final class BuiltInRules {
      *
      * @param within how far ahead an expiry counts, such as 30 days; positive
      * @return the rule; never null
-     * @throws IllegalArgumentException if {@code within} is not positive
+     * @throws IllegalArgumentException if {@code within} is not positive or longer than
+     *     100 years
      * @throws NullPointerException if {@code within} is null
      */
     public static FindingRule appCredentialsExpiring(Duration within) {
-        Objects.requireNonNull(within, "within");
-        if (within.isNegative() || within.isZero()) {
-            throw new IllegalArgumentException("within: must be positive, was " + within);
-        }
+        checkWindow("within", within);
         return new Rule(
                 "app-credentials-expiring",
                 "Application secrets or certificates expired or expiring within " + within.toDays() + " days",
@@ -451,14 +447,12 @@ public final class BuiltInRules {
      *
      * @param window how long without a sign-in counts as inactive, such as 90 days; positive
      * @return the rule; never null
-     * @throws IllegalArgumentException if {@code window} is not positive
+     * @throws IllegalArgumentException if {@code window} is not positive or longer than
+     *     100 years
      * @throws NullPointerException if {@code window} is null
      */
     public static FindingRule inactiveAccounts(Duration window) {
-        Objects.requireNonNull(window, "window");
-        if (window.isNegative() || window.isZero()) {
-            throw new IllegalArgumentException("window: must be positive, was " + window);
-        }
+        checkWindow("window", window);
         return new Rule(
                 "inactive-accounts",
                 "Enabled licensed accounts without a sign-in for " + window.toDays() + " days",
@@ -557,12 +551,9 @@ public final class BuiltInRules {
      * @throws NullPointerException if {@code window} is null
      */
     public static FindingRule secureScoreDrop(double points, Duration window) {
-        Objects.requireNonNull(window, "window");
+        checkWindow("window", window);
         if (!(points >= 0)) {
             throw new IllegalArgumentException("points must not be negative, was " + points);
-        }
-        if (window.isZero() || window.isNegative()) {
-            throw new IllegalArgumentException("window must be positive, was " + window);
         }
         return new Rule(
                 "secure-score-drop",
@@ -780,6 +771,20 @@ public final class BuiltInRules {
     }
 
     /** A built-in rule: its identity and its check. */
+    /** The longest window a rule takes: 100 years, so that "now minus the window" stays a valid instant. */
+    private static final Duration LONGEST_WINDOW = Duration.ofDays(36_500);
+
+    /** Refuses a null, zero, negative or over-long window, naming the parameter. */
+    private static void checkWindow(String name, Duration window) {
+        Objects.requireNonNull(window, name);
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException(name + ": must be positive, was " + window);
+        }
+        if (window.compareTo(LONGEST_WINDOW) > 0) {
+            throw new IllegalArgumentException(name + ": must be at most 36500 days (100 years), was " + window);
+        }
+    }
+
     private record Rule(
             String id,
             String title,

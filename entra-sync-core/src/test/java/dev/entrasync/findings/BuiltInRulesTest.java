@@ -583,4 +583,18 @@ class BuiltInRulesTest {
         assertThatThrownBy(() -> BuiltInRules.privilegedRoleAssignedRecently(null))
                 .isInstanceOf(NullPointerException.class);
     }
+
+    /** A window so long that "now minus it" is no instant would fail every evaluation: it is refused when made. */
+    @Test
+    void aWindowOfMoreThanACenturyIsRefused() {
+        Duration endless = Duration.ofDays(1_000_000_000_000L);
+        assertThatThrownBy(() -> BuiltInRules.inactiveAccounts(endless))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("window: must be at most 36500 days (100 years), was " + endless);
+        assertThatThrownBy(() -> BuiltInRules.appCredentialsExpiring(endless)).hasMessageStartingWith("within: ");
+        assertThatThrownBy(() -> BuiltInRules.privilegedRoleAssignedRecently(endless))
+                .hasMessageStartingWith("within: ");
+        assertThatThrownBy(() -> BuiltInRules.secureScoreDrop(5, endless)).hasMessageStartingWith("window: ");
+        assertThat(BuiltInRules.inactiveAccounts(Duration.ofDays(36_500)).id()).isEqualTo("inactive-accounts");
+    }
 }

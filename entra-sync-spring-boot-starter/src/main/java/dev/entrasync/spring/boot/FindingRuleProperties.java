@@ -80,7 +80,13 @@ final class FindingRuleProperties {
         try {
             return rule.get();
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new EntraSyncPropertyException(property, e.getMessage(), "Set it to a positive value.", e);
+            throw new EntraSyncPropertyException(
+                    property,
+                    e.getMessage(),
+                    property.endsWith("-points")
+                            ? "Set it to 0 or more points."
+                            : "Set it to a positive duration of at most 100 years, such as 30d.",
+                    e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.entrasync.DatasetSink;
 import dev.entrasync.JobStore;
 import dev.entrasync.TenantMapper;
 import dev.entrasync.findings.FindingRule;
+import dev.entrasync.findings.Findings;
 import dev.entrasync.jdbc.JdbcCheckpointStore;
 import dev.entrasync.jdbc.JdbcDatasetSink;
 import dev.entrasync.jdbc.JdbcFindings;
@@ -31,18 +32,20 @@ class JdbcStoresConfiguration {
     @ConditionalOnMissingBean
     JdbcStorage entraSyncJdbcStorage(
             DataSource dataSource, EntraSyncProperties properties, ObjectProvider<FindingRule> applicationRules) {
+        // the findings' own properties are named by FindingRuleProperties, outside the table prefix's try
+        Findings findings = FindingRuleProperties.findings(
+                properties.findings(), applicationRules.orderedStream().toList());
         JdbcStorage.Builder builder;
         try {
             builder = JdbcStorage.builder(dataSource)
-                    .tablePrefix(properties.jdbc().tablePrefix())
-                    .findings(FindingRuleProperties.findings(
-                            properties.findings(),
-                            applicationRules.orderedStream().toList()));
+                    .tablePrefix(properties.jdbc().tablePrefix());
         } catch (IllegalArgumentException e) {
             throw new EntraSyncPropertyException(
                     "entra-sync.jdbc.table-prefix", e.getMessage(), "Fix the table prefix.", e);
         }
-        return builder.migrate(properties.jdbc().migrate()).build(); // applies entra-sync's Flyway migrations
+        return builder.findings(findings)
+                .migrate(properties.jdbc().migrate())
+                .build(); // applies entra-sync's Flyway migrations
     }
 
     /** The findings listener: picked up by the engine with the application's other SyncListener beans. */

@@ -334,6 +334,8 @@ class EntraSyncAutoConfigurationTest {
                 "entra-sync.findings.app-credentials-expiring-within=0d");
         assertFailsNaming("entra-sync.findings.inactive-after", db, "entra-sync.findings.inactive-after=-1d");
         assertFailsNaming(
+                "entra-sync.findings.inactive-after", db, "entra-sync.findings.inactive-after=1000000000000d");
+        assertFailsNaming(
                 "entra-sync.findings.privileged-role-assigned-within",
                 db,
                 "entra-sync.findings.privileged-role-assigned-within=0s");
