@@ -785,7 +785,8 @@ public final class BuiltInRules {
         }
     }
 
-    private record Rule(
+    /** A rule made of its parts: the built-in rules, and a host's through {@link FindingRule#of}. */
+    record Rule(
             String id,
             String title,
             Severity severity,

@@ -1,8 +1,6 @@
 package dev.entrasync.findings;
 
 import dev.entrasync.Dataset;
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -104,46 +102,14 @@ public interface FindingRule {
         if (datasets.isEmpty()) {
             throw new IllegalArgumentException("datasets: name the datasets rule " + id + " reads");
         }
-        Set<Dataset> read = Collections.unmodifiableSet(EnumSet.copyOf(datasets));
-        return new FindingRule() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public String title() {
-                return title;
-            }
-
-            @Override
-            public Severity severity() {
-                return severity;
-            }
-
-            @Override
-            public Set<Dataset> datasets() {
-                return read;
-            }
-
-            @Override
-            public List<Finding> evaluate(TenantData data) {
-                List<AffectedObject> found = List.copyOf(affected.apply(data));
-                return found.isEmpty()
-                        ? List.of()
-                        : List.of(new Finding(
-                                id,
-                                severity,
-                                title,
-                                found.size() + (found.size() == 1 ? " object is" : " objects are") + " affected.",
-                                fix,
-                                found));
-            }
-
-            @Override
-            public String toString() {
-                return "FindingRule[" + id + "]";
-            }
-        };
+        return new BuiltInRules.Rule(id, title, severity, datasets, (rule, data) -> {
+            List<AffectedObject> found = List.copyOf(affected.apply(data));
+            return found.isEmpty()
+                    ? List.of()
+                    : List.of(rule.finding(
+                            found.size() + (found.size() == 1 ? " object is" : " objects are") + " affected.",
+                            fix,
+                            found));
+        });
     }
 }
