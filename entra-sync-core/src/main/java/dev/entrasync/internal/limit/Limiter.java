@@ -45,8 +45,11 @@ public abstract class Limiter {
      */
     public abstract Permit reserve() throws InterruptedException;
 
+    /** What releasing a permit counted at grant time does. */
+    private static final Runnable NOTHING = () -> {};
+
     /** A permit whose release does nothing, for limiters that count at grant time. */
     static Permit counted(Duration wait) {
-        return new Permit(wait, () -> {});
+        return new Permit(wait, NOTHING);
     }
 }
